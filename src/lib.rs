@@ -1,0 +1,94 @@
+//! Gloss finds the people, places, organisations, dates and times in a news
+//! article and exports them as annotated JSON.
+//!
+//! The pipeline is visible in [`annotate`]:
+//! tokenize ([`tokenize`]) → recognize ([`temporal`], [`ner`]) → resolve
+//! overlaps ([`resolve`]) → export ([`document`], offsets in code points).
+//!
+//! ```
+//! let options = gloss::Options::with_reference_date("2025-12-21").unwrap();
+//! let doc = gloss::annotate("Talks resumed on December 5.", &options);
+//! assert_eq!(doc.annotations[0].text, "December 5");
+//! assert_eq!(doc.annotations[0].value.as_deref(), Some("2025-12-05"));
+//! ```
+#![warn(missing_docs)]
+
+pub mod calendar;
+pub mod document;
+pub mod ner;
+pub mod recognize;
+pub mod resolve;
+pub mod span;
+pub mod temporal;
+pub mod tokenize;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use calendar::Date;
+use document::{Annotation, Document, ReferenceDateSource, Source, FORMAT};
+use recognize::{Context, Recognizer};
+
+/// The crate version, as shown by `gloss --version` and the page.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// How to annotate a text.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The date to resolve "yesterday" and "on Friday" against; when `None`, a
+    /// dateline in the text is used, else `today`.
+    pub reference_date: Option<Date>,
+    /// Today's date, supplied by the caller (the core never reads a clock).
+    pub today: Date,
+}
+
+impl Options {
+    /// Options with a fixed reference date given as `YYYY-MM-DD`.
+    pub fn with_reference_date(iso: &str) -> Option<Options> {
+        let date = Date::parse_iso(iso)?;
+        Some(Options { reference_date: Some(date), today: date })
+    }
+}
+
+/// Recognizers in order of precedence for equally long overlapping mentions.
+fn recognizers() -> [&'static dyn Recognizer; 2] {
+    [&temporal::TemporalRecognizer, ner::NameRecognizer::embedded()]
+}
+
+/// Annotates `text`. Any text is valid input; the result is deterministic.
+pub fn annotate(text: &str, options: &Options) -> Document {
+    let tokenized = tokenize::tokenize(text);
+    let (reference_date, reference_date_source) = match options.reference_date {
+        Some(date) => (date, ReferenceDateSource::Given),
+        None => match temporal::dateline(text, &tokenized) {
+            Some(date) => (date, ReferenceDateSource::Dateline),
+            None => (options.today, ReferenceDateSource::Today),
+        },
+    };
+    let context = Context { text, tokenized: &tokenized, reference_date };
+    let mut candidates = Vec::new();
+    for (rank, recognizer) in recognizers().into_iter().enumerate() {
+        let mut found = Vec::new();
+        recognizer.recognize(&context, &mut found);
+        candidates.extend(found.into_iter().map(|m| (rank, m)));
+    }
+    let index = span::CharIndex::new(text);
+    let annotations = resolve::resolve(candidates)
+        .into_iter()
+        .map(|m| Annotation {
+            start: index.char_of_byte(m.start),
+            end: index.char_of_byte(m.end),
+            label: m.label,
+            text: text[m.start..m.end].to_string(),
+            value: m.value,
+            confidence: m.confidence.map(|c| (c.clamp(0.0, 1.0) * 1000.0).round() / 1000.0),
+            source: Source::Model,
+        })
+        .collect();
+    Document {
+        format: FORMAT.to_string(),
+        text: text.to_string(),
+        reference_date: reference_date.to_string(),
+        reference_date_source,
+        annotations,
+    }
+}

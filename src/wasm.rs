@@ -1,0 +1,51 @@
+//! The WebAssembly binding: converts between JavaScript values and the core's
+//! types, and nothing else. Objects cross as plain JSON-compatible values, the
+//! same shape the CLI prints (offsets in code points).
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::calendar::Date;
+use crate::document::Document;
+
+/// Options as the page passes them: `{ reference_date, today }`, dates as
+/// `YYYY-MM-DD` strings; `reference_date` may be null or absent.
+#[derive(Deserialize)]
+struct JsOptions {
+    #[serde(default)]
+    reference_date: Option<String>,
+    today: String,
+}
+
+fn parse_date(field: &str, value: &str) -> Result<Date, JsError> {
+    Date::parse_iso(value).ok_or_else(|| JsError::new(&format!("{field} {value:?} is not a YYYY-MM-DD date")))
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Annotates `text`; returns the document as a plain object.
+#[wasm_bindgen]
+pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: JsOptions = serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("options: {e}")))?;
+    let reference_date = options.reference_date.as_deref().map(|d| parse_date("reference_date", d)).transpose()?;
+    let today = parse_date("today", &options.today)?;
+    to_js(&crate::annotate(text, &crate::Options { reference_date, today }))
+}
+
+/// Checks a parsed JSON value against the export format; returns it as a
+/// document object, or throws an error that says what is wrong.
+#[wasm_bindgen(js_name = validateDocument)]
+pub fn validate_document(value: JsValue) -> Result<JsValue, JsError> {
+    let document: Document = serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("not a Gloss document: {e}")))?;
+    document.validate().map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&document)
+}
+
+/// The core's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
