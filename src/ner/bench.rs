@@ -1,4 +1,4 @@
-//! `gloss bench` for the name model. (Stub: being built.)
+//! `gloss bench`. (Being built.)
 
 /// Runs the command; `Ok(true)` on success.
 pub fn main(_args: &[String]) -> Result<bool, String> {

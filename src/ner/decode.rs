@@ -1,0 +1,179 @@
+//! Viterbi decoding over BILOU tags with the invalid transitions forbidden,
+//! and forward–backward marginals for confidences.
+//!
+//! Scores are plain sums: `emission[i][t]` for tag `t` at token `i`, plus
+//! `transition[p][t]` between neighbours. A forbidden transition (see
+//! [`tags::may_follow`]) is never taken, so every decoded sequence is a valid
+//! BILOU sequence whatever the weights say.
+
+use super::tags::{self, Tag, NUM_TAGS};
+
+/// Per-token tag scores, row-major: `scores[i * NUM_TAGS + t]`.
+pub type Emissions = [f32];
+
+/// The best valid tag sequence for `n` tokens.
+pub fn viterbi(emissions: &Emissions, transitions: &[f32; NUM_TAGS * NUM_TAGS]) -> Vec<Tag> {
+    let n = emissions.len() / NUM_TAGS;
+    if n == 0 {
+        return Vec::new();
+    }
+    let allowed = allowed_table();
+    let mut best = [f32::NEG_INFINITY; NUM_TAGS];
+    for t in 0..NUM_TAGS {
+        if tags::may_start(t) {
+            best[t] = emissions[t];
+        }
+    }
+    let mut back = vec![0u8; n * NUM_TAGS];
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; NUM_TAGS];
+        for t in 0..NUM_TAGS {
+            let mut arg = 0;
+            let mut max = f32::NEG_INFINITY;
+            for p in 0..NUM_TAGS {
+                if allowed[p][t] {
+                    let s = best[p] + transitions[p * NUM_TAGS + t];
+                    if s > max {
+                        max = s;
+                        arg = p;
+                    }
+                }
+            }
+            next[t] = max + emissions[i * NUM_TAGS + t];
+            back[i * NUM_TAGS + t] = arg as u8;
+        }
+        best = next;
+    }
+    let mut last = 0;
+    let mut max = f32::NEG_INFINITY;
+    for (t, &s) in best.iter().enumerate() {
+        if tags::may_end(t) && s > max {
+            max = s;
+            last = t;
+        }
+    }
+    let mut path = vec![0; n];
+    path[n - 1] = last;
+    for i in (1..n).rev() {
+        path[i - 1] = back[i * NUM_TAGS + path[i]] as usize;
+    }
+    path
+}
+
+/// Marginal probability of each tag at each token under a softmax over valid
+/// sequences, with scores divided by `temperature`. Row-major like the input.
+pub fn marginals(
+    emissions: &Emissions,
+    transitions: &[f32; NUM_TAGS * NUM_TAGS],
+    temperature: f32,
+) -> Vec<f32> {
+    let n = emissions.len() / NUM_TAGS;
+    let allowed = allowed_table();
+    let scale = 1.0 / temperature;
+    let e = |i: usize, t: usize| emissions[i * NUM_TAGS + t] * scale;
+    let tr = |p: usize, t: usize| transitions[p * NUM_TAGS + t] * scale;
+    let mut alpha = vec![f32::NEG_INFINITY; n * NUM_TAGS];
+    let mut beta = vec![f32::NEG_INFINITY; n * NUM_TAGS];
+    if n == 0 {
+        return alpha;
+    }
+    for t in 0..NUM_TAGS {
+        if tags::may_start(t) {
+            alpha[t] = e(0, t);
+        }
+        if tags::may_end(t) {
+            beta[(n - 1) * NUM_TAGS + t] = 0.0;
+        }
+    }
+    for i in 1..n {
+        for t in 0..NUM_TAGS {
+            let terms = (0..NUM_TAGS)
+                .filter(|&p| allowed[p][t])
+                .map(|p| alpha[(i - 1) * NUM_TAGS + p] + tr(p, t));
+            alpha[i * NUM_TAGS + t] = log_sum_exp(terms) + e(i, t);
+        }
+    }
+    for i in (0..n - 1).rev() {
+        for p in 0..NUM_TAGS {
+            let terms = (0..NUM_TAGS)
+                .filter(|&t| allowed[p][t])
+                .map(|t| tr(p, t) + e(i + 1, t) + beta[(i + 1) * NUM_TAGS + t]);
+            beta[i * NUM_TAGS + p] = log_sum_exp(terms);
+        }
+    }
+    let total = log_sum_exp(
+        (0..NUM_TAGS).map(|t| alpha[(n - 1) * NUM_TAGS + t] + beta[(n - 1) * NUM_TAGS + t]),
+    );
+    alpha
+        .iter()
+        .zip(&beta)
+        .map(|(a, b)| (a + b - total).exp())
+        .collect()
+}
+
+fn log_sum_exp(values: impl Iterator<Item = f32> + Clone) -> f32 {
+    let max = values.clone().fold(f32::NEG_INFINITY, f32::max);
+    if max == f32::NEG_INFINITY {
+        return max;
+    }
+    max + values.map(|v| (v - max).exp()).sum::<f32>().ln()
+}
+
+fn allowed_table() -> [[bool; NUM_TAGS]; NUM_TAGS] {
+    let mut table = [[false; NUM_TAGS]; NUM_TAGS];
+    for (p, row) in table.iter_mut().enumerate() {
+        for (t, cell) in row.iter_mut().enumerate() {
+            *cell = tags::may_follow(p, t);
+        }
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn is_valid(path: &[Tag]) -> bool {
+        path.first().is_none_or(|&t| tags::may_start(t))
+            && path.last().is_none_or(|&t| tags::may_end(t))
+            && path.windows(2).all(|w| tags::may_follow(w[0], w[1]))
+    }
+
+    proptest! {
+        /// Whatever the scores, the decoded sequence is valid BILOU and the
+        /// marginals of each token sum to one.
+        #[test]
+        fn decodes_only_valid_sequences(
+            scores in proptest::collection::vec(-50.0f32..50.0, 0..12 * NUM_TAGS),
+            trans in proptest::collection::vec(-50.0f32..50.0, NUM_TAGS * NUM_TAGS),
+        ) {
+            let n = scores.len() / NUM_TAGS;
+            let emissions = &scores[..n * NUM_TAGS];
+            let transitions: [f32; NUM_TAGS * NUM_TAGS] = trans.try_into().unwrap();
+            let path = viterbi(emissions, &transitions);
+            prop_assert_eq!(path.len(), n);
+            prop_assert!(is_valid(&path), "{:?}", path.iter().map(|&t| tags::name(t)).collect::<Vec<_>>());
+            let m = marginals(emissions, &transitions, 10.0);
+            for row in m.chunks(NUM_TAGS) {
+                let sum: f32 = row.iter().sum();
+                prop_assert!((sum - 1.0).abs() < 1e-3, "{}", sum);
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_inside_score_becomes_a_unit_name() {
+        // Token 1 strongly prefers I-PER, which cannot follow O: the decoder
+        // must pick a valid alternative, never O I-PER O.
+        let mut e = vec![0.0f32; 3 * NUM_TAGS];
+        e[0] = 5.0;
+        e[2 * NUM_TAGS] = 5.0;
+        let i_per = tags::tag(tags::Class::Per, tags::Position::Inside);
+        let u_per = tags::tag(tags::Class::Per, tags::Position::Unit);
+        e[NUM_TAGS + i_per] = 10.0;
+        e[NUM_TAGS + u_per] = 4.0;
+        let path = viterbi(&e, &[0.0; NUM_TAGS * NUM_TAGS]);
+        assert_eq!(path, vec![tags::OUTSIDE, u_per, tags::OUTSIDE]);
+    }
+}
