@@ -104,10 +104,16 @@ fn prf([tp, fp, fneg]: [usize; 3]) -> (f64, f64, f64) {
 
 /// Runs the command; `Ok(true)` on success.
 pub fn main(args: &[String]) -> Result<bool, String> {
-    let [path] = args else {
-        return Err("usage: gloss eval names FILE (CoNLL-2003 format, e.g. ../shared/data/conll2003/valid.txt)".into());
+    let (path, show_tokens) = match args {
+        [path] => (path, false),
+        [flag, path] if flag == "--show-token-diffs" => (path, true),
+        _ => return Err("usage: gloss eval names [--show-token-diffs] FILE (CoNLL-2003 format, e.g. ../shared/data/conll2003/valid.txt)".into()),
     };
     let docs = conll::read(path)?;
+    if show_tokens {
+        show_token_diffs(&docs);
+        return Ok(true);
+    }
     let tagger = Tagger::embedded();
     let mut gold_tokens = Score::default();
     let mut raw = Score::default();
@@ -171,6 +177,53 @@ pub fn detokenize(doc: &Document) -> (String, Vec<Range<usize>>) {
         }
     }
     (text, ranges)
+}
+
+/// Prints where the tokenizer, on rebuilt text, disagrees with the gold
+/// tokens and sentences: a development aid for tokenizer work.
+fn show_token_diffs(docs: &[Document]) {
+    let (mut tokens, mut wrong, mut sentence_diffs) = (0, 0, 0);
+    for doc in docs {
+        let (text, ranges) = detokenize(doc);
+        let tokenized = crate::tokenize::tokenize(&text);
+        let ours: std::collections::HashSet<(usize, usize)> =
+            tokenized.tokens.iter().map(|t| (t.start, t.end)).collect();
+        for (i, r) in ranges.iter().enumerate() {
+            tokens += 1;
+            if !ours.contains(&(r.start, r.end)) {
+                wrong += 1;
+                let from = ranges[i.saturating_sub(2)].start;
+                let to = ranges[(i + 2).min(ranges.len() - 1)].end;
+                println!("token {:?} in {:?}", doc.words[i], &text[from..to]);
+            }
+        }
+        let gold_starts: std::collections::HashSet<usize> = doc
+            .sentences
+            .iter()
+            .map(|s| ranges[s.start].start)
+            .collect();
+        for s in &tokenized.sentences {
+            let start = tokenized.tokens[s.start].start;
+            if !gold_starts.contains(&start) {
+                sentence_diffs += 1;
+                let end = tokenized.tokens[(s.start + 6).min(s.end) - 1].end;
+                println!("extra sentence start at {:?}", &text[start..end]);
+            }
+        }
+        for s in &doc.sentences {
+            let start = ranges[s.start].start;
+            if !tokenized
+                .sentences
+                .iter()
+                .any(|t| tokenized.tokens[t.start].start == start)
+            {
+                sentence_diffs += 1;
+                let end = ranges[(s.start + 6).min(s.end) - 1].end;
+                println!("missed sentence start at {:?}", &text[start..end]);
+            }
+        }
+    }
+    println!("{wrong} of {tokens} gold tokens not reproduced; {sentence_diffs} sentence boundary differences");
 }
 
 /// The names users would get for a rebuilt document, as gold-token spans.
