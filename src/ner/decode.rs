@@ -62,6 +62,10 @@ pub fn viterbi(emissions: &Emissions, transitions: &[f32; NUM_TAGS * NUM_TAGS]) 
 
 /// Marginal probability of each tag at each token under a softmax over valid
 /// sequences, with scores divided by `temperature`. Row-major like the input.
+///
+/// Scaled forward–backward in probability space: each token's scores are
+/// shifted so their maximum is 0 before `exp`, and each step is normalised,
+/// so nothing overflows and only `NUM_TAGS` exponentials are taken per token.
 pub fn marginals(
     emissions: &Emissions,
     transitions: &[f32; NUM_TAGS * NUM_TAGS],
@@ -69,57 +73,79 @@ pub fn marginals(
 ) -> Vec<f32> {
     let n = emissions.len() / NUM_TAGS;
     let allowed = allowed_table();
-    let scale = 1.0 / temperature;
-    let e = |i: usize, t: usize| emissions[i * NUM_TAGS + t] * scale;
-    let tr = |p: usize, t: usize| transitions[p * NUM_TAGS + t] * scale;
-    let mut alpha = vec![f32::NEG_INFINITY; n * NUM_TAGS];
-    let mut beta = vec![f32::NEG_INFINITY; n * NUM_TAGS];
+    let scale = 1.0 / temperature as f64;
+    let top = transitions.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b)) as f64;
+    let mut step = [0.0f64; NUM_TAGS * NUM_TAGS];
+    for p in 0..NUM_TAGS {
+        for t in 0..NUM_TAGS {
+            if allowed[p][t] {
+                step[p * NUM_TAGS + t] =
+                    ((transitions[p * NUM_TAGS + t] as f64 - top) * scale).exp();
+            }
+        }
+    }
+    let mut local = vec![0.0f64; n * NUM_TAGS];
+    for (row, scores) in local.chunks_mut(NUM_TAGS).zip(emissions.chunks(NUM_TAGS)) {
+        let max = scores.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b)) as f64;
+        for (l, &s) in row.iter_mut().zip(scores) {
+            *l = ((s as f64 - max) * scale).exp();
+        }
+    }
+    let normalise = |row: &mut [f64]| {
+        let sum: f64 = row.iter().sum();
+        if sum > 0.0 {
+            row.iter_mut().for_each(|x| *x /= sum);
+        }
+    };
+    let mut alpha = vec![0.0f64; n * NUM_TAGS];
+    let mut beta = vec![0.0f64; n * NUM_TAGS];
     if n == 0 {
-        return alpha;
+        return Vec::new();
     }
     for t in 0..NUM_TAGS {
-        if tags::may_start(t) {
-            alpha[t] = e(0, t);
-        }
-        if tags::may_end(t) {
-            beta[(n - 1) * NUM_TAGS + t] = 0.0;
-        }
+        alpha[t] = if tags::may_start(t) { local[t] } else { 0.0 };
+        beta[(n - 1) * NUM_TAGS + t] = if tags::may_end(t) { 1.0 } else { 0.0 };
     }
+    normalise(&mut alpha[..NUM_TAGS]);
     for i in 1..n {
+        let (before, after) = alpha.split_at_mut(i * NUM_TAGS);
+        let previous = &before[(i - 1) * NUM_TAGS..];
         for t in 0..NUM_TAGS {
-            let terms = (0..NUM_TAGS)
-                .filter(|&p| allowed[p][t])
-                .map(|p| alpha[(i - 1) * NUM_TAGS + p] + tr(p, t));
-            alpha[i * NUM_TAGS + t] = log_sum_exp(terms) + e(i, t);
+            let sum: f64 = (0..NUM_TAGS)
+                .map(|p| previous[p] * step[p * NUM_TAGS + t])
+                .sum();
+            after[t] = sum * local[i * NUM_TAGS + t];
         }
+        normalise(&mut after[..NUM_TAGS]);
     }
     for i in (0..n - 1).rev() {
+        let (before, after) = beta.split_at_mut((i + 1) * NUM_TAGS);
+        let next = &after[..NUM_TAGS];
         for p in 0..NUM_TAGS {
-            let terms = (0..NUM_TAGS)
-                .filter(|&t| allowed[p][t])
-                .map(|t| tr(p, t) + e(i + 1, t) + beta[(i + 1) * NUM_TAGS + t]);
-            beta[i * NUM_TAGS + p] = log_sum_exp(terms);
+            before[i * NUM_TAGS + p] = (0..NUM_TAGS)
+                .map(|t| step[p * NUM_TAGS + t] * local[(i + 1) * NUM_TAGS + t] * next[t])
+                .sum();
         }
+        normalise(&mut before[i * NUM_TAGS..]);
     }
-    let total = log_sum_exp(
-        (0..NUM_TAGS).map(|t| alpha[(n - 1) * NUM_TAGS + t] + beta[(n - 1) * NUM_TAGS + t]),
-    );
-    alpha
-        .iter()
-        .zip(&beta)
-        .map(|(a, b)| (a + b - total).exp())
-        .collect()
+    let mut out = Vec::with_capacity(n * NUM_TAGS);
+    for (a, b) in alpha.chunks(NUM_TAGS).zip(beta.chunks(NUM_TAGS)) {
+        let row: Vec<f64> = a.iter().zip(b).map(|(x, y)| x * y).collect();
+        let sum: f64 = row.iter().sum();
+        out.extend(
+            row.iter()
+                .map(|x| if sum > 0.0 { (x / sum) as f32 } else { 0.0 }),
+        );
+    }
+    out
 }
 
-fn log_sum_exp(values: impl Iterator<Item = f32> + Clone) -> f32 {
-    let max = values.clone().fold(f32::NEG_INFINITY, f32::max);
-    if max == f32::NEG_INFINITY {
-        return max;
-    }
-    max + values.map(|v| (v - max).exp()).sum::<f32>().ln()
+fn allowed_table() -> &'static [[bool; NUM_TAGS]; NUM_TAGS] {
+    static TABLE: std::sync::OnceLock<[[bool; NUM_TAGS]; NUM_TAGS]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(build_allowed_table)
 }
 
-fn allowed_table() -> [[bool; NUM_TAGS]; NUM_TAGS] {
+fn build_allowed_table() -> [[bool; NUM_TAGS]; NUM_TAGS] {
     let mut table = [[false; NUM_TAGS]; NUM_TAGS];
     for (p, row) in table.iter_mut().enumerate() {
         for (t, cell) in row.iter_mut().enumerate() {

@@ -107,6 +107,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     let (path, show_tokens) = match args {
         [path] => (path, false),
         [flag, path] if flag == "--show-token-diffs" => (path, true),
+        [flag, path] if flag == "--calibrate" => return calibrate(&conll::read(path)?),
         _ => return Err("usage: gloss eval names [--show-token-diffs] FILE (CoNLL-2003 format, e.g. ../shared/data/conll2003/valid.txt)".into()),
     };
     let docs = conll::read(path)?;
@@ -137,6 +138,46 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         "raw text (full pipeline, what users get):\n{}",
         raw.report()
     );
+    Ok(true)
+}
+
+/// Prints, for several softmax temperatures, how well span confidences
+/// predict that a span is exactly right (Brier score, lower is better).
+fn calibrate(docs: &[Document]) -> Result<bool, String> {
+    for temperature in [4.0f32, 8.0, 12.0, 16.0, 24.0, 32.0, 48.0, 64.0] {
+        let tagger = Tagger::from_bytes(Tagger::embedded_bytes())?.with_temperature(temperature);
+        let (mut brier, mut n) = (0.0f64, 0usize);
+        let mut buckets = [[0usize; 2]; 5];
+        for doc in docs {
+            for e in tagger.tag(&doc.word_refs(), &doc.sentences) {
+                let right = doc
+                    .names
+                    .iter()
+                    .any(|g| (g.start, g.end, g.class) == (e.start, e.end, e.class));
+                brier += (e.confidence as f64 - if right { 1.0 } else { 0.0 }).powi(2);
+                n += 1;
+                let b = ((e.confidence * 5.0) as usize).min(4);
+                buckets[b][right as usize] += 1;
+            }
+        }
+        let table: Vec<String> = buckets
+            .iter()
+            .enumerate()
+            .map(|(b, [wrong, right])| {
+                format!(
+                    "{:.1}-{:.1}: {right}/{}",
+                    b as f32 / 5.0,
+                    (b + 1) as f32 / 5.0,
+                    right + wrong
+                )
+            })
+            .collect();
+        println!(
+            "temperature {temperature:>4}: Brier {:.4}  ({})",
+            brier / n.max(1) as f64,
+            table.join(", ")
+        );
+    }
     Ok(true)
 }
 

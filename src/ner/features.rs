@@ -153,13 +153,7 @@ impl Doc {
                 t.cluster.map_or(0, |c| c.prefix(n))
             })
         };
-        let mut push = |template: u64, parts: &[u64]| {
-            let mut h = hash::mix(0, template);
-            for &p in parts {
-                h = hash::mix(h, p);
-            }
-            out.push(hash::key(h));
-        };
+        let mut push = |template: u64, parts: &[u64]| out.push(feature_key(template, parts));
         let flags = (t.sentence_initial as u64) | (t.caps_sentence as u64) << 1;
         push(0, &[]);
         push(1, &[t.word]);
@@ -221,6 +215,29 @@ impl Doc {
             context.features(self, i, sentence, &mut push);
         }
     }
+
+    /// Pushes only the second-pass (document context) features of token `i`:
+    /// `features(i, s, Some(c))` equals `features(i, s, None)` followed by these.
+    pub fn context_features(
+        &self,
+        i: usize,
+        sentence: &Range<usize>,
+        context: &DocContext,
+        out: &mut Vec<u32>,
+    ) {
+        context.features(self, i, sentence, &mut |template, parts| {
+            out.push(feature_key(template, parts))
+        });
+    }
+}
+
+/// The key of a feature: its template number mixed with its parts.
+fn feature_key(template: u64, parts: &[u64]) -> u32 {
+    let mut h = hash::mix(0, template);
+    for &p in parts {
+        h = hash::mix(h, p);
+    }
+    hash::key(h)
 }
 
 /// The shape of a word with runs collapsed: "Xx", "X.X.", "d-d", "xX".

@@ -47,8 +47,9 @@ use tags::{Class, NUM_TAGS};
 /// The model file compiled into the binary (built by `scripts/train.sh`).
 const MODEL: &[u8] = include_bytes!("../../models/names.bin");
 
-/// Softmax temperature for confidences, in weight units (see [`Tagger::tag`]).
-const TEMPERATURE: f32 = 1.0;
+/// Softmax temperature for confidences, in weight units: chosen with
+/// `gloss eval names --calibrate` on valid.txt (lowest Brier score).
+pub const TEMPERATURE: f32 = 16.0;
 
 /// A name found by the tagger, in token indices.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -68,6 +69,7 @@ pub struct Entity {
 pub struct Tagger {
     resources: Resources,
     passes: [Weights; 2],
+    temperature: f32,
 }
 
 impl Tagger {
@@ -85,7 +87,19 @@ impl Tagger {
                 Weights::new(&data.passes[0], data.scale),
                 Weights::new(&data.passes[1], data.scale),
             ],
+            temperature: TEMPERATURE,
         }
+    }
+
+    /// The embedded model's bytes.
+    pub fn embedded_bytes() -> &'static [u8] {
+        MODEL
+    }
+
+    /// The same tagger with another confidence temperature.
+    pub fn with_temperature(mut self, temperature: f32) -> Tagger {
+        self.temperature = temperature;
+        self
     }
 
     /// The embedded model, loaded on first use.
@@ -105,16 +119,45 @@ impl Tagger {
     /// Tags a document given as tokens and sentences (token ranges).
     pub fn tag(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<Entity> {
         let doc = Doc::new(words, sentences, &self.resources);
-        let first = self.decode(&doc, 0, None);
-        let context = DocContext::new(&doc, first, words);
-        let mut entities = Vec::new();
-        let mut features = Vec::new();
+        // First-pass features of every token, kept for the second pass.
+        let mut keys = Vec::with_capacity(doc.len() * 64);
+        let mut offsets = Vec::with_capacity(doc.len() + 1);
+        offsets.push(0);
         for sentence in &doc.sentences {
-            let emissions = self.emissions(&doc, 1, sentence, Some(&context), &mut features);
-            let weights = &self.passes[1];
+            for i in sentence.clone() {
+                doc.features(i, sentence, None, &mut keys);
+                offsets.push(keys.len());
+            }
+        }
+        let mut first = Vec::with_capacity(doc.len());
+        for sentence in &doc.sentences {
+            let mut emissions = vec![0.0; sentence.len() * NUM_TAGS];
+            for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
+                self.passes[0].score(&keys[offsets[i]..offsets[i + 1]], row);
+            }
+            first.extend(decode::viterbi(&emissions, &self.passes[0].transitions));
+        }
+        let context = DocContext::new(&doc, first, words);
+        let weights = &self.passes[1];
+        let mut entities = Vec::new();
+        let mut extra = Vec::new();
+        let mut scores = [0.0f32; NUM_TAGS];
+        for sentence in &doc.sentences {
+            let mut emissions = vec![0.0; sentence.len() * NUM_TAGS];
+            for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
+                extra.clear();
+                doc.context_features(i, sentence, &context, &mut extra);
+                weights.score(&keys[offsets[i]..offsets[i + 1]], row);
+                weights.score(&extra, &mut scores);
+                row.iter_mut().zip(scores).for_each(|(r, s)| *r += s);
+            }
             let path = decode::viterbi(&emissions, &weights.transitions);
-            let marginals = decode::marginals(&emissions, &weights.transitions, TEMPERATURE);
-            for span in tags::spans(&path) {
+            let spans = tags::spans(&path);
+            if spans.is_empty() {
+                continue;
+            }
+            let marginals = decode::marginals(&emissions, &weights.transitions, self.temperature);
+            for span in spans {
                 let confidence = (span.start..span.end)
                     .map(|i| marginals[i * NUM_TAGS + path[i]])
                     .fold(1.0f32, f32::min);
@@ -127,34 +170,6 @@ impl Tagger {
             }
         }
         entities
-    }
-
-    /// Best tags of every token with one pass's weights.
-    pub fn decode(&self, doc: &Doc, pass: usize, context: Option<&DocContext>) -> Vec<tags::Tag> {
-        let mut out = Vec::with_capacity(doc.len());
-        let mut features = Vec::new();
-        for sentence in &doc.sentences {
-            let emissions = self.emissions(doc, pass, sentence, context, &mut features);
-            out.extend(decode::viterbi(&emissions, &self.passes[pass].transitions));
-        }
-        out
-    }
-
-    fn emissions(
-        &self,
-        doc: &Doc,
-        pass: usize,
-        sentence: &Range<usize>,
-        context: Option<&DocContext>,
-        features: &mut Vec<u32>,
-    ) -> Vec<f32> {
-        let mut emissions = vec![0.0; sentence.len() * NUM_TAGS];
-        for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
-            features.clear();
-            doc.features(i, sentence, context, features);
-            self.passes[pass].score(features, row);
-        }
-        emissions
     }
 }
 
