@@ -6,9 +6,7 @@
 //! The file `models/clusters.txt` (`word<TAB>bits` per line, sorted) is built
 //! by `gloss train names clusters` (see `cluster_build`) and embedded.
 
-use std::collections::HashMap;
-
-use super::hash;
+use super::hash::{self, HashMap64};
 
 const SOURCE: &str = include_str!("../../models/clusters.txt");
 
@@ -31,7 +29,7 @@ impl Path {
 
 /// Word → cluster path, keyed by the hash of the word's exact form.
 pub struct Clusters {
-    table: HashMap<u64, Path>,
+    table: HashMap64<Path>,
 }
 
 impl Clusters {
@@ -42,7 +40,7 @@ impl Clusters {
 
     /// Reads `word<TAB>bits` lines; malformed lines are skipped.
     pub fn parse(source: &str) -> Clusters {
-        let mut table = HashMap::new();
+        let mut table = HashMap64::default();
         for line in source.lines() {
             let Some((word, bits)) = line.split_once('\t') else {
                 continue;

@@ -6,10 +6,10 @@
 //! in normal case. These features let the second pass carry a decision made
 //! where the evidence is clear to the places where it is not.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::features::Doc;
+use super::hash::HashMap64;
 use super::tags::{self, Position, Tag, NUM_TAGS};
 
 /// Counts per lowercase word over the whole document.
@@ -28,7 +28,7 @@ struct Tally {
 /// First-pass tags of a document and what they say about each word.
 pub struct DocContext {
     tags: Vec<Tag>,
-    tallies: HashMap<u64, Tally>,
+    tallies: HashMap64<Tally>,
     /// Per token, the tally of its own occurrence, to subtract.
     own: Vec<Tally>,
 }
@@ -36,7 +36,7 @@ pub struct DocContext {
 impl DocContext {
     /// Builds the context from first-pass tags (one per token of `doc`).
     pub fn new(doc: &Doc, tags: Vec<Tag>, words: &[&str]) -> DocContext {
-        let mut tallies: HashMap<u64, Tally> = HashMap::new();
+        let mut tallies = HashMap64::<Tally>::default();
         let mut own = Vec::with_capacity(doc.len());
         let mut long = vec![false; doc.len()];
         for span in tags::spans(&tags) {

@@ -17,26 +17,25 @@ pub fn viterbi(emissions: &Emissions, transitions: &[f32; NUM_TAGS * NUM_TAGS]) 
     if n == 0 {
         return Vec::new();
     }
-    let allowed = allowed_table();
     let mut best = [f32::NEG_INFINITY; NUM_TAGS];
     for t in 0..NUM_TAGS {
         if tags::may_start(t) {
             best[t] = emissions[t];
         }
     }
+    let predecessors = predecessor_table();
     let mut back = vec![0u8; n * NUM_TAGS];
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NUM_TAGS];
         for t in 0..NUM_TAGS {
             let mut arg = 0;
             let mut max = f32::NEG_INFINITY;
-            for p in 0..NUM_TAGS {
-                if allowed[p][t] {
-                    let s = best[p] + transitions[p * NUM_TAGS + t];
-                    if s > max {
-                        max = s;
-                        arg = p;
-                    }
+            for &p in &predecessors[t] {
+                let p = p as usize;
+                let s = best[p] + transitions[p * NUM_TAGS + t];
+                if s > max {
+                    max = s;
+                    arg = p;
                 }
             }
             next[t] = max + emissions[i * NUM_TAGS + t];
@@ -143,6 +142,19 @@ pub fn marginals(
 fn allowed_table() -> &'static [[bool; NUM_TAGS]; NUM_TAGS] {
     static TABLE: std::sync::OnceLock<[[bool; NUM_TAGS]; NUM_TAGS]> = std::sync::OnceLock::new();
     TABLE.get_or_init(build_allowed_table)
+}
+
+/// For each tag, the tags allowed before it, in ascending order.
+fn predecessor_table() -> &'static [Vec<u8>; NUM_TAGS] {
+    static TABLE: std::sync::OnceLock<[Vec<u8>; NUM_TAGS]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|t| {
+            (0..NUM_TAGS)
+                .filter(|&p| tags::may_follow(p, t))
+                .map(|p| p as u8)
+                .collect()
+        })
+    })
 }
 
 fn build_allowed_table() -> [[bool; NUM_TAGS]; NUM_TAGS] {

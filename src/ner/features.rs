@@ -96,12 +96,16 @@ impl Doc {
                     sentence: n as u32,
                     ..TokenInfo::default()
                 };
-                let chars: Vec<char> = lower.chars().collect();
-                if chars.len() > 1 {
-                    for k in 1..=4.min(chars.len()) {
-                        info.prefixes[k - 1] = hash::string(&chars[..k].iter().collect::<String>());
-                        info.suffixes[k - 1] =
-                            hash::string(&chars[chars.len() - k..].iter().collect::<String>());
+                let bounds: Vec<usize> = lower
+                    .char_indices()
+                    .map(|(b, _)| b)
+                    .chain([lower.len()])
+                    .collect();
+                let chars = bounds.len() - 1;
+                if chars > 1 {
+                    for k in 1..=4.min(chars) {
+                        info.prefixes[k - 1] = hash::string(&lower[..bounds[k]]);
+                        info.suffixes[k - 1] = hash::string(&lower[bounds[chars - k]..]);
                     }
                 }
                 lower_hashes.push(info.lower);

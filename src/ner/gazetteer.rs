@@ -7,9 +7,7 @@
 //! of tokens whose lowercase forms equal its tokens; the longest match
 //! starting at a token wins, per list.
 
-use std::collections::HashMap;
-
-use super::hash;
+use super::hash::{self, HashMap64};
 
 /// The lists, in feature order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,13 +51,13 @@ fn extend(h: u64, token: u64) -> u64 {
 
 /// All lists, as one table from token-sequence hash to list bits.
 pub struct Gazetteer {
-    table: HashMap<u64, u8>,
+    table: HashMap64<u8>,
 }
 
 impl Gazetteer {
     /// Loads the embedded lists.
     pub fn embedded() -> Gazetteer {
-        let mut table: HashMap<u64, u8> = HashMap::new();
+        let mut table = HashMap64::<u8>::default();
         for (list, source) in SOURCES {
             for line in source
                 .lines()

@@ -37,3 +37,29 @@ pub fn key(h: u64) -> u32 {
         k
     }
 }
+
+/// A `HashMap` hasher for keys that are already good hashes: passes them through.
+#[derive(Clone, Copy, Default)]
+pub struct PreHashed(u64);
+
+impl std::hash::Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, b as u64);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+/// Builds [`PreHashed`] hashers.
+pub type BuildPreHashed = std::hash::BuildHasherDefault<PreHashed>;
+
+/// A map keyed by precomputed 64-bit hashes.
+pub type HashMap64<V> = std::collections::HashMap<u64, V, BuildPreHashed>;

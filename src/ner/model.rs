@@ -158,33 +158,44 @@ fn unzigzag(v: u64) -> i32 {
 }
 
 /// One pass's weights ready for scoring: an open-addressing table from
-/// feature key to a row of per-tag weights.
+/// feature key to per-tag weights, stored inline so a lookup touches one
+/// cache line.
 pub struct Weights {
-    slots: Vec<u32>,
-    rows: Vec<u32>,
-    values: Vec<[i16; NUM_TAGS]>,
+    slots: Vec<Slot>,
+    len: usize,
     shift: u32,
     /// Transition scores, row = previous tag, already scaled.
     pub transitions: [f32; NUM_TAGS * NUM_TAGS],
     scale: f32,
 }
 
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u32,
+    weights: [i16; NUM_TAGS],
+}
+
 impl Weights {
     /// Builds the lookup table for one pass. Weights beyond `i16` are clamped.
     pub fn new(pass: &PassData, scale: f32) -> Weights {
         let capacity = (pass.features.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![0u32; capacity];
-        let mut rows = vec![0u32; capacity];
+        let mut slots = vec![
+            Slot {
+                key: 0,
+                weights: [0; NUM_TAGS]
+            };
+            capacity
+        ];
         let shift = 64 - capacity.trailing_zeros();
-        let mut values = Vec::with_capacity(pass.features.len());
         for (key, weights) in &pass.features {
             let mut slot = slot_of(*key, shift);
-            while slots[slot] != 0 {
+            while slots[slot].key != 0 {
                 slot = (slot + 1) & (capacity - 1);
             }
-            slots[slot] = *key;
-            rows[slot] = values.len() as u32;
-            values.push(weights.map(|w| w.clamp(i16::MIN as i32, i16::MAX as i32) as i16));
+            slots[slot] = Slot {
+                key: *key,
+                weights: weights.map(|w| w.clamp(i16::MIN as i32, i16::MAX as i32) as i16),
+            };
         }
         let mut transitions = [0.0; NUM_TAGS * NUM_TAGS];
         for (t, &w) in transitions.iter_mut().zip(&pass.transitions) {
@@ -192,30 +203,28 @@ impl Weights {
         }
         Weights {
             slots,
-            rows,
-            values,
+            len: pass.features.len(),
             shift,
             transitions,
             scale,
         }
     }
 
-    /// Adds the scores of `features` for every tag into `out`.
+    /// Sets `out` to the scores of `features` for every tag.
     pub fn score(&self, features: &[u32], out: &mut [f32]) {
         let mut sum = [0i32; NUM_TAGS];
         let mask = self.slots.len() - 1;
         for &key in features {
             let mut slot = slot_of(key, self.shift);
             loop {
-                let k = self.slots[slot];
-                if k == key {
-                    let row = &self.values[self.rows[slot] as usize];
-                    for (s, &w) in sum.iter_mut().zip(row) {
-                        *s += w as i32;
+                let s = &self.slots[slot];
+                if s.key == key {
+                    for (total, &w) in sum.iter_mut().zip(&s.weights) {
+                        *total += w as i32;
                     }
                     break;
                 }
-                if k == 0 {
+                if s.key == 0 {
                     break;
                 }
                 slot = (slot + 1) & mask;
@@ -228,12 +237,12 @@ impl Weights {
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.values.len()
+        self.len
     }
 
     /// True if there are no features.
     pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
+        self.len == 0
     }
 }
 
