@@ -104,20 +104,31 @@ fn prf([tp, fp, fneg]: [usize; 3]) -> (f64, f64, f64) {
 
 /// Runs the command; `Ok(true)` on success.
 pub fn main(args: &[String]) -> Result<bool, String> {
-    let (path, show_tokens) = match args {
-        [path] => (path, false),
-        [flag, path] if flag == "--show-token-diffs" => (path, true),
+    const USAGE: &str = "usage: gloss eval names [--train TRAIN] FILE | --show-token-diffs FILE | --calibrate FILE\n\
+        (CoNLL-2003 format, e.g. ../shared/data/conll2003/valid.txt; with --train, also recall on names not in TRAIN)";
+    let (path, train) = match args {
+        [path] => (path, None),
+        [flag, train, path] if flag == "--train" => (path, Some(train)),
+        [flag, path] if flag == "--show-token-diffs" => {
+            show_token_diffs(&conll::read(path)?);
+            return Ok(true);
+        }
         [flag, path] if flag == "--calibrate" => return calibrate(&conll::read(path)?),
-        _ => return Err("usage: gloss eval names [--show-token-diffs] FILE (CoNLL-2003 format, e.g. ../shared/data/conll2003/valid.txt)".into()),
+        _ => return Err(USAGE.into()),
     };
     let docs = conll::read(path)?;
-    if show_tokens {
-        show_token_diffs(&docs);
-        return Ok(true);
-    }
+    let seen: std::collections::HashSet<String> = match train {
+        Some(train) => conll::read(train)?
+            .iter()
+            .flat_map(|d| d.names.iter().map(|n| d.words[n.start..n.end].join(" ")))
+            .collect(),
+        None => Default::default(),
+    };
     let tagger = Tagger::embedded();
     let mut gold_tokens = Score::default();
     let mut raw = Score::default();
+    // Recall on gold names whose text never occurs as a name in TRAIN: [found, total] per class.
+    let mut unseen = [[0usize; 2]; 4];
     for doc in &docs {
         let predicted: Vec<Span> = tagger
             .tag(&doc.word_refs(), &doc.sentences)
@@ -129,7 +140,14 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             })
             .collect();
         gold_tokens.add(&doc.names, &predicted);
-        raw.add(&doc.names, &raw_pipeline(doc));
+        let users_get = raw_pipeline(doc);
+        raw.add(&doc.names, &users_get);
+        for name in &doc.names {
+            if !seen.contains(&doc.words[name.start..name.end].join(" ")) {
+                unseen[name.class as usize][0] += users_get.contains(name) as usize;
+                unseen[name.class as usize][1] += 1;
+            }
+        }
     }
     let tokens: usize = docs.iter().map(|d| d.words.len()).sum();
     println!("{path}: {} documents, {tokens} tokens", docs.len());
@@ -138,6 +156,23 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         "raw text (full pipeline, what users get):\n{}",
         raw.report()
     );
+    if train.is_some() {
+        let cells: Vec<String> = Class::ALL
+            .iter()
+            .map(|&c| {
+                let [found, total] = unseen[c as usize];
+                format!(
+                    "{} {:.2} ({found}/{total})",
+                    c.as_str(),
+                    found as f64 / total.max(1) as f64 * 100.0
+                )
+            })
+            .collect();
+        println!(
+            "raw-text recall on names never seen in training: {}",
+            cells.join(", ")
+        );
+    }
     Ok(true)
 }
 
