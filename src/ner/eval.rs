@@ -104,7 +104,7 @@ fn prf([tp, fp, fneg]: [usize; 3]) -> (f64, f64, f64) {
 
 /// Runs the command; `Ok(true)` on success.
 pub fn main(args: &[String]) -> Result<bool, String> {
-    const USAGE: &str = "usage: gloss eval names [--train TRAIN] FILE | --show-token-diffs FILE | --calibrate FILE\n\
+    const USAGE: &str = "usage: gloss eval names [--train TRAIN] FILE | --show-token-diffs FILE | --show-errors FILE | --calibrate FILE\n\
         (CoNLL-2003 format, e.g. ../shared/data/conll2003/valid.txt; with --train, also recall on names not in TRAIN)";
     let (path, train) = match args {
         [path] => (path, None),
@@ -114,6 +114,10 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             return Ok(true);
         }
         [flag, path] if flag == "--calibrate" => return calibrate(&conll::read(path)?),
+        [flag, path] if flag == "--show-errors" => {
+            show_errors(&conll::read(path)?);
+            return Ok(true);
+        }
         _ => return Err(USAGE.into()),
     };
     let docs = conll::read(path)?;
@@ -174,6 +178,50 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         );
     }
     Ok(true)
+}
+
+/// Prints every raw-pipeline mistake with its sentence: a development aid.
+fn show_errors(docs: &[Document]) {
+    for doc in docs {
+        let predicted = raw_pipeline(doc);
+        let sentence_of = |i: usize| {
+            doc.sentences
+                .iter()
+                .find(|s| s.contains(&i))
+                .cloned()
+                .unwrap_or(i..i + 1)
+        };
+        let show = |span: &Span| {
+            if span.start == usize::MAX {
+                return "(edges inside a token)".to_string();
+            }
+            let s = sentence_of(span.start);
+            let mut words: Vec<String> = doc.words[s.clone()].to_vec();
+            words[span.start - s.start] = format!("[{}", words[span.start - s.start]);
+            words[span.end - 1 - s.start] += "]";
+            words.join(" ")
+        };
+        for g in &doc.names {
+            if !predicted.contains(g) {
+                let guess = predicted
+                    .iter()
+                    .find(|p| p.start < g.end && g.start < p.end);
+                println!(
+                    "missed {} as {:?}: {}",
+                    g.class.as_str(),
+                    guess.map(|p| p.class.as_str()),
+                    show(g)
+                );
+            }
+        }
+        for p in &predicted {
+            if !doc.names.contains(p)
+                && !doc.names.iter().any(|g| g.start < p.end && p.start < g.end)
+            {
+                println!("spurious {}: {}", p.class.as_str(), show(p));
+            }
+        }
+    }
 }
 
 /// Prints, for several softmax temperatures, how well span confidences
