@@ -71,3 +71,32 @@ fn finds_names_no_list_contains() {
         );
     }
 }
+
+/// Pasted text often has typographic quotes, apostrophes and dashes: the
+/// names found must not change (only the quote characters in them do).
+#[test]
+fn typographic_punctuation_finds_the_same_names() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ner_fixtures");
+    for file in ["prisoner-exchange.txt", "earnings.txt", "football.txt"] {
+        let ascii = std::fs::read_to_string(dir.join(file)).unwrap();
+        let mut open = false;
+        let curly: String = ascii
+            .chars()
+            .map(|c| match c {
+                '"' => {
+                    open = !open;
+                    if open {
+                        '\u{201C}'
+                    } else {
+                        '\u{201D}'
+                    }
+                }
+                '\'' => '\u{2019}',
+                _ => c,
+            })
+            .collect::<String>()
+            .replace(" - ", " \u{2014} ");
+        let fold = |s: String| s.replace('\u{2019}', "'");
+        assert_eq!(fold(names_in(&curly)), names_in(&ascii), "{file}");
+    }
+}

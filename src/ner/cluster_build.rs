@@ -15,7 +15,8 @@
 
 use std::collections::HashMap;
 
-use crate::tokenize::{fold_punctuation, tokenize};
+use super::features::normal_form;
+use crate::tokenize::tokenize;
 
 const CONTEXT_WORDS: usize = 1000;
 const ITERATIONS: usize = 8;
@@ -97,7 +98,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
 }
 
 fn normalise(word: &str) -> String {
-    word.chars().map(fold_punctuation).collect()
+    normal_form(word)
 }
 
 /// Ranks words by frequency, most frequent first, ties by the word itself.

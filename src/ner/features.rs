@@ -83,7 +83,7 @@ impl Doc {
                         .any(|w| w.chars().any(char::is_lowercase))
             };
             for i in range.clone() {
-                let word: String = words[i].chars().map(fold_punctuation).collect();
+                let word = normal_form(words[i]);
                 let lower = word.to_lowercase();
                 let mut info = TokenInfo {
                     word: hash::string(&word),
@@ -244,6 +244,22 @@ fn feature_key(template: u64, parts: &[u64]) -> u32 {
     hash::key(h)
 }
 
+/// A token as the model sees it: typographic quotes, apostrophes, dashes
+/// and ellipses written the ASCII way the training text writes them.
+pub fn normal_form(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{BB}'
+            | '\u{2033}' => out.push('"'),
+            '\u{2014}' | '\u{2015}' => out.push('-'),
+            '\u{2026}' => out.push_str("..."),
+            _ => out.push(fold_punctuation(c)),
+        }
+    }
+    out
+}
+
 /// The shape of a word with runs collapsed: "Xx", "X.X.", "d-d", "xX".
 fn shape(word: &str) -> String {
     let mut out = String::new();
@@ -282,6 +298,11 @@ fn shape(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::shape;
+
+    #[test]
+    fn typographic_punctuation_reads_like_ascii() {
+        assert_eq!(super::normal_form("“Umerov’s”—…"), "\"Umerov's\"-...");
+    }
 
     #[test]
     fn shapes() {
