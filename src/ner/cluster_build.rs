@@ -1,7 +1,7 @@
 //! `gloss train names clusters`: learns word clusters from unlabeled text.
 //!
 //! ```text
-//! gloss train names clusters --text silver.jsonl --conll train.txt --out models/clusters.txt
+//! gloss train names clusters --text silver.jsonl [--conll FILE] --out models/clusters.txt
 //!                            [--words N] [--depth D]
 //! ```
 //!

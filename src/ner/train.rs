@@ -3,7 +3,7 @@
 //! ```text
 //! gloss train names --train train.txt --valid valid.txt --out models/names.bin
 //!                   [--epochs N] [--folds K] [--min-count N] [--seed N]
-//! gloss train names clusters --text silver.jsonl --conll train.txt --out models/clusters.txt
+//! gloss train names clusters --text silver.jsonl --out models/clusters.txt [--words N]
 //! ```
 //!
 //! The second pass learns from document context produced by first-pass
