@@ -60,6 +60,15 @@ const TITLES: &[&str] = &[
     "mrs", "ms", "mt", "no", "prof", "rep", "reps", "rev", "sen", "sens", "sgt", "st", "vs",
 ];
 
+/// Capitalised words that usually open a sentence rather than continue a
+/// name: after "U.S." they mark a sentence end.
+const SENTENCE_OPENERS: &[&str] = &[
+    "A", "After", "All", "An", "And", "As", "At", "But", "For", "He", "Her", "His", "However", "I",
+    "If", "In", "It", "Its", "Mr.", "Mrs.", "Ms.", "No", "On", "One", "Our", "She", "Some", "That",
+    "The", "Their", "There", "These", "They", "This", "Those", "We", "What", "When", "While",
+    "Why", "You",
+];
+
 /// Contraction endings split off a word, longest first (`n't` before `'t`).
 const CONTRACTIONS: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'m", "'d"];
 
@@ -284,12 +293,16 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     {
         return next_starts || word != ".";
     }
-    // An abbreviation at the end of a sentence keeps its period ("… in the U.S. The …").
+    // An abbreviation at the end of a sentence keeps its period ("… in the U.S. The …"),
+    // but "U.S. Treasury" is one phrase: only a word that typically opens a
+    // sentence, a quote or a number ends it.
     if let Some(stem) = word.strip_suffix('.') {
         let lower = stem.to_lowercase();
         let is_title = TITLES.binary_search(&lower.as_str()).is_ok();
         let is_initial = stem.chars().count() == 1;
-        return stem.contains('.') && !is_title && next_starts && !is_initial;
+        let opens_sentence = SENTENCE_OPENERS.contains(&lookahead)
+            || lookahead.chars().next().is_some_and(|c| !c.is_alphabetic());
+        return stem.contains('.') && !is_title && next_starts && !is_initial && opens_sentence;
     }
     false
 }
@@ -375,7 +388,7 @@ mod tests {
 
     #[test]
     fn splits_sentences_but_not_after_titles_or_initials() {
-        let text = "Mr. Smith met J. Jones in the U.S. on Monday. They talked!\n\nHEADLINE here\n\"Next,\" he said.";
+        let text = "Mr. Smith met J. Jones in the U.S. on Monday. They talked!\n\nHEADLINE here\n\"Next,\" he said. U.S. Treasury yields fell in the U.S. The dollar rose.";
         let t = tokenize(text);
         let sentences: Vec<String> = t
             .sentences
@@ -394,7 +407,9 @@ mod tests {
                 "Mr. Smith met J. Jones in the U.S. on Monday .",
                 "They talked !",
                 "HEADLINE here",
-                "\" Next , \" he said ."
+                "\" Next , \" he said .",
+                "U.S. Treasury yields fell in the U.S.",
+                "The dollar rose ."
             ]
         );
     }
