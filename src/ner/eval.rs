@@ -273,11 +273,12 @@ pub fn detokenize(doc: &Document) -> (String, Vec<Range<usize>>) {
     const NO_SPACE_AFTER: &[&str] = &["(", "[", "{", "$"];
     let mut text = String::new();
     let mut ranges = Vec::with_capacity(doc.words.len());
+    // Quotes pair up across sentences: a quote may open in one and close in the next.
+    let mut open_quote = false;
     for sentence in &doc.sentences {
         if !text.is_empty() {
             text.push('\n');
         }
-        let mut open_quote = false;
         for i in sentence.clone() {
             let word = doc.words[i].as_str();
             let first = i == sentence.start;
