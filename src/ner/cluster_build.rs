@@ -102,7 +102,7 @@ fn normalise(word: &str) -> String {
 }
 
 /// Ranks words by frequency, most frequent first, ties by the word itself.
-fn ranked<'a>(counts: HashMap<&'a str, usize>) -> Vec<(&'a str, usize)> {
+fn ranked(counts: HashMap<&str, usize>) -> Vec<(&str, usize)> {
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     ranked
@@ -245,7 +245,7 @@ fn split(node: &[usize], vectors: &[Vec<(u32, f32)>], dims: usize) -> (Vec<usize
                 centroid.iter_mut().for_each(|x| *x /= norm);
             }
         }
-        if best.as_ref().is_none_or(|(f, _)| fit > *f) {
+        if best.as_ref().map_or(true, |(f, _)| fit > *f) {
             best = Some((fit, assignment));
         }
     }

@@ -106,8 +106,8 @@ impl DocContext {
         let shape = (t.capitalised as u64)
             | (t.caps_sentence as u64) << 1
             | (t.sentence_initial as u64) << 2;
-        for class in 0..4 {
-            if others[class] > 0 {
+        for (class, &count) in others.iter().enumerate().take(4) {
+            if count > 0 {
                 push(104, &[class as u64, shape]);
                 if total.in_long[class] > own.in_long[class] {
                     push(105, &[class as u64, shape]);
