@@ -61,82 +61,103 @@ pub fn viterbi(emissions: &Emissions, transitions: &[f32; NUM_TAGS * NUM_TAGS]) 
 
 /// Marginal probability of each tag at each token under a softmax over valid
 /// sequences, with scores divided by `temperature`. Row-major like the input.
-///
-/// Scaled forward–backward in probability space: each token's scores are
-/// shifted so their maximum is 0 before `exp`, and each step is normalised,
-/// so nothing overflows and only `NUM_TAGS` exponentials are taken per token.
 pub fn marginals(
     emissions: &Emissions,
     transitions: &[f32; NUM_TAGS * NUM_TAGS],
     temperature: f32,
 ) -> Vec<f32> {
-    let n = emissions.len() / NUM_TAGS;
-    let allowed = allowed_table();
-    let scale = 1.0 / temperature as f64;
-    let top = transitions.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b)) as f64;
-    let mut step = [0.0f64; NUM_TAGS * NUM_TAGS];
-    for p in 0..NUM_TAGS {
-        for t in 0..NUM_TAGS {
-            if allowed[p][t] {
-                step[p * NUM_TAGS + t] =
-                    ((transitions[p * NUM_TAGS + t] as f64 - top) * scale).exp();
+    Softmax::new(transitions, temperature).marginals(emissions)
+}
+
+/// A softmax over valid tag sequences for one set of transition weights,
+/// with the exponentiated transitions computed once.
+pub struct Softmax {
+    step: [f64; NUM_TAGS * NUM_TAGS],
+    scale: f64,
+}
+
+impl Softmax {
+    /// Prepares the softmax for `transitions`, scores divided by `temperature`.
+    pub fn new(transitions: &[f32; NUM_TAGS * NUM_TAGS], temperature: f32) -> Softmax {
+        let allowed = allowed_table();
+        let scale = 1.0 / temperature as f64;
+        let top = transitions.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b)) as f64;
+        let mut step = [0.0f64; NUM_TAGS * NUM_TAGS];
+        for p in 0..NUM_TAGS {
+            for t in 0..NUM_TAGS {
+                if allowed[p][t] {
+                    step[p * NUM_TAGS + t] =
+                        ((transitions[p * NUM_TAGS + t] as f64 - top) * scale).exp();
+                }
             }
         }
+        Softmax { step, scale }
     }
-    let mut local = vec![0.0f64; n * NUM_TAGS];
-    for (row, scores) in local.chunks_mut(NUM_TAGS).zip(emissions.chunks(NUM_TAGS)) {
-        let max = scores.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b)) as f64;
-        for (l, &s) in row.iter_mut().zip(scores) {
-            *l = ((s as f64 - max) * scale).exp();
+
+    /// Marginals of every tag at every token, row-major like `emissions`.
+    ///
+    /// Scaled forward–backward in probability space: each token's scores are
+    /// shifted so their maximum is 0 before `exp`, and each step is
+    /// normalised, so nothing overflows and only `NUM_TAGS` exponentials are
+    /// taken per token.
+    pub fn marginals(&self, emissions: &Emissions) -> Vec<f32> {
+        let n = emissions.len() / NUM_TAGS;
+        if n == 0 {
+            return Vec::new();
         }
-    }
-    let normalise = |row: &mut [f64]| {
-        let sum: f64 = row.iter().sum();
-        if sum > 0.0 {
-            row.iter_mut().for_each(|x| *x /= sum);
+        let step = &self.step;
+        let mut local = vec![0.0f64; n * NUM_TAGS];
+        for (row, scores) in local.chunks_mut(NUM_TAGS).zip(emissions.chunks(NUM_TAGS)) {
+            let max = scores.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b)) as f64;
+            for (l, &s) in row.iter_mut().zip(scores) {
+                *l = ((s as f64 - max) * self.scale).exp();
+            }
         }
-    };
-    let mut alpha = vec![0.0f64; n * NUM_TAGS];
-    let mut beta = vec![0.0f64; n * NUM_TAGS];
-    if n == 0 {
-        return Vec::new();
-    }
-    for t in 0..NUM_TAGS {
-        alpha[t] = if tags::may_start(t) { local[t] } else { 0.0 };
-        beta[(n - 1) * NUM_TAGS + t] = if tags::may_end(t) { 1.0 } else { 0.0 };
-    }
-    normalise(&mut alpha[..NUM_TAGS]);
-    for i in 1..n {
-        let (before, after) = alpha.split_at_mut(i * NUM_TAGS);
-        let previous = &before[(i - 1) * NUM_TAGS..];
+        let normalise = |row: &mut [f64]| {
+            let sum: f64 = row.iter().sum();
+            if sum > 0.0 {
+                row.iter_mut().for_each(|x| *x /= sum);
+            }
+        };
+        let mut alpha = vec![0.0f64; n * NUM_TAGS];
+        let mut beta = vec![0.0f64; n * NUM_TAGS];
         for t in 0..NUM_TAGS {
-            let sum: f64 = (0..NUM_TAGS)
-                .map(|p| previous[p] * step[p * NUM_TAGS + t])
-                .sum();
-            after[t] = sum * local[i * NUM_TAGS + t];
+            alpha[t] = if tags::may_start(t) { local[t] } else { 0.0 };
+            beta[(n - 1) * NUM_TAGS + t] = if tags::may_end(t) { 1.0 } else { 0.0 };
         }
-        normalise(&mut after[..NUM_TAGS]);
-    }
-    for i in (0..n - 1).rev() {
-        let (before, after) = beta.split_at_mut((i + 1) * NUM_TAGS);
-        let next = &after[..NUM_TAGS];
-        for p in 0..NUM_TAGS {
-            before[i * NUM_TAGS + p] = (0..NUM_TAGS)
-                .map(|t| step[p * NUM_TAGS + t] * local[(i + 1) * NUM_TAGS + t] * next[t])
-                .sum();
+        normalise(&mut alpha[..NUM_TAGS]);
+        for i in 1..n {
+            let (before, after) = alpha.split_at_mut(i * NUM_TAGS);
+            let previous = &before[(i - 1) * NUM_TAGS..];
+            for t in 0..NUM_TAGS {
+                let sum: f64 = (0..NUM_TAGS)
+                    .map(|p| previous[p] * step[p * NUM_TAGS + t])
+                    .sum();
+                after[t] = sum * local[i * NUM_TAGS + t];
+            }
+            normalise(&mut after[..NUM_TAGS]);
         }
-        normalise(&mut before[i * NUM_TAGS..]);
+        for i in (0..n - 1).rev() {
+            let (before, after) = beta.split_at_mut((i + 1) * NUM_TAGS);
+            let next = &after[..NUM_TAGS];
+            for p in 0..NUM_TAGS {
+                before[i * NUM_TAGS + p] = (0..NUM_TAGS)
+                    .map(|t| step[p * NUM_TAGS + t] * local[(i + 1) * NUM_TAGS + t] * next[t])
+                    .sum();
+            }
+            normalise(&mut before[i * NUM_TAGS..]);
+        }
+        let mut out = Vec::with_capacity(n * NUM_TAGS);
+        for (a, b) in alpha.chunks(NUM_TAGS).zip(beta.chunks(NUM_TAGS)) {
+            let row: [f64; NUM_TAGS] = std::array::from_fn(|t| a[t] * b[t]);
+            let sum: f64 = row.iter().sum();
+            out.extend(
+                row.iter()
+                    .map(|x| if sum > 0.0 { (x / sum) as f32 } else { 0.0 }),
+            );
+        }
+        out
     }
-    let mut out = Vec::with_capacity(n * NUM_TAGS);
-    for (a, b) in alpha.chunks(NUM_TAGS).zip(beta.chunks(NUM_TAGS)) {
-        let row: Vec<f64> = a.iter().zip(b).map(|(x, y)| x * y).collect();
-        let sum: f64 = row.iter().sum();
-        out.extend(
-            row.iter()
-                .map(|x| if sum > 0.0 { (x / sum) as f32 } else { 0.0 }),
-        );
-    }
-    out
 }
 
 fn allowed_table() -> &'static [[bool; NUM_TAGS]; NUM_TAGS] {

@@ -69,7 +69,8 @@ pub struct Entity {
 pub struct Tagger {
     resources: Resources,
     passes: [Weights; 2],
-    temperature: f32,
+    /// Confidence softmax over the second pass's tag sequences.
+    softmax: decode::Softmax,
 }
 
 impl Tagger {
@@ -81,13 +82,11 @@ impl Tagger {
 
     /// Builds a tagger from weights in portable form.
     pub fn from_data(data: &ModelData) -> Tagger {
+        let second = Weights::new(&data.passes[1], data.scale);
         Tagger {
             resources: Resources::embedded(),
-            passes: [
-                Weights::new(&data.passes[0], data.scale),
-                Weights::new(&data.passes[1], data.scale),
-            ],
-            temperature: TEMPERATURE,
+            softmax: decode::Softmax::new(&second.transitions, TEMPERATURE),
+            passes: [Weights::new(&data.passes[0], data.scale), second],
         }
     }
 
@@ -98,7 +97,7 @@ impl Tagger {
 
     /// The same tagger with another confidence temperature.
     pub fn with_temperature(mut self, temperature: f32) -> Tagger {
-        self.temperature = temperature;
+        self.softmax = decode::Softmax::new(&self.passes[1].transitions, temperature);
         self
     }
 
@@ -156,7 +155,7 @@ impl Tagger {
             if spans.is_empty() {
                 continue;
             }
-            let marginals = decode::marginals(&emissions, &weights.transitions, self.temperature);
+            let marginals = self.softmax.marginals(&emissions);
             for span in spans {
                 let confidence = (span.start..span.end)
                     .map(|i| marginals[i * NUM_TAGS + path[i]])
