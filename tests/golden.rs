@@ -22,7 +22,11 @@ fn fixtures() -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     paths.sort();
-    assert!(paths.len() >= 3, "expected fixture articles in {}", dir.display());
+    assert!(
+        paths.len() >= 3,
+        "expected fixture articles in {}",
+        dir.display()
+    );
     paths
 }
 
@@ -30,7 +34,10 @@ fn fixtures() -> Vec<PathBuf> {
 /// `[DATE December 5 = 2025-12-05]`.
 fn inline_view(document: &Document) -> String {
     let chars: Vec<char> = document.text.chars().collect();
-    let mut out = format!("reference date {} ({:?})\n\n", document.reference_date, document.reference_date_source);
+    let mut out = format!(
+        "reference date {} ({:?})\n\n",
+        document.reference_date, document.reference_date_source
+    );
     let mut at = 0;
     for a in &document.annotations {
         out.extend(&chars[at..a.start]);
@@ -64,13 +71,22 @@ fn fixtures_match_their_golden_files() {
     for fixture in fixtures() {
         let text = fs::read_to_string(&fixture).expect("fixture is UTF-8");
         let document = gloss::annotate(&text, &options);
-        document.validate().expect("annotate produces a valid document");
+        document
+            .validate()
+            .expect("annotate produces a valid document");
         let stem = fixture.file_stem().unwrap().to_string_lossy();
         let json = serde_json::to_string_pretty(&document).unwrap() + "\n";
         check(&golden.join(format!("{stem}.json")), &json, &mut failures);
-        check(&golden.join(format!("{stem}.inline.txt")), &inline_view(&document), &mut failures);
+        check(
+            &golden.join(format!("{stem}.inline.txt")),
+            &inline_view(&document),
+            &mut failures,
+        );
     }
-    assert!(failures.is_empty(), "golden files changed (now rewritten; review with git diff): {failures:#?}");
+    assert!(
+        failures.is_empty(),
+        "golden files changed (now rewritten; review with git diff): {failures:#?}"
+    );
 }
 
 #[test]
@@ -78,9 +94,18 @@ fn golden_json_reads_back_as_the_same_document() {
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     for fixture in fixtures() {
         let stem = fixture.file_stem().unwrap().to_string_lossy();
-        let Ok(json) = fs::read_to_string(golden.join(format!("{stem}.json"))) else { continue };
-        let document: Document = serde_json::from_str(&json).expect("golden JSON parses as a Document");
-        document.validate().expect("golden JSON is a valid document");
-        assert_eq!(serde_json::to_string_pretty(&document).unwrap() + "\n", json, "{stem}: re-export differs");
+        let Ok(json) = fs::read_to_string(golden.join(format!("{stem}.json"))) else {
+            continue;
+        };
+        let document: Document =
+            serde_json::from_str(&json).expect("golden JSON parses as a Document");
+        document
+            .validate()
+            .expect("golden JSON is a valid document");
+        assert_eq!(
+            serde_json::to_string_pretty(&document).unwrap() + "\n",
+            json,
+            "{stem}: re-export differs"
+        );
     }
 }

@@ -7,10 +7,49 @@ use proptest::prelude::*;
 /// Pieces of news-like text, mixed with hostile Unicode, so that random
 /// strings also exercise the recognizers and not only the tokenizer.
 const FRAGMENTS: &[&str] = &[
-    "Rustem Umerov", "Kyiv", "said on Friday", "December 5", "Dec. 21", "5 December 2025", "2025-12-21",
-    "12/21/2025", "in 2024", "last week", "3 p.m.", "the U.S.", "Germany's", "“quoted”", " — ", "...", ", ", ". ",
-    "\n\n", "\r\n", "\u{A0}", "😀", "👨‍👩‍👧", "e\u{301}", "Зеленський", "東京", "'s", "n't", "May", "Sunday Times",
-    "3-1", "(", ")", "\"", "Mr.", "J.", "\u{200D}", "\u{FE0F}", "0", "1996", "-", "/", ":",
+    "Rustem Umerov",
+    "Kyiv",
+    "said on Friday",
+    "December 5",
+    "Dec. 21",
+    "5 December 2025",
+    "2025-12-21",
+    "12/21/2025",
+    "in 2024",
+    "last week",
+    "3 p.m.",
+    "the U.S.",
+    "Germany's",
+    "“quoted”",
+    " — ",
+    "...",
+    ", ",
+    ". ",
+    "\n\n",
+    "\r\n",
+    "\u{A0}",
+    "😀",
+    "👨‍👩‍👧",
+    "e\u{301}",
+    "Зеленський",
+    "東京",
+    "'s",
+    "n't",
+    "May",
+    "Sunday Times",
+    "3-1",
+    "(",
+    ")",
+    "\"",
+    "Mr.",
+    "J.",
+    "\u{200D}",
+    "\u{FE0F}",
+    "0",
+    "1996",
+    "-",
+    "/",
+    ":",
 ];
 
 fn newsy_text() -> impl Strategy<Value = String> {
@@ -37,11 +76,27 @@ fn check_document(text: &str) -> Result<(), TestCaseError> {
     prop_assert!(document.validate().is_ok(), "{:?}", document.validate());
     let chars: Vec<char> = text.chars().collect();
     for a in &document.annotations {
-        prop_assert_eq!(chars[a.start..a.end].iter().collect::<String>(), a.text.clone());
-        prop_assert_eq!(a.value.is_some(), a.label.is_temporal(), "value iff temporal: {:?}", a);
-        prop_assert!(!a.text.starts_with(char::is_whitespace) && !a.text.ends_with(char::is_whitespace), "{:?}", a);
+        prop_assert_eq!(
+            chars[a.start..a.end].iter().collect::<String>(),
+            a.text.clone()
+        );
+        prop_assert_eq!(
+            a.value.is_some(),
+            a.label.is_temporal(),
+            "value iff temporal: {:?}",
+            a
+        );
+        prop_assert!(
+            !a.text.starts_with(char::is_whitespace) && !a.text.ends_with(char::is_whitespace),
+            "{:?}",
+            a
+        );
     }
-    prop_assert_eq!(gloss::annotate(text, &options), document, "annotate is deterministic");
+    prop_assert_eq!(
+        gloss::annotate(text, &options),
+        document,
+        "annotate is deterministic"
+    );
     Ok(())
 }
 
@@ -87,7 +142,17 @@ proptest! {
 
 #[test]
 fn hostile_and_huge_inputs_are_fine() {
-    for text in ["", " ", "\n\n\n", "\u{FEFF}", "\u{0}", "é", "\u{301}", "💥".repeat(10_000).as_str(), "a. ".repeat(20_000).as_str()] {
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        "\u{FEFF}",
+        "\u{0}",
+        "é",
+        "\u{301}",
+        "💥".repeat(10_000).as_str(),
+        "a. ".repeat(20_000).as_str(),
+    ] {
         check_document(text).unwrap();
     }
 }
