@@ -56,3 +56,5 @@ pub fn dateline(text: &str, _tokenized: &Tokenized) -> Option<Date> {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod timeml;
