@@ -269,6 +269,24 @@ impl<'a> Grammar<'a> {
             && (self.is(end, "%") || (self.joined(end + 1) && self.number(end + 1).is_some()))
     }
 
+    /// The byte range of the sentence holding word `i`.
+    fn sentence_of(&self, i: usize) -> (usize, usize) {
+        let byte = self.words.get(i).map_or(self.text.len(), |w| w.start);
+        self.sentences
+            .iter()
+            .find(|(s, e)| *s <= byte && byte < *e)
+            .copied()
+            .unwrap_or((0, self.text.len()))
+    }
+
+    /// True if the sentence of word `i`, or the one before, contains one of `cues`.
+    fn sentence_mentions(&self, i: usize, cues: &[&str]) -> bool {
+        let (lo, hi) = self.sentence_of(i);
+        let previous = self.sentences.iter().rev().find(|(_, e)| *e <= lo).map_or(lo, |(s, _)| *s);
+        let first = self.words.partition_point(|w| w.start < previous);
+        self.words[first..].iter().take_while(|w| w.end <= hi).any(|w| cues.contains(&w.lower.as_str()))
+    }
+
     fn tense_at(&self, i: usize) -> Tense {
         let byte = self.words.get(i).map_or(self.text.len(), |w| w.start);
         let (lo, hi) = self
@@ -549,7 +567,11 @@ impl<'a> Grammar<'a> {
         match self.tense_at(at) {
             Tense::Past if m > r.month => r.year - 1,
             Tense::Future if m < r.month => r.year + 1,
-            _ => r.year,
+            Tense::Past | Tense::Future => r.year,
+            // No cue: the nearest such month.
+            Tense::Unknown if m as i32 - r.month as i32 > 6 => r.year - 1,
+            Tense::Unknown if r.month as i32 - m as i32 > 6 => r.year + 1,
+            Tense::Unknown => r.year,
         }
     }
 
@@ -979,6 +1001,11 @@ impl<'a> Grammar<'a> {
             self.reference
         };
         let day = Self::shift(unit, base, direction * n as i64)?;
+        // Earnings reports compare with the same quarter "a year ago".
+        if unit == Unit::Year && n == 1 && self.sentence_mentions(i, &["quarter", "quarterly", "period"]) {
+            let quarter_day = Self::shift(unit, self.reference.add_days(-45)?, direction)?;
+            return Some((end, Label::Date, Self::period(Unit::Quarter, quarter_day)?));
+        }
         Some((end, Label::Date, Self::period(unit, day)?))
     }
 
@@ -1027,6 +1054,7 @@ impl<'a> Grammar<'a> {
             && self.is(i + 1, "day")
             && self.is_any(i + 2, &["before", "after"])
             && !self.is_any(i + 3, &["yesterday", "tomorrow"])
+            && self.words.get(i + 3).map_or(true, |w| w.is_punct())
         {
             let n = if self.is(i + 2, "before") { -1 } else { 1 };
             return Some((i + 3, Label::Date, base.add_days(n)?.to_string()));
@@ -1035,12 +1063,28 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let (n, j) = match (self.lw(i), self.lw(i + 1)) {
+            ("the", "next" | "following") if lexicon::weekday(self.lw(i + 2)).is_some() => {
+                let wd = lexicon::weekday(self.lw(i + 2))? as i64;
+                let ahead = (wd - base.weekday().index() as i64).rem_euclid(7);
+                let day = base.add_days(if ahead == 0 { 7 } else { ahead })?;
+                return Some((i + 3, Label::Date, day.to_string()));
+            }
+            ("the", "previous" | "preceding") if lexicon::weekday(self.lw(i + 2)).is_some() => {
+                let wd = lexicon::weekday(self.lw(i + 2))? as i64;
+                let back = (base.weekday().index() as i64 - wd).rem_euclid(7);
+                let day = base.add_days(-(if back == 0 { 7 } else { back }))?;
+                return Some((i + 3, Label::Date, day.to_string()));
+            }
             ("the", "next" | "following") => (1, i + 2),
             ("the", "previous" | "preceding" | "prior") => (-1, i + 2),
             ("the", "same") => (0, i + 2),
             ("that", _) => (0, i + 1),
             _ => return None,
         };
+        if let Some(part) = lexicon::part_of_day(self.lw(j)) {
+            // "the next morning", "that night"
+            return Some((j + 1, Label::Time, format!("{}T{part}", base.add_days(n)?)));
+        }
         let unit = lexicon::unit(self.lw(j))?;
         if self.lw(j).ends_with('s')
             || matches!(
@@ -1048,9 +1092,6 @@ impl<'a> Grammar<'a> {
                 Unit::Hour | Unit::Minute | Unit::Second | Unit::Weekend
             )
         {
-            return None;
-        }
-        if self.is(i, "that") && unit != Unit::Day {
             return None;
         }
         let day = Self::shift(unit, base, n)?;
@@ -1114,8 +1155,11 @@ impl<'a> Grammar<'a> {
                 } else {
                     Some(i.wrapping_sub(1))
                 };
-                let cued =
-                    before.is_some_and(|b| b < self.words.len() && self.is_any(b, DATE_CUES));
+                let cued = before.is_some_and(|b| {
+                    b < self.words.len()
+                        && self.is_any(b, &["in", "during", "by", "since", "until", "through", "over", "this", "last", "next", "early", "late", "mid", "of"])
+                });
+
                 if !cued || (self.is(j, "fall") && self.is(j + 1, "of")) {
                     return None;
                 }
@@ -1222,42 +1266,50 @@ impl<'a> Grammar<'a> {
         Some((end, Label::Date, format!("{year:04}-{code}")))
     }
 
-    /// "now", "currently", "recently", "the future", "the past", "soon".
+    /// "now", "currently", "recently", "the future", "the past", "at the
+    /// time", "current", "recent", "in coming months": PRESENT_REF, PAST_REF
+    /// and FUTURE_REF.
     fn reference_words(&self, i: usize) -> Option<Hit> {
-        let value = match self.lw(i) {
-            "now" | "currently" | "nowadays" => "PRESENT_REF",
-            "recently" | "previously" | "formerly" | "lately" => "PAST_REF",
-            "soon" => "FUTURE_REF",
-            "the" | "these" | "recent" | "coming" | "in" => {
-                return match (self.lw(i), self.lw(i + 1)) {
-                    ("the", "future") => Some((i + 2, Label::Date, "FUTURE_REF".into())),
-                    ("the", "past")
-                        if !self.is_any(i + 2, &["few", "several"])
-                            && lexicon::unit(self.lw(i + 2)).is_none()
-                            && self.amount(i + 2).is_none() =>
-                    {
-                        Some((i + 2, Label::Date, "PAST_REF".into()))
-                    }
-                    ("these", "days") => Some((i + 2, Label::Date, "PRESENT_REF".into())),
-                    ("recent", "years") => Some((i + 2, Label::Date, "PAST_REF".into())),
-                    ("coming", "years") | ("coming", "months")
-                        if i > 0 && self.is(i - 1, "the") =>
-                    {
-                        None
-                    }
-                    _ => None,
-                };
+        const PRESENT: &str = "PRESENT_REF";
+        const PAST: &str = "PAST_REF";
+        const FUTURE: &str = "FUTURE_REF";
+        let hit = |end: usize, value: &str| Some((end, Label::Date, value.to_string()));
+        let next = self.lw(i + 1);
+        // "recent years", "coming months", "future quarters", "past years".
+        let plural_unit = lexicon::unit(next).is_some() && next.ends_with('s');
+        let lower_next = self.words.get(i + 1).is_some_and(|w| !w.capitalized && !w.is_punct());
+        match self.lw(i) {
+            "now" | "currently" | "nowadays" => hit(i + 1, PRESENT),
+            "recently" | "lately" => hit(i + 1, PAST),
+            "recent" | "past" if plural_unit && !self.is(i.wrapping_sub(1), "the") => hit(i + 2, PAST),
+            "coming" | "future" if plural_unit => hit(i + 2, FUTURE),
+            // Adjectives: "the current chairman", "recent declines", "future demand".
+            "current" if lower_next && !self.is_any(i + 1, &["account", "accounts", "affairs", "events", "flows", "flow"]) => {
+                hit(i + 1, PRESENT)
             }
-            "at" if self.is(i + 1, "present") => {
-                return Some((i + 2, Label::Date, "PRESENT_REF".into()))
+            "recent" if lower_next && lexicon::unit(next).is_none() => hit(i + 1, PAST),
+            "future" if lower_next && lexicon::unit(next).is_none() && !self.is(i.wrapping_sub(1), "the") => {
+                hit(i + 1, FUTURE)
             }
-            "right" if self.is(i + 1, "now") => {
-                return Some((i + 2, Label::Date, "PRESENT_REF".into()))
-            }
-            _ => return None,
-        };
-        // "now" as in "now that": still the present.
-        Some((i + 1, Label::Date, value.to_string()))
+            "earlier" if self.capitalized(i) && self.is(i + 1, ",") => hit(i + 1, PAST),
+            "the" => match next {
+                "future" => hit(i + 2, FUTURE),
+                "near" | "short" if self.is_any(i + 2, &["future", "term"]) => hit(i + 3, FUTURE),
+                "past" if !self.is_any(i + 2, &["few", "several"])
+                    && lexicon::unit(self.lw(i + 2)).is_none()
+                    && self.amount(i + 2).is_none() =>
+                {
+                    hit(i + 2, PAST)
+                }
+                // "at the time" (but not "at the time of writing"? still past).
+                "time" if i > 0 && self.is(i - 1, "at") => hit(i + 2, PAST),
+                _ => None,
+            },
+            "these" if next == "days" => hit(i + 2, PRESENT),
+            "at" if next == "present" => hit(i + 2, PRESENT),
+            "right" if next == "now" => hit(i + 2, PRESENT),
+            _ => None,
+        }
     }
 
     /// Clock times: "3 p.m.", "10:30 a.m. EST", "15:45", "noon", "midnight",
@@ -1265,6 +1317,9 @@ impl<'a> Grammar<'a> {
     fn clock(&self, i: usize) -> Option<Hit> {
         let r = self.reference;
         let (h, mi, mut end) = if self.is_any(i, &["noon", "midday"]) {
+            if i > 0 && self.is(i - 1, "high") {
+                return None;
+            }
             (12, 0, i + 1)
         } else if self.is(i, "midnight") {
             (24, 0, i + 1)
