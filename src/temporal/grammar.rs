@@ -539,10 +539,14 @@ impl<'a> Grammar<'a> {
 
     /// The year of "December 5" near the reference date: by tense, else the nearest.
     fn infer_day(&self, m: u32, d: u32, at: usize) -> Option<Date> {
+        self.infer_year(at, |y| Date::new(y, m, d).or_else(|| Date::new(y, m, 28)))
+    }
+
+    /// Picks among the dates `in_year` gives for the years around the
+    /// reference: by tense, else the nearest.
+    fn infer_year(&self, at: usize, in_year: impl Fn(i32) -> Option<Date>) -> Option<Date> {
         let r = self.reference;
-        let candidates: Vec<Date> = (r.year - 1..=r.year + 1)
-            .filter_map(|y| Date::new(y, m, d).or_else(|| Date::new(y, m, 28)))
-            .collect();
+        let candidates: Vec<Date> = (r.year - 1..=r.year + 1).filter_map(in_year).collect();
         let past = candidates.iter().rev().find(|c| **c <= r).copied();
         let future = candidates.iter().find(|c| **c >= r).copied();
         let nearest = candidates
@@ -783,12 +787,12 @@ impl<'a> Grammar<'a> {
         if self.is_any(end, MEASURES) || (self.is(end, "-") && self.joined(end)) {
             return None;
         }
-        // "2020 Vision": a year right before a capitalized word names something.
-        if !cue
-            && self.capitalized(end)
-            && lexicon::month(after).is_none()
-            && !self.words[end].newline
-        {
+        // "2020 Vision" is an idiom, "Orion 1980" or "Windows 2000" a name.
+        if y == 2020 && after == "vision" {
+            return None;
+        }
+        let sentence_start = i == 0 || self.words[i - 1].is_punct() || self.words[i].newline;
+        if !cue && !sentence_start && self.capitalized(i - 1) && lexicon::month(self.lw(i - 1)).is_none() {
             return None;
         }
         if !cue && !(1900..=self.reference.year + 30).contains(&y) {
@@ -1188,18 +1192,56 @@ impl<'a> Grammar<'a> {
             year = Some(y);
             j = e;
         }
+        // "this year's third quarter", "last year's quarter"
+        if !the && self.is_any(j, &["this", "last", "next"]) && self.is(j + 1, "year") && self.is(j + 2, "'") && self.is(j + 3, "s") {
+            year = Some(r.year + match self.lw(j) { "last" => -1, "next" => 1, _ => 0 });
+            j += 4;
+            if self.is(j, "quarter") {
+                let day = Date::new(year?, r.add_days(-45)?.month, 1)?;
+                return Some((j + 1, Label::Date, Self::period(Unit::Quarter, day)?));
+            }
+        }
+        // The reported quarter of earnings news: the one that ended lately.
+        let reported = r.add_days(-45)?;
+        // "the year-ago quarter", "the year-earlier period", "year-earlier"
+        let mut k = j;
+        if self.is_any(k, &["comparable", "corresponding", "same"]) {
+            k += 1;
+        }
+        if self.is(k, "year") && self.is(k + 1, "-") && self.joined(k + 1) && self.is_any(k + 2, &["ago", "earlier"]) {
+            let last_year = reported.add_months(-12)?;
+            let mut end = k + 3;
+            if let Some(n) = lexicon::ordinal(self.lw(end)).filter(|n| (1..=4).contains(n)) {
+                if self.is(end + 1, "quarter") {
+                    return Some((end + 2, Label::Date, format!("{:04}-Q{n}", last_year.year)));
+                }
+            }
+            if self.is_any(end, &["quarter", "period"]) {
+                end += 1;
+            } else if the {
+                return None;
+            }
+            return Some((end, Label::Date, Self::period(Unit::Quarter, last_year)?));
+        }
         if self.is(j, "fiscal") {
             j += 1;
         }
-        // "the quarter", "the latest quarter", "the current quarter"
+        // "the quarter", "the latest quarter", "the current quarter", "the latest period"
         if the && self.is_any(j, &["quarter", "latest", "current", "recent", "last"]) {
             let k = if self.is(j, "quarter") { j } else { j + 1 };
-            if self.is(k, "quarter") && !self.is(k + 1, "-") {
-                let back = if self.is(j, "current") { 0 } else { -45 };
-                let day = r.add_days(back)?;
+            let period = self.is(k, "period") && !self.is(j, "period") && k == j + 1;
+            if (self.is(k, "quarter") || period) && !self.is(k + 1, "-") {
+                let day = if self.is(j, "current") { r } else { reported };
                 return Some((k + 1, Label::Date, Self::period(Unit::Quarter, day)?));
             }
+            // "the current year", "the current fiscal year", "the latest fiscal year"
+            let k = if self.is(k, "fiscal") { k + 1 } else { k };
+            if self.is(k, "year") && self.is_any(j, &["current", "latest"]) && !self.is(k + 1, "-") {
+                let y = if self.is(j, "current") { r.year } else { r.year - 1 };
+                return Some((k + 1, Label::Date, format!("{y:04}")));
+            }
         }
+
         // Q3
         let w = self.lw(j);
         let (n, k, half) = if w.len() == 2 && w.starts_with('q') && self.capitalized(j) {
@@ -1434,7 +1476,7 @@ impl<'a> Grammar<'a> {
 
     /// Fixed-date holidays: "Christmas", "New Year's Day", "Christmas Eve".
     fn holiday(&self, i: usize) -> Option<Hit> {
-        let r = self.reference;
+
         let (m, d, end) = match self.lw(i) {
             "christmas" if self.capitalized(i) => {
                 if self.is(i + 1, "eve") {
@@ -1460,15 +1502,16 @@ impl<'a> Grammar<'a> {
                 }
             }
             "thanksgiving" if self.capitalized(i) => {
-                let first = Date::new(r.year, 11, 1)?;
-                let thursday = (3 + 7 - first.weekday().index()) % 7 + 1;
+                // The fourth Thursday of November.
                 let end = if self.is(i + 1, "day") { i + 2 } else { i + 1 };
-                return Some((
-                    end,
-                    Label::Date,
-                    Date::new(r.year, 11, thursday + 21)?.to_string(),
-                ));
+                let date = self.infer_year(i, |y| {
+                    let first = Date::new(y, 11, 1)?;
+                    let thursday = (3 + 7 - first.weekday().index()) % 7 + 1;
+                    Date::new(y, 11, thursday + 21)
+                })?;
+                return Some((end, Label::Date, date.to_string()));
             }
+
             _ => return None,
         };
         let date = self.infer_day(m, d, i)?;
