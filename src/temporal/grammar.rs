@@ -8,6 +8,8 @@
 //! Deictic expressions ("yesterday", "on Friday") use the reference date and,
 //! where the direction is open, the tense of the clause ([`crate::temporal::tense`]).
 
+use std::cell::Cell;
+
 use crate::calendar::Date;
 use crate::document::Label;
 use crate::temporal::lexicon::{self, Unit};
@@ -139,6 +141,7 @@ pub fn find(
         words,
         reference,
         sentences,
+        last_day: Cell::new(None),
     };
     let mut anchor: Anchor = None;
     let mut out = Vec::new();
@@ -147,7 +150,10 @@ pub fn find(
         match grammar.longest_at(i, anchor) {
             Some((end, label, value)) if end > i => {
                 if let Some(day) = full_day(&value) {
-                    anchor = Some(day);
+                    grammar.last_day.set(Some(day));
+                }
+                if let Some(start) = period_start(&value) {
+                    anchor = Some(start);
                 }
                 let value = on_previous_day(&out, words, i, label, value, reference);
                 out.push(Found {
@@ -199,6 +205,28 @@ struct Grammar<'a> {
     words: &'a [Word],
     reference: Date,
     sentences: &'a [(usize, usize)],
+    /// The most recent full day mentioned, for clock times without a day.
+    last_day: Cell<Option<Date>>,
+}
+
+/// The first day of a dated value: "1998" → 1998-01-01, "1998-03" → 1998-03-01,
+/// "1998-Q2" → 1998-04-01, "1998-03-05T10:00" → 1998-03-05.
+fn period_start(value: &str) -> Option<Date> {
+    if let Some(day) = full_day(value) {
+        return Some(day);
+    }
+    let year: i32 = value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()?;
+    let rest = &value[4..];
+    let month = if rest.is_empty() {
+        1
+    } else if let Some(q) = rest.strip_prefix("-Q") {
+        (q.parse::<u32>().ok()?.clamp(1, 4) - 1) * 3 + 1
+    } else if rest.len() == 3 && rest.starts_with('-') {
+        rest[1..].parse().ok()?
+    } else {
+        return None;
+    };
+    Date::new(year, month, 1)
 }
 
 /// Keeps the longer of two hits (the first on ties).
@@ -1443,8 +1471,9 @@ impl<'a> Grammar<'a> {
             end += 2;
         }
         // Day after: "3 p.m. Tuesday", "3 p.m. yesterday", "noon today".
-        let mut day = r;
+        let mut day = self.last_day.get().unwrap_or(r);
         if let Some((e, Label::Date, v)) = self.weekday(end).or_else(|| self.deictic(end)) {
+
             if let Some(d) = full_day(&v) {
                 day = d;
                 end = e;

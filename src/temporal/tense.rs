@@ -19,7 +19,7 @@ pub enum Tense {
 const FUTURE: &[&str] = &[
     "will", "ll", "shall", "would", "expected", "expects", "expect", "scheduled", "plans", "planned",
     "plan", "planning", "due", "upcoming", "next", "intends", "aims", "hopes", "going", "tomorrow",
-    "wo", "set", "supposed", "may", "might", "could", "should", "must",
+    "wo", "set", "supposed", "might", "should", "must", "be",
 ];
 
 /// Irregular or frequent past-tense words.
@@ -37,16 +37,27 @@ const PAST: &[&str] = &[
 /// sentence): the nearest cue to the left within the clause wins, then the
 /// nearest to the right.
 pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
-    let classify = |w: &Word| -> Option<Tense> {
-        let s = w.lower.as_str();
+    let classify = |k: usize| -> Option<Tense> {
+        let s = words[k].lower.as_str();
+        let next = words.get(k + 1).map_or("", |w| w.lower.as_str());
+        let before = if k > 0 { words[k - 1].lower.as_str() } else { "" };
+        if s == "set" {
+            // "set to resume" points ahead; "set fire" is just past.
+            return (next == "to").then_some(Tense::Future);
+        }
         if FUTURE.contains(&s) {
-            // "set" is past more often than future; only "set to" is future.
-            if s == "set" {
-                return None;
-            }
             return Some(Tense::Future);
         }
-        if PAST.contains(&s) || (s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed")) {
+        // "as soon as Tuesday", "as early as next week".
+        if (s == "soon" || s == "early") && before == "as" && next == "as" {
+            return Some(Tense::Future);
+        }
+        let participle = s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed");
+        if participle && matches!(before, "be" | "being" | "to") {
+            // A passive or infinitive ("to be published"): no tense of its own.
+            return None;
+        }
+        if PAST.contains(&s) || participle {
             return Some(Tense::Past);
         }
         None
@@ -60,14 +71,14 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
             break;
         }
         seen += 1;
-        if let Some(t) = classify(w) {
+        if let Some(t) = classify(left) {
             // A future auxiliary a few words before a past participle wins
             // ("will be held on Friday").
             if t == Tense::Past {
                 for back in 1..=3 {
                     if left >= back
                         && words[left - back].start >= lo
-                        && classify(&words[left - back]) == Some(Tense::Future)
+                        && classify(left - back) == Some(Tense::Future)
                     {
                         return Tense::Future;
                     }
@@ -83,7 +94,7 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
         if w.end > hi {
             break;
         }
-        if let Some(t) = classify(w) {
+        if let Some(t) = classify(right) {
             return t;
         }
         right += 1;
