@@ -71,6 +71,9 @@ const DATE_CUES: &[&str] = &[
     "circa",
 ];
 
+/// Determiners before a date used as a modifier ("the 1996 law", "a June agreement").
+const DETERMINERS: &[&str] = &["the", "a", "an", "that", "this", "its", "his", "her", "their", "our", "'s"];
+
 /// Words after a number that show it counts things rather than naming a year.
 const MEASURES: &[&str] = &[
     "people",
@@ -367,18 +370,23 @@ impl<'a> Grammar<'a> {
             _ => return None,
         };
         if self.is(j, "earlier") || self.is(j, "later") {
-            // "earlier this year", "later today", "later yesterday".
-            if !(self.is_any(
-                after,
-                &["this", "today", "yesterday", "tomorrow", "tonight"],
-            )) {
+            // "earlier this year", "later today", "Earlier Sunday", "later that year".
+            let day_word = lexicon::weekday(self.lw(after)).is_some() && self.capitalized(after);
+            if !(day_word || self.is_any(after, &["this", "today", "yesterday", "tomorrow", "tonight", "that"])) {
                 return None;
             }
         }
         let (end, label, value) = self.date(after, anchor).or_else(|| {
-            // "the end of the year", "the middle of next week".
-            if self.is(after, "the") {
-                self.date(after + 1, anchor)
+            // "the end of the year", "the middle of the month", "earlier in the year".
+            let k = if self.is(after, "in") && self.is_any(j, &["earlier", "later"]) { after + 1 } else { after };
+            if self.is(k, "the") {
+                let unit = lexicon::unit(self.lw(k + 1)).filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter));
+                match unit {
+                    Some(unit) if !self.lw(k + 1).ends_with('s') => {
+                        Some((k + 2, Label::Date, Self::period(unit, self.reference)?))
+                    }
+                    _ => self.date(k + 1, anchor),
+                }
             } else {
                 None
             }
@@ -456,6 +464,9 @@ impl<'a> Grammar<'a> {
         if short && w.lower == "'" && self.digits(i + 1) == 2 && self.joined(i + 1) {
             let yy = self.number(i + 1)? as i32;
             return Some((self.century_for(yy), i + 2));
+        }
+        if short {
+            return self.spelled_year(i);
         }
         None
     }
@@ -675,10 +686,17 @@ impl<'a> Grammar<'a> {
             _ => (None, i),
         };
         let (m, end) = self.month_at(j)?;
+        if self.day_at(end).is_some() {
+            return None; // "last Oct. 23" is a full date
+        }
         if shift.is_none() {
-            // A bare month name must follow a cue word ("in May", not "May I").
+            // A bare month name must follow a cue word ("in May", not "May I"),
+            // or modify a noun after a determiner ("the October slaying").
             let cue = j > 0 && self.is_any(j - 1, DATE_CUES);
             let cue = cue || (j > 1 && self.is(j - 1, "-") && self.is(j - 2, "mid"));
+            let noun_after = self.words.get(end).is_some_and(|w| !w.capitalized && !w.is_punct() && !w.is_number());
+            let cue = cue || (j > 0 && self.is_any(j - 1, DETERMINERS) && noun_after);
+
             if !cue || self.is_any(end, &["i", "be", "have", "not", "also"]) {
                 return None;
             }
@@ -795,21 +813,24 @@ impl<'a> Grammar<'a> {
 
     /// A bare year in context: "in 2024", "2024's budget", "1998".
     fn year(&self, i: usize) -> Option<Hit> {
+        // "fiscal 1989", "fiscal year 1989": the fiscal year named by its end.
+        if self.is(i, "fiscal") {
+            let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
+            let (y, end) = self.year_at(k, true)?;
+            return Some((end, Label::Date, format!("{y:04}")));
+        }
+        if let Some((y, end)) = self.spelled_year(i) {
+            return Some((end, Label::Date, format!("{y:04}")));
+        }
         let w = self.words.get(i)?;
         if !(w.is_number() && w.lower.len() == 4) || self.glued_before(i) {
             return None;
         }
         let (y, end) = self.year_at(i, false)?;
-        let cue = i > 0 && (self.is_any(i - 1, DATE_CUES) || self.is(i - 1, "fiscal"));
+        let cue = i > 0 && self.is_any(i - 1, DATE_CUES);
+        let determiner = i > 0 && self.is_any(i - 1, DETERMINERS);
         let after = self.lw(end);
-        if i > 0
-            && self.is_any(
-                i - 1,
-                &[
-                    "$", "#", "no", "number", "nos", "version", "v", "flight", "route", "room",
-                ],
-            )
-        {
+        if i > 0 && self.is_any(i - 1, &["$", "#", "no", "number", "nos", "version", "v", "flight", "route", "room", "model"]) {
             return None;
         }
         if self.is_any(end, MEASURES) || (self.is(end, "-") && self.joined(end)) {
@@ -820,26 +841,69 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let sentence_start = i == 0 || self.words[i - 1].is_punct() || self.words[i].newline;
-        if !cue && !sentence_start && self.capitalized(i - 1) && lexicon::month(self.lw(i - 1)).is_none() {
+        if !cue && !determiner && !sentence_start && self.capitalized(i - 1) && lexicon::month(self.lw(i - 1)).is_none() {
             return None;
         }
         if !cue && !(1900..=self.reference.year + 30).contains(&y) {
             return None;
         }
-        let mut start_value = format!("{y:04}");
         let mut end = end;
-        // "fiscal 1989" keeps the plain year; "1989 fiscal year" too.
-        if i > 0 && self.is(i - 1, "fiscal") {
-            start_value = format!("{y:04}");
-        }
         if self.is(end, "fiscal") && self.is(end + 1, "year") {
             end += 2;
         }
-        Some((end, Label::Date, start_value))
+        Some((end, Label::Date, format!("{y:04}")))
+    }
+
+    /// A year in words: "nineteen ninety-six", "two thousand", "the year two thousand".
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let mut j = i;
+        if self.is(j, "the") && self.is(j + 1, "year") {
+            j += 2;
+        }
+        if self.is(j, "two") && self.is(j + 1, "thousand") {
+            let mut k = j + 2;
+            let mut y = 2000;
+            let and = if self.is(k, "and") { k + 1 } else { k };
+            if let Some(n) = lexicon::number_word(self.lw(and)).filter(|n| *n < 20) {
+                y += n as i32;
+                k = and + 1;
+            }
+            // A bare "two thousand" counts things unless "the year" names it.
+            if j == i && !(i > 0 && self.is_any(i - 1, &["in", "by", "since", "until", "of", "before", "after"])) {
+                return None;
+            }
+            return Some((y, k));
+        }
+        let century = lexicon::number_word(self.lw(j)).filter(|n| (10..=20).contains(n))?;
+        let tens = lexicon::number_word(self.lw(j + 1)).filter(|n| *n >= 20 && *n % 10 == 0 && *n < 100)?;
+        let mut k = j + 2;
+        let mut units = 0;
+        let u = if self.is(k, "-") && self.joined(k) { k + 1 } else { k };
+        if let Some(n) = lexicon::number_word(self.lw(u)).filter(|n| *n < 10) {
+            units = n;
+            k = u + 1;
+        }
+        Some((century as i32 * 100 + tens as i32 + units as i32, k))
     }
 
     /// "the 1990s", "1990s", "the '90s", "the eighties" → "199", "198".
     fn decade(&self, i: usize) -> Option<Hit> {
+        // "the nineties", "the eighties": the nearest such decade.
+        if self.is(i, "the") {
+            let tens = match self.lw(i + 1) {
+                "twenties" => 2,
+                "thirties" => 3,
+                "forties" => 4,
+                "fifties" => 5,
+                "sixties" => 6,
+                "seventies" => 7,
+                "eighties" => 8,
+                "nineties" => 9,
+                _ => return None,
+            };
+            let year = self.century_for(tens * 10);
+            return Some((i + 2, Label::Date, format!("{:03}", year / 10)));
+        }
         let w = self.words.get(i)?;
         let (prefix, end) = if w.lower.len() == 5
             && w.lower.ends_with('s')
@@ -1126,7 +1190,10 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
+        // Days count from the last full day mentioned, not from a bare year.
+        let base = if unit == Unit::Day { self.last_day.get().unwrap_or(self.reference) } else { base };
         let day = Self::shift(unit, base, n)?;
+
         Some((j + 1, Label::Date, Self::period(unit, day)?))
     }
 
