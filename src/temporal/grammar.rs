@@ -1972,7 +1972,7 @@ mod tests {
             Label::Date,
             "2025-08",
         ),
-        ("It is fiscal 2026 guidance.", "2026", Label::Date, "2026"),
+        ("It is fiscal 2026 guidance.", "fiscal 2026", Label::Date, "2026"),
         (
             "They met on Christmas Eve.",
             "Christmas Eve",
