@@ -1057,8 +1057,8 @@ impl<'a> Grammar<'a> {
         if self.is(i, "the") && self.is(j, "next") {
             return None; // "the next day" is anaphoric
         }
-        if self.is(i, "the") && self.is_any(j, &["past", "coming"]) && unit != Unit::Weekend {
-            // "the past year", "the next month": a stretch of time.
+        if self.is(i, "the") && self.is(j, "coming") && unit != Unit::Weekend {
+            // "the coming year": a stretch of time ahead.
             return Some((j + 2, Label::Duration, unit.duration(Some(1))));
         }
         let day = Self::shift(unit, r, n)?;
@@ -1067,6 +1067,17 @@ impl<'a> Grammar<'a> {
 
     /// "two weeks ago", "a year earlier", "three days later", "several years ago".
     fn ago(&self, i: usize, anchor: Anchor) -> Option<Hit> {
+        // Approximators belong to the extent: "nearly four years ago".
+        let approximate = match (self.lw(i), self.lw(i + 1)) {
+            ("more" | "less", "than") => 2,
+            ("nearly" | "almost" | "about" | "some" | "roughly" | "around" | "over" | "approximately" | "just", _) => 1,
+            _ => 0,
+        };
+        if approximate > 0 {
+            if let Some((end, label, value)) = self.ago(i + approximate, anchor) {
+                return Some((end, label, value));
+            }
+        }
         let (amount, j) = self.amount(i)?;
         let unit = lexicon::unit(self.lw(j))?;
         let k = j + 1;
@@ -1350,8 +1361,12 @@ impl<'a> Grammar<'a> {
             if self.is(k, "fiscal") {
                 k += 1;
             }
+            if the && self.is(j + 1, "-") && self.joined(j + 1) {
+                return None; // "the third-quarter loss": the adjective alone is the date
+            }
             match self.lw(k) {
                 "quarter" => (n, k + 1, false),
+
                 "half" => (n, k + 1, true),
                 _ => return None,
             }
@@ -1424,10 +1439,7 @@ impl<'a> Grammar<'a> {
             "current" if lower_next && !self.is_any(i + 1, &["account", "accounts", "affairs", "events", "flows", "flow"]) => {
                 hit(i + 1, PRESENT)
             }
-            "recent" if lower_next && lexicon::unit(next).is_none() => hit(i + 1, PAST),
-            "future" if lower_next && lexicon::unit(next).is_none() && !self.is(i.wrapping_sub(1), "the") => {
-                hit(i + 1, FUTURE)
-            }
+
             "earlier" if self.capitalized(i) && self.is(i + 1, ",") => hit(i + 1, PAST),
             "the" => match next {
                 "future" => hit(i + 2, FUTURE),
@@ -1444,7 +1456,7 @@ impl<'a> Grammar<'a> {
             },
             "these" if next == "days" => hit(i + 2, PRESENT),
             "at" if next == "present" => hit(i + 2, PRESENT),
-            "right" if next == "now" => hit(i + 2, PRESENT),
+
             _ => None,
         }
     }
