@@ -1036,7 +1036,17 @@ impl<'a> Grammar<'a> {
             return Some((i + 3, Label::Date, format!("{:04}-12-31", r.year)));
         }
         if self.is(i, "the") && self.is(i + 1, "weekend") {
-            return Some((i + 2, Label::Date, Self::period(Unit::Weekend, r)?));
+            // On a weekday, a weekend told in the past tense is the one before.
+            let weekday = r.weekday().index() < 5;
+            let day = if weekday && self.tense_at(i) != Tense::Future { r.add_days(-7)? } else { r };
+            return Some((i + 2, Label::Date, Self::period(Unit::Weekend, day)?));
+        }
+        // "the week of March 6"
+        if self.is(i, "the") && self.is(i + 1, "week") && self.is(i + 2, "of") {
+            if let Some((end, Label::Date, v)) = self.explicit(i + 3) {
+                let day = full_day(&v)?;
+                return Some((end, Label::Date, Self::period(Unit::Week, day)?));
+            }
         }
         let mut j = i;
         if self.is(j, "the")
@@ -1298,6 +1308,11 @@ impl<'a> Grammar<'a> {
             year = Some(y);
             j = e;
         }
+        // "the 1988 quarter", "the 1989 period": the reported quarter of that year.
+        if the && year.is_some() && self.is_any(j, &["quarter", "period"]) {
+            let q = (r.add_days(-45)?.month - 1) / 3 + 1;
+            return Some((j + 1, Label::Date, format!("{:04}-Q{q}", year?)));
+        }
         // "this year's third quarter", "last year's quarter"
         if !the && self.is_any(j, &["this", "last", "next"]) && self.is(j + 1, "year") && self.is(j + 2, "'") && self.is(j + 3, "s") {
             year = Some(r.year + match self.lw(j) { "last" => -1, "next" => 1, _ => 0 });
@@ -1352,6 +1367,11 @@ impl<'a> Grammar<'a> {
         let w = self.lw(j);
         let (n, k, half) = if w.len() == 2 && w.starts_with('q') && self.capitalized(j) {
             (w[1..].parse::<u32>().ok()?, j + 1, false)
+        } else if the && self.is(j, "last") && self.is(j + 1, "half") {
+            (2, j + 2, true)
+        } else if the && self.is(j, "first") && self.is_any(j + 1, &["two", "2"]) && self.is(j + 2, "quarters") {
+            (1, j + 3, true)
+
         } else {
             let n = lexicon::ordinal(w)?;
             let mut k = j + 1;
