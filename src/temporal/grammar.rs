@@ -353,6 +353,21 @@ impl<'a> Grammar<'a> {
         if the {
             j += 1;
         }
+        // "mid-afternoon yesterday", "late Tuesday evening", "early morning".
+        if self.is_any(j, &["early", "late", "mid"]) {
+            let k = if self.is(j + 1, "-") && self.joined(j + 1) { j + 2 } else { j + 1 };
+            if let Some(part) = lexicon::part_of_day(self.lw(k)) {
+                let mut day = self.last_day.get().unwrap_or(self.reference);
+                let mut end = k + 1;
+                if let Some((e, Label::Date, v)) = self.weekday(end).or_else(|| self.deictic(end)) {
+                    if let Some(d) = full_day(&v) {
+                        day = d;
+                        end = e;
+                    }
+                }
+                return Some((end, Label::Time, format!("{day}T{part}")));
+            }
+        }
         let after = match self.lw(j) {
             "early" | "late" | "earlier" | "later" | "mid" | "middle" => {
                 let mut k = j + 1;
@@ -958,7 +973,16 @@ impl<'a> Grammar<'a> {
             "yesterday" => (-1, i + 1),
             "tomorrow" => (1, i + 1),
             "tonight" => return Some((i + 1, Label::Time, format!("{r}TNI"))),
-            "overnight" => return None,
+            // "overnight losses": the night before the reference day.
+            "overnight" => return Some((i + 1, Label::Time, format!("{}TNI", r.add_days(-1)?))),
+            // "in the morning": that part of the day in focus.
+            "the" if i > 0 && self.is(i - 1, "in") && !self.is(i + 2, "of") && lexicon::part_of_day(self.lw(i + 1)).is_some() => {
+                let part = lexicon::part_of_day(self.lw(i + 1))?;
+                let day = self.last_day.get().unwrap_or(r);
+                return Some((i + 2, Label::Time, format!("{day}T{part}")));
+            }
+
+
             "this" | "last" | "tomorrow's" => {
                 let part = lexicon::part_of_day(self.lw(i + 1))?;
                 let offset = if self.is(i, "last") {
@@ -1571,7 +1595,13 @@ impl<'a> Grammar<'a> {
         }
         // Day after: "3 p.m. Tuesday", "3 p.m. yesterday", "noon today".
         let mut day = self.last_day.get().unwrap_or(r);
-        if let Some((e, Label::Date, v)) = self.weekday(end).or_else(|| self.deictic(end)) {
+        let after_comma = if self.is(end, ",") { end + 1 } else { end };
+        if let Some((e, Label::Date, v)) = self.explicit(after_comma).filter(|h| h.2.len() == 10) {
+            if let Some(d) = full_day(&v) {
+                day = d;
+                end = e;
+            }
+        } else if let Some((e, Label::Date, v)) = self.weekday(end).or_else(|| self.deictic(end)) {
 
             if let Some(d) = full_day(&v) {
                 day = d;

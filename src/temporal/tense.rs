@@ -17,8 +17,8 @@ pub enum Tense {
 
 /// Words that point to the future.
 const FUTURE: &[&str] = &[
-    "will", "ll", "shall", "would", "expected", "expects", "expect", "scheduled", "plans", "planned",
-    "plan", "planning", "due", "upcoming", "next", "intends", "aims", "hopes", "going", "tomorrow",
+    "will", "ll", "shall", "would", "expected", "expects", "expect", "scheduled", "plans",
+    "plan", "planning", "due", "upcoming", "intends", "aims", "hopes", "going", "tomorrow",
     "wo", "set", "supposed", "might", "should", "must", "be",
 ];
 
@@ -46,6 +46,11 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
             return (next == "to").then_some(Tense::Future);
         }
         if FUTURE.contains(&s) {
+            // "was expected to", "had been due to": a future seen from the past.
+            let before2 = if k > 1 { words[k - 2].lower.as_str() } else { "" };
+            if matches!(before, "was" | "were" | "had") || (before == "been" && before2 == "had") {
+                return Some(Tense::Past);
+            }
             return Some(Tense::Future);
         }
         // "as soon as Tuesday", "as early as next week".
