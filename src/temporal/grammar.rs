@@ -167,11 +167,33 @@ pub fn find(
                 });
                 i = end;
             }
-            _ => i += 1,
+            _ => {
+                if let Some(found) = coordinated_day(&out, words, i) {
+                    out.push(found);
+                }
+                i += 1
+            }
         }
     }
     out
 }
+
+/// The second day of "April 24 and 25" or "May 5-6", in the first one's month.
+fn coordinated_day(out: &[Found], words: &[Word], i: usize) -> Option<Found> {
+    let prev = out.last()?;
+    let w = &words[i];
+    let day: u32 = w.number().filter(|d| (1..=31).contains(d) && w.lower.len() <= 2)?;
+    let linked = i >= 1 && prev.end == i - 1 && matches!(words[i - 1].lower.as_str(), "and" | "or" | "-" | "to" | "through");
+    let ends_on_day = words[prev.end - 1].is_number() && prev.value.len() == 10;
+    let closes = words.get(i + 1).map_or(true, |n| n.is_punct() && n.lower != "-" && n.lower != "/" && n.lower != ":");
+    if !(linked && ends_on_day && closes) {
+        return None;
+    }
+    let first = full_day(&prev.value)?;
+    let date = Date::new(first.year, first.month, day).filter(|d| *d > first)?;
+    Some(Found { start: i, end: i + 1, label: Label::Date, value: date.to_string() })
+}
+
 
 /// Puts a clock time found on the reference day onto the date right before
 /// it instead: "04/15/2013 at 7 p.m." → 2013-04-15T19:00.
