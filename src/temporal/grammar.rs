@@ -72,7 +72,9 @@ const DATE_CUES: &[&str] = &[
 ];
 
 /// Determiners before a date used as a modifier ("the 1996 law", "a June agreement").
-const DETERMINERS: &[&str] = &["the", "a", "an", "that", "this", "its", "his", "her", "their", "our", "'s"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "that", "this", "its", "his", "her", "their", "our", "'s",
+];
 
 /// Words after a number that show it counts things rather than naming a year.
 const MEASURES: &[&str] = &[
@@ -182,18 +184,31 @@ pub fn find(
 fn coordinated_day(out: &[Found], words: &[Word], i: usize) -> Option<Found> {
     let prev = out.last()?;
     let w = &words[i];
-    let day: u32 = w.number().filter(|d| (1..=31).contains(d) && w.lower.len() <= 2)?;
-    let linked = i >= 1 && prev.end == i - 1 && matches!(words[i - 1].lower.as_str(), "and" | "or" | "-" | "to" | "through");
+    let day: u32 = w
+        .number()
+        .filter(|d| (1..=31).contains(d) && w.lower.len() <= 2)?;
+    let linked = i >= 1
+        && prev.end == i - 1
+        && matches!(
+            words[i - 1].lower.as_str(),
+            "and" | "or" | "-" | "to" | "through"
+        );
     let ends_on_day = words[prev.end - 1].is_number() && prev.value.len() == 10;
-    let closes = words.get(i + 1).map_or(true, |n| n.is_punct() && n.lower != "-" && n.lower != "/" && n.lower != ":");
+    let closes = words.get(i + 1).map_or(true, |n| {
+        n.is_punct() && n.lower != "-" && n.lower != "/" && n.lower != ":"
+    });
     if !(linked && ends_on_day && closes) {
         return None;
     }
     let first = full_day(&prev.value)?;
     let date = Date::new(first.year, first.month, day).filter(|d| *d > first)?;
-    Some(Found { start: i, end: i + 1, label: Label::Date, value: date.to_string() })
+    Some(Found {
+        start: i,
+        end: i + 1,
+        label: Label::Date,
+        value: date.to_string(),
+    })
 }
-
 
 /// Puts a clock time found on the reference day onto the date right before
 /// it instead: "04/15/2013 at 7 p.m." → 2013-04-15T19:00.
@@ -240,7 +255,11 @@ fn period_start(value: &str) -> Option<Date> {
     if let Some(day) = full_day(value) {
         return Some(day);
     }
-    let year: i32 = value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()?;
+    let year: i32 = value
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?
+        .parse()
+        .ok()?;
     let rest = &value[4..];
     let month = if rest.is_empty() {
         1
@@ -324,30 +343,31 @@ impl<'a> Grammar<'a> {
 
     /// The byte range of the sentence holding word `i`.
     fn sentence_of(&self, i: usize) -> (usize, usize) {
+        // Sentences are sorted and disjoint: binary search.
         let byte = self.words.get(i).map_or(self.text.len(), |w| w.start);
-        self.sentences
-            .iter()
-            .find(|(s, e)| *s <= byte && byte < *e)
-            .copied()
-            .unwrap_or((0, self.text.len()))
+        let at = self.sentences.partition_point(|(s, _)| *s <= byte);
+        match at.checked_sub(1).map(|k| self.sentences[k]) {
+            Some((s, e)) if s <= byte && byte < e => (s, e),
+            _ => (0, self.text.len()),
+        }
     }
 
     /// True if the sentence of word `i`, or the one before, contains one of `cues`.
     fn sentence_mentions(&self, i: usize, cues: &[&str]) -> bool {
         let (lo, hi) = self.sentence_of(i);
-        let previous = self.sentences.iter().rev().find(|(_, e)| *e <= lo).map_or(lo, |(s, _)| *s);
+        let at = self.sentences.partition_point(|(_, e)| *e <= lo);
+        let previous = at
+            .checked_sub(1)
+            .map_or(lo, |k| self.sentences[k].0.min(lo));
         let first = self.words.partition_point(|w| w.start < previous);
-        self.words[first..].iter().take_while(|w| w.end <= hi).any(|w| cues.contains(&w.lower.as_str()))
+        self.words[first..]
+            .iter()
+            .take_while(|w| w.end <= hi)
+            .any(|w| cues.contains(&w.lower.as_str()))
     }
 
     fn tense_at(&self, i: usize) -> Tense {
-        let byte = self.words.get(i).map_or(self.text.len(), |w| w.start);
-        let (lo, hi) = self
-            .sentences
-            .iter()
-            .find(|(s, e)| *s <= byte && byte < *e)
-            .copied()
-            .unwrap_or((0, self.text.len()));
+        let (lo, hi) = self.sentence_of(i);
         tense(self.words, i, lo, hi)
     }
 
@@ -377,7 +397,11 @@ impl<'a> Grammar<'a> {
         }
         // "mid-afternoon yesterday", "late Tuesday evening", "early morning".
         if self.is_any(j, &["early", "late", "mid"]) {
-            let k = if self.is(j + 1, "-") && self.joined(j + 1) { j + 2 } else { j + 1 };
+            let k = if self.is(j + 1, "-") && self.joined(j + 1) {
+                j + 2
+            } else {
+                j + 1
+            };
             if let Some(part) = lexicon::part_of_day(self.lw(k)) {
                 let mut day = self.last_day.get().unwrap_or(self.reference);
                 let mut end = k + 1;
@@ -409,15 +433,25 @@ impl<'a> Grammar<'a> {
         if self.is(j, "earlier") || self.is(j, "later") {
             // "earlier this year", "later today", "Earlier Sunday", "later that year".
             let day_word = lexicon::weekday(self.lw(after)).is_some() && self.capitalized(after);
-            if !(day_word || self.is_any(after, &["this", "today", "yesterday", "tomorrow", "tonight", "that"])) {
+            if !(day_word
+                || self.is_any(
+                    after,
+                    &["this", "today", "yesterday", "tomorrow", "tonight", "that"],
+                ))
+            {
                 return None;
             }
         }
         let (end, label, value) = self.date(after, anchor).or_else(|| {
             // "the end of the year", "the middle of the month", "earlier in the year".
-            let k = if self.is(after, "in") && self.is_any(j, &["earlier", "later"]) { after + 1 } else { after };
+            let k = if self.is(after, "in") && self.is_any(j, &["earlier", "later"]) {
+                after + 1
+            } else {
+                after
+            };
             if self.is(k, "the") {
-                let unit = lexicon::unit(self.lw(k + 1)).filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter));
+                let unit = lexicon::unit(self.lw(k + 1))
+                    .filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter));
                 match unit {
                     Some(unit) if !self.lw(k + 1).ends_with('s') => {
                         Some((k + 2, Label::Date, Self::period(unit, self.reference)?))
@@ -731,7 +765,10 @@ impl<'a> Grammar<'a> {
             // or modify a noun after a determiner ("the October slaying").
             let cue = j > 0 && self.is_any(j - 1, DATE_CUES);
             let cue = cue || (j > 1 && self.is(j - 1, "-") && self.is(j - 2, "mid"));
-            let noun_after = self.words.get(end).is_some_and(|w| !w.capitalized && !w.is_punct() && !w.is_number());
+            let noun_after = self
+                .words
+                .get(end)
+                .is_some_and(|w| !w.capitalized && !w.is_punct() && !w.is_number());
             let cue = cue || (j > 0 && self.is_any(j - 1, DETERMINERS) && noun_after);
 
             if !cue || self.is_any(end, &["i", "be", "have", "not", "also"]) {
@@ -867,7 +904,15 @@ impl<'a> Grammar<'a> {
         let cue = i > 0 && self.is_any(i - 1, DATE_CUES);
         let determiner = i > 0 && self.is_any(i - 1, DETERMINERS);
         let after = self.lw(end);
-        if i > 0 && self.is_any(i - 1, &["$", "#", "no", "number", "nos", "version", "v", "flight", "route", "room", "model"]) {
+        if i > 0
+            && self.is_any(
+                i - 1,
+                &[
+                    "$", "#", "no", "number", "nos", "version", "v", "flight", "route", "room",
+                    "model",
+                ],
+            )
+        {
             return None;
         }
         if self.is_any(end, MEASURES) || (self.is(end, "-") && self.joined(end)) {
@@ -878,7 +923,12 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let sentence_start = i == 0 || self.words[i - 1].is_punct() || self.words[i].newline;
-        if !cue && !determiner && !sentence_start && self.capitalized(i - 1) && lexicon::month(self.lw(i - 1)).is_none() {
+        if !cue
+            && !determiner
+            && !sentence_start
+            && self.capitalized(i - 1)
+            && lexicon::month(self.lw(i - 1)).is_none()
+        {
             return None;
         }
         if !cue && !(1900..=self.reference.year + 30).contains(&y) {
@@ -906,16 +956,27 @@ impl<'a> Grammar<'a> {
                 k = and + 1;
             }
             // A bare "two thousand" counts things unless "the year" names it.
-            if j == i && !(i > 0 && self.is_any(i - 1, &["in", "by", "since", "until", "of", "before", "after"])) {
+            if j == i
+                && !(i > 0
+                    && self.is_any(
+                        i - 1,
+                        &["in", "by", "since", "until", "of", "before", "after"],
+                    ))
+            {
                 return None;
             }
             return Some((y, k));
         }
         let century = lexicon::number_word(self.lw(j)).filter(|n| (10..=20).contains(n))?;
-        let tens = lexicon::number_word(self.lw(j + 1)).filter(|n| *n >= 20 && *n % 10 == 0 && *n < 100)?;
+        let tens = lexicon::number_word(self.lw(j + 1))
+            .filter(|n| *n >= 20 && *n % 10 == 0 && *n < 100)?;
         let mut k = j + 2;
         let mut units = 0;
-        let u = if self.is(k, "-") && self.joined(k) { k + 1 } else { k };
+        let u = if self.is(k, "-") && self.joined(k) {
+            k + 1
+        } else {
+            k
+        };
         if let Some(n) = lexicon::number_word(self.lw(u)).filter(|n| *n < 10) {
             units = n;
             k = u + 1;
@@ -938,7 +999,12 @@ impl<'a> Grammar<'a> {
                 "nineties" => 9,
                 _ => return None,
             };
-            let year = self.century_for(tens * 10);
+            // Named decades are past ones: the latest that has begun.
+            let r = self.reference.year;
+            let mut year = r - r.rem_euclid(100) + tens * 10;
+            if year > r {
+                year -= 100;
+            }
             return Some((i + 2, Label::Date, format!("{:03}", year / 10)));
         }
         let w = self.words.get(i)?;
@@ -990,6 +1056,10 @@ impl<'a> Grammar<'a> {
     /// "last night", "yesterday afternoon".
     fn deictic(&self, i: usize) -> Option<Hit> {
         let r = self.reference;
+        if self.is_title(i, 1) && self.is_any(i, &["today", "tonight", "tomorrow"]) {
+            return None;
+        }
+
         let (offset, j) = match self.lw(i) {
             "today" => (0, i + 1),
             "yesterday" => (-1, i + 1),
@@ -998,12 +1068,16 @@ impl<'a> Grammar<'a> {
             // "overnight losses": the night before the reference day.
             "overnight" => return Some((i + 1, Label::Time, format!("{}TNI", r.add_days(-1)?))),
             // "in the morning": that part of the day in focus.
-            "the" if i > 0 && self.is(i - 1, "in") && !self.is(i + 2, "of") && lexicon::part_of_day(self.lw(i + 1)).is_some() => {
+            "the"
+                if i > 0
+                    && self.is(i - 1, "in")
+                    && !self.is(i + 2, "of")
+                    && lexicon::part_of_day(self.lw(i + 1)).is_some() =>
+            {
                 let part = lexicon::part_of_day(self.lw(i + 1))?;
                 let day = self.last_day.get().unwrap_or(r);
                 return Some((i + 2, Label::Time, format!("{day}T{part}")));
             }
-
 
             "this" | "last" | "tomorrow's" => {
                 let part = lexicon::part_of_day(self.lw(i + 1))?;
@@ -1084,7 +1158,11 @@ impl<'a> Grammar<'a> {
         if self.is(i, "the") && self.is(i + 1, "weekend") {
             // On a weekday, a weekend told in the past tense is the one before.
             let weekday = r.weekday().index() < 5;
-            let day = if weekday && self.tense_at(i) != Tense::Future { r.add_days(-7)? } else { r };
+            let day = if weekday && self.tense_at(i) != Tense::Future {
+                r.add_days(-7)?
+            } else {
+                r
+            };
             return Some((i + 2, Label::Date, Self::period(Unit::Weekend, day)?));
         }
         // "the week of March 6"
@@ -1113,12 +1191,25 @@ impl<'a> Grammar<'a> {
         if self.is(i, "the") && self.is(j, "next") {
             return None; // "the next day" is anaphoric
         }
-        if self.is(i, "the") && self.is(j, "coming") && unit != Unit::Weekend {
-            // "the coming year": a stretch of time ahead.
+        let stretch = matches!(unit, Unit::Decade | Unit::Century)
+            && self.is_any(j, &["past", "last", "coming", "next"]);
+        if (self.is(i, "the") && self.is(j, "coming") && unit != Unit::Weekend) || stretch {
+            // "the coming year", "the past decade": a stretch of time.
             return Some((j + 2, Label::Duration, unit.duration(Some(1))));
+        }
+        // "This Week" in a show title is a name.
+        if self.is_title(j, 2) {
+            return None;
         }
         let day = Self::shift(unit, r, n)?;
         Some((j + 2, Label::Date, Self::period(unit, day)?))
+    }
+
+    /// True if the `n` words from `i` are all capitalized in mid-sentence: a
+    /// title such as "VOA Today" or "This Week With David Brinkley".
+    fn is_title(&self, i: usize, n: usize) -> bool {
+        let mid_sentence = i > 0 && !self.words[i - 1].is_punct() && !self.words[i].newline;
+        mid_sentence && (i..i + n).all(|k| self.capitalized(k))
     }
 
     /// "two weeks ago", "a year earlier", "three days later", "several years ago".
@@ -1126,7 +1217,11 @@ impl<'a> Grammar<'a> {
         // Approximators belong to the extent: "nearly four years ago".
         let approximate = match (self.lw(i), self.lw(i + 1)) {
             ("more" | "less", "than") => 2,
-            ("nearly" | "almost" | "about" | "some" | "roughly" | "around" | "over" | "approximately" | "just", _) => 1,
+            (
+                "nearly" | "almost" | "about" | "some" | "roughly" | "around" | "over"
+                | "approximately" | "just",
+                _,
+            ) => 1,
             _ => 0,
         };
         if approximate > 0 {
@@ -1165,7 +1260,10 @@ impl<'a> Grammar<'a> {
         };
         let day = Self::shift(unit, base, direction * n as i64)?;
         // Earnings reports compare with the same quarter "a year ago".
-        if unit == Unit::Year && n == 1 && self.sentence_mentions(i, &["quarter", "quarterly", "period"]) {
+        if unit == Unit::Year
+            && n == 1
+            && self.sentence_mentions(i, &["quarter", "quarterly", "period"])
+        {
             let quarter_day = Self::shift(unit, self.reference.add_days(-45)?, direction)?;
             return Some((end, Label::Date, Self::period(Unit::Quarter, quarter_day)?));
         }
@@ -1258,7 +1356,11 @@ impl<'a> Grammar<'a> {
             return None;
         }
         // Days count from the last full day mentioned, not from a bare year.
-        let base = if unit == Unit::Day { self.last_day.get().unwrap_or(self.reference) } else { base };
+        let base = if unit == Unit::Day {
+            self.last_day.get().unwrap_or(self.reference)
+        } else {
+            base
+        };
         let day = Self::shift(unit, base, n)?;
 
         Some((j + 1, Label::Date, Self::period(unit, day)?))
@@ -1323,7 +1425,13 @@ impl<'a> Grammar<'a> {
                 };
                 let cued = before.is_some_and(|b| {
                     b < self.words.len()
-                        && self.is_any(b, &["in", "during", "by", "since", "until", "through", "over", "this", "last", "next", "early", "late", "mid", "of"])
+                        && self.is_any(
+                            b,
+                            &[
+                                "in", "during", "by", "since", "until", "through", "over", "this",
+                                "last", "next", "early", "late", "mid", "of",
+                            ],
+                        )
                 });
 
                 if !cued || (self.is(j, "fall") && self.is(j + 1, "of")) {
@@ -1360,8 +1468,20 @@ impl<'a> Grammar<'a> {
             return Some((j + 1, Label::Date, format!("{:04}-Q{q}", year?)));
         }
         // "this year's third quarter", "last year's quarter"
-        if !the && self.is_any(j, &["this", "last", "next"]) && self.is(j + 1, "year") && self.is(j + 2, "'") && self.is(j + 3, "s") {
-            year = Some(r.year + match self.lw(j) { "last" => -1, "next" => 1, _ => 0 });
+        if !the
+            && self.is_any(j, &["this", "last", "next"])
+            && self.is(j + 1, "year")
+            && self.is(j + 2, "'")
+            && self.is(j + 3, "s")
+        {
+            year = Some(
+                r.year
+                    + match self.lw(j) {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    },
+            );
             j += 4;
             if self.is(j, "quarter") {
                 let day = Date::new(year?, r.add_days(-45)?.month, 1)?;
@@ -1375,7 +1495,11 @@ impl<'a> Grammar<'a> {
         if self.is_any(k, &["comparable", "corresponding", "same"]) {
             k += 1;
         }
-        if self.is(k, "year") && self.is(k + 1, "-") && self.joined(k + 1) && self.is_any(k + 2, &["ago", "earlier"]) {
+        if self.is(k, "year")
+            && self.is(k + 1, "-")
+            && self.joined(k + 1)
+            && self.is_any(k + 2, &["ago", "earlier"])
+        {
             let last_year = reported.add_months(-12)?;
             let mut end = k + 3;
             if let Some(n) = lexicon::ordinal(self.lw(end)).filter(|n| (1..=4).contains(n)) {
@@ -1403,8 +1527,13 @@ impl<'a> Grammar<'a> {
             }
             // "the current year", "the current fiscal year", "the latest fiscal year"
             let k = if self.is(k, "fiscal") { k + 1 } else { k };
-            if self.is(k, "year") && self.is_any(j, &["current", "latest"]) && !self.is(k + 1, "-") {
-                let y = if self.is(j, "current") { r.year } else { r.year - 1 };
+            if self.is(k, "year") && self.is_any(j, &["current", "latest"]) && !self.is(k + 1, "-")
+            {
+                let y = if self.is(j, "current") {
+                    r.year
+                } else {
+                    r.year - 1
+                };
                 return Some((k + 1, Label::Date, format!("{y:04}")));
             }
         }
@@ -1415,9 +1544,12 @@ impl<'a> Grammar<'a> {
             (w[1..].parse::<u32>().ok()?, j + 1, false)
         } else if the && self.is(j, "last") && self.is(j + 1, "half") {
             (2, j + 2, true)
-        } else if the && self.is(j, "first") && self.is_any(j + 1, &["two", "2"]) && self.is(j + 2, "quarters") {
+        } else if the
+            && self.is(j, "first")
+            && self.is_any(j + 1, &["two", "2"])
+            && self.is(j + 2, "quarters")
+        {
             (1, j + 3, true)
-
         } else {
             let n = lexicon::ordinal(w)?;
             let mut k = j + 1;
@@ -1495,14 +1627,25 @@ impl<'a> Grammar<'a> {
         let next = self.lw(i + 1);
         // "recent years", "coming months", "future quarters", "past years".
         let plural_unit = lexicon::unit(next).is_some() && next.ends_with('s');
-        let lower_next = self.words.get(i + 1).is_some_and(|w| !w.capitalized && !w.is_punct());
+        let lower_next = self
+            .words
+            .get(i + 1)
+            .is_some_and(|w| !w.capitalized && !w.is_punct());
         match self.lw(i) {
             "now" | "currently" | "nowadays" => hit(i + 1, PRESENT),
             "recently" | "lately" => hit(i + 1, PAST),
-            "recent" | "past" if plural_unit && !self.is(i.wrapping_sub(1), "the") => hit(i + 2, PAST),
+            "recent" | "past" if plural_unit && !self.is(i.wrapping_sub(1), "the") => {
+                hit(i + 2, PAST)
+            }
             "coming" | "future" if plural_unit => hit(i + 2, FUTURE),
             // Adjectives: "the current chairman", "recent declines", "future demand".
-            "current" if lower_next && !self.is_any(i + 1, &["account", "accounts", "affairs", "events", "flows", "flow"]) => {
+            "current"
+                if lower_next
+                    && !self.is_any(
+                        i + 1,
+                        &["account", "accounts", "affairs", "events", "flows", "flow"],
+                    ) =>
+            {
                 hit(i + 1, PRESENT)
             }
 
@@ -1510,9 +1653,10 @@ impl<'a> Grammar<'a> {
             "the" => match next {
                 "future" => hit(i + 2, FUTURE),
                 "near" | "short" if self.is_any(i + 2, &["future", "term"]) => hit(i + 3, FUTURE),
-                "past" if !self.is_any(i + 2, &["few", "several"])
-                    && lexicon::unit(self.lw(i + 2)).is_none()
-                    && self.amount(i + 2).is_none() =>
+                "past"
+                    if !self.is_any(i + 2, &["few", "several"])
+                        && lexicon::unit(self.lw(i + 2)).is_none()
+                        && self.amount(i + 2).is_none() =>
                 {
                     hit(i + 2, PAST)
                 }
@@ -1624,7 +1768,6 @@ impl<'a> Grammar<'a> {
                 end = e;
             }
         } else if let Some((e, Label::Date, v)) = self.weekday(end).or_else(|| self.deictic(end)) {
-
             if let Some(d) = full_day(&v) {
                 day = d;
                 end = e;
@@ -1656,7 +1799,6 @@ impl<'a> Grammar<'a> {
 
     /// Fixed-date holidays: "Christmas", "New Year's Day", "Christmas Eve".
     fn holiday(&self, i: usize) -> Option<Hit> {
-
         let (m, d, end) = match self.lw(i) {
             "christmas" if self.capitalized(i) => {
                 if self.is(i + 1, "eve") {
@@ -2056,12 +2198,125 @@ mod tests {
             Label::Date,
             "2025-08",
         ),
-        ("It is fiscal 2026 guidance.", "fiscal 2026", Label::Date, "2026"),
+        (
+            "It is fiscal 2026 guidance.",
+            "fiscal 2026",
+            Label::Date,
+            "2026",
+        ),
         (
             "They met on Christmas Eve.",
             "Christmas Eve",
             Label::Date,
             "2025-12-24",
+        ),
+        (
+            "Profit fell from the year-ago quarter.",
+            "the year-ago quarter",
+            Label::Date,
+            "2024-Q4",
+        ),
+        (
+            "Atlanta, nineteen ninety-six.",
+            "nineteen ninety-six",
+            Label::Date,
+            "1996",
+        ),
+        (
+            "Numbers fell through the nineties.",
+            "the nineties",
+            Label::Date,
+            "199",
+        ),
+        (
+            "It will be held on April 24 and 25.",
+            "25",
+            Label::Date,
+            "2026-04-25",
+        ),
+        (
+            "The offer runs until 5 p.m. EST Nov. 9.",
+            "5 p.m. EST Nov. 9",
+            Label::Time,
+            "2025-11-09T17:00",
+        ),
+        (
+            "Shares rose at mid-afternoon yesterday.",
+            "mid-afternoon yesterday",
+            Label::Time,
+            "2025-12-20TAF",
+        ),
+        (
+            "They met over the weekend.",
+            "the weekend",
+            Label::Date,
+            "2025-W51-WE",
+        ),
+        (
+            "He was in Paris at the time.",
+            "the time",
+            Label::Date,
+            "PAST_REF",
+        ),
+        (
+            "It ended nearly four years ago.",
+            "nearly four years ago",
+            Label::Date,
+            "2021",
+        ),
+        (
+            "The hearing is set for the week of March 6.",
+            "the week of March 6",
+            Label::Date,
+            "2026-W10",
+        ),
+        (
+            "He was shot last Oct. 23 at home.",
+            "Oct. 23",
+            Label::Date,
+            "2025-10-23",
+        ),
+        (
+            "He said the current system works.",
+            "current",
+            Label::Date,
+            "PRESENT_REF",
+        ),
+        (
+            "Sales rose in fiscal 1989.",
+            "fiscal 1989",
+            Label::Date,
+            "1989",
+        ),
+        (
+            "Profit grew in the 1988 quarter.",
+            "the 1988 quarter",
+            Label::Date,
+            "1988-Q4",
+        ),
+        (
+            "Results for the last half of 2024 were weak.",
+            "the last half of 2024",
+            Label::Date,
+            "2024-H2",
+        ),
+        (
+            "It is the third-quarter loss.",
+            "third-quarter",
+            Label::Date,
+            "2025-Q3",
+        ),
+        (
+            "They lived there in the sixties.",
+            "the sixties",
+            Label::Date,
+            "196",
+        ),
+        (
+            "The talks are set to resume Monday.",
+            "Monday",
+            Label::Date,
+            "2025-12-22",
         ),
     ];
 
@@ -2124,6 +2379,13 @@ mod tests {
         "It weighs 1,998 kg.",
         "April Smith and Will Jones spoke.",
         "The score was 12/4 in the end.",
+        "This is VOA Today from Washington.",
+        "He spoke on ABC's This Week With David Brinkley.",
+        "Prices continue to fall sharply.",
+        "It was like the film High Noon.",
+        "The office is next to the embassy.",
+        "The fall of Rome was slow.",
+        "He bought 2000 shares.",
     ];
 
     #[test]

@@ -17,20 +17,108 @@ pub enum Tense {
 
 /// Words that point to the future.
 const FUTURE: &[&str] = &[
-    "will", "ll", "shall", "would", "expected", "expects", "expect", "scheduled", "plans",
-    "plan", "planning", "due", "upcoming", "intends", "aims", "hopes", "going", "tomorrow",
-    "wo", "set", "supposed", "might", "should", "must", "be",
+    "will",
+    "ll",
+    "shall",
+    "would",
+    "expected",
+    "expects",
+    "expect",
+    "scheduled",
+    "plans",
+    "plan",
+    "planning",
+    "due",
+    "upcoming",
+    "intends",
+    "aims",
+    "hopes",
+    "going",
+    "tomorrow",
+    "wo",
+    "set",
+    "supposed",
+    "might",
+    "should",
+    "must",
+    "be",
 ];
 
 /// Irregular or frequent past-tense words.
 const PAST: &[&str] = &[
-    "said", "was", "were", "had", "did", "ago", "last", "told", "came", "went", "met", "began",
-    "took", "made", "gave", "left", "fell", "rose", "won", "lost", "held", "sent", "saw", "got",
-    "yesterday", "earlier", "announced", "reported", "closed", "ended", "died", "killed", "arrived",
-    "paid", "sold", "bought", "led", "spent", "struck", "hit", "quit", "put", "cut", "ran",
-    "became", "brought", "thought", "wrote", "spoke", "broke", "chose", "drove", "flew", "grew",
-    "since", "found", "shot", "fled", "sought", "kept", "heard", "felt", "stood", "fought",
-    "caught", "taught", "wore", "hid", "meant", "rang", "sank", "swore", "threw",
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "last",
+    "told",
+    "came",
+    "went",
+    "met",
+    "began",
+    "took",
+    "made",
+    "gave",
+    "left",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "held",
+    "sent",
+    "saw",
+    "got",
+    "yesterday",
+    "earlier",
+    "announced",
+    "reported",
+    "closed",
+    "ended",
+    "died",
+    "killed",
+    "arrived",
+    "paid",
+    "sold",
+    "bought",
+    "led",
+    "spent",
+    "struck",
+    "hit",
+    "quit",
+    "put",
+    "cut",
+    "ran",
+    "became",
+    "brought",
+    "thought",
+    "wrote",
+    "spoke",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "since",
+    "found",
+    "shot",
+    "fled",
+    "sought",
+    "kept",
+    "heard",
+    "felt",
+    "stood",
+    "fought",
+    "caught",
+    "taught",
+    "wore",
+    "hid",
+    "meant",
+    "rang",
+    "sank",
+    "swore",
+    "threw",
 ];
 
 /// The tense of word `at`, looking at words whose bytes lie in `lo..hi` (its
@@ -40,14 +128,22 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
     let classify = |k: usize| -> Option<Tense> {
         let s = words[k].lower.as_str();
         let next = words.get(k + 1).map_or("", |w| w.lower.as_str());
-        let before = if k > 0 { words[k - 1].lower.as_str() } else { "" };
+        let before = if k > 0 {
+            words[k - 1].lower.as_str()
+        } else {
+            ""
+        };
         if s == "set" {
             // "set to resume" points ahead; "set fire" is just past.
             return (next == "to").then_some(Tense::Future);
         }
         if FUTURE.contains(&s) {
             // "was expected to", "had been due to": a future seen from the past.
-            let before2 = if k > 1 { words[k - 2].lower.as_str() } else { "" };
+            let before2 = if k > 1 {
+                words[k - 2].lower.as_str()
+            } else {
+                ""
+            };
             if matches!(before, "was" | "were" | "had") || (before == "been" && before2 == "had") {
                 return Some(Tense::Past);
             }
