@@ -20,7 +20,9 @@ test('a saved session loads back equal, with the hidden labels', () => {
   const storage = memoryStorage();
   const session = { ...emptySession(), text: '😀 Anna', dateField: '2025-12-21', corrections: [{ start: 2, end: 6, text: 'Anna', label: 'PERSON' }] };
   assert.equal(saveSession(storage, session, ['SET']), null);
-  assert.deepEqual(loadSession(storage), { session, hidden: ['SET'] });
+  assert.deepEqual(loadSession(storage), { session, hidden: ['SET'], draft: session.text });
+  saveSession(storage, session, [], '😀 Anna edited');
+  assert.equal(loadSession(storage).draft, '😀 Anna edited', 'an unannotated edit of the text survives too');
   clearSaved(storage);
   assert.equal(loadSession(storage), null);
 });

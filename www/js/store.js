@@ -12,10 +12,11 @@ export const STORAGE_KEY = 'gloss.session.v1';
  * @param {Storage} storage
  * @param {import('./session.js').Session} session
  * @param {string[]} hidden
+ * @param {string} [draft]  the text box's content when it differs from the annotated text
  */
-export function saveSession(storage, session, hidden) {
+export function saveSession(storage, session, hidden, draft = session.text) {
   try {
-    storage.setItem(STORAGE_KEY, JSON.stringify({ session, hidden }));
+    storage.setItem(STORAGE_KEY, JSON.stringify({ session, hidden, draft: draft === session.text ? undefined : draft }));
     return null;
   } catch (e) {
     return `Autosave failed (${e?.name ?? 'error'}): export your work to keep it.`;
@@ -25,7 +26,7 @@ export function saveSession(storage, session, hidden) {
 /**
  * Loads what was saved, or null when nothing (or nothing usable) was saved.
  * @param {Storage} storage
- * @returns {{session: import('./session.js').Session, hidden: string[]} | null}
+ * @returns {{session: import('./session.js').Session, hidden: string[], draft: string} | null}
  */
 export function loadSession(storage) {
   let saved;
@@ -45,7 +46,9 @@ export function loadSession(storage) {
     Array.isArray(s.model.annotations) &&
     Array.isArray(s.corrections) &&
     Array.isArray(saved.hidden);
-  return ok ? { session: s, hidden: saved.hidden.filter((h) => typeof h === 'string') } : null;
+  if (!ok) return null;
+  const draft = typeof saved.draft === 'string' ? saved.draft : s.text;
+  return { session: s, hidden: saved.hidden.filter((h) => typeof h === 'string'), draft };
 }
 
 /** Forgets the saved session. */
