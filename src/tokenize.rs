@@ -131,7 +131,10 @@ fn split_tokens(text: &str) -> Vec<Token> {
                 i += 1;
             }
         }
-        tokens.push(Token { start: chars[start].0, end: end_of(i) });
+        tokens.push(Token {
+            start: chars[start].0,
+            end: end_of(i),
+        });
     }
     tokens
 }
@@ -163,7 +166,8 @@ fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
 fn is_abbreviation(word: &str) -> bool {
     let lower = word.to_lowercase();
     let mut chars = word.chars();
-    let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    let single_letter =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
     single_letter
         || (word.contains('.') && !word.ends_with('.') && word.chars().any(char::is_alphabetic))
         || ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
@@ -172,15 +176,29 @@ fn is_abbreviation(word: &str) -> bool {
 /// Pushes a word, splitting off a contraction ending ("Germany's" → "Germany" "'s").
 fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     let word = &text[start..end];
-    let folded: String = word.chars().map(fold_punctuation).collect::<String>().to_lowercase();
+    let folded: String = word
+        .chars()
+        .map(fold_punctuation)
+        .collect::<String>()
+        .to_lowercase();
     for ending in CONTRACTIONS {
         if folded.len() > ending.len() && folded.ends_with(ending) {
             // Count the ending in chars, since a curly apostrophe is 3 bytes.
             let ending_chars = ending.chars().count();
-            let split = word.char_indices().rev().nth(ending_chars - 1).map_or(0, |(b, _)| b);
+            let split = word
+                .char_indices()
+                .rev()
+                .nth(ending_chars - 1)
+                .map_or(0, |(b, _)| b);
             if split > 0 {
-                tokens.push(Token { start, end: start + split });
-                tokens.push(Token { start: start + split, end });
+                tokens.push(Token {
+                    start,
+                    end: start + split,
+                });
+                tokens.push(Token {
+                    start: start + split,
+                    end,
+                });
                 return;
             }
         }
@@ -217,15 +235,18 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     if CLOSERS.contains(&next) && tokens[i].end == tokens[i + 1].start && is_terminal(word) {
         return false;
     }
-    let (word, lookahead) = if CLOSERS.contains(&word) && i > 0 && is_terminal(tokens[i - 1].text(text)) {
-        ("." , next)
-    } else {
-        (word, next)
-    };
+    let (word, lookahead) =
+        if CLOSERS.contains(&word) && i > 0 && is_terminal(tokens[i - 1].text(text)) {
+            (".", next)
+        } else {
+            (word, next)
+        };
     let next_starts = lookahead.chars().next().is_some_and(|c| {
         c.is_uppercase() || c.is_ascii_digit() || "\"'\u{201C}\u{2018}([".contains(c)
     });
-    if matches!(word, "." | "!" | "?" | "..." | "\u{2026}") || word.chars().all(|c| c == '.' || c == '!' || c == '?') {
+    if matches!(word, "." | "!" | "?" | "..." | "\u{2026}")
+        || word.chars().all(|c| c == '.' || c == '!' || c == '?')
+    {
         return next_starts || word != ".";
     }
     // An abbreviation at the end of a sentence keeps its period ("… in the U.S. The …").
@@ -239,7 +260,10 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 fn is_terminal(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(|c| matches!(c, '.' | '!' | '?' | '\u{2026}'))
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, '.' | '!' | '?' | '\u{2026}'))
 }
 
 #[cfg(test)]
@@ -256,15 +280,33 @@ mod tests {
             ("Germany's U.S. envoy", &["Germany", "'s", "U.S.", "envoy"]),
             ("Germany’s envoy", &["Germany", "’s", "envoy"]),
             ("They don't know.", &["They", "do", "n't", "know", "."]),
-            ("said \"no\" (again)", &["said", "\"", "no", "\"", "(", "again", ")"]),
+            (
+                "said \"no\" (again)",
+                &["said", "\"", "no", "\"", "(", "again", ")"],
+            ),
             ("“Yes,” she said", &["“", "Yes", ",", "”", "she", "said"]),
-            ("1,000 people, 3.5 pct", &["1,000", "people", ",", "3.5", "pct"]),
-            ("on 1996-08-22 and 12/21/2025", &["on", "1996-08-22", "and", "12/21/2025"]),
-            ("won 3-1 at 10:30 a.m. today", &["won", "3-1", "at", "10:30", "a.m.", "today"]),
-            ("Mr. J. Smith of Anglo-Dutch Corp.", &["Mr.", "J.", "Smith", "of", "Anglo-Dutch", "Corp."]),
+            (
+                "1,000 people, 3.5 pct",
+                &["1,000", "people", ",", "3.5", "pct"],
+            ),
+            (
+                "on 1996-08-22 and 12/21/2025",
+                &["on", "1996-08-22", "and", "12/21/2025"],
+            ),
+            (
+                "won 3-1 at 10:30 a.m. today",
+                &["won", "3-1", "at", "10:30", "a.m.", "today"],
+            ),
+            (
+                "Mr. J. Smith of Anglo-Dutch Corp.",
+                &["Mr.", "J.", "Smith", "of", "Anglo-Dutch", "Corp."],
+            ),
             ("Dec. 21 — Kyiv", &["Dec.", "21", "—", "Kyiv"]),
             ("wait... what", &["wait", "...", "what"]),
-            ("O'Brien and Jones' car", &["O'Brien", "and", "Jones", "'", "car"]),
+            (
+                "O'Brien and Jones' car",
+                &["O'Brien", "and", "Jones", "'", "car"],
+            ),
             ("Зеленський заявив", &["Зеленський", "заявив"]),
             ("東京 in 2025", &["東京", "in", "2025"]),
         ];
@@ -275,7 +317,10 @@ mod tests {
 
     #[test]
     fn keeps_marks_and_emoji_sequences_whole() {
-        assert_eq!(words("Zoe\u{301} 👍🏽 👨‍👩‍👧 ok"), ["Zoe\u{301}", "👍🏽", "👨‍👩‍👧", "ok"]);
+        assert_eq!(
+            words("Zoe\u{301} 👍🏽 👨‍👩‍👧 ok"),
+            ["Zoe\u{301}", "👍🏽", "👨‍👩‍👧", "ok"]
+        );
         assert_eq!(words("a\u{00A0}b\r\nc"), ["a", "b", "c"]);
     }
 
@@ -286,7 +331,13 @@ mod tests {
         let sentences: Vec<String> = t
             .sentences
             .iter()
-            .map(|r| t.tokens[r.clone()].iter().map(|k| k.text(text)).collect::<Vec<_>>().join(" "))
+            .map(|r| {
+                t.tokens[r.clone()]
+                    .iter()
+                    .map(|k| k.text(text))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect();
         assert_eq!(
             sentences,
