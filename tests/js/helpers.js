@@ -31,11 +31,11 @@ export async function loadCore() {
   return core;
 }
 
-/** `gloss annotate [--date DATE] FILE` parsed; the raw JSON text too. */
-export function cliAnnotate(file, date) {
+/** `gloss annotate [--date DATE] FILE` parsed; the raw JSON text too. FILE "-" reads `input`. */
+export function cliAnnotate(file, date, input) {
   if (!existsSync(CLI)) throw new Error('target/release/gloss is missing: run cargo build --release');
   const args = ['annotate', ...(date ? ['--date', date] : []), file];
-  const raw = execFileSync(CLI, args, { encoding: 'utf8' });
+  const raw = execFileSync(CLI, args, { encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024 });
   return { raw, doc: JSON.parse(raw) };
 }
 
