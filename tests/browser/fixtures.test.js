@@ -20,6 +20,10 @@ after(() => browser?.close());
 for (const fixture of fixtures()) {
   test(`${fixture.name}: marks and export equal the CLI at ${GOLDEN_DATE}`, async () => {
     const { doc } = cliAnnotate(fixture.file, GOLDEN_DATE);
+    // A new tab per fixture: Chromium throttles a tab's downloads after ten.
+    const old = page;
+    page = await browser.openApp({ fresh: false, page: await browser.context.newPage() });
+    await old.close();
     await annotateText(page, fixture.text, GOLDEN_DATE);
     assert.equal(await page.textContent('#article'), fixture.text, 'the article shows the text exactly');
     const shown = await marks(page);

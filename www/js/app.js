@@ -484,7 +484,7 @@ async function importFile(file) {
   }
   const result = parseImport(text, core.validateDocument);
   if ('error' in result) {
-    say(`Import refused: ${result.error} Your document is unchanged.`, 'error');
+    say(`Import of ${quote(file.name)} refused. ${result.error} Your document is unchanged.`, 'error');
     return;
   }
   const imported = result.document;
@@ -612,8 +612,14 @@ function onKeyDown(e) {
     back?.focus();
     return;
   }
-  const mark = e.target instanceof HTMLElement && e.target.matches('mark.ann') ? e.target : null;
   const label = labelForKey(key);
+  // A fresh selection wins over a focused mark: the person selected text to label it.
+  if (label && pending) {
+    e.preventDefault();
+    addAnnotation(label);
+    return;
+  }
+  const mark = e.target instanceof HTMLElement && e.target.matches('mark.ann') ? e.target : null;
   if (mark) {
     const index = Number(mark.dataset.index);
     if (label) {
@@ -627,11 +633,6 @@ function onKeyDown(e) {
       showBarForAnnotation(index);
       /** @type {HTMLElement|null} */ (ui.bar.querySelector('button[aria-pressed="true"]'))?.focus();
     }
-    return;
-  }
-  if (label && pending) {
-    e.preventDefault();
-    addAnnotation(label);
   }
 }
 
