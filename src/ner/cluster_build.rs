@@ -6,8 +6,9 @@
 //! ```
 //!
 //! Each of the `N` most frequent words (no digits) is described by the words
-//! seen just before and after it (counts over the 1,000 most frequent
-//! context words, square-rooted and length-normalised). Bisecting 2-means on
+//! seen up to two places before and after it (counts over the 1,000 most
+//! frequent context words, rare ones split by capitalisation; square-rooted
+//! and length-normalised). Bisecting 2-means on
 //! these vectors (cosine similarity, best of three seeded starts) builds a
 //! binary tree up to `D` levels deep; a word's cluster is its path of branch
 //! bits. A cheap, deterministic stand-in for Brown clusters: words used in
@@ -132,9 +133,11 @@ pub fn build(sentences: &[Vec<String>], vocabulary: usize, depth: usize) -> Vec<
         .enumerate()
         .map(|(i, (w, _))| (w, i as u32))
         .collect();
-    let dims = 2 * (CONTEXT_WORDS + 2);
-    // Left context in the first half, right context in the second; the last
-    // slot of each half is "rare word", the one before it "sentence edge".
+    // One block of dimensions per position (two words left, one left, one
+    // right, two right). In each block: the frequent context words, then
+    // "sentence edge", "rare capitalised word", "rare other word".
+    let block = CONTEXT_WORDS + 3;
+    let dims = 4 * block;
     let mut raw: Vec<HashMap<u32, f32>> = vec![HashMap::new(); words.len()];
     for s in sentences {
         for (i, w) in s.iter().enumerate() {
@@ -143,15 +146,17 @@ pub fn build(sentences: &[Vec<String>], vocabulary: usize, depth: usize) -> Vec<
             };
             let slot = |j: Option<usize>| match j.and_then(|j| s.get(j)) {
                 None => CONTEXT_WORDS as u32,
-                Some(c) => contexts
-                    .get(c.as_str())
-                    .copied()
-                    .unwrap_or(CONTEXT_WORDS as u32 + 1),
+                Some(c) => contexts.get(c.as_str()).copied().unwrap_or_else(|| {
+                    let capitalised = c.chars().next().is_some_and(char::is_uppercase);
+                    CONTEXT_WORDS as u32 + if capitalised { 1 } else { 2 }
+                }),
             };
-            *raw[row].entry(slot(i.checked_sub(1))).or_default() += 1.0;
-            *raw[row]
-                .entry((CONTEXT_WORDS + 2) as u32 + slot(Some(i + 1)))
-                .or_default() += 1.0;
+            let positions = [i.checked_sub(2), i.checked_sub(1), Some(i + 1), Some(i + 2)];
+            for (b, j) in positions.into_iter().enumerate() {
+                // The inner positions count double: they say most about a word's role.
+                let weight = if b == 1 || b == 2 { 2.0 } else { 1.0 };
+                *raw[row].entry((b * block) as u32 + slot(j)).or_default() += weight;
+            }
         }
     }
     let vectors: Vec<Vec<(u32, f32)>> = raw
