@@ -131,6 +131,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     let tagger = Tagger::embedded();
     let mut gold_tokens = Score::default();
     let mut raw = Score::default();
+    let mut one_line = Score::default();
     // Recall on gold names whose text never occurs as a name in TRAIN: [found, total] per class.
     let mut unseen = [[0usize; 2]; 4];
     for doc in &docs {
@@ -144,8 +145,9 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             })
             .collect();
         gold_tokens.add(&doc.names, &predicted);
-        let users_get = raw_pipeline(doc);
+        let users_get = raw_pipeline(doc, '\n');
         raw.add(&doc.names, &users_get);
+        one_line.add(&doc.names, &raw_pipeline(doc, ' '));
         for name in &doc.names {
             if !seen.contains(&doc.words[name.start..name.end].join(" ")) {
                 unseen[name.class as usize][0] += users_get.contains(name) as usize;
@@ -159,6 +161,15 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     println!(
         "raw text (full pipeline, what users get):\n{}",
         raw.report()
+    );
+    let f1 = |class| one_line.class(class).2 * 100.0;
+    println!(
+        "raw text, each document on one line (no line breaks to split sentences at): \
+         PERSON {:.2}, PLACE {:.2}, ORG {:.2}, overall {:.2}\n",
+        f1(Class::Per),
+        f1(Class::Loc),
+        f1(Class::Org),
+        one_line.overall().2 * 100.0
     );
     if train.is_some() {
         let cells: Vec<String> = Class::ALL
@@ -183,7 +194,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
 /// Prints every raw-pipeline mistake with its sentence: a development aid.
 fn show_errors(docs: &[Document]) {
     for doc in docs {
-        let predicted = raw_pipeline(doc);
+        let predicted = raw_pipeline(doc, '\n');
         let sentence_of = |i: usize| {
             doc.sentences
                 .iter()
@@ -264,8 +275,10 @@ fn calibrate(docs: &[Document]) -> Result<bool, String> {
     Ok(true)
 }
 
-/// Rebuilds a document as natural text: returns the text and each token's byte range.
-pub fn detokenize(doc: &Document) -> (String, Vec<Range<usize>>) {
+/// Rebuilds a document as natural text, sentences joined by `separator`
+/// (a line break, or a space to mimic text without line breaks): returns the
+/// text and each token's byte range.
+pub fn detokenize(doc: &Document, separator: char) -> (String, Vec<Range<usize>>) {
     const NO_SPACE_BEFORE: &[&str] = &[
         ",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "'s", "'S", "n't", "'re", "'ve", "'ll",
         "'d", "'m", "'",
@@ -277,7 +290,7 @@ pub fn detokenize(doc: &Document) -> (String, Vec<Range<usize>>) {
     let mut open_quote = false;
     for sentence in &doc.sentences {
         if !text.is_empty() {
-            text.push('\n');
+            text.push(separator);
         }
         for i in sentence.clone() {
             let word = doc.words[i].as_str();
@@ -309,7 +322,7 @@ pub fn detokenize(doc: &Document) -> (String, Vec<Range<usize>>) {
 fn show_token_diffs(docs: &[Document]) {
     let (mut tokens, mut wrong, mut sentence_diffs) = (0, 0, 0);
     for doc in docs {
-        let (text, ranges) = detokenize(doc);
+        let (text, ranges) = detokenize(doc, '\n');
         let tokenized = crate::tokenize::tokenize(&text);
         let ours: std::collections::HashSet<(usize, usize)> =
             tokenized.tokens.iter().map(|t| (t.start, t.end)).collect();
@@ -352,8 +365,8 @@ fn show_token_diffs(docs: &[Document]) {
 }
 
 /// The names users would get for a rebuilt document, as gold-token spans.
-fn raw_pipeline(doc: &Document) -> Vec<Span> {
-    let (text, ranges) = detokenize(doc);
+fn raw_pipeline(doc: &Document, separator: char) -> Vec<Span> {
+    let (text, ranges) = detokenize(doc, separator);
     let starts: HashMap<usize, usize> = ranges
         .iter()
         .enumerate()
@@ -414,7 +427,7 @@ mod tests {
     fn detokenizes_with_natural_spacing() {
         let text = "-DOCSTART- -X- -X- O\n\nHe X X O\nsaid X X O\n\" X X O\nGermany X X B-LOC\n's X X O\nplan X X O\n( X X O\nnot X X O\n) X X O\nfailed X X O\n\" X X O\n. X X O\n\nNext X X O\n";
         let docs = conll::parse(text).unwrap();
-        let (rebuilt, ranges) = detokenize(&docs[0]);
+        let (rebuilt, ranges) = detokenize(&docs[0], '\n');
         assert_eq!(rebuilt, "He said \"Germany's plan (not) failed\".\nNext");
         assert_eq!(&rebuilt[ranges[3].clone()], "Germany");
     }
