@@ -250,7 +250,7 @@ fn split(node: &[usize], vectors: &[Vec<(u32, f32)>], dims: usize) -> (Vec<usize
                 centroid.iter_mut().for_each(|x| *x /= norm);
             }
         }
-        if best.as_ref().map_or(true, |(f, _)| fit > *f) {
+        if best.as_ref().is_none_or(|(f, _)| fit > *f) {
             best = Some((fit, assignment));
         }
     }

@@ -194,8 +194,8 @@ mod tests {
     use proptest::prelude::*;
 
     fn is_valid(path: &[Tag]) -> bool {
-        path.first().map_or(true, |&t| tags::may_start(t))
-            && path.last().map_or(true, |&t| tags::may_end(t))
+        path.first().is_none_or(|&t| tags::may_start(t))
+            && path.last().is_none_or(|&t| tags::may_end(t))
             && path.windows(2).all(|w| tags::may_follow(w[0], w[1]))
     }
 
