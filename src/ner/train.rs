@@ -271,3 +271,63 @@ fn train_pass(
     }
     Ok(perceptron.averaged(&index.keys, SCALE))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TINY: &str = "-DOCSTART- -X- -X- O\n\n\
+        Peter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\nvisited VBD B-VP O\nBrussels NNP B-NP B-LOC\n. . O O\n\n\
+        The DT B-NP O\nEuropean NNP I-NP B-ORG\nCommission NNP I-NP I-ORG\nsaid VBD B-VP O\n. . O O\n\n\
+        -DOCSTART- -X- -X- O\n\n\
+        Blackburn NNP B-NP B-PER\nleft VBD B-VP O\nParis NNP B-NP B-LOC\n. . O O\n\n\
+        -DOCSTART- -X- -X- O\n\n\
+        Anna NNP B-NP B-PER\nSmith NNP I-NP I-PER\nsaw VBD B-VP O\nGermany NNP B-NP B-LOC\n. . O O\n";
+
+    fn train_once(dir: &std::path::Path, name: &str) -> Vec<u8> {
+        let data = dir.join("tiny.txt");
+        std::fs::write(&data, TINY).unwrap();
+        let out = dir.join(name);
+        let args: Vec<String> = [
+            "--train",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--folds",
+            "3",
+            "--epochs",
+            "4",
+            "--min-count",
+            "1",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(main(&args), Ok(true));
+        std::fs::read(out).unwrap()
+    }
+
+    #[test]
+    fn training_is_deterministic_and_learns_its_data() {
+        let dir = std::env::temp_dir().join(format!("gloss-train-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let first = train_once(&dir, "a.bin");
+        let second = train_once(&dir, "b.bin");
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(
+            first, second,
+            "same data and flags must give the same bytes"
+        );
+        let tagger = Tagger::from_bytes(&first).unwrap();
+        let words = ["Peter", "Blackburn", "visited", "Brussels", "."];
+        let found: Vec<(usize, usize, tags::Class)> = tagger
+            .tag(&words, &[0..5])
+            .into_iter()
+            .map(|e| (e.start, e.end, e.class))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(0, 2, tags::Class::Per), (3, 4, tags::Class::Loc)]
+        );
+    }
+}
