@@ -10,6 +10,16 @@
 //!
 //! PER, LOC and ORG become PERSON, PLACE and ORG mentions; MISC (nationalities,
 //! events, …) sharpens the other boundaries but is not emitted.
+//!
+//! Each mention's confidence is the lowest, over its tokens, of the marginal
+//! probability of the tag it got, under a softmax over all valid tag
+//! sequences of its sentence ([`decode::Softmax`], temperature
+//! [`TEMPERATURE`]). On CoNLL-2003 valid, names above 0.8 are right 97% of the
+//! time, names between 0.4 and 0.6 about half the time.
+//!
+//! Commands (native only): `gloss train names` ([`train`], with
+//! [`cluster_build`] for the clusters), `gloss eval names` ([`eval`]),
+//! `gloss bench` ([`bench`]).
 
 pub mod clusters;
 pub mod context;
@@ -49,6 +59,8 @@ const MODEL: &[u8] = include_bytes!("../../models/names.bin");
 
 /// Softmax temperature for confidences, in weight units: chosen with
 /// `gloss eval names --calibrate` on valid.txt (lowest Brier score).
+/// Recheck after retraining with other settings: it depends on the scale of
+/// the weights.
 pub const TEMPERATURE: f32 = 16.0;
 
 /// A name found by the tagger, in token indices.
