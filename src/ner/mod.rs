@@ -19,7 +19,7 @@
 //!
 //! Commands (native only): `gloss train names` ([`train`], with
 //! [`cluster_build`] for the clusters), `gloss eval names` ([`eval`]),
-//! `gloss bench` ([`bench`]).
+//! `gloss bench` ([`bench`](mod@bench)).
 
 pub mod clusters;
 pub mod context;
