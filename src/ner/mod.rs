@@ -80,7 +80,7 @@ pub struct Entity {
 /// A loaded model with its lists and clusters.
 pub struct Tagger {
     resources: Resources,
-    passes: [Weights; 2],
+    weights: Weights,
     /// Confidence softmax over the second pass's tag sequences.
     softmax: decode::Softmax,
 }
@@ -94,11 +94,11 @@ impl Tagger {
 
     /// Builds a tagger from weights in portable form.
     pub fn from_data(data: &ModelData) -> Tagger {
-        let second = Weights::new(&data.passes[1], data.scale);
+        let weights = Weights::new(&data.passes, data.scale);
         Tagger {
             resources: Resources::embedded(),
-            softmax: decode::Softmax::new(&second.transitions, TEMPERATURE),
-            passes: [Weights::new(&data.passes[0], data.scale), second],
+            softmax: decode::Softmax::new(weights.transitions(1), TEMPERATURE),
+            weights,
         }
     }
 
@@ -109,7 +109,7 @@ impl Tagger {
 
     /// The same tagger with another confidence temperature.
     pub fn with_temperature(mut self, temperature: f32) -> Tagger {
-        self.softmax = decode::Softmax::new(&self.passes[1].transitions, temperature);
+        self.softmax = decode::Softmax::new(self.weights.transitions(1), temperature);
         self
     }
 
@@ -130,44 +130,38 @@ impl Tagger {
     /// Tags a document given as tokens and sentences (token ranges).
     pub fn tag(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<Entity> {
         let doc = Doc::new(words, sentences, &self.resources);
-        // First-pass features of every token, kept for the second pass.
-        let mut keys = Vec::with_capacity(doc.len() * 64);
-        let mut offsets = Vec::with_capacity(doc.len() + 1);
-        offsets.push(0);
-        for sentence in &doc.sentences {
-            for i in sentence.clone() {
-                doc.features(i, sentence, None, &mut keys);
-                offsets.push(keys.len());
-            }
-        }
-        let mut first = Vec::with_capacity(doc.len());
+        let weights = &self.weights;
+        // One lookup per token feature scores both passes; the second pass
+        // later adds its document-context features to its share.
+        let mut second = vec![0.0f32; doc.len() * NUM_TAGS];
+        let mut first_tags = Vec::with_capacity(doc.len());
+        let mut keys = Vec::with_capacity(96);
         for sentence in &doc.sentences {
             let mut emissions = vec![0.0; sentence.len() * NUM_TAGS];
             for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
-                self.passes[0].score(&keys[offsets[i]..offsets[i + 1]], row);
+                keys.clear();
+                doc.features(i, sentence, None, &mut keys);
+                weights.score_both(&keys, row, &mut second[i * NUM_TAGS..(i + 1) * NUM_TAGS]);
             }
-            first.extend(decode::viterbi(&emissions, &self.passes[0].transitions));
+            first_tags.extend(decode::viterbi(&emissions, weights.transitions(0)));
         }
-        let context = DocContext::new(&doc, first, words);
-        let weights = &self.passes[1];
+        let context = DocContext::new(&doc, first_tags, words);
         let mut entities = Vec::new();
-        let mut extra = Vec::new();
         let mut scores = [0.0f32; NUM_TAGS];
         for sentence in &doc.sentences {
-            let mut emissions = vec![0.0; sentence.len() * NUM_TAGS];
+            let emissions = &mut second[sentence.start * NUM_TAGS..sentence.end * NUM_TAGS];
             for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
-                extra.clear();
-                doc.context_features(i, sentence, &context, &mut extra);
-                weights.score(&keys[offsets[i]..offsets[i + 1]], row);
-                weights.score(&extra, &mut scores);
+                keys.clear();
+                doc.context_features(i, sentence, &context, &mut keys);
+                weights.score(&keys, 1, &mut scores);
                 row.iter_mut().zip(scores).for_each(|(r, s)| *r += s);
             }
-            let path = decode::viterbi(&emissions, &weights.transitions);
+            let path = decode::viterbi(emissions, weights.transitions(1));
             let spans = tags::spans(&path);
             if spans.is_empty() {
                 continue;
             }
-            let marginals = self.softmax.marginals(&emissions);
+            let marginals = self.softmax.marginals(emissions);
             for span in spans {
                 let confidence = (span.start..span.end)
                     .map(|i| marginals[i * NUM_TAGS + path[i]])

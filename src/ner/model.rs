@@ -157,63 +157,99 @@ fn unzigzag(v: u64) -> i32 {
     ((v >> 1) as i32) ^ -((v & 1) as i32)
 }
 
-/// One pass's weights ready for scoring: an open-addressing table from
-/// feature key to per-tag weights, stored inline so a lookup touches one
-/// cache line.
+/// The weights of one or two passes ready for scoring: an open-addressing
+/// table from feature key to per-tag weights of every pass, stored inline, so
+/// one lookup (one cache line or two) serves both passes.
 pub struct Weights {
     slots: Vec<Slot>,
     len: usize,
     shift: u32,
-    /// Transition scores, row = previous tag, already scaled.
-    pub transitions: [f32; NUM_TAGS * NUM_TAGS],
+    transitions: [[f32; NUM_TAGS * NUM_TAGS]; 2],
     scale: f32,
 }
 
 #[derive(Clone, Copy)]
 struct Slot {
     key: u32,
-    weights: [i16; NUM_TAGS],
+    /// Pass 1 weights, then pass 2 weights.
+    weights: [i16; 2 * NUM_TAGS],
 }
 
 impl Weights {
-    /// Builds the lookup table for one pass. Weights beyond `i16` are clamped.
-    pub fn new(pass: &PassData, scale: f32) -> Weights {
-        let capacity = (pass.features.len() * 2).next_power_of_two().max(16);
+    /// Builds the lookup table for one or two passes (the first two of
+    /// `passes`). Weights beyond `i16` are clamped.
+    pub fn new(passes: &[PassData], scale: f32) -> Weights {
+        let mut merged: Vec<(u32, [i16; 2 * NUM_TAGS])> = Vec::new();
+        for (p, pass) in passes.iter().take(2).enumerate() {
+            for (key, weights) in &pass.features {
+                let mut row = [0i16; 2 * NUM_TAGS];
+                for (r, &w) in row[p * NUM_TAGS..(p + 1) * NUM_TAGS]
+                    .iter_mut()
+                    .zip(weights)
+                {
+                    *r = w.clamp(i16::MIN as i32, i16::MAX as i32) as i16;
+                }
+                merged.push((*key, row));
+            }
+        }
+        // Keys are sorted within each pass; merge rows of equal keys.
+        merged.sort_by_key(|&(key, _)| key);
+        merged.dedup_by(|later, earlier| {
+            if later.0 != earlier.0 {
+                return false;
+            }
+            for (e, l) in earlier.1.iter_mut().zip(later.1) {
+                *e += l;
+            }
+            true
+        });
+        let capacity = (merged.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![
             Slot {
                 key: 0,
-                weights: [0; NUM_TAGS]
+                weights: [0; 2 * NUM_TAGS]
             };
             capacity
         ];
         let shift = 64 - capacity.trailing_zeros();
-        for (key, weights) in &pass.features {
-            let mut slot = slot_of(*key, shift);
+        for &(key, weights) in &merged {
+            let mut slot = slot_of(key, shift);
             while slots[slot].key != 0 {
                 slot = (slot + 1) & (capacity - 1);
             }
-            slots[slot] = Slot {
-                key: *key,
-                weights: weights.map(|w| w.clamp(i16::MIN as i32, i16::MAX as i32) as i16),
-            };
+            slots[slot] = Slot { key, weights };
         }
-        let mut transitions = [0.0; NUM_TAGS * NUM_TAGS];
-        for (t, &w) in transitions.iter_mut().zip(&pass.transitions) {
-            *t = w as f32 / scale;
+        let mut transitions = [[0.0; NUM_TAGS * NUM_TAGS]; 2];
+        for (table, pass) in transitions.iter_mut().zip(passes) {
+            for (t, &w) in table.iter_mut().zip(&pass.transitions) {
+                *t = w as f32 / scale;
+            }
         }
         Weights {
             slots,
-            len: pass.features.len(),
+            len: merged.len(),
             shift,
             transitions,
             scale,
         }
     }
 
-    /// Sets `out` to the scores of `features` for every tag.
-    pub fn score(&self, features: &[u32], out: &mut [f32]) {
-        let mut sum = [0i32; NUM_TAGS];
+    /// Transition scores of a pass, row = previous tag, already scaled.
+    pub fn transitions(&self, pass: usize) -> &[f32; NUM_TAGS * NUM_TAGS] {
+        &self.transitions[pass]
+    }
+
+    fn sums(&self, features: &[u32]) -> [i32; 2 * NUM_TAGS] {
+        let mut sum = [0i32; 2 * NUM_TAGS];
         let mask = self.slots.len() - 1;
+        // The table is larger than the caches: ask for every slot first so
+        // the memory reads overlap instead of queueing one after another.
+        #[cfg(target_arch = "x86_64")]
+        for &key in features {
+            let slot = &self.slots[slot_of(key, self.shift)] as *const Slot as *const i8;
+            // SAFETY: prefetching is a hint; it never faults and reads nothing.
+            unsafe { std::arch::x86_64::_mm_prefetch(slot, std::arch::x86_64::_MM_HINT_T0) };
+        }
         for &key in features {
             let mut slot = slot_of(key, self.shift);
             loop {
@@ -230,12 +266,29 @@ impl Weights {
                 slot = (slot + 1) & mask;
             }
         }
-        for (o, s) in out.iter_mut().zip(sum) {
-            *o = s as f32 / self.scale;
+        sum
+    }
+
+    /// Sets `out` to the scores of `features` for every tag in pass `pass` (0 or 1).
+    pub fn score(&self, features: &[u32], pass: usize, out: &mut [f32]) {
+        let sum = self.sums(features);
+        for (o, s) in out.iter_mut().zip(&sum[pass * NUM_TAGS..]) {
+            *o = *s as f32 / self.scale;
         }
     }
 
-    /// Number of features with weights.
+    /// Sets `first` and `second` to the scores of `features` in both passes.
+    pub fn score_both(&self, features: &[u32], first: &mut [f32], second: &mut [f32]) {
+        let sum = self.sums(features);
+        for (o, s) in first.iter_mut().zip(&sum[..NUM_TAGS]) {
+            *o = *s as f32 / self.scale;
+        }
+        for (o, s) in second.iter_mut().zip(&sum[NUM_TAGS..]) {
+            *o = *s as f32 / self.scale;
+        }
+    }
+
+    /// Number of distinct features with weights.
     pub fn len(&self) -> usize {
         self.len
     }
@@ -279,9 +332,9 @@ mod tests {
         // All-zero features are pruned on save.
         assert_eq!(back.passes[0].features, vec![(5, w), (70000, w)]);
         assert_eq!(back.passes[0].transitions, pass.transitions);
-        let weights = Weights::new(&back.passes[0], back.scale);
+        let weights = Weights::new(&back.passes, back.scale);
         let mut out = [0.0; NUM_TAGS];
-        weights.score(&[5, 70000, 12345], &mut out);
+        weights.score(&[5, 70000, 12345], 0, &mut out);
         assert_eq!((out[0], out[16], out[1]), (6.0, -0.14, 0.0));
         assert!(ModelData::from_bytes(b"GLNM\x02").is_err());
     }

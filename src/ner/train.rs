@@ -87,7 +87,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         let (inside, outside): (Vec<usize>, Vec<usize>) =
             (0..train.len()).partition(|d| d % settings.folds != fold);
         let pass = train_pass(&train, &inside, 0, &settings, None)?;
-        let weights = Weights::new(&pass, SCALE);
+        let weights = Weights::new(std::slice::from_ref(&pass), SCALE);
         for d in outside {
             jackknifed[d] = decode_with(&weights, &train[d].pass_keys[0], &train[d].doc.sentences);
         }
@@ -107,7 +107,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     for (item, tags) in train.iter_mut().zip(jackknifed) {
         item.add_context(tags);
     }
-    let first_weights = Weights::new(&first, SCALE);
+    let first_weights = Weights::new(std::slice::from_ref(&first), SCALE);
     let mut valid = valid;
     if let Some(valid) = valid.as_mut() {
         for item in valid.iter_mut() {
@@ -208,9 +208,9 @@ fn decode_with(weights: &Weights, keys: &[Vec<u32>], sentences: &[Range<usize>])
     for sentence in sentences {
         let mut emissions = vec![0.0; sentence.len() * tags::NUM_TAGS];
         for (row, i) in emissions.chunks_mut(tags::NUM_TAGS).zip(sentence.clone()) {
-            weights.score(&keys[i], row);
+            weights.score(&keys[i], 0, row);
         }
-        out.extend(decode::viterbi(&emissions, &weights.transitions));
+        out.extend(decode::viterbi(&emissions, weights.transitions(0)));
     }
     out
 }
@@ -250,7 +250,7 @@ fn train_pass(
         );
         perceptron.epoch(&examples, &order);
         if let Some((valid, _)) = valid {
-            let weights = Weights::new(&perceptron.averaged(&index.keys, SCALE), SCALE);
+            let weights = Weights::new(&[perceptron.averaged(&index.keys, SCALE)], SCALE);
             let mut score = eval::Score::default();
             for item in valid {
                 let predicted = tags::spans(&decode_with(
@@ -321,7 +321,7 @@ mod tests {
         let tagger = Tagger::from_bytes(&first).unwrap();
         let words = ["Peter", "Blackburn", "visited", "Brussels", "."];
         let found: Vec<(usize, usize, tags::Class)> = tagger
-            .tag(&words, &[0..5])
+            .tag(&words, std::slice::from_ref(&(0..5)))
             .into_iter()
             .map(|e| (e.start, e.end, e.class))
             .collect();
