@@ -179,31 +179,8 @@ impl Weights {
     /// Builds the lookup table for one or two passes (the first two of
     /// `passes`). Weights beyond `i16` are clamped.
     pub fn new(passes: &[PassData], scale: f32) -> Weights {
-        let mut merged: Vec<(u32, [i16; 2 * NUM_TAGS])> = Vec::new();
-        for (p, pass) in passes.iter().take(2).enumerate() {
-            for (key, weights) in &pass.features {
-                let mut row = [0i16; 2 * NUM_TAGS];
-                for (r, &w) in row[p * NUM_TAGS..(p + 1) * NUM_TAGS]
-                    .iter_mut()
-                    .zip(weights)
-                {
-                    *r = w.clamp(i16::MIN as i32, i16::MAX as i32) as i16;
-                }
-                merged.push((*key, row));
-            }
-        }
-        // Keys are sorted within each pass; merge rows of equal keys.
-        merged.sort_by_key(|&(key, _)| key);
-        merged.dedup_by(|later, earlier| {
-            if later.0 != earlier.0 {
-                return false;
-            }
-            for (e, l) in earlier.1.iter_mut().zip(later.1) {
-                *e += l;
-            }
-            true
-        });
-        let capacity = (merged.len() * 2).next_power_of_two().max(16);
+        let distinct = count_distinct_keys(passes);
+        let capacity = (distinct * 2).next_power_of_two().max(16);
         let mut slots = vec![
             Slot {
                 key: 0,
@@ -212,12 +189,23 @@ impl Weights {
             capacity
         ];
         let shift = 64 - capacity.trailing_zeros();
-        for &(key, weights) in &merged {
-            let mut slot = slot_of(key, shift);
-            while slots[slot].key != 0 {
-                slot = (slot + 1) & (capacity - 1);
+        let mut len = 0;
+        for (p, pass) in passes.iter().take(2).enumerate() {
+            for (key, weights) in &pass.features {
+                // Insert, or fill in the second pass's share of a first-pass key.
+                let mut slot = slot_of(*key, shift);
+                while slots[slot].key != 0 && slots[slot].key != *key {
+                    slot = (slot + 1) & (capacity - 1);
+                }
+                if slots[slot].key == 0 {
+                    slots[slot].key = *key;
+                    len += 1;
+                }
+                let share = &mut slots[slot].weights[p * NUM_TAGS..(p + 1) * NUM_TAGS];
+                for (r, &w) in share.iter_mut().zip(weights) {
+                    *r = w.clamp(i16::MIN as i32, i16::MAX as i32) as i16;
+                }
             }
-            slots[slot] = Slot { key, weights };
         }
         let mut transitions = [[0.0; NUM_TAGS * NUM_TAGS]; 2];
         for (table, pass) in transitions.iter_mut().zip(passes) {
@@ -227,7 +215,7 @@ impl Weights {
         }
         Weights {
             slots,
-            len: merged.len(),
+            len,
             shift,
             transitions,
             scale,
@@ -296,6 +284,40 @@ impl Weights {
     /// True if there are no features.
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+}
+
+/// Number of distinct keys over the first two passes (each sorted by key).
+fn count_distinct_keys(passes: &[PassData]) -> usize {
+    let mut keys = passes
+        .iter()
+        .take(2)
+        .map(|p| p.features.iter().map(|(k, _)| *k).peekable());
+    let (Some(mut a), mut b) = (keys.next(), keys.next()) else {
+        return 0;
+    };
+    let Some(b) = b.as_mut() else {
+        return a.count();
+    };
+    let mut n = 0;
+    loop {
+        match (a.peek(), b.peek()) {
+            (None, None) => return n,
+            (Some(x), Some(y)) if x == y => {
+                a.next();
+                b.next();
+            }
+            (Some(x), Some(y)) if x < y => {
+                a.next();
+            }
+            (Some(_), None) => {
+                a.next();
+            }
+            _ => {
+                b.next();
+            }
+        }
+        n += 1;
     }
 }
 
