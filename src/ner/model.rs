@@ -360,4 +360,29 @@ mod tests {
         assert_eq!((out[0], out[16], out[1]), (6.0, -0.14, 0.0));
         assert!(ModelData::from_bytes(b"GLNM\x02").is_err());
     }
+
+    #[test]
+    fn one_table_scores_both_passes() {
+        let row = |v: i32| {
+            let mut w = [0i32; NUM_TAGS];
+            w[3] = v;
+            w
+        };
+        let zero = vec![0; NUM_TAGS * NUM_TAGS];
+        let first = PassData {
+            transitions: zero.clone(),
+            features: vec![(7, row(8)), (9, row(16))],
+        };
+        let second = PassData {
+            transitions: zero,
+            features: vec![(9, row(-8)), (11, row(24))],
+        };
+        let weights = Weights::new(&[first, second], 8.0);
+        assert_eq!(weights.len(), 3);
+        let (mut a, mut b) = ([0.0; NUM_TAGS], [0.0; NUM_TAGS]);
+        weights.score_both(&[7, 9, 11, 13], &mut a, &mut b);
+        assert_eq!((a[3], b[3]), (3.0, 2.0));
+        weights.score(&[11], 1, &mut b);
+        assert_eq!(b[3], 3.0);
+    }
 }
