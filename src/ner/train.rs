@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! gloss train names --train train.txt --valid valid.txt --out models/names.bin
-//!                   [--epochs N] [--folds K] [--min-count N] [--seed N]
+//!                   [--epochs N] [--folds K] [--min-count N] [--prune W] [--seed N]
 //! gloss train names clusters --text silver.jsonl --out models/clusters.txt [--words N]
 //! ```
 //!
@@ -31,6 +31,7 @@ struct Settings {
     epochs: usize,
     folds: usize,
     min_count: u32,
+    prune: i32,
     seed: u64,
 }
 
@@ -46,6 +47,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         epochs: 12,
         folds: 5,
         min_count: 2,
+        prune: 8,
         seed: 1,
     };
     let mut rest = args.iter();
@@ -62,12 +64,13 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             "--epochs" => settings.epochs = number(value()?)? as usize,
             "--folds" => settings.folds = number(value()?)?.max(2) as usize,
             "--min-count" => settings.min_count = number(value()?)? as u32,
+            "--prune" => settings.prune = number(value()?)? as i32,
             "--seed" => settings.seed = number(value()?)?,
             _ => return Err(format!("unknown option {flag:?}")),
         }
     }
     if settings.train.is_empty() || settings.out.is_empty() {
-        return Err("usage: gloss train names --train FILE [--valid FILE] --out FILE [--epochs N] [--folds K] [--min-count N] [--seed N]".into());
+        return Err("usage: gloss train names --train FILE [--valid FILE] --out FILE [--epochs N] [--folds K] [--min-count N] [--prune W] [--seed N]".into());
     }
     let resources = Resources::embedded();
     let train = prepare(&conll::read(&settings.train)?, &resources);
@@ -123,10 +126,14 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         valid.as_deref().map(|v| (v, Some(&first))),
     )?;
 
-    let model = ModelData {
+    let mut model = ModelData {
         scale: SCALE,
         passes: [first, second],
     };
+    // Drop features whose every weight is small: they barely move a score.
+    for pass in &mut model.passes {
+        pass.features.retain(|(_, w)| w.iter().any(|v| v.abs() > settings.prune));
+    }
     let bytes = model.to_bytes();
     std::fs::write(&settings.out, &bytes).map_err(|e| format!("{}: {e}", settings.out))?;
     eprintln!(
