@@ -8,6 +8,11 @@
 
 use super::tags::{self, Tag, NUM_TAGS};
 
+/// Tags that may follow a closed tag: `O`, `B-x`, `U-x` (see [`tags`]).
+const OPENING: [Tag; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+/// Closed tags, after which a new name may start: `O`, `L-x`, `U-x`.
+const CLOSED: [Tag; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
 /// Per-token tag scores, row-major: `scores[i * NUM_TAGS + t]`.
 pub type Emissions = [f32];
 
@@ -23,24 +28,40 @@ pub fn viterbi(emissions: &Emissions, transitions: &[f32; NUM_TAGS * NUM_TAGS]) 
             best[t] = emissions[t];
         }
     }
-    let predecessors = predecessor_table();
     let mut back = vec![0u8; n * NUM_TAGS];
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NUM_TAGS];
-        for t in 0..NUM_TAGS {
-            let mut arg = 0;
-            let mut max = f32::NEG_INFINITY;
-            for &p in &predecessors[t] {
-                let p = p as usize;
+        let mut arg = [0u8; NUM_TAGS];
+        // O, B-x and U-x follow a closed tag (O, L-y, U-y) ...
+        for &t in &OPENING {
+            let (mut max, mut from) = (f32::NEG_INFINITY, 0);
+            for &p in &CLOSED {
                 let s = best[p] + transitions[p * NUM_TAGS + t];
                 if s > max {
                     max = s;
-                    arg = p;
+                    from = p;
                 }
             }
-            next[t] = max + emissions[i * NUM_TAGS + t];
-            back[i * NUM_TAGS + t] = arg as u8;
+            next[t] = max;
+            arg[t] = from as u8;
         }
+        // ... I-x and L-x follow B-x or I-x of the same class.
+        for begin in (1..NUM_TAGS).step_by(4) {
+            let inside = begin + 1;
+            for t in [inside, begin + 2] {
+                let via_begin = best[begin] + transitions[begin * NUM_TAGS + t];
+                let via_inside = best[inside] + transitions[inside * NUM_TAGS + t];
+                (next[t], arg[t]) = if via_inside > via_begin {
+                    (via_inside, inside as u8)
+                } else {
+                    (via_begin, begin as u8)
+                };
+            }
+        }
+        for (t, score) in next.iter_mut().enumerate() {
+            *score += emissions[i * NUM_TAGS + t];
+        }
+        back[i * NUM_TAGS..(i + 1) * NUM_TAGS].copy_from_slice(&arg);
         best = next;
     }
     let mut last = 0;
@@ -165,19 +186,6 @@ fn allowed_table() -> &'static [[bool; NUM_TAGS]; NUM_TAGS] {
     TABLE.get_or_init(build_allowed_table)
 }
 
-/// For each tag, the tags allowed before it, in ascending order.
-fn predecessor_table() -> &'static [Vec<u8>; NUM_TAGS] {
-    static TABLE: std::sync::OnceLock<[Vec<u8>; NUM_TAGS]> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        std::array::from_fn(|t| {
-            (0..NUM_TAGS)
-                .filter(|&p| tags::may_follow(p, t))
-                .map(|p| p as u8)
-                .collect()
-        })
-    })
-}
-
 fn build_allowed_table() -> [[bool; NUM_TAGS]; NUM_TAGS] {
     let mut table = [[false; NUM_TAGS]; NUM_TAGS];
     for (p, row) in table.iter_mut().enumerate() {
@@ -218,6 +226,72 @@ mod tests {
                 let sum: f32 = row.iter().sum();
                 prop_assert!((sum - 1.0).abs() < 1e-3, "{}", sum);
             }
+        }
+    }
+
+    /// Exhaustive Viterbi over the transition table, for comparison.
+    fn reference_viterbi(emissions: &[f32], transitions: &[f32; NUM_TAGS * NUM_TAGS]) -> Vec<Tag> {
+        let n = emissions.len() / NUM_TAGS;
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut best: Vec<f32> = (0..NUM_TAGS)
+            .map(|t| {
+                if tags::may_start(t) {
+                    emissions[t]
+                } else {
+                    f32::NEG_INFINITY
+                }
+            })
+            .collect();
+        let mut back = vec![vec![0usize; NUM_TAGS]; n];
+        for i in 1..n {
+            let mut next = vec![f32::NEG_INFINITY; NUM_TAGS];
+            for t in 0..NUM_TAGS {
+                for p in (0..NUM_TAGS).filter(|&p| tags::may_follow(p, t)) {
+                    let s = best[p] + transitions[p * NUM_TAGS + t];
+                    if s > next[t] {
+                        next[t] = s;
+                        back[i][t] = p;
+                    }
+                }
+                next[t] += emissions[i * NUM_TAGS + t];
+            }
+            best = next;
+        }
+        let mut last = (0..NUM_TAGS).filter(|&t| tags::may_end(t)).fold(0, |a, t| {
+            if best[t] > best[a] || !tags::may_end(a) {
+                t
+            } else {
+                a
+            }
+        });
+        let mut path = vec![0; n];
+        for i in (0..n).rev() {
+            path[i] = last;
+            last = back[i][last];
+        }
+        path
+    }
+
+    proptest! {
+        /// The specialised decoder finds the same path as exhaustive search.
+        #[test]
+        fn matches_exhaustive_viterbi(
+            scores in proptest::collection::vec(-50i32..50, 0..10 * NUM_TAGS),
+            trans in proptest::collection::vec(-50i32..50, NUM_TAGS * NUM_TAGS),
+        ) {
+            // Integer scores, so equal sums compare equal in both decoders.
+            let n = scores.len() / NUM_TAGS;
+            let emissions: Vec<f32> = scores[..n * NUM_TAGS].iter().map(|&v| v as f32 + 0.001 * v as f32 * v as f32).collect();
+            let transitions: [f32; NUM_TAGS * NUM_TAGS] = std::array::from_fn(|i| trans[i] as f32 * 1.37);
+            let score = |path: &[Tag]| -> f32 {
+                path.iter().enumerate().map(|(i, &t)| emissions[i * NUM_TAGS + t]).sum::<f32>()
+                    + path.windows(2).map(|w| transitions[w[0] * NUM_TAGS + w[1]]).sum::<f32>()
+            };
+            let ours = viterbi(&emissions, &transitions);
+            let reference = reference_viterbi(&emissions, &transitions);
+            prop_assert!((score(&ours) - score(&reference)).abs() < 1e-2, "{} vs {}", score(&ours), score(&reference));
         }
     }
 
