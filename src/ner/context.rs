@@ -16,13 +16,13 @@ use super::tags::{self, Position, Tag, NUM_TAGS};
 #[derive(Clone, Copy, Default)]
 struct Tally {
     /// Occurrences inside a first-pass name of each class, and outside (index 4).
-    class: [u16; 5],
+    class: [u32; 5],
     /// Occurrences inside a multi-token first-pass name of each class.
-    in_long: [u16; 4],
+    in_long: [u32; 4],
     /// Occurrences capitalised, not sentence-initial, in a normal-case sentence.
-    capitalised_mid: u16,
+    capitalised_mid: u32,
     /// Occurrences entirely in lowercase.
-    lowercase: u16,
+    lowercase: u32,
 }
 
 /// First-pass tags of a document and what they say about each word.
@@ -58,8 +58,8 @@ impl DocContext {
                 None => tally.class[4] = 1,
             }
             tally.capitalised_mid =
-                (t.capitalised && !t.sentence_initial && !t.caps_sentence) as u16;
-            tally.lowercase = words[i].chars().all(|c| !c.is_uppercase()) as u16;
+                (t.capitalised && !t.sentence_initial && !t.caps_sentence) as u32;
+            tally.lowercase = words[i].chars().all(|c| !c.is_uppercase()) as u32;
             let total = tallies.entry(t.lower).or_default();
             for k in 0..5 {
                 total.class[k] += tally.class[k];
@@ -97,8 +97,8 @@ impl DocContext {
         let class_of = |tag: Tag| tags::split(tag).map_or(4, |(c, _)| c as u64);
         let own = self.own[i];
         let total = self.tallies[&t.lower];
-        let others: Vec<u16> = (0..5).map(|k| total.class[k] - own.class[k]).collect();
-        let named_others: u16 = others[..4].iter().sum();
+        let others: Vec<u32> = (0..5).map(|k| total.class[k] - own.class[k]).collect();
+        let named_others: u32 = others[..4].iter().sum();
         if named_others + others[4] == 0 {
             push(103, &[t.capitalised as u64]);
             return;
@@ -127,7 +127,7 @@ impl DocContext {
         }
         // A first-pass name that begins here but is longer elsewhere.
         if let Some((_, Position::Unit)) = tags::split(self.tags[i]) {
-            push(110, &[(total.in_long.iter().sum::<u16>() > 0) as u64]);
+            push(110, &[(total.in_long.iter().sum::<u32>() > 0) as u64]);
         }
     }
 }
