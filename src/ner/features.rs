@@ -157,8 +157,11 @@ impl Doc {
                 t.cluster.map_or(0, |c| c.prefix(n))
             })
         };
+        // Template numbers are part of the trained model: renumbering one
+        // means retraining.
         let mut push = |template: u64, parts: &[u64]| out.push(feature_key(template, parts));
         let flags = (t.sentence_initial as u64) | (t.caps_sentence as u64) << 1;
+        // Bias, the word and its window.
         push(0, &[]);
         push(1, &[t.word]);
         push(2, &[t.lower]);
@@ -168,22 +171,27 @@ impl Doc {
         push(6, &[lower(2)]);
         push(7, &[lower(-1), t.lower]);
         push(8, &[t.lower, lower(1)]);
+        // Shapes ("Xx", "X.X.", "dd-dd") of the word and its neighbours.
         push(9, &[t.shape]);
         push(10, &[shape(-1)]);
         push(11, &[shape(1)]);
         push(12, &[shape(-1), t.shape, shape(1)]);
+        // Affixes: "-enko", "-ov", "-burg" carry a lot for unseen names.
         for k in 0..4 {
             if t.prefixes[k] != 0 {
                 push(13 + k as u64, &[t.prefixes[k]]);
                 push(17 + k as u64, &[t.suffixes[k]]);
             }
         }
+        // Capitalisation is weaker evidence at a sentence start or in a headline.
         push(21, &[flags, t.shape]);
         push(22, &[flags, t.lower]);
         push(23, &[lower(-1), t.shape]);
         push(24, &[t.shape, lower(1)]);
         push(25, &[shape(-1), t.shape]);
         push(26, &[t.shape, shape(1)]);
+        // Word clusters at several depths; having none means the word never
+        // occurs in the unlabeled news, which is itself telling.
         if t.cluster.is_some() {
             for n in [4, 8, 12, 16] {
                 push(30 + n as u64, &[cluster(0, n)]);
@@ -197,6 +205,7 @@ impl Doc {
         push(53, &[cluster(1, 16)]);
         push(54, &[cluster(-1, 6), cluster(0, 6)]);
         push(55, &[cluster(0, 6), cluster(1, 6)]);
+        // Name lists: position (B/I/L/U) of a match on this and the next tokens.
         for (list, &position) in t.gazetteer.iter().enumerate() {
             if position != 0 {
                 push(60 + list as u64, &[position as u64]);
