@@ -90,6 +90,7 @@ impl DocContext {
                 self.tags[j as usize] as u64
             }
         };
+        // The first pass's own tags here and next door (stacking).
         let i_signed = i as isize;
         push(100, &[tag_at(i_signed)]);
         push(101, &[tag_at(i_signed - 1), tag_at(i_signed)]);
@@ -99,6 +100,7 @@ impl DocContext {
         let total = self.tallies[&t.lower];
         let others: Vec<u32> = (0..5).map(|k| total.class[k] - own.class[k]).collect();
         let named_others: u32 = others[..4].iter().sum();
+        // The word occurs nowhere else in the document.
         if named_others + others[4] == 0 {
             push(103, &[t.capitalised as u64]);
             return;
@@ -106,6 +108,8 @@ impl DocContext {
         let shape = (t.capitalised as u64)
             | (t.caps_sentence as u64) << 1
             | (t.sentence_initial as u64) << 2;
+        // Classes the word got elsewhere, and whether inside a longer name
+        // ("Umerov" after "Rustem Umerov").
         for (class, &count) in others.iter().enumerate().take(4) {
             if count > 0 {
                 push(104, &[class as u64, shape]);
@@ -114,18 +118,21 @@ impl DocContext {
                 }
             }
         }
+        // The most frequent verdict elsewhere, next to this occurrence's.
         let majority = (0..5).max_by_key(|&k| (others[k], 5 - k)).unwrap_or(4) as u64;
         push(106, &[majority, shape, class_of(self.tags[i])]);
         if named_others == 0 {
             push(107, &[shape]);
         }
+        // Capitalised mid-sentence elsewhere (a name even in a headline), or
+        // written in lowercase elsewhere (a common word at a sentence start).
         if total.capitalised_mid > own.capitalised_mid {
             push(108, &[shape]);
         }
         if total.lowercase > own.lowercase {
             push(109, &[shape]);
         }
-        // A first-pass name that begins here but is longer elsewhere.
+        // A one-token first-pass name whose word sits in longer names elsewhere.
         if let Some((_, Position::Unit)) = tags::split(self.tags[i]) {
             push(110, &[(total.in_long.iter().sum::<u32>() > 0) as u64]);
         }
