@@ -65,7 +65,7 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
         return Some(Tense::Future);
     }
     let participle = s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed");
-    if participle && matches!(before, "be" | "being" | "to") {
+    if participle && matches!(before, "be" | "being" | "to" | "is" | "are") {
         // A passive or infinitive ("to be published"): no tense of its own.
         return None;
     }
