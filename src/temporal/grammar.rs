@@ -76,6 +76,42 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "that", "this", "its", "his", "her", "their", "our", "'s",
 ];
 
+/// Words before "a year", "an hour" that make it a stretch of time rather
+/// than a rate ("for a year" but "$5 a year").
+const DURATION_CUES: &[&str] = &[
+    "for",
+    "in",
+    "within",
+    "about",
+    "around",
+    "than",
+    "over",
+    "nearly",
+    "almost",
+    "after",
+    "before",
+    "least",
+    "of",
+    "only",
+    "just",
+    "take",
+    "takes",
+    "took",
+    "taking",
+    "spent",
+    "spend",
+    "lasted",
+    "last",
+    "lasts",
+    "during",
+    "under",
+    "roughly",
+    "barely",
+    "throughout",
+    "through",
+    "another",
+];
+
 /// Words after a number that show it counts things rather than naming a year.
 const MEASURES: &[&str] = &[
     "people",
@@ -1884,6 +1920,18 @@ impl<'a> Grammar<'a> {
         if self.is(j, "a") && self.is(j + 1, "while") {
             return Some((j + 2, Label::Duration, "PXX".into()));
         }
+        // "for years", "within weeks", "for some time": an unknown amount.
+        if j == i && i > 0 && self.is_any(i - 1, &["for", "within", "lasting"]) {
+            if let Some(unit) = lexicon::unit(self.lw(i)).filter(|_| self.lw(i).ends_with('s')) {
+                if !matches!(unit, Unit::Weekend | Unit::Quarter) {
+                    return Some((i + 1, Label::Duration, unit.duration(None)));
+                }
+            }
+            if self.is(i, "some") && self.is(i + 1, "time") {
+                return Some((i + 2, Label::Duration, "PXX".into()));
+            }
+        }
+
         let (amount, k) = self.amount(j)?;
         // "a few" may also be "a few days" only; "some" alone is not a count.
         let mut k = k;
@@ -1913,14 +1961,23 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
-        k += 1;
-        // "a minute and a half", "two and a half years" are rarer; keep simple.
-        let label = Label::Duration;
-        let _ = unit;
+        // "37 years old" is an age; "60 Minutes" a title.
+        if self.is(k + 1, "old") || self.capitalized(k) {
+            return None;
+        }
+        // "$1.76 a year", "four flights a week": a rate, not a stretch of time.
+        if j == i && self.is_any(j, &["a", "an"]) {
+            let cued = j == 0
+                || self.words[j - 1].is_punct() && !self.is(j - 1, "%") && !self.is(j - 1, "$")
+                || self.is_any(j - 1, DURATION_CUES);
+            if !cued {
+                return None;
+            }
+        }
         if unit == Unit::Weekend {
             return None;
         }
-        Some((k, label, unit.duration(amount)))
+        Some((k + 1, Label::Duration, unit.duration(amount)))
     }
 
     /// "every Monday", "each year", "daily", "weekly", "twice a year".
@@ -2318,6 +2375,13 @@ mod tests {
             Label::Date,
             "2025-12-22",
         ),
+        ("They fought for years.", "years", Label::Duration, "PXY"),
+        (
+            "It was done within a week.",
+            "a week",
+            Label::Duration,
+            "P1W",
+        ),
     ];
 
     fn run(text: &str) -> Vec<(String, Label, String)> {
@@ -2387,6 +2451,25 @@ mod tests {
         "The fall of Rome was slow.",
         "He bought 2000 shares.",
     ];
+
+    /// Text with a number and a unit that is no DURATION.
+    const NOT_DURATIONS: &[&str] = &[
+        "He is 37 years old.",
+        "It pays $1.76 a year.",
+        "Four flights a week leave Sydney.",
+        "He spoke on 60 Minutes.",
+    ];
+
+    #[test]
+    fn ignores_rates_ages_and_titles() {
+        for &text in NOT_DURATIONS {
+            let found: Vec<_> = run(text)
+                .into_iter()
+                .filter(|(_, l, _)| *l == Label::Duration)
+                .collect();
+            assert!(found.is_empty(), "{text:?}: {found:?}");
+        }
+    }
 
     #[test]
     fn ignores_lookalikes() {

@@ -40,7 +40,10 @@ const BARRIERS: &[&str] = &[";", "\"", "`", "that", "which", "who", "because", "
 
 /// The tense word `k` signals, if any; `before_date` when it precedes the date.
 fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
-    let word = |i: Option<usize>| i.and_then(|i| words.get(i)).map_or("", |w| w.lower.as_str());
+    let word = |i: Option<usize>| {
+        i.and_then(|i| words.get(i))
+            .map_or("", |w| w.lower.as_str())
+    };
     let s = word(Some(k));
     let next = word(Some(k + 1));
     let before = word(k.checked_sub(1));
@@ -142,10 +145,22 @@ mod tests {
             ("The vote was expected on Friday", "friday", Tense::Past),
             ("He planned to leave on Thursday", "thursday", Tense::Future),
             ("He is to resume trading Tuesday", "tuesday", Tense::Future),
-            ("Guidelines to be published in November", "november", Tense::Future),
+            (
+                "Guidelines to be published in November",
+                "november",
+                Tense::Future,
+            ),
             ("He spoke Friday that she will go", "friday", Tense::Past),
-            ("Officials on Friday said that they will go", "friday", Tense::Past),
-            ("The embassy next to the bank was hit Friday", "friday", Tense::Past),
+            (
+                "Officials on Friday said that they will go",
+                "friday",
+                Tense::Past,
+            ),
+            (
+                "The embassy next to the bank was hit Friday",
+                "friday",
+                Tense::Past,
+            ),
         ];
         for (text, target, expected) in cases {
             let words = scan(text);
