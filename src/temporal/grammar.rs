@@ -718,9 +718,9 @@ impl<'a> Grammar<'a> {
             Tense::Past if m > r.month => r.year - 1,
             Tense::Future if m < r.month => r.year + 1,
             Tense::Past | Tense::Future => r.year,
-            // No cue: the nearest such month.
-            Tense::Unknown if m as i32 - r.month as i32 > 6 => r.year - 1,
-            Tense::Unknown if r.month as i32 - m as i32 > 6 => r.year + 1,
+            // No cue: the nearest such month, leaning to the past as news does.
+            Tense::Unknown if m as i32 - r.month as i32 > 5 => r.year - 1,
+            Tense::Unknown if r.month as i32 - m as i32 > 7 => r.year + 1,
             Tense::Unknown => r.year,
         }
     }
@@ -1102,7 +1102,11 @@ impl<'a> Grammar<'a> {
             "tomorrow" => (1, i + 1),
             "tonight" => return Some((i + 1, Label::Time, format!("{r}TNI"))),
             // "overnight losses": the night before the reference day.
-            "overnight" => return Some((i + 1, Label::Time, format!("{}TNI", r.add_days(-1)?))),
+            "overnight" => {
+                let day = self.last_day.get().unwrap_or(r).add_days(-1)?;
+                return Some((i + 1, Label::Time, format!("{day}TNI")));
+            }
+
             // "in the morning": that part of the day in focus.
             "the"
                 if i > 0
@@ -1558,6 +1562,12 @@ impl<'a> Grammar<'a> {
             let k = if self.is(j, "quarter") { j } else { j + 1 };
             let period = self.is(k, "period") && !self.is(j, "period") && k == j + 1;
             if (self.is(k, "quarter") || period) && !self.is(k + 1, "-") {
+                // "the quarter ended Sept. 30": the calendar quarter of that day.
+                if self.is_any(k + 1, &["ended", "ending"]) {
+                    if let Some(day) = self.explicit(k + 2).and_then(|h| full_day(&h.2)) {
+                        return Some((k + 1, Label::Date, Self::period(Unit::Quarter, day)?));
+                    }
+                }
                 let day = if self.is(j, "current") { r } else { reported };
                 return Some((k + 1, Label::Date, Self::period(Unit::Quarter, day)?));
             }
