@@ -1198,7 +1198,7 @@ impl<'a> Grammar<'a> {
         if self.is(i, "the") && self.is(i + 1, "weekend") {
             // On a weekday, a weekend told in the past tense is the one before.
             let weekday = r.weekday().index() < 5;
-            let day = if weekday && self.tense_at(i) != Tense::Future {
+            let day = if weekday && self.tense_at(i) == Tense::Past {
                 r.add_days(-7)?
             } else {
                 r
