@@ -4,12 +4,17 @@
 //!
 //! Pieces: [`words`] scans the text, [`lexicon`] names months, units and the
 //! like, [`grammar`] matches and resolves expressions, [`tense`] decides
-//! which way an open weekday or month points, [`dateline`] reads the date an
+//! which way an open weekday or month points, [`mod@dateline`] reads the date an
 //! article gives for itself. `eval` (native only) scores all this on TimeML.
 
+mod clock;
 pub mod dateline;
+mod dates;
+mod durations;
 pub mod grammar;
 pub mod lexicon;
+mod periods;
+mod relative;
 pub mod tense;
 pub mod words;
 
@@ -49,7 +54,7 @@ impl Recognizer for TemporalRecognizer {
 }
 
 /// The date of a dateline or date stamp at the top of the text, if any
-/// (see [`dateline`]: only dates that spell out their year count).
+/// (see [`mod@dateline`]: only dates that spell out their year count).
 pub fn dateline(text: &str, _tokenized: &Tokenized) -> Option<Date> {
     dateline::find(text)
 }
