@@ -3,9 +3,11 @@
 //! reference date.
 //!
 //! Pieces: [`words`] scans the text, [`lexicon`] names months, units and the
-//! like, [`grammar`] matches and resolves expressions, [`tense`] decides
-//! which way an open weekday or month points, [`mod@dateline`] reads the date an
-//! article gives for itself. `eval` (native only) scores all this on TimeML.
+//! like, [`grammar`] runs the scan and holds the modifiers, with one file per
+//! pattern family (`dates`, `relative`, `periods`, `clock`, `durations`);
+//! [`tense`] decides which way an open weekday or month points;
+//! [`mod@dateline`] reads the date an article gives for itself. `eval` and
+//! `timeml` (native only) score all this on TimeML files.
 
 mod clock;
 pub mod dateline;
