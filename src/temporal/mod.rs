@@ -61,6 +61,13 @@ pub fn dateline(text: &str, _tokenized: &Tokenized) -> Option<Date> {
     dateline::find(text)
 }
 
+/// Like [`dateline()`], but a wire dateline without a year ("GENEVA, Dec. 19
+/// (Reuters) —") also counts, in the latest year that does not put it after
+/// `today`.
+pub fn dateline_near(text: &str, _tokenized: &Tokenized, today: Date) -> Option<Date> {
+    dateline::find_near(text, today)
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
