@@ -228,7 +228,8 @@ impl Grammar<'_> {
             // A bare month name must follow a cue word ("in May", not "May I"),
             // or modify a noun after a determiner ("the October slaying").
             let cue = j > 0 && self.is_any(j - 1, DATE_CUES);
-            let cue = cue || (j > 1 && self.is(j - 1, "-") && self.is(j - 2, "mid"));
+            let cue = cue
+                || (j > 1 && self.is(j - 1, "-") && self.is_any(j - 2, &["mid", "early", "late"]));
             let noun_after = self
                 .words
                 .get(end)
@@ -597,6 +598,7 @@ mod tests {
         ("He was shot last Oct. 23 at home.", "Oct. 23", Label::Date, "2025-10-23"),
         ("Sales rose in fiscal 1989.", "fiscal 1989", Label::Date, "1989"),
         ("They lived there in the sixties.", "the sixties", Label::Date, "196"),
+        ("They made the late-November trip.", "late-November", Label::Date, "2025-11"),
     ];
 
     #[test]

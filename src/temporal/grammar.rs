@@ -474,7 +474,8 @@ impl<'a> Grammar<'a> {
                 || self.is_any(
                     after,
                     &["this", "today", "yesterday", "tomorrow", "tonight", "that"],
-                ))
+                )
+                || (self.is(after, "in") && self.is(after + 1, "the")))
             {
                 return None;
             }
@@ -619,6 +620,7 @@ pub(super) mod tests {
         ("Elections are due in mid-2026.", "mid-2026", Label::Date, "2026"),
         ("It will be held on April 24 and 25.", "25", Label::Date, "2026-04-25"),
         ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday", Label::Time, "2025-12-20TAF"),
+        ("It was delayed earlier in the year.", "earlier in the year", Label::Date, "2025"),
     ];
 
     /// The (extent, label, value) of everything found in `text`, reference 2025-12-21.

@@ -71,7 +71,7 @@ impl Grammar<'_> {
                             b,
                             &[
                                 "in", "during", "by", "since", "until", "through", "over", "this",
-                                "last", "next", "early", "late", "mid", "of",
+                                "last", "next", "early", "late", "mid", "of", "into", "for",
                             ],
                         )
                 });
@@ -82,11 +82,7 @@ impl Grammar<'_> {
                 year_of_current
             }
         };
-        Some((
-            after.min(j + 1).max(j + 1),
-            Label::Date,
-            format!("{year:04}-{code}"),
-        ))
+        Some((j + 1, Label::Date, format!("{year:04}-{code}")))
     }
 
     /// "the third quarter", "the fiscal first quarter", "the 1988 third quarter",
@@ -280,6 +276,7 @@ mod tests {
         ("Profit grew in the 1988 quarter.", "the 1988 quarter", Label::Date, "1988-Q4"),
         ("Results for the last half of 2024 were weak.", "the last half of 2024", Label::Date, "2024-H2"),
         ("It is the third-quarter loss.", "third-quarter", Label::Date, "2025-Q3"),
+        ("It ran well into the summer.", "the summer", Label::Date, "2025-SU"),
     ];
 
     #[test]

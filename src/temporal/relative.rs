@@ -139,6 +139,17 @@ impl Grammar<'_> {
         {
             return Some((i + 3, Label::Date, format!("{:04}-12-31", r.year)));
         }
+        // "by year end", "by year's end", "around year end": this year.
+        if self.is(i, "year") && i > 0 && self.is_any(i - 1, &["by", "around", "at", "until", "before", "after", "since"]) {
+            let k = if self.is(i + 1, "'") && self.is(i + 2, "s") { i + 3 } else { i + 1 };
+            if self.is(k, "end") {
+                return Some((k + 1, Label::Date, format!("{:04}", r.year)));
+            }
+        }
+        // "the full year", "the whole year": this year.
+        if self.is(i, "the") && self.is_any(i + 1, &["full", "whole", "entire"]) && self.is(i + 2, "year") && !self.is(i + 3, "-") {
+            return Some((i + 3, Label::Date, format!("{:04}", r.year)));
+        }
         if self.is(i, "the") && self.is(i + 1, "weekend") {
             // On a weekday, a weekend told in the past tense is the one before.
             let weekday = r.weekday().index() < 5;
@@ -356,6 +367,8 @@ impl Grammar<'_> {
             },
             "these" if next == "days" => hit(i + 2, PRESENT),
             "at" if next == "present" => hit(i + 2, PRESENT),
+            "as" if next == "soon" && self.is(i + 2, "as") && self.is(i + 3, "possible") => hit(i + 4, FUTURE),
+            "a" if next == "later" && self.is(i + 2, "date") => hit(i + 3, FUTURE),
 
             _ => None,
         }
@@ -389,6 +402,9 @@ mod tests {
         ("The hearing is set for the week of March 6.", "the week of March 6", Label::Date, "2026-W10"),
         ("He said the current system works.", "current", Label::Date, "PRESENT_REF"),
         ("The talks are set to resume Monday.", "Monday", Label::Date, "2025-12-22"),
+        ("It should close by year end.", "year end", Label::Date, "2025"),
+        ("Sales for the full year rose.", "the full year", Label::Date, "2025"),
+        ("Reply as soon as possible.", "as soon as possible", Label::Date, "FUTURE_REF"),
     ];
 
     #[test]
