@@ -598,7 +598,7 @@ mod tests {
         ("He was shot last Oct. 23 at home.", "Oct. 23", Label::Date, "2025-10-23"),
         ("Sales rose in fiscal 1989.", "fiscal 1989", Label::Date, "1989"),
         ("They lived there in the sixties.", "the sixties", Label::Date, "196"),
-        ("They made the late-November trip.", "late-November", Label::Date, "2025-11"),
+        ("Prices peaked in late-November.", "late-November", Label::Date, "2025-11"),
     ];
 
     #[test]
