@@ -113,23 +113,39 @@ impl Grammar<'_> {
     pub(super) fn set(&self, i: usize) -> Option<Hit> {
         let simple = match self.lw(i) {
             "daily" | "nightly" => Some("P1D"),
+            "hourly" => Some("PT1H"),
             "weekly" => Some("P1W"),
             "monthly" => Some("P1M"),
             "annually" | "yearly" => Some("P1Y"),
             _ => None,
         };
         if let Some(v) = simple {
-            return Some((i + 1, Label::Set, v.to_string()));
-        }
-        if self.is_any(i, &["a", "per"])
-            && i > 0
-            && self.is_any(i - 1, &["once", "twice", "times", "thrice"])
-        {
-            let unit = lexicon::unit(self.lw(i + 1))?;
-            if self.lw(i + 1).ends_with('s') {
+            // "the Communist Party daily Granma" is a newspaper.
+            if self.capitalized(i + 1)
+                || (i > 0
+                    && self.capitalized(i - 1)
+                    && !self.words[i - 1].is_punct()
+                    && self.is_title(i - 1, 1))
+            {
                 return None;
             }
-            return Some((i + 2, Label::Set, unit.duration(Some(1))));
+            return Some((i + 1, Label::Set, v.to_string()));
+        }
+        // "twice a year", "$5 a month", "four flights a week", "per day": a rate.
+        if self.is_any(i, &["a", "per"]) && i > 0 && !self.is_any(i - 1, DURATION_CUES) {
+            let unit = lexicon::unit(self.lw(i + 1))?;
+            if self.lw(i + 1).ends_with('s') || matches!(unit, Unit::Weekend | Unit::Quarter) {
+                return None;
+            }
+            let before = &self.words[i - 1];
+            let rate = self.is_any(i - 1, &["once", "twice", "times", "thrice"])
+                || self.is(i, "per")
+                || before.is_number()
+                || (before.lower.ends_with('s') && !before.capitalized && before.lower.len() > 3);
+            if rate && !self.is_any(i + 2, &["ago", "earlier", "later", "before", "after", "-"]) {
+                return Some((i + 2, Label::Set, unit.duration(Some(1))));
+            }
+            return None;
         }
         if !self.is_any(i, &["every", "each"]) {
             return None;
@@ -142,6 +158,9 @@ impl Grammar<'_> {
         }
         if let Some(wd) = lexicon::weekday(self.lw(j)) {
             return Some((j + 1, Label::Set, format!("XXXX-WXX-{}", wd + 1)));
+        }
+        if let Some(m) = lexicon::month(self.lw(j)).filter(|_| self.capitalized(j)) {
+            return Some((j + 1, Label::Set, format!("XXXX-{m:02}")));
         }
         if let Some(part) = lexicon::part_of_day(self.lw(j)) {
             return Some((j + 1, Label::Set, format!("TXX{part}")));
@@ -178,6 +197,10 @@ mod tests {
         ("The paper comes out weekly.", "weekly", Label::Set, "P1W"),
         ("They fought for years.", "years", Label::Duration, "PXY"),
         ("It was done within a week.", "a week", Label::Duration, "P1W"),
+        ("It pays $1.76 a year.", "a year", Label::Set, "P1Y"),
+        ("They march each July.", "each July", Label::Set, "XXXX-07"),
+        ("They meet twice a month.", "a month", Label::Set, "P1M"),
+        ("Four flights a week leave Sydney.", "a week", Label::Set, "P1W"),
     ];
 
     #[test]
@@ -185,20 +208,19 @@ mod tests {
         check(CASES);
     }
 
-    /// Text with a number and a unit that is no DURATION.
+    /// Text with a number and a unit, or a frequency word, that is no DURATION or SET.
     const NOT_DURATIONS: &[&str] = &[
         "He is 37 years old.",
-        "It pays $1.76 a year.",
-        "Four flights a week leave Sydney.",
         "He spoke on 60 Minutes.",
+        "It ran in the Communist Party daily Granma.",
     ];
 
     #[test]
-    fn ignores_rates_ages_and_titles() {
+    fn ignores_ages_titles_and_newspapers() {
         for &text in NOT_DURATIONS {
             let found: Vec<_> = crate::temporal::grammar::tests::run(text)
                 .into_iter()
-                .filter(|(_, l, _)| *l == Label::Duration)
+                .filter(|(_, l, _)| matches!(l, Label::Duration | Label::Set))
                 .collect();
             assert!(found.is_empty(), "{text:?}: {found:?}");
         }

@@ -140,14 +140,28 @@ impl Grammar<'_> {
             return Some((i + 3, Label::Date, format!("{:04}-12-31", r.year)));
         }
         // "by year end", "by year's end", "around year end": this year.
-        if self.is(i, "year") && i > 0 && self.is_any(i - 1, &["by", "around", "at", "until", "before", "after", "since"]) {
-            let k = if self.is(i + 1, "'") && self.is(i + 2, "s") { i + 3 } else { i + 1 };
+        if self.is(i, "year")
+            && i > 0
+            && self.is_any(
+                i - 1,
+                &["by", "around", "at", "until", "before", "after", "since"],
+            )
+        {
+            let k = if self.is(i + 1, "'") && self.is(i + 2, "s") {
+                i + 3
+            } else {
+                i + 1
+            };
             if self.is(k, "end") {
                 return Some((k + 1, Label::Date, format!("{:04}", r.year)));
             }
         }
         // "the full year", "the whole year": this year.
-        if self.is(i, "the") && self.is_any(i + 1, &["full", "whole", "entire"]) && self.is(i + 2, "year") && !self.is(i + 3, "-") {
+        if self.is(i, "the")
+            && self.is_any(i + 1, &["full", "whole", "entire"])
+            && self.is(i + 2, "year")
+            && !self.is(i + 3, "-")
+        {
             return Some((i + 3, Label::Date, format!("{:04}", r.year)));
         }
         if self.is(i, "the") && self.is(i + 1, "weekend") {
@@ -367,7 +381,9 @@ impl Grammar<'_> {
             },
             "these" if next == "days" => hit(i + 2, PRESENT),
             "at" if next == "present" => hit(i + 2, PRESENT),
-            "as" if next == "soon" && self.is(i + 2, "as") && self.is(i + 3, "possible") => hit(i + 4, FUTURE),
+            "as" if next == "soon" && self.is(i + 2, "as") && self.is(i + 3, "possible") => {
+                hit(i + 4, FUTURE)
+            }
             "a" if next == "later" && self.is(i + 2, "date") => hit(i + 3, FUTURE),
 
             _ => None,
