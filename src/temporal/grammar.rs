@@ -467,6 +467,13 @@ impl<'a> Grammar<'a> {
             "end" | "beginning" | "start" | "close" if self.is(j + 1, "of") => j + 2,
             _ => return None,
         };
+        // "Earlier Friday", "late Monday", "later today": news style leaves
+        // the adverb outside the expression; the day alone is the date.
+        let day_word = (lexicon::weekday(self.lw(after)).is_some() && self.capitalized(after))
+            || self.is_any(after, &["today", "tonight", "yesterday", "tomorrow"]);
+        if day_word && self.is_any(j, &["earlier", "later", "early", "late"]) {
+            return None;
+        }
         if self.is(j, "earlier") || self.is(j, "later") {
             // "earlier this year", "later today", "Earlier Sunday", "later that year".
             let day_word = lexicon::weekday(self.lw(after)).is_some() && self.capitalized(after);
@@ -621,6 +628,7 @@ pub(super) mod tests {
         ("It will be held on April 24 and 25.", "25", Label::Date, "2026-04-25"),
         ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday", Label::Time, "2025-12-20TAF"),
         ("It was delayed earlier in the year.", "earlier in the year", Label::Date, "2025"),
+        ("Earlier Friday, lawyers filed.", "Friday", Label::Date, "2025-12-19"),
     ];
 
     /// The (extent, label, value) of everything found in `text`, reference 2025-12-21.
