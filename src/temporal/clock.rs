@@ -105,6 +105,12 @@ impl Grammar<'_> {
                 day = d;
                 end = e;
             }
+        } else if self.is(end, "on") {
+            // "at 7 a.m. on April 17": that day, which stays its own DATE.
+            let on = self.explicit(end + 1).or_else(|| self.weekday(end + 1));
+            if let Some(d) = on.and_then(|h| full_day(&h.2)) {
+                day = d;
+            }
         }
         let value = if h == 24 {
             format!("{}T24:00", day)
@@ -143,6 +149,8 @@ mod tests {
         ("It started at 10:30 a.m. EST.", "10:30 a.m. EST", Label::Time, "2025-12-21T10:30"),
         ("Stamped 2025-12-21 08:30 by the clerk.", "2025-12-21 08:30", Label::Time, "2025-12-21T08:30"),
         ("The offer runs until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", Label::Time, "2025-11-09T17:00"),
+        ("Figures are due at 7 a.m. on April 17.", "7 a.m.", Label::Time, "2026-04-17T07:00"),
+        ("The strike begins at midnight on Sunday.", "midnight", Label::Time, "2025-12-21T24:00"),
     ];
 
     #[test]

@@ -229,7 +229,10 @@ impl Grammar<'_> {
             // or modify a noun after a determiner ("the October slaying").
             let cue = j > 0 && self.is_any(j - 1, DATE_CUES);
             let cue = cue
-                || (j > 1 && self.is(j - 1, "-") && self.is_any(j - 2, &["mid", "early", "late"]));
+                || (j > 1 && self.is(j - 1, "-") && self.is_any(j - 2, &["mid", "early", "late"]))
+                || (j > 1
+                    && self.is(j - 1, "as")
+                    && self.is_any(j - 2, &["soon", "early", "late"]));
             let noun_after = self
                 .words
                 .get(end)
@@ -599,6 +602,7 @@ mod tests {
         ("Sales rose in fiscal 1989.", "fiscal 1989", Label::Date, "1989"),
         ("They lived there in the sixties.", "the sixties", Label::Date, "196"),
         ("Prices peaked in late-November.", "late-November", Label::Date, "2025-11"),
+        ("Rates may be cut as soon as June.", "June", Label::Date, "2026-06"),
     ];
 
     #[test]

@@ -185,6 +185,9 @@ impl Grammar<'_> {
         // Q3
         let w = self.lw(j);
         let (n, k, half) = if w.len() == 2 && w.starts_with('q') && self.capitalized(j) {
+            if the && !self.is(j + 1, "of") {
+                return None; // "the Q1 figures": the quarter is "Q1"
+            }
             (w[1..].parse::<u32>().ok()?, j + 1, false)
         } else if the && self.is(j, "last") && self.is(j + 1, "half") {
             (2, j + 2, true)
@@ -277,6 +280,7 @@ mod tests {
         ("Results for the last half of 2024 were weak.", "the last half of 2024", Label::Date, "2024-H2"),
         ("It is the third-quarter loss.", "third-quarter", Label::Date, "2025-Q3"),
         ("It ran well into the summer.", "the summer", Label::Date, "2025-SU"),
+        ("The Q1 figures are due.", "Q1", Label::Date, "2025-Q1"),
     ];
 
     #[test]
