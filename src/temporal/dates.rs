@@ -36,7 +36,13 @@ impl Grammar<'_> {
         } else {
             lexicon::ordinal(&w.lower)?
         };
-        if !(1..=31).contains(&d) || self.glued_after(i + 1) {
+        // "Oct. 14-15": a range of days is fine; "14.5" or "14:30" is not a day.
+        let range = self.is(i + 1, "-")
+            && self
+                .number(i + 2)
+                .is_some_and(|e| e > d && e <= 31 && self.digits(i + 2) <= 2)
+            && !self.glued_after(i + 3);
+        if !(1..=31).contains(&d) || (self.glued_after(i + 1) && !range) {
             return None;
         }
         Some((d, i + 1))
@@ -603,6 +609,7 @@ mod tests {
         ("They lived there in the sixties.", "the sixties", Label::Date, "196"),
         ("Prices peaked in late-November.", "late-November", Label::Date, "2025-11"),
         ("Rates may be cut as soon as June.", "June", Label::Date, "2026-06"),
+        ("The next meeting is Oct. 14-15.", "15", Label::Date, "2025-10-15"),
     ];
 
     #[test]
