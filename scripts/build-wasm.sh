@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly core into pkg/ (wasm-bindgen --target web), shrunk
-# with wasm-opt when binaryen is installed, and prints its size.
+# with wasm-opt from npm's binaryen (installed by scripts/setup.sh; Debian's
+# older binaryen breaks wasm-bindgen's externref table), and prints its size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --target wasm32-unknown-unknown --lib --quiet
 wasm-bindgen --target web --out-dir pkg target/wasm32-unknown-unknown/release/gloss.wasm
-if command -v wasm-opt >/dev/null; then
-  wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    pkg/gloss_bg.wasm -o pkg/gloss_bg.wasm
+if [ -x node_modules/.bin/wasm-opt ]; then
+  node_modules/.bin/wasm-opt -O3 pkg/gloss_bg.wasm -o pkg/gloss_bg.wasm
+else
+  echo "build-wasm: node_modules/.bin/wasm-opt missing (run scripts/setup.sh): pkg/ is not size-optimized" >&2
 fi
 raw=$(stat -c %s pkg/gloss_bg.wasm)
 gz=$(gzip -9 -c pkg/gloss_bg.wasm | wc -c)

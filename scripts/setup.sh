@@ -24,7 +24,6 @@ fi
 if [ "$want_test" = 1 ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  command -v wasm-opt >/dev/null || missing+=(binaryen)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]} (apt)"
     apt-get update -qq

@@ -147,7 +147,12 @@ impl Date {
     pub fn iso_week(self) -> (i32, u32) {
         let thursday = self.to_days() - self.weekday().index() as i64 + 3;
         let year = Date::from_days(thursday).map_or(self.year, |d| d.year);
-        let jan1 = Date { year, month: 1, day: 1 }.to_days();
+        let jan1 = Date {
+            year,
+            month: 1,
+            day: 1,
+        }
+        .to_days();
         (year, ((thursday - jan1) / 7 + 1) as u32)
     }
 }
@@ -164,9 +169,26 @@ mod tests {
 
     #[test]
     fn parses_only_real_iso_dates() {
-        assert_eq!(Date::parse_iso("2025-12-21"), Some(Date { year: 2025, month: 12, day: 21 }));
+        assert_eq!(
+            Date::parse_iso("2025-12-21"),
+            Some(Date {
+                year: 2025,
+                month: 12,
+                day: 21
+            })
+        );
         assert_eq!(Date::parse_iso("2024-02-29").map(|d| d.day), Some(29));
-        for bad in ["2025-02-29", "2025-13-01", "2025-00-10", "2025-1-01", "25-12-21", "2025-12-21x", "２０２５-12-21", "0000-01-01", ""] {
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-1-01",
+            "25-12-21",
+            "2025-12-21x",
+            "２０２５-12-21",
+            "0000-01-01",
+            "",
+        ] {
             assert_eq!(Date::parse_iso(bad), None, "{bad}");
         }
     }
@@ -175,8 +197,18 @@ mod tests {
     fn day_numbers_round_trip_and_know_weekdays() {
         let sunday = Date::parse_iso("2025-12-21").unwrap();
         assert_eq!(sunday.weekday(), Weekday::Sunday);
-        assert_eq!(Date::parse_iso("1996-08-22").unwrap().weekday(), Weekday::Thursday);
-        assert_eq!(Date::parse_iso("2000-03-01").unwrap().add_days(-1).unwrap().to_string(), "2000-02-29");
+        assert_eq!(
+            Date::parse_iso("1996-08-22").unwrap().weekday(),
+            Weekday::Thursday
+        );
+        assert_eq!(
+            Date::parse_iso("2000-03-01")
+                .unwrap()
+                .add_days(-1)
+                .unwrap()
+                .to_string(),
+            "2000-02-29"
+        );
         assert_eq!(sunday.add_days(11).unwrap().to_string(), "2026-01-01");
         for days in (0..3_652_000).step_by(997) {
             assert_eq!(Date::from_days(days).unwrap().to_days(), days);
@@ -188,8 +220,14 @@ mod tests {
         let jan31 = Date::parse_iso("2025-01-31").unwrap();
         assert_eq!(jan31.add_months(1).unwrap().to_string(), "2025-02-28");
         assert_eq!(jan31.add_months(-2).unwrap().to_string(), "2024-11-30");
-        assert_eq!(Date::parse_iso("2025-12-21").unwrap().iso_week(), (2025, 51));
-        assert_eq!(Date::parse_iso("2021-01-03").unwrap().iso_week(), (2020, 53));
+        assert_eq!(
+            Date::parse_iso("2025-12-21").unwrap().iso_week(),
+            (2025, 51)
+        );
+        assert_eq!(
+            Date::parse_iso("2021-01-03").unwrap().iso_week(),
+            (2020, 53)
+        );
         assert_eq!(Date::parse_iso("2024-12-30").unwrap().iso_week(), (2025, 1));
     }
 }

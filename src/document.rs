@@ -35,8 +35,15 @@ pub enum Label {
 
 impl Label {
     /// Every label, in display order.
-    pub const ALL: [Label; 7] =
-        [Label::Person, Label::Place, Label::Org, Label::Date, Label::Time, Label::Duration, Label::Set];
+    pub const ALL: [Label; 7] = [
+        Label::Person,
+        Label::Place,
+        Label::Org,
+        Label::Date,
+        Label::Time,
+        Label::Duration,
+        Label::Set,
+    ];
 
     /// The label as written in JSON and in the page ("PERSON").
     pub fn as_str(self) -> &'static str {
@@ -53,7 +60,10 @@ impl Label {
 
     /// True for the temporal labels, which carry a TIMEX3 `value`.
     pub fn is_temporal(self) -> bool {
-        matches!(self, Label::Date | Label::Time | Label::Duration | Label::Set)
+        matches!(
+            self,
+            Label::Date | Label::Time | Label::Duration | Label::Set
+        )
     }
 }
 
@@ -142,10 +152,16 @@ impl Document {
     pub fn validate(&self) -> Result<(), InvalidDocument> {
         let fail = |m: String| Err(InvalidDocument(m));
         if self.format != FORMAT {
-            return fail(format!("unsupported format {:?}: expected {FORMAT:?}", self.format));
+            return fail(format!(
+                "unsupported format {:?}: expected {FORMAT:?}",
+                self.format
+            ));
         }
         if Date::parse_iso(&self.reference_date).is_none() {
-            return fail(format!("reference_date {:?} is not a YYYY-MM-DD date", self.reference_date));
+            return fail(format!(
+                "reference_date {:?} is not a YYYY-MM-DD date",
+                self.reference_date
+            ));
         }
         let index = crate::span::CharIndex::new(&self.text);
         let mut previous_end = 0;
@@ -154,17 +170,29 @@ impl Document {
             if a.start >= a.end {
                 return fail(format!("{which}: start must be less than end"));
             }
-            let (Some(start), Some(end)) = (index.byte_of_char(a.start), index.byte_of_char(a.end)) else {
-                return fail(format!("{which}: offsets run past the end of the text ({} code points)", index.len_chars()));
+            let (Some(start), Some(end)) = (index.byte_of_char(a.start), index.byte_of_char(a.end))
+            else {
+                return fail(format!(
+                    "{which}: offsets run past the end of the text ({} code points)",
+                    index.len_chars()
+                ));
             };
             if self.text[start..end] != a.text {
-                return fail(format!("{which}: text {:?} does not match the text at those offsets {:?}", a.text, &self.text[start..end]));
+                return fail(format!(
+                    "{which}: text {:?} does not match the text at those offsets {:?}",
+                    a.text,
+                    &self.text[start..end]
+                ));
             }
             if a.start < previous_end {
-                return fail(format!("{which}: overlaps or precedes the annotation before it"));
+                return fail(format!(
+                    "{which}: overlaps or precedes the annotation before it"
+                ));
             }
             if a.value.is_some() && !a.label.is_temporal() {
-                return fail(format!("{which}: only DATE, TIME, DURATION and SET carry a value"));
+                return fail(format!(
+                    "{which}: only DATE, TIME, DURATION and SET carry a value"
+                ));
             }
             if a.confidence.is_some_and(|c| !(0.0..=1.0).contains(&c)) {
                 return fail(format!("{which}: confidence must be between 0 and 1"));
@@ -190,15 +218,29 @@ mod tests {
     }
 
     fn person(start: usize, end: usize, text: &str) -> Annotation {
-        Annotation { start, end, label: Label::Person, text: text.into(), value: None, confidence: None, source: Source::Person }
+        Annotation {
+            start,
+            end,
+            label: Label::Person,
+            text: text.into(),
+            value: None,
+            confidence: None,
+            source: Source::Person,
+        }
     }
 
     #[test]
     fn accepts_code_point_offsets_and_refuses_broken_ones() {
-        assert_eq!(doc(vec![person(2, 6, "Anna"), person(11, 14, "Bob")]).validate(), Ok(()));
+        assert_eq!(
+            doc(vec![person(2, 6, "Anna"), person(11, 14, "Bob")]).validate(),
+            Ok(())
+        );
         let broken = [
-            (vec![person(3, 7, "Anna")], "does not match"),      // UTF-16 offsets, not code points
-            (vec![person(11, 14, "Bob"), person(2, 6, "Anna")], "overlaps"),
+            (vec![person(3, 7, "Anna")], "does not match"), // UTF-16 offsets, not code points
+            (
+                vec![person(11, 14, "Bob"), person(2, 6, "Anna")],
+                "overlaps",
+            ),
             (vec![person(6, 6, "")], "less than end"),
             (vec![person(11, 99, "Bob.")], "past the end"),
         ];

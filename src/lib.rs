@@ -15,6 +15,7 @@
 
 pub mod calendar;
 pub mod document;
+pub mod formats;
 pub mod ner;
 pub mod recognize;
 pub mod resolve;
@@ -45,13 +46,19 @@ impl Options {
     /// Options with a fixed reference date given as `YYYY-MM-DD`.
     pub fn with_reference_date(iso: &str) -> Option<Options> {
         let date = Date::parse_iso(iso)?;
-        Some(Options { reference_date: Some(date), today: date })
+        Some(Options {
+            reference_date: Some(date),
+            today: date,
+        })
     }
 }
 
 /// Recognizers in order of precedence for equally long overlapping mentions.
 fn recognizers() -> [&'static dyn Recognizer; 2] {
-    [&temporal::TemporalRecognizer, ner::NameRecognizer::embedded()]
+    [
+        &temporal::TemporalRecognizer,
+        ner::NameRecognizer::embedded(),
+    ]
 }
 
 /// Annotates `text`. Any text is valid input; the result is deterministic.
@@ -64,7 +71,11 @@ pub fn annotate(text: &str, options: &Options) -> Document {
             None => (options.today, ReferenceDateSource::Today),
         },
     };
-    let context = Context { text, tokenized: &tokenized, reference_date };
+    let context = Context {
+        text,
+        tokenized: &tokenized,
+        reference_date,
+    };
     let mut candidates = Vec::new();
     for (rank, recognizer) in recognizers().into_iter().enumerate() {
         let mut found = Vec::new();
@@ -80,7 +91,9 @@ pub fn annotate(text: &str, options: &Options) -> Document {
             label: m.label,
             text: text[m.start..m.end].to_string(),
             value: m.value,
-            confidence: m.confidence.map(|c| (c.clamp(0.0, 1.0) * 1000.0).round() / 1000.0),
+            confidence: m
+                .confidence
+                .map(|c| (c.clamp(0.0, 1.0) * 1000.0).round() / 1000.0),
             source: Source::Model,
         })
         .collect();

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use gloss::calendar::Date;
 use gloss::document::Document;
+use gloss::formats::Format;
 use gloss::Options;
 
 const USAGE: &str = "\
@@ -14,6 +15,7 @@ usage:
                                                  pretty JSON, several print one document per line
   gloss annotate --jsonl [--date YYYY-MM-DD]       stdin: JSON Lines {\"text\": ..., \"reference_date\": ...}
                                                  stdout: one document per line, in order
+      --format conll|brat|doccano|w3c             write another export format instead of gloss/1 JSON
   gloss eval dates DIR                            score dates and times against TimeML files (TempEval-3)
   gloss eval names FILE                           score people/places/orgs against CoNLL-2003 data
   gloss train names --train FILE --valid FILE --out FILE
@@ -66,7 +68,8 @@ fn today() -> Date {
 }
 
 fn parse_date(value: &str) -> Result<Date, String> {
-    Date::parse_iso(value).ok_or_else(|| format!("bad date {value:?}: expected YYYY-MM-DD, a real calendar day"))
+    Date::parse_iso(value)
+        .ok_or_else(|| format!("bad date {value:?}: expected YYYY-MM-DD, a real calendar day"))
 }
 
 /// Runs `gloss annotate`. Returns `Ok(false)` if some input failed (each
@@ -74,6 +77,7 @@ fn parse_date(value: &str) -> Result<Date, String> {
 fn annotate_command(args: &[String]) -> Result<bool, String> {
     let mut reference_date = None;
     let mut jsonl = false;
+    let mut format = None;
     let mut files = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -83,20 +87,41 @@ fn annotate_command(args: &[String]) -> Result<bool, String> {
                 reference_date = Some(parse_date(value)?);
             }
             "--jsonl" => jsonl = true,
+            "--format" => {
+                let name = rest
+                    .next()
+                    .ok_or("--format needs a value: conll, brat, doccano or w3c")?;
+                let known = Format::from_name(name).ok_or_else(|| {
+                    format!("unknown format {name:?}: use conll, brat, doccano or w3c")
+                })?;
+                format = Some(known);
+            }
             "-" => files.push(arg.clone()),
             flag if flag.starts_with("--date=") => reference_date = Some(parse_date(&flag[7..])?),
-            flag if flag.starts_with('-') => return Err(format!("unknown option {flag:?}\n{USAGE}")),
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option {flag:?}\n{USAGE}"))
+            }
             _ => files.push(arg.clone()),
         }
     }
-    let options = Options { reference_date, today: today() };
+    let options = Options {
+        reference_date,
+        today: today(),
+    };
+    let write = |out: &mut BufWriter<io::StdoutLock<'static>>,
+                 document: &Document,
+                 pretty: bool| match format {
+        Some(format) => out.write_all(gloss::formats::convert(document, format).as_bytes()),
+        None => write_document(out, document, pretty),
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if jsonl {
         if !files.is_empty() {
             return Err("--jsonl reads standard input only; give no files".into());
         }
-        return annotate_jsonl(io::stdin().lock(), &mut out, &options).map_err(|e| format!("writing output: {e}"));
+        return annotate_jsonl(io::stdin().lock(), &mut out, &options, write)
+            .map_err(|e| format!("writing output: {e}"));
     }
     if files.is_empty() {
         files.push("-".into());
@@ -107,7 +132,7 @@ fn annotate_command(args: &[String]) -> Result<bool, String> {
         match read_text(file) {
             Ok(text) => {
                 let document = gloss::annotate(&text, &options);
-                write_document(&mut out, &document, pretty).map_err(|e| format!("writing output: {e}"))?;
+                write(&mut out, &document, pretty).map_err(|e| format!("writing output: {e}"))?;
             }
             Err(message) => {
                 out.flush().map_err(|e| format!("writing output: {e}"))?;
@@ -125,10 +150,18 @@ fn read_text(file: &str) -> Result<String, String> {
     let (name, read) = if file == "-" {
         ("standard input", io::stdin().lock().read_to_end(&mut bytes))
     } else {
-        (file, std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut bytes)))
+        (
+            file,
+            std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut bytes)),
+        )
     };
     read.map_err(|e| format!("{name}: cannot read: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| format!("{name}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn write_document(out: &mut impl Write, document: &Document, pretty: bool) -> io::Result<()> {
@@ -151,7 +184,12 @@ struct JsonlRequest {
 
 /// Streams JSON Lines: one document out per request in, flushed per line.
 /// A bad line is reported on stderr with its line number and skipped.
-fn annotate_jsonl(input: impl BufRead, out: &mut impl Write, options: &Options) -> io::Result<bool> {
+fn annotate_jsonl<W: Write>(
+    input: impl BufRead,
+    out: &mut W,
+    options: &Options,
+    write: impl Fn(&mut W, &Document, bool) -> io::Result<()>,
+) -> io::Result<bool> {
     let mut all_ok = true;
     for (n, line) in input.split(b'\n').enumerate() {
         let line = line?;
@@ -161,16 +199,23 @@ fn annotate_jsonl(input: impl BufRead, out: &mut impl Write, options: &Options) 
                 if line.trim().is_empty() {
                     return Ok(None);
                 }
-                let request: JsonlRequest = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
+                let request: JsonlRequest =
+                    serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
                 let reference_date = match request.reference_date {
                     Some(date) => Some(parse_date(&date)?),
                     None => options.reference_date,
                 };
-                Ok(Some(gloss::annotate(&request.text, &Options { reference_date, today: options.today })))
+                Ok(Some(gloss::annotate(
+                    &request.text,
+                    &Options {
+                        reference_date,
+                        today: options.today,
+                    },
+                )))
             });
         match result {
             Ok(Some(document)) => {
-                write_document(out, &document, false)?;
+                write(out, &document, false)?;
                 out.flush()?;
             }
             Ok(None) => {}

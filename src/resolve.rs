@@ -37,7 +37,13 @@ mod tests {
     use crate::document::Label;
 
     fn m(start: usize, end: usize, label: Label) -> Mention {
-        Mention { start, end, label, value: None, confidence: None }
+        Mention {
+            start,
+            end,
+            label,
+            value: None,
+            confidence: None,
+        }
     }
 
     #[test]
@@ -51,6 +57,13 @@ mod tests {
             (0, m(22, 26, Label::Place)),
             (0, m(30, 30, Label::Place)),
         ]);
-        assert_eq!(out, vec![m(0, 12, Label::Org), m(13, 17, Label::Person), m(20, 24, Label::Place)]);
+        assert_eq!(
+            out,
+            vec![
+                m(0, 12, Label::Org),
+                m(13, 17, Label::Person),
+                m(20, 24, Label::Place)
+            ]
+        );
     }
 }

@@ -27,7 +27,9 @@ impl CharIndex {
     /// # Panics
     /// If `byte` is not a char boundary of the text: that is a bug in the caller.
     pub fn char_of_byte(&self, byte: usize) -> usize {
-        self.starts.binary_search(&byte).expect("byte offset is on a char boundary")
+        self.starts
+            .binary_search(&byte)
+            .expect("byte offset is on a char boundary")
     }
 
     /// Byte offset of a code-point offset, or `None` past the end.

@@ -7,6 +7,10 @@
 //! `3.5`, `1996-08-22`, `3-1` and `12/21/2025` stay whole. Typographic
 //! apostrophes and dashes are treated like their ASCII twins.
 //!
+//! Sentences end at terminal punctuation before a capitalised word and at
+//! every line break (headlines, bylines, datelines and table rows stand on
+//! lines of their own in pasted news).
+//!
 //! Invariants: token offsets are byte offsets into the input and always lie on
 //! `char` boundaries; tokens are sorted, never overlap, and never contain
 //! whitespace; a combining mark, variation selector, skin-tone modifier or
@@ -104,11 +108,21 @@ fn split_tokens(text: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
-        if is_word_char(c) {
-            i = scan_word(&chars, i);
+        // A sign or point before a number belongs to it: "+0.435", ".596".
+        let number_prefix = matches!(c, '+' | '.')
+            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_ascii_digit())
+            && (i == 0 || chars[i - 1].1.is_whitespace() || chars[i - 1].1 == '(');
+        if is_word_char(c) || number_prefix {
+            i = scan_word(&chars, if number_prefix { i + 1 } else { i });
             let word = &text[chars[start].0..end_of(i)];
-            // Keep an abbreviation's period: "U.S.", "Dec.", "J.".
-            if chars.get(i).is_some_and(|&(_, c)| c == '.') && is_abbreviation(word) {
+            let next = chars.get(i).map(|&(_, c)| c);
+            if next == Some('.') && keeps_period(text, &chars, start, i, word) {
+                i += 1;
+            } else if next == Some('$')
+                && word.len() <= 3
+                && word.chars().all(|c| c.is_ascii_uppercase())
+            {
+                // Currency prefixes: "C$", "US$", "HK$".
                 i += 1;
             }
             push_word(text, chars[start].0, end_of(i), &mut tokens);
@@ -131,7 +145,10 @@ fn split_tokens(text: &str) -> Vec<Token> {
                 i += 1;
             }
         }
-        tokens.push(Token { start: chars[start].0, end: end_of(i) });
+        tokens.push(Token {
+            start: chars[start].0,
+            end: end_of(i),
+        });
     }
     tokens
 }
@@ -160,10 +177,32 @@ fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
     }
 }
 
+/// True if the period at `chars[end]` after `word` (from `chars[start]`)
+/// belongs to it: an abbreviation ("U.S.", "Dec.", "J.") not at the end of
+/// a line, or the number of a list item at the start of a line ("1. Smith").
+/// CoNLL-2003 gives a line-final abbreviation's period to the sentence.
+fn keeps_period(text: &str, chars: &[(usize, char)], start: usize, end: usize, word: &str) -> bool {
+    let rest = &text[chars.get(end + 1).map_or(text.len(), |&(b, _)| b)..];
+    let line_ends = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+    if is_abbreviation(word) {
+        let lower = word.to_lowercase();
+        return !line_ends || TITLES.binary_search(&lower.as_str()).is_ok();
+    }
+    let line_starts = text[..chars[start].0]
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n')
+        || chars[start].0 == 0;
+    line_starts
+        && word.len() <= 2
+        && word.chars().all(|c| c.is_ascii_digit())
+        && rest.starts_with(' ')
+}
+
 fn is_abbreviation(word: &str) -> bool {
     let lower = word.to_lowercase();
     let mut chars = word.chars();
-    let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    let single_letter =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
     single_letter
         || (word.contains('.') && !word.ends_with('.') && word.chars().any(char::is_alphabetic))
         || ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
@@ -172,15 +211,29 @@ fn is_abbreviation(word: &str) -> bool {
 /// Pushes a word, splitting off a contraction ending ("Germany's" → "Germany" "'s").
 fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     let word = &text[start..end];
-    let folded: String = word.chars().map(fold_punctuation).collect::<String>().to_lowercase();
+    let folded: String = word
+        .chars()
+        .map(fold_punctuation)
+        .collect::<String>()
+        .to_lowercase();
     for ending in CONTRACTIONS {
         if folded.len() > ending.len() && folded.ends_with(ending) {
             // Count the ending in chars, since a curly apostrophe is 3 bytes.
             let ending_chars = ending.chars().count();
-            let split = word.char_indices().rev().nth(ending_chars - 1).map_or(0, |(b, _)| b);
+            let split = word
+                .char_indices()
+                .rev()
+                .nth(ending_chars - 1)
+                .map_or(0, |(b, _)| b);
             if split > 0 {
-                tokens.push(Token { start, end: start + split });
-                tokens.push(Token { start: start + split, end });
+                tokens.push(Token {
+                    start,
+                    end: start + split,
+                });
+                tokens.push(Token {
+                    start: start + split,
+                    end,
+                });
                 return;
             }
         }
@@ -197,7 +250,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
             None => true,
             Some(next) => {
                 let gap = &text[tokens[i].end..next.start];
-                gap.matches('\n').count() >= 2 || ends_sentence(text, tokens, i)
+                gap.contains('\n') || ends_sentence(text, tokens, i)
             }
         };
         if ends_here {
@@ -217,15 +270,18 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     if CLOSERS.contains(&next) && tokens[i].end == tokens[i + 1].start && is_terminal(word) {
         return false;
     }
-    let (word, lookahead) = if CLOSERS.contains(&word) && i > 0 && is_terminal(tokens[i - 1].text(text)) {
-        ("." , next)
-    } else {
-        (word, next)
-    };
+    let (word, lookahead) =
+        if CLOSERS.contains(&word) && i > 0 && is_terminal(tokens[i - 1].text(text)) {
+            (".", next)
+        } else {
+            (word, next)
+        };
     let next_starts = lookahead.chars().next().is_some_and(|c| {
         c.is_uppercase() || c.is_ascii_digit() || "\"'\u{201C}\u{2018}([".contains(c)
     });
-    if matches!(word, "." | "!" | "?" | "..." | "\u{2026}") || word.chars().all(|c| c == '.' || c == '!' || c == '?') {
+    if matches!(word, "." | "!" | "?" | "..." | "\u{2026}")
+        || word.chars().all(|c| c == '.' || c == '!' || c == '?')
+    {
         return next_starts || word != ".";
     }
     // An abbreviation at the end of a sentence keeps its period ("… in the U.S. The …").
@@ -239,7 +295,10 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 fn is_terminal(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(|c| matches!(c, '.' | '!' | '?' | '\u{2026}'))
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, '.' | '!' | '?' | '\u{2026}'))
 }
 
 #[cfg(test)]
@@ -256,17 +315,49 @@ mod tests {
             ("Germany's U.S. envoy", &["Germany", "'s", "U.S.", "envoy"]),
             ("Germany’s envoy", &["Germany", "’s", "envoy"]),
             ("They don't know.", &["They", "do", "n't", "know", "."]),
-            ("said \"no\" (again)", &["said", "\"", "no", "\"", "(", "again", ")"]),
+            (
+                "said \"no\" (again)",
+                &["said", "\"", "no", "\"", "(", "again", ")"],
+            ),
             ("“Yes,” she said", &["“", "Yes", ",", "”", "she", "said"]),
-            ("1,000 people, 3.5 pct", &["1,000", "people", ",", "3.5", "pct"]),
-            ("on 1996-08-22 and 12/21/2025", &["on", "1996-08-22", "and", "12/21/2025"]),
-            ("won 3-1 at 10:30 a.m. today", &["won", "3-1", "at", "10:30", "a.m.", "today"]),
-            ("Mr. J. Smith of Anglo-Dutch Corp.", &["Mr.", "J.", "Smith", "of", "Anglo-Dutch", "Corp."]),
+            (
+                "1,000 people, 3.5 pct",
+                &["1,000", "people", ",", "3.5", "pct"],
+            ),
+            (
+                "on 1996-08-22 and 12/21/2025",
+                &["on", "1996-08-22", "and", "12/21/2025"],
+            ),
+            (
+                "won 3-1 at 10:30 a.m. today",
+                &["won", "3-1", "at", "10:30", "a.m.", "today"],
+            ),
+            (
+                "Mr. J. Smith of Anglo-Dutch Corp.",
+                &["Mr.", "J.", "Smith", "of", "Anglo-Dutch", "Corp."],
+            ),
             ("Dec. 21 — Kyiv", &["Dec.", "21", "—", "Kyiv"]),
             ("wait... what", &["wait", "...", "what"]),
-            ("O'Brien and Jones' car", &["O'Brien", "and", "Jones", "'", "car"]),
+            (
+                "O'Brien and Jones' car",
+                &["O'Brien", "and", "Jones", "'", "car"],
+            ),
             ("Зеленський заявив", &["Зеленський", "заявив"]),
             ("東京 in 2025", &["東京", "in", "2025"]),
+            ("rose +0.435 to .596", &["rose", "+0.435", "to", ".596"]),
+            (
+                "fell C$ 1.15 to US$2",
+                &["fell", "C$", "1.15", "to", "US$", "2"],
+            ),
+            (
+                "1. Michelle Freeman\n2. Ludmila",
+                &["1.", "Michelle", "Freeman", "2.", "Ludmila"],
+            ),
+            ("won 2. Then", &["won", "2", ".", "Then"]),
+            (
+                "Lear Corp.\nShares of Gov.\nCarroll",
+                &["Lear", "Corp", ".", "Shares", "of", "Gov.", "Carroll"],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(words(text), *expected, "{text}");
@@ -275,7 +366,10 @@ mod tests {
 
     #[test]
     fn keeps_marks_and_emoji_sequences_whole() {
-        assert_eq!(words("Zoe\u{301} 👍🏽 👨‍👩‍👧 ok"), ["Zoe\u{301}", "👍🏽", "👨‍👩‍👧", "ok"]);
+        assert_eq!(
+            words("Zoe\u{301} 👍🏽 👨‍👩‍👧 ok"),
+            ["Zoe\u{301}", "👍🏽", "👨‍👩‍👧", "ok"]
+        );
         assert_eq!(words("a\u{00A0}b\r\nc"), ["a", "b", "c"]);
     }
 
@@ -286,14 +380,21 @@ mod tests {
         let sentences: Vec<String> = t
             .sentences
             .iter()
-            .map(|r| t.tokens[r.clone()].iter().map(|k| k.text(text)).collect::<Vec<_>>().join(" "))
+            .map(|r| {
+                t.tokens[r.clone()]
+                    .iter()
+                    .map(|k| k.text(text))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect();
         assert_eq!(
             sentences,
             [
                 "Mr. Smith met J. Jones in the U.S. on Monday .",
                 "They talked !",
-                "HEADLINE here \" Next , \" he said ."
+                "HEADLINE here",
+                "\" Next , \" he said ."
             ]
         );
     }

@@ -18,30 +18,61 @@ struct JsOptions {
 }
 
 fn parse_date(field: &str, value: &str) -> Result<Date, JsError> {
-    Date::parse_iso(value).ok_or_else(|| JsError::new(&format!("{field} {value:?} is not a YYYY-MM-DD date")))
+    Date::parse_iso(value)
+        .ok_or_else(|| JsError::new(&format!("{field} {value:?} is not a YYYY-MM-DD date")))
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Annotates `text`; returns the document as a plain object.
 #[wasm_bindgen]
 pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: JsOptions = serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("options: {e}")))?;
-    let reference_date = options.reference_date.as_deref().map(|d| parse_date("reference_date", d)).transpose()?;
+    let options: JsOptions = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("options: {e}")))?;
+    let reference_date = options
+        .reference_date
+        .as_deref()
+        .map(|d| parse_date("reference_date", d))
+        .transpose()?;
     let today = parse_date("today", &options.today)?;
-    to_js(&crate::annotate(text, &crate::Options { reference_date, today }))
+    to_js(&crate::annotate(
+        text,
+        &crate::Options {
+            reference_date,
+            today,
+        },
+    ))
 }
 
 /// Checks a parsed JSON value against the export format; returns it as a
 /// document object, or throws an error that says what is wrong.
 #[wasm_bindgen(js_name = validateDocument)]
 pub fn validate_document(value: JsValue) -> Result<JsValue, JsError> {
-    let document: Document = serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("not a Gloss document: {e}")))?;
-    document.validate().map_err(|e| JsError::new(&e.to_string()))?;
+    let document: Document = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("not a Gloss document: {e}")))?;
+    document
+        .validate()
+        .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&document)
+}
+
+/// Converts a document (as `annotate` returns it) to another export format:
+/// `conll`, `brat`, `doccano` or `w3c`. Returns the file's text.
+#[wasm_bindgen(js_name = exportAs)]
+pub fn export_as(value: JsValue, format: &str) -> Result<String, JsError> {
+    let format = crate::formats::Format::from_name(format)
+        .ok_or_else(|| JsError::new(&format!("unknown export format {format:?}")))?;
+    let document: Document = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("not a Gloss document: {e}")))?;
+    document
+        .validate()
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(crate::formats::convert(&document, format))
 }
 
 /// The core's version.

@@ -1,0 +1,104 @@
+// Serves the page offline: a dependency-free static file server for the
+// repository's www/, pkg/ and schema/ folders on 127.0.0.1 (port from $PORT,
+// default 8000). Nothing else in the repository is reachable, paths cannot
+// climb out of those folders, and .wasm goes out as application/wasm.
+//
+// Usage: node scripts/serve.mjs  (or import { startServer } in tests)
+
+import { createServer } from 'node:http';
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Top-level folders the server exposes; everything else is 404. */
+const SERVED = new Set(['www', 'pkg', 'schema']);
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Maps a request path to a file under ROOT, or null when it is not served.
+ * @param {string} urlPath  the path part of the URL, still percent-encoded
+ */
+export function resolvePath(urlPath, root = ROOT) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const parts = decoded.split('/').filter((p) => p !== '');
+  if (parts.some((p) => p === '..' || p.startsWith('.'))) return null;
+  if (parts.length === 0 || !SERVED.has(parts[0])) return null;
+  const file = path.join(root, ...parts);
+  if (!file.startsWith(root + path.sep)) return null;
+  return file;
+}
+
+/**
+ * Starts the server; resolves to the listening http.Server.
+ * @param {{port?: number, host?: string, root?: string, quiet?: boolean}} options
+ */
+export function startServer({ port = 8000, host = '127.0.0.1', root = ROOT, quiet = false } = {}) {
+  const server = createServer(async (req, res) => {
+    const send = (status, body, headers = {}) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n', { Allow: 'GET, HEAD' });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/' || url.pathname === '/www') return send(302, 'see /www/\n', { Location: '/www/' });
+    let file = resolvePath(url.pathname, root);
+    if (!file) return send(404, 'not found\n');
+    try {
+      let stat = await fs.stat(file);
+      if (stat.isDirectory()) {
+        if (!url.pathname.endsWith('/')) return send(301, 'moved\n', { Location: `${url.pathname}/` });
+        file = path.join(file, 'index.html');
+        stat = await fs.stat(file);
+      }
+      if (!stat.isFile()) return send(404, 'not found\n');
+      res.writeHead(200, {
+        'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': stat.size,
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file).pipe(res);
+    } catch {
+      send(404, 'not found\n');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      if (!quiet) {
+        const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
+        console.log(`Gloss is served at http://${host}:${actual}/www/  (Ctrl-C to stop)`);
+      }
+      resolve(server);
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const port = Number.parseInt(process.env.PORT ?? '8000', 10);
+  startServer({ port }).catch((e) => {
+    console.error(`serve: cannot listen on 127.0.0.1:${port}: ${e.message} (set PORT to another port)`);
+    process.exit(1);
+  });
+}

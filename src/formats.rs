@@ -1,0 +1,303 @@
+//! Other export formats, converted from a [`Document`]: CoNLL (BIO tags per
+//! token), brat standoff (`.ann`), doccano JSON Lines and W3C Web Annotation
+//! JSON-LD. The `gloss/1` JSON itself is the document serialized as is.
+//!
+//! Every format here counts offsets in code points, like `gloss/1` (brat,
+//! doccano and the W3C model all index characters, not UTF-16 units).
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::span::CharIndex;
+use crate::tokenize::tokenize;
+
+/// An export format other than `gloss/1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One token per line with a BIO tag, a blank line between sentences.
+    Conll,
+    /// brat standoff annotation (`.ann`), to sit beside the text as `.txt`.
+    Brat,
+    /// One doccano line: `{"text": ..., "label": [[start, end, "LABEL"], ...]}`.
+    Doccano,
+    /// W3C Web Annotation JSON-LD: an `AnnotationPage` of tagging annotations.
+    W3c,
+}
+
+impl Format {
+    /// Every format, with the name used by `--format` and the page.
+    pub const ALL: [(&'static str, Format); 4] = [
+        ("conll", Format::Conll),
+        ("brat", Format::Brat),
+        ("doccano", Format::Doccano),
+        ("w3c", Format::W3c),
+    ];
+
+    /// The format called `name`.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, f)| f)
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Conll => "conll",
+            Format::Brat => "ann",
+            Format::Doccano => "jsonl",
+            Format::W3c => "jsonld",
+        }
+    }
+}
+
+/// Writes `document` in `format`. The document must be valid
+/// ([`Document::validate`]); offsets outside the text are skipped.
+pub fn convert(document: &Document, format: Format) -> String {
+    match format {
+        Format::Conll => to_conll(document),
+        Format::Brat => to_brat(document),
+        Format::Doccano => to_doccano(document),
+        Format::W3c => to_w3c(document),
+    }
+}
+
+fn to_conll(document: &Document) -> String {
+    let text = &document.text;
+    let index = CharIndex::new(text);
+    // Annotation spans in bytes, in order.
+    let spans: Vec<(usize, usize, &str)> = document
+        .annotations
+        .iter()
+        .filter_map(|a| {
+            Some((
+                index.byte_of_char(a.start)?,
+                index.byte_of_char(a.end)?,
+                a.label.as_str(),
+            ))
+        })
+        .collect();
+    let tokenized = tokenize(text);
+    let mut out = String::new();
+    let mut next_span = 0;
+    for sentence in &tokenized.sentences {
+        let mut inside: Option<usize> = None;
+        for token in &tokenized.tokens[sentence.clone()] {
+            while next_span < spans.len() && spans[next_span].1 <= token.start {
+                next_span += 1;
+            }
+            // A token belongs to a span if it starts inside it.
+            let tag = match spans.get(next_span) {
+                Some(&(start, end, label)) if token.start >= start && token.start < end => {
+                    let prefix = if inside == Some(next_span) { "I" } else { "B" };
+                    inside = Some(next_span);
+                    format!("{prefix}-{label}")
+                }
+                _ => {
+                    inside = None;
+                    "O".to_string()
+                }
+            };
+            let _ = writeln!(out, "{}\t{tag}", token.text(text));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn to_brat(document: &Document) -> String {
+    let chars: Vec<char> = document.text.chars().collect();
+    let mut out = String::new();
+    let mut notes = 0;
+    for (n, a) in document.annotations.iter().enumerate() {
+        if a.end > chars.len() {
+            continue;
+        }
+        // brat mentions cannot hold a line break: split into fragments around them.
+        let mut fragments = Vec::new();
+        let mut start = None;
+        for (i, c) in chars.iter().enumerate().take(a.end).skip(a.start) {
+            match (c == &'\n' || c == &'\r', start) {
+                (false, None) => start = Some(i),
+                (true, Some(s)) => {
+                    fragments.push(format!("{s} {i}"));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            fragments.push(format!("{s} {}", a.end));
+        }
+        let shown: String = a
+            .text
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .collect();
+        let _ = writeln!(
+            out,
+            "T{}\t{} {}\t{}",
+            n + 1,
+            a.label,
+            fragments.join(";"),
+            shown
+        );
+        if let Some(value) = &a.value {
+            notes += 1;
+            let _ = writeln!(out, "#{notes}\tAnnotatorNotes T{}\t{value}", n + 1);
+        }
+    }
+    out
+}
+
+fn to_doccano(document: &Document) -> String {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        text: &'a str,
+        label: Vec<(usize, usize, &'a str)>,
+    }
+    let line = Line {
+        text: &document.text,
+        label: document
+            .annotations
+            .iter()
+            .map(|a| (a.start, a.end, a.label.as_str()))
+            .collect(),
+    };
+    json(&line) + "\n"
+}
+
+fn to_w3c(document: &Document) -> String {
+    let chars: Vec<char> = document.text.chars().collect();
+    let context = |from: usize, to: usize| {
+        chars[from.min(chars.len())..to.min(chars.len())]
+            .iter()
+            .collect::<String>()
+    };
+    let items: Vec<serde_json::Value> = document
+        .annotations
+        .iter()
+        .enumerate()
+        .map(|(n, a)| {
+            let mut bodies = vec![serde_json::json!({ "type": "TextualBody", "purpose": "tagging", "value": a.label.as_str() })];
+            if let Some(value) = &a.value {
+                bodies.push(serde_json::json!({ "type": "TextualBody", "purpose": "describing", "value": value }));
+            }
+            serde_json::json!({
+                "id": format!("#annotation-{}", n + 1),
+                "type": "Annotation",
+                "motivation": "tagging",
+                "creator": if a.source == crate::document::Source::Person { "person" } else { "gloss" },
+                "body": bodies,
+                "target": {
+                    "source": "#text",
+                    "selector": [
+                        { "type": "TextPositionSelector", "start": a.start, "end": a.end },
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": a.text,
+                            "prefix": context(a.start.saturating_sub(32), a.start),
+                            "suffix": context(a.end, a.end + 32),
+                        }
+                    ]
+                }
+            })
+        })
+        .collect();
+    let page = serde_json::json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationPage",
+        "partOf": { "id": "#text", "type": "Text", "value": document.text },
+        "items": items,
+    });
+    serde_json::to_string_pretty(&page).expect("JSON values serialize") + "\n"
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("plain data serializes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Annotation, Label, ReferenceDateSource, Source, FORMAT};
+
+    fn sample() -> Document {
+        let text = "😀 Rustem Umerov met\nin Kyiv on Dec. 5.";
+        let chars: Vec<char> = text.chars().collect();
+        let mark = |start: usize, end: usize, label, value: Option<&str>| Annotation {
+            start,
+            end,
+            label,
+            text: chars[start..end].iter().collect(),
+            value: value.map(str::to_string),
+            confidence: None,
+            source: Source::Model,
+        };
+        Document {
+            format: FORMAT.into(),
+            text: text.into(),
+            reference_date: "2025-12-21".into(),
+            reference_date_source: ReferenceDateSource::Given,
+            annotations: vec![
+                mark(2, 15, Label::Person, None),
+                mark(16, 23, Label::Place, None), // "met\nin " crosses a line: artificial, for brat
+                mark(31, 37, Label::Date, Some("2025-12-05")),
+            ],
+        }
+    }
+
+    #[test]
+    fn conll_tags_tokens_with_bio() {
+        let out = convert(&sample(), Format::Conll);
+        let tagged: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            tagged,
+            [
+                "😀\tO",
+                "Rustem\tB-PERSON",
+                "Umerov\tI-PERSON",
+                "met\tB-PLACE",
+                "", // a line break ends the sentence, and a new sentence starts a new chunk
+                "in\tB-PLACE",
+                "Kyiv\tO",
+                "on\tO",
+                "Dec.\tB-DATE",
+                "5\tI-DATE",
+                ".\tO",
+                ""
+            ]
+        );
+    }
+
+    #[test]
+    fn brat_counts_code_points_and_splits_at_line_breaks() {
+        let out = convert(&sample(), Format::Brat);
+        assert_eq!(
+            out,
+            "T1\tPERSON 2 15\tRustem Umerov\nT2\tPLACE 16 19;20 23\tmet in \nT3\tDATE 31 37\tDec. 5\n#1\tAnnotatorNotes T3\t2025-12-05\n"
+        );
+    }
+
+    #[test]
+    fn doccano_and_w3c_carry_offsets_and_labels() {
+        let doc = sample();
+        let line: serde_json::Value =
+            serde_json::from_str(&convert(&doc, Format::Doccano)).unwrap();
+        assert_eq!(line["label"][0], serde_json::json!([2, 15, "PERSON"]));
+        let page: serde_json::Value = serde_json::from_str(&convert(&doc, Format::W3c)).unwrap();
+        let third = &page["items"][2];
+        assert_eq!(
+            third["target"]["selector"][0],
+            serde_json::json!({"type": "TextPositionSelector", "start": 31, "end": 37})
+        );
+        assert_eq!(third["target"]["selector"][1]["exact"], "Dec. 5");
+        assert_eq!(third["target"]["selector"][1]["suffix"], ".");
+        assert_eq!(third["body"][1]["value"], "2025-12-05");
+        assert_eq!(Format::from_name("brat"), Some(Format::Brat));
+        assert_eq!(Format::from_name("xml"), None);
+    }
+}

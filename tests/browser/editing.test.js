@@ -1,0 +1,167 @@
+// Corrections in the real page: adding, relabelling and removing with mouse
+// and keyboard, undo and redo, and corrections surviving a reference-date
+// change and a reload.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openBrowser, annotateText, marks, exportJson, GOLDEN_DATE } from './helpers.js';
+
+const TEXT = 'SPRINGFIELD — Mayor Linda Okafor met 🎉 Zoë Martín-Ødegaard on Friday. The hearing is on 2025-12-30 in Lincoln Hall.';
+let browser;
+let page;
+before(async () => {
+  browser = await openBrowser();
+  page = await browser.openApp();
+});
+after(() => browser?.close());
+
+/** Double-clicks the word `word` in the article (a real mouse selection). */
+async function doubleClickWord(word) {
+  const box = await page.evaluate((w) => {
+    const article = document.querySelector('#article');
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(w);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + w.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, word);
+  assert.ok(box, `${word} is in the article`);
+  await page.mouse.dblclick(box.x, box.y);
+}
+
+/** Selects the article text from `from` to the end of `to` by script (a drag). */
+async function selectText(from, to) {
+  await page.evaluate(
+    ([a, b]) => {
+      const article = document.querySelector('#article');
+      const full = article.textContent;
+      const start = full.indexOf(a);
+      const end = full.indexOf(b, start) + b.length;
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let at = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const len = node.data.length;
+        if (start >= at && start <= at + len) range.setStart(node, start - at);
+        if (end >= at && end <= at + len) {
+          range.setEnd(node, end - at);
+          break;
+        }
+        at += len;
+      }
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    [from, to],
+  );
+  await page.waitForSelector('#action-bar[data-mode="add"]:not([hidden])');
+}
+
+const personMarks = async () => (await marks(page)).filter((m) => m.source === 'person').map((m) => [m.text, m.label, m.start]);
+const codePoints = (needle) => [...TEXT.slice(0, TEXT.indexOf(needle))].length;
+
+test('select words, press a key or click a label: a person annotation, snapped to whole words', async () => {
+  await annotateText(page, TEXT, GOLDEN_DATE);
+  const modelMarks = (await marks(page)).length;
+  await doubleClickWord('Okafor');
+  await page.waitForSelector('#action-bar[data-mode="add"]:not([hidden])');
+  await page.keyboard.press('p');
+  assert.deepEqual(await personMarks(), [['Okafor', 'PERSON', codePoints('Okafor')]]);
+  // A rough drag from inside "Linda" to inside "Okafor" snaps to "Linda Okafor" and replaces "Okafor".
+  await selectText('inda', 'Oka');
+  await page.click('#action-bar button[data-label="PERSON"]');
+  assert.deepEqual(await personMarks(), [['Linda Okafor', 'PERSON', codePoints('Linda')]]);
+  assert.match(await page.textContent('#status'), /replaces “Okafor”/);
+  // After the emoji: offsets stay in code points.
+  await selectText('Zoë', 'Ødegaard');
+  await page.keyboard.press('p');
+  const exported = JSON.parse((await exportJson(page)).text);
+  const zoe = exported.annotations.find((a) => a.text === 'Zoë Martín-Ødegaard');
+  assert.deepEqual(zoe, { start: codePoints('Zoë'), end: codePoints('Zoë') + 19, label: 'PERSON', text: 'Zoë Martín-Ødegaard', source: 'person' });
+  assert.ok((await marks(page)).length >= modelMarks + 2);
+});
+
+test('a focused mark is relabelled with a key and removed with Delete; undo and redo', async () => {
+  await page.locator('#article mark[data-source="person"]', { hasText: 'Linda Okafor' }).focus();
+  await page.waitForSelector('#action-bar[data-mode="edit"]:not([hidden])');
+  assert.match(await page.textContent('#action-title'), /Linda Okafor.*Person.*corrected by you/);
+  await page.keyboard.press('o');
+  assert.deepEqual((await personMarks())[0], ['Linda Okafor', 'ORG', codePoints('Linda')]);
+  await page.locator('#article mark', { hasText: 'Linda Okafor' }).focus();
+  await page.keyboard.press('Delete');
+  assert.equal((await marks(page)).some((m) => m.text === 'Linda Okafor'), false);
+  await page.locator('#article').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('Control+z');
+  assert.deepEqual((await personMarks())[0], ['Linda Okafor', 'ORG', codePoints('Linda')]);
+  await page.keyboard.press('Control+z');
+  assert.deepEqual((await personMarks())[0], ['Linda Okafor', 'PERSON', codePoints('Linda')]);
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+y');
+  assert.equal((await marks(page)).some((m) => m.text === 'Linda Okafor'), false);
+  await page.click('#undo');
+  await page.click('#undo');
+  assert.deepEqual((await personMarks())[0], ['Linda Okafor', 'PERSON', codePoints('Linda')]);
+});
+
+test('the side list scrolls to and flashes a mention; legend toggles hide a label', async () => {
+  await page.click('#found-list button:has-text("Linda Okafor")');
+  await page.waitForSelector('#article mark.flash');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Linda Okafor');
+  await page.uncheck('#legend input[data-label="PERSON"]');
+  assert.equal(await page.locator('#article mark.off[data-label="PERSON"]').count(), await page.locator('#article mark[data-label="PERSON"]').count());
+  assert.equal(await page.locator('#found-list [data-label="PERSON"]').count(), 0);
+  await page.check('#legend input[data-label="PERSON"]');
+  assert.equal(await page.locator('#article mark.off[data-label="PERSON"]').count(), 0);
+});
+
+test('corrections survive a reference-date change (dates re-resolve) and a reload', async () => {
+  const before = JSON.parse((await exportJson(page)).text);
+  const corrected = before.annotations.filter((a) => a.source === 'person');
+  assert.ok(corrected.length >= 2);
+  await page.fill('#reference-date', '2025-12-01');
+  await page.waitForFunction(() => document.querySelector('#reference-status').textContent.startsWith('Reference date 2025-12-01'));
+  const after = JSON.parse((await exportJson(page)).text);
+  assert.equal(after.reference_date, '2025-12-01');
+  assert.deepEqual(after.annotations.filter((a) => a.source === 'person'), corrected);
+  const friday = (doc) => doc.annotations.find((a) => a.text === 'Friday')?.value;
+  if (friday(before)) assert.notEqual(friday(after), friday(before), 'a relative date was re-resolved');
+  await page.reload();
+  await page.waitForSelector('body[data-state="ready"]');
+  assert.match(await page.textContent('#status'), /Restored/);
+  assert.equal(await page.inputValue('#reference-date'), '2025-12-01');
+  assert.equal((await exportJson(page)).text, JSON.stringify(after, null, 2) + '\n');
+});
+
+test('editing the text keeps the corrections whose words are unchanged and says which were dropped', async () => {
+  await page.locator('#source-panel').evaluate((d) => {
+    d.open = true;
+  });
+  const edited = TEXT.replace('Zoë Martín-Ødegaard', 'Zoe Martin');
+  await page.fill('#source-text', edited);
+  await page.waitForSelector('#text-changed:not([hidden])');
+  await page.click('#annotate');
+  assert.match(await page.textContent('#status'), /1 correction no longer matched the edited text/);
+  const doc = JSON.parse((await exportJson(page)).text);
+  assert.deepEqual(doc.annotations.filter((a) => a.source === 'person').map((a) => a.text), ['Linda Okafor']);
+  await page.keyboard.press('Escape');
+  await page.locator('#article').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.inputValue('#source-text'), TEXT, 'undo brings back the old text and its corrections');
+  assert.equal((await personMarks()).length, 2);
+});
+
+test('New clears the document (undoable) and the autosave', async () => {
+  await page.click('#new-document');
+  assert.equal(await page.textContent('#article'), '');
+  await page.reload();
+  await page.waitForSelector('body[data-state="ready"]');
+  assert.equal(await page.textContent('#article'), '', 'a cleared document stays cleared (no sample forced back)');
+  assert.deepEqual(browser.errors, []);
+});

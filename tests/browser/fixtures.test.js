@@ -1,0 +1,105 @@
+// Every fixture through the real page in headless Chromium: the marks and the
+// exported JSON equal the CLI's output, pasted markup stays text, and no
+// request leaves the page's origin.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { ROOT, openBrowser, annotateText, marks, exportJson, fixtures, cliAnnotate, GOLDEN_DATE, OUTPUT } from './helpers.js';
+
+const HIDDEN_BY_DEFAULT = new Set(['DURATION', 'SET']);
+let browser;
+let page;
+before(async () => {
+  browser = await openBrowser();
+  page = await browser.openApp();
+});
+after(() => browser?.close());
+
+for (const fixture of fixtures()) {
+  test(`${fixture.name}: marks and export equal the CLI at ${GOLDEN_DATE}`, async () => {
+    const { doc } = cliAnnotate(fixture.file, GOLDEN_DATE);
+    // A new tab per fixture: Chromium throttles a tab's downloads after ten.
+    const old = page;
+    page = await browser.openApp({ fresh: false, page: await browser.context.newPage() });
+    await old.close();
+    await annotateText(page, fixture.text, GOLDEN_DATE);
+    assert.equal(await page.textContent('#article'), fixture.text, 'the article shows the text exactly');
+    const shown = await marks(page);
+    assert.deepEqual(
+      shown.map((m) => [m.text, m.label, m.start, m.value, m.source]),
+      doc.annotations.map((a) => [a.text, a.label, a.start, a.value, a.source]),
+    );
+    for (const m of shown) {
+      const visible = !HIDDEN_BY_DEFAULT.has(m.label);
+      assert.equal(m.shown, visible, `${m.text} ${m.label}`);
+      // The label is written next to the mention (CSS generated text), not just a colour.
+      if (visible) assert.match(m.labelShown, new RegExp(m.label));
+      else assert.equal(m.labelShown, 'none');
+    }
+    const counts = await page.$$eval('#legend [data-count]', (all) => Object.fromEntries(all.map((c) => [c.dataset.count, Number(c.textContent)])));
+    for (const label of Object.keys(counts)) {
+      assert.equal(counts[label], doc.annotations.filter((a) => a.label === label).length, `legend count ${label}`);
+    }
+    assert.equal(await page.textContent('#reference-status'), `Reference date ${GOLDEN_DATE} (set by you)`);
+    const exported = await exportJson(page);
+    assert.deepEqual(JSON.parse(exported.text), doc);
+    assert.match(exported.name, /^gloss-[a-z0-9-]+-2025-12-21\.json$/);
+  });
+}
+
+test('with no date, the page passes the local date and shows where the reference date came from', async () => {
+  const fixture = fixtures().find((f) => f.name === 'ceasefire-talks.txt');
+  await annotateText(page, fixture.text, '');
+  const { doc } = cliAnnotate(fixture.file, null); // the test browser runs in UTC, like the CLI
+  const exported = JSON.parse((await exportJson(page)).text);
+  assert.deepEqual(exported, doc);
+  const names = { dateline: 'from dateline', today: 'today' };
+  assert.match(await page.textContent('#reference-status'), new RegExp(`^Reference date ${doc.reference_date} \\(${names[doc.reference_date_source]}`));
+});
+
+test('hostile markup is shown as literal text and runs nothing', async () => {
+  const fixture = fixtures().find((f) => f.name === 'hostile-markup.txt');
+  await annotateText(page, fixture.text, GOLDEN_DATE);
+  assert.equal(await page.textContent('#article'), fixture.text);
+  assert.equal(await page.locator('#article img, #article script, #article b').count(), 0);
+  const foundHtml = await page.$$eval('#found-list, #legend', (all) => all.map((e) => e.querySelectorAll('img, script, b').length));
+  assert.deepEqual(foundHtml, [0, 0]);
+  await page.waitForTimeout(200);
+  assert.deepEqual(browser.dialogs, [], 'no alert() fired');
+});
+
+test('a long article (about 100 KB) annotates without freezing the page', async () => {
+  const unit = fixtures().map((f) => f.text).join('\n');
+  const text = unit.repeat(Math.ceil(100_000 / unit.length));
+  const started = Date.now();
+  await annotateText(page, text, GOLDEN_DATE);
+  const took = Date.now() - started;
+  console.log(`# 100 KB article: ${text.length} UTF-16 units annotated and rendered in ${took} ms; ${await page.textContent('#status')}`);
+  const { doc } = cliAnnotate('-', GOLDEN_DATE, text);
+  assert.equal(await page.locator('#article mark.ann').count(), doc.annotations.length);
+});
+
+test('the sample article with highlights, legend and side list (screenshot)', async () => {
+  const sample = readFileSync(path.join(ROOT, 'www/sample-article.txt'), 'utf8');
+  await page.click('#load-sample');
+  await page.waitForFunction((text) => document.querySelector('#article').textContent === text, sample);
+  assert.equal(await page.inputValue('#reference-date'), '');
+  assert.match(await page.textContent('#reference-status'), /^Reference date \d{4}-\d{2}-\d{2} \(/);
+  await page.screenshot({ path: path.join(OUTPUT, 'page.png'), fullPage: true });
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.screenshot({ path: path.join(OUTPUT, 'page-narrow.png'), fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(OUTPUT, 'page-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('no request left the page origin and no script error happened', () => {
+  const origin = new URL(browser.base).origin;
+  const foreign = browser.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith(`blob:${origin}/`) && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  assert.ok(browser.requests.some((u) => u.endsWith('/pkg/gloss_bg.wasm')), 'the wasm was loaded from the origin');
+  assert.deepEqual(browser.errors, []);
+});

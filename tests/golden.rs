@@ -1,0 +1,111 @@
+//! Golden files: every `tests/fixtures/NAME.txt`, annotated with reference date
+//! 2025-12-21, must give exactly `tests/golden/NAME.json` (what `gloss annotate
+//! --date 2025-12-21` prints) and `tests/golden/NAME.inline.txt` (the same
+//! annotations written inline, for reviewing a change as a diff).
+//!
+//! On a mismatch the test rewrites the golden file and fails, so `git diff`
+//! shows what changed; rerun to confirm once the change is reviewed.
+//! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites without failing.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use gloss::document::Document;
+
+const REFERENCE_DATE: &str = "2025-12-21";
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("tests/fixtures exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    assert!(
+        paths.len() >= 3,
+        "expected fixture articles in {}",
+        dir.display()
+    );
+    paths
+}
+
+/// The annotations written into the text: `[PERSON Rustem Umerov]`,
+/// `[DATE December 5 = 2025-12-05]`.
+fn inline_view(document: &Document) -> String {
+    let chars: Vec<char> = document.text.chars().collect();
+    let mut out = format!(
+        "reference date {} ({:?})\n\n",
+        document.reference_date, document.reference_date_source
+    );
+    let mut at = 0;
+    for a in &document.annotations {
+        out.extend(&chars[at..a.start]);
+        out.push_str(&format!("[{} {}", a.label, a.text));
+        if let Some(value) = &a.value {
+            out.push_str(&format!(" = {value}"));
+        }
+        out.push(']');
+        at = a.end;
+    }
+    out.extend(&chars[at..]);
+    out
+}
+
+/// Compares `actual` with the golden file, rewriting it when they differ.
+fn check(path: &Path, actual: &str, failures: &mut Vec<String>) {
+    let expected = fs::read_to_string(path).unwrap_or_default();
+    if expected != actual {
+        fs::write(path, actual).expect("golden file is writable");
+        if std::env::var_os("UPDATE_GOLDEN").is_none() {
+            failures.push(path.display().to_string());
+        }
+    }
+}
+
+#[test]
+fn fixtures_match_their_golden_files() {
+    let options = gloss::Options::with_reference_date(REFERENCE_DATE).unwrap();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut failures = Vec::new();
+    for fixture in fixtures() {
+        let text = fs::read_to_string(&fixture).expect("fixture is UTF-8");
+        let document = gloss::annotate(&text, &options);
+        document
+            .validate()
+            .expect("annotate produces a valid document");
+        let stem = fixture.file_stem().unwrap().to_string_lossy();
+        let json = serde_json::to_string_pretty(&document).unwrap() + "\n";
+        check(&golden.join(format!("{stem}.json")), &json, &mut failures);
+        check(
+            &golden.join(format!("{stem}.inline.txt")),
+            &inline_view(&document),
+            &mut failures,
+        );
+    }
+    assert!(
+        failures.is_empty(),
+        "golden files changed (now rewritten; review with git diff): {failures:#?}"
+    );
+}
+
+#[test]
+fn golden_json_reads_back_as_the_same_document() {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    for fixture in fixtures() {
+        let stem = fixture.file_stem().unwrap().to_string_lossy();
+        let Ok(json) = fs::read_to_string(golden.join(format!("{stem}.json"))) else {
+            continue;
+        };
+        let document: Document =
+            serde_json::from_str(&json).expect("golden JSON parses as a Document");
+        document
+            .validate()
+            .expect("golden JSON is a valid document");
+        assert_eq!(
+            serde_json::to_string_pretty(&document).unwrap() + "\n",
+            json,
+            "{stem}: re-export differs"
+        );
+    }
+}

@@ -1,0 +1,80 @@
+// Import validation (size cap, JSON, format, the core's checks) and the
+// export's byte-stable serialisation.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MAX_IMPORT_BYTES, parseImport, sizeProblem } from '../../www/js/importer.js';
+import { serializeDocument, exportFileName } from '../../www/js/exporter.js';
+import { sessionFromDocument, documentOf } from '../../www/js/session.js';
+import { GOLDEN_DATE, fixtures, loadCore, cliAnnotate } from './helpers.js';
+
+const VALID = {
+  format: 'gloss/1',
+  text: '😀 Anna met Bob.',
+  reference_date: GOLDEN_DATE,
+  reference_date_source: 'given',
+  annotations: [
+    { start: 2, end: 6, label: 'PERSON', text: 'Anna', confidence: 0.5, source: 'model' },
+    { start: 11, end: 14, label: 'PERSON', text: 'Bob', source: 'person' },
+  ],
+};
+const withAnnotation = (patch) => ({ ...VALID, annotations: [{ ...VALID.annotations[0], ...patch }] });
+
+test('malformed imports are refused with a message that says why', async () => {
+  const { validateDocument } = await loadCore();
+  const cases = [
+    // [what, file content, expected message part]
+    ['invalid JSON', '{"format": "gloss/1",', /Not valid JSON/],
+    ['not an object', '[1, 2]', /expected a JSON object/],
+    ['another format', JSON.stringify({ ...VALID, format: 'gloss/2' }), /"gloss\/2", expected "gloss\/1"/],
+    ['UTF-16 offsets instead of code points', JSON.stringify(withAnnotation({ start: 3, end: 7 })), /does not match/],
+    ['offsets past the end', JSON.stringify(withAnnotation({ start: 11, end: 99, text: 'Bob.' })), /past the end/],
+    ['start after end', JSON.stringify(withAnnotation({ start: 6, end: 2 })), /less than end/],
+    ['wrong type', JSON.stringify(withAnnotation({ start: '2' })), /Not a valid Gloss document/],
+    ['unknown label', JSON.stringify(withAnnotation({ label: 'ANIMAL' })), /ANIMAL/],
+    ['unknown field', JSON.stringify({ ...VALID, colour: 'red' }), /unknown field "colour"/],
+    ['unknown annotation field', JSON.stringify(withAnnotation({ note: 'x' })), /"note" in annotation 1/],
+    ['overlap', JSON.stringify({ ...VALID, annotations: [VALID.annotations[0], { ...VALID.annotations[0], source: 'person' }] }), /overlaps/],
+    ['value on a name', JSON.stringify(withAnnotation({ value: '2025' })), /value/],
+    ['bad reference date', JSON.stringify({ ...VALID, reference_date: '2025-13-01' }), /reference_date/],
+    ['missing field', JSON.stringify({ format: 'gloss/1', text: 'x' }), /Not a valid Gloss document/],
+  ];
+  for (const [what, content, expected] of cases) {
+    const result = parseImport(content, validateDocument);
+    assert.equal(result.document, undefined, what);
+    assert.match(result.error, expected, what);
+  }
+  assert.deepEqual(parseImport(JSON.stringify(VALID), validateDocument), { document: VALID });
+});
+
+test('files over 10 MB are refused before reading, and the message says the limit', () => {
+  assert.equal(MAX_IMPORT_BYTES, 10 * 1024 * 1024);
+  assert.match(sizeProblem(50 * 1024 * 1024), /50\.0 MB.*up to 10 MB/);
+  assert.match(sizeProblem(0), /empty/);
+  assert.equal(sizeProblem(MAX_IMPORT_BYTES), null);
+  assert.equal(sizeProblem(1234), null);
+});
+
+test('export → import → export is byte-identical, for every fixture and a corrected document', async () => {
+  const { validateDocument, annotate } = await loadCore();
+  const docs = fixtures().map((f) => cliAnnotate(f.file, GOLDEN_DATE).doc);
+  docs.push(VALID);
+  for (const doc of docs) {
+    const first = serializeDocument(doc);
+    const { document } = parseImport(first, validateDocument);
+    const session = sessionFromDocument(document, annotate(document.text, { reference_date: document.reference_date, today: GOLDEN_DATE }).annotations);
+    assert.equal(serializeDocument(documentOf(session)), first, doc.text.slice(0, 30));
+  }
+});
+
+test('the export has the CLI JSON shape: pretty, newline-terminated, fields in format order', () => {
+  const f = fixtures().find((x) => x.name === 'unicode-mix.txt');
+  const { raw, doc } = cliAnnotate(f.file, GOLDEN_DATE);
+  const shuffled = { annotations: doc.annotations.map((a) => ({ source: a.source, ...a })), text: doc.text, reference_date_source: doc.reference_date_source, reference_date: doc.reference_date, format: doc.format };
+  const text = serializeDocument(shuffled);
+  assert.deepEqual(JSON.parse(text), doc);
+  assert.ok(text.endsWith('}\n'));
+  // Same bytes as the CLI except that JSON.stringify writes 1 where serde writes 1.0.
+  assert.equal(text, raw.replace(/(\d)\.0([,\n])/g, '$1$2'));
+  assert.equal(exportFileName(doc), `gloss-zoe-martin-degaard-arrived-in-${GOLDEN_DATE}.json`);
+});

@@ -1,0 +1,140 @@
+/**
+ * A person's corrections, kept apart from what the model found so they can be
+ * re-applied whenever the model runs again (new reference date, edited text).
+ *
+ * A correction is `{start, end, text, label}` in code points: `label` set means
+ * "this span is a LABEL" (an addition or a relabel; it replaces every
+ * annotation it overlaps), `label: null` means "no annotation at exactly this
+ * span" (a removal). Corrections apply in order; the result is a valid gloss/1
+ * annotation list in which corrected annotations have source "person".
+ * @module
+ */
+
+import { isTemporal } from './labels.js';
+import { offsetMap } from './offsets.js';
+
+/**
+ * @typedef {object} Annotation  one gloss/1 annotation (code points)
+ * @property {number} start
+ * @property {number} end
+ * @property {string} label
+ * @property {string} text
+ * @property {string} [value]
+ * @property {number} [confidence]
+ * @property {'model'|'person'} source
+ *
+ * @typedef {object} Correction
+ * @property {number} start
+ * @property {number} end
+ * @property {string} text   the text the correction was made on; it must still match to apply
+ * @property {string|null} label  null: removal
+ * @property {string} [value]  value to keep when the model has none at this span (imports)
+ * @property {number} [confidence]  kept from an imported person annotation
+ */
+
+const sameSpan = (a, b) => a.start === b.start && a.end === b.end;
+const overlaps = (a, b) => a.start < b.end && b.start < a.end;
+
+/**
+ * Builds an annotation with the fields in gloss/1 order (the export is
+ * byte-stable because of it).
+ * @returns {Annotation}
+ */
+export function makeAnnotation({ start, end, label, text, value, confidence, source }) {
+  const a = { start, end, label, text };
+  if (value !== undefined && value !== null) a.value = value;
+  if (confidence !== undefined && confidence !== null) a.confidence = confidence;
+  a.source = source;
+  return a;
+}
+
+/**
+ * Applies corrections on top of the model's annotations.
+ * @param {Annotation[]} model   sorted, non-overlapping
+ * @param {Correction[]} corrections
+ * @returns {Annotation[]}
+ */
+export function applyCorrections(model, corrections) {
+  let result = model.map((a) => makeAnnotation(a));
+  for (const c of corrections) {
+    if (c.label === null) {
+      result = result.filter((a) => !sameSpan(a, c));
+      continue;
+    }
+    const found = model.find((a) => sameSpan(a, c));
+    let value;
+    if (isTemporal(c.label)) value = (found && isTemporal(found.label) && found.value) || c.value;
+    const added = makeAnnotation({ ...c, value, source: 'person' });
+    result = result.filter((a) => !overlaps(a, c));
+    const at = result.findIndex((a) => a.start > c.start);
+    result.splice(at < 0 ? result.length : at, 0, added);
+  }
+  return result;
+}
+
+/**
+ * Records a new correction, forgetting the earlier ones it makes pointless.
+ * An addition first records the removal of what it replaces, so removing the
+ * addition later does not bring the replaced annotations back.
+ * @param {Correction[]} corrections
+ * @param {Correction} correction
+ * @param {Annotation[]} shown  the annotations currently shown
+ * @returns {Correction[]}
+ */
+export function recordCorrection(corrections, correction, shown) {
+  if (correction.label === null) {
+    return [...corrections.filter((c) => !sameSpan(c, correction)), correction];
+  }
+  const replaced = shown
+    .filter((a) => overlaps(a, correction) && !sameSpan(a, correction))
+    .map((a) => ({ start: a.start, end: a.end, text: a.text, label: null }));
+  const kept = corrections.filter((c) => !(c.label !== null && overlaps(c, correction)) && !sameSpan(c, correction));
+  const withoutDuplicates = kept.filter((c) => !replaced.some((r) => sameSpan(r, c)));
+  return [...withoutDuplicates, ...replaced, correction];
+}
+
+/**
+ * Keeps the corrections whose text still stands at the same place in an
+ * edited text; returns them and the ones that no longer match.
+ * @param {Correction[]} corrections
+ * @param {string} text
+ * @returns {{kept: Correction[], dropped: Correction[]}}
+ */
+export function rebaseCorrections(corrections, text) {
+  const map = offsetMap(text);
+  const kept = [];
+  const dropped = [];
+  for (const c of corrections) {
+    const start = map.toUtf16(c.start);
+    const end = map.toUtf16(c.end);
+    if (start >= 0 && end >= 0 && text.slice(start, end) === c.text) kept.push(c);
+    else dropped.push(c);
+  }
+  return { kept, dropped };
+}
+
+/**
+ * Splits an imported document into what the model found and the person's
+ * corrections, so that applying them gives the document back exactly.
+ * `coreAnnotations` (what Gloss finds in the text now) become removals where
+ * the document has nothing at their span, so a later re-annotation does not
+ * resurrect what the person had removed.
+ * @param {Annotation[]} annotations  the imported document's annotations
+ * @param {Annotation[]} coreAnnotations
+ * @returns {{model: Annotation[], corrections: Correction[]}}
+ */
+export function splitImported(annotations, coreAnnotations) {
+  const model = annotations.filter((a) => a.source === 'model').map((a) => makeAnnotation(a));
+  const removals = coreAnnotations
+    .filter((c) => !annotations.some((a) => sameSpan(a, c)))
+    .map((c) => ({ start: c.start, end: c.end, text: c.text, label: null }));
+  const additions = annotations
+    .filter((a) => a.source === 'person')
+    .map((a) => {
+      const c = { start: a.start, end: a.end, text: a.text, label: a.label };
+      if (a.value !== undefined) c.value = a.value;
+      if (a.confidence !== undefined) c.confidence = a.confidence;
+      return c;
+    });
+  return { model, corrections: [...removals, ...additions] };
+}

@@ -1,0 +1,39 @@
+/**
+ * Writes a gloss/1 document as JSON text: fields in the format's order,
+ * two-space indentation and a final newline, like `gloss annotate FILE`.
+ * Exporting the same document twice gives the same bytes.
+ * @module
+ */
+
+import { makeAnnotation } from './corrections.js';
+
+/**
+ * @param {{format: string, text: string, reference_date: string, reference_date_source: string, annotations: object[]}} doc
+ * @returns {string}
+ */
+export function serializeDocument(doc) {
+  const ordered = {
+    format: doc.format,
+    text: doc.text,
+    reference_date: doc.reference_date,
+    reference_date_source: doc.reference_date_source,
+    annotations: doc.annotations.map((a) => makeAnnotation(a)),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** The file name Export suggests: gloss-<first words>-<reference date>.json. */
+export function exportFileName(doc) {
+  const words = doc.text
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .trim()
+    .split(/\s+/u)
+    .slice(0, 4)
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `gloss-${words || 'document'}${doc.reference_date ? `-${doc.reference_date}` : ''}.json`;
+}

@@ -1,0 +1,114 @@
+/**
+ * The page's working state as one immutable value — the annotated text, the
+ * reference-date field, what the model found and the person's corrections —
+ * and the pure steps that change it. Undo, autosave and export all work on
+ * this value.
+ * @module
+ */
+
+import { applyCorrections, rebaseCorrections, recordCorrection, splitImported } from './corrections.js';
+
+/** The export format tag. */
+export const FORMAT = 'gloss/1';
+
+/**
+ * @typedef {import('./corrections.js').Annotation} Annotation
+ * @typedef {import('./corrections.js').Correction} Correction
+ *
+ * @typedef {object} Session
+ * @property {string} text  the annotated text
+ * @property {string} dateField  the reference-date field: "" (use dateline, else today) or YYYY-MM-DD
+ * @property {{reference_date: string, reference_date_source: string, annotations: Annotation[]}} model
+ * @property {Correction[]} corrections
+ *
+ * @callback AnnotateFn  the core's annotate(text, {reference_date, today})
+ * @param {string} text
+ * @param {{reference_date: string|null, today: string}} options
+ * @returns {{reference_date: string, reference_date_source: string, annotations: Annotation[]}}
+ */
+
+/** The empty session: no text, nothing found. */
+export function emptySession() {
+  return {
+    text: '',
+    dateField: '',
+    model: { reference_date: '', reference_date_source: 'today', annotations: [] },
+    corrections: [],
+  };
+}
+
+/** True when there is no annotated text. */
+export function isEmpty(session) {
+  return session.text === '' && session.model.reference_date === '';
+}
+
+/**
+ * The gloss/1 document a session stands for: what Export writes.
+ * @param {Session} session
+ */
+export function documentOf(session) {
+  return {
+    format: FORMAT,
+    text: session.text,
+    reference_date: session.model.reference_date,
+    reference_date_source: session.model.reference_date_source,
+    annotations: applyCorrections(session.model.annotations, session.corrections),
+  };
+}
+
+/**
+ * Runs the model on `text` with the reference date in `dateField` and
+ * re-applies the person's corrections on top. Corrections whose text no
+ * longer stands at the same place (the text was edited) are dropped and
+ * returned so the page can say so.
+ * @param {Session} session
+ * @param {string} text
+ * @param {string} dateField
+ * @param {AnnotateFn} annotate
+ * @param {string} today  local date, YYYY-MM-DD
+ * @returns {{session: Session, dropped: Correction[]}}
+ */
+export function reannotate(session, text, dateField, annotate, today) {
+  const found = annotate(text, { reference_date: dateField === '' ? null : dateField, today });
+  const { kept, dropped } = text === session.text ? { kept: session.corrections, dropped: [] } : rebaseCorrections(session.corrections, text);
+  return {
+    session: {
+      text,
+      dateField,
+      model: {
+        reference_date: found.reference_date,
+        reference_date_source: found.reference_date_source,
+        annotations: found.annotations,
+      },
+      corrections: kept,
+    },
+    dropped,
+  };
+}
+
+/**
+ * The session with one more correction.
+ * @param {Session} session
+ * @param {Correction} correction
+ * @returns {Session}
+ */
+export function correct(session, correction) {
+  const shown = documentOf(session).annotations;
+  return { ...session, corrections: recordCorrection(session.corrections, correction, shown) };
+}
+
+/**
+ * A session that reproduces an imported (already validated) document exactly.
+ * @param {object} doc  a valid gloss/1 document
+ * @param {Annotation[]} coreAnnotations  what the core finds in doc.text at doc.reference_date
+ * @returns {Session}
+ */
+export function sessionFromDocument(doc, coreAnnotations) {
+  const { model, corrections } = splitImported(doc.annotations, coreAnnotations);
+  return {
+    text: doc.text,
+    dateField: doc.reference_date_source === 'given' ? doc.reference_date : '',
+    model: { reference_date: doc.reference_date, reference_date_source: doc.reference_date_source, annotations: model },
+    corrections,
+  };
+}
