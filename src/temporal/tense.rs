@@ -36,7 +36,9 @@ const PAST: &[&str] = &[
 ];
 
 /// Words that end the search for a cue: clause and quotation boundaries.
-const BARRIERS: &[&str] = &[";", "\"", "`", "that", "which", "who", "because", "while"];
+const BARRIERS: &[&str] = &[
+    ";", "\"", "`", "that", "which", "who", "because", "while", "when",
+];
 
 /// The tense word `k` signals, if any; `before_date` when it precedes the date.
 fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
@@ -55,6 +57,14 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     // "is to resume", "are to meet".
     if s == "to" && matches!(before, "is" | "are") {
         return Some(Tense::Future);
+    }
+    // "plans to", "hopes to": the noun "plans" says nothing about time.
+    if matches!(
+        s,
+        "plans" | "plan" | "planning" | "hopes" | "aims" | "intends" | "expects" | "expect"
+    ) && next != "to"
+    {
+        return None;
     }
     if FUTURE.contains(&s) {
         // "was expected to", "had been due to": a future seen from the past.
