@@ -235,9 +235,9 @@ fn coordinated_day(out: &[Found], words: &[Word], i: usize) -> Option<Found> {
             "and" | "or" | "-" | "to" | "through"
         );
     let ends_on_day = words[prev.end - 1].is_number() && prev.value.len() == 10;
-    let closes = words.get(i + 1).map_or(true, |n| {
-        n.is_punct() && n.lower != "-" && n.lower != "/" && n.lower != ":"
-    });
+    let closes = words
+        .get(i + 1)
+        .is_none_or(|n| n.is_punct() && n.lower != "-" && n.lower != "/" && n.lower != ":");
     if !(linked && ends_on_day && closes) {
         return None;
     }

@@ -237,9 +237,9 @@ impl Grammar<'_> {
         let direction = match self.lw(k) {
             "ago" | "earlier" => -1,
             // "a year before." but not "two weeks before the vote" (a duration).
-            "before" if self.words.get(k + 1).map_or(true, |w| w.is_punct()) => -1,
+            "before" if self.words.get(k + 1).is_none_or(|w| w.is_punct()) => -1,
             "later" | "hence" => 1,
-            "after" if self.words.get(k + 1).map_or(true, |w| w.is_punct()) => 1,
+            "after" if self.words.get(k + 1).is_none_or(|w| w.is_punct()) => 1,
             "from" if self.is(k + 1, "now") => 1,
             _ => return None,
         };
@@ -280,7 +280,7 @@ impl Grammar<'_> {
             && self.is(i + 1, "day")
             && self.is_any(i + 2, &["before", "after"])
             && !self.is_any(i + 3, &["yesterday", "tomorrow"])
-            && self.words.get(i + 3).map_or(true, |w| w.is_punct())
+            && self.words.get(i + 3).is_none_or(|w| w.is_punct())
         {
             let n = if self.is(i + 2, "before") { -1 } else { 1 };
             return Some((i + 3, Label::Date, base.add_days(n)?.to_string()));
