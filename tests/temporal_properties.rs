@@ -66,3 +66,23 @@ fn extreme_reference_dates_do_not_panic() {
         assert!(out.iter().all(|m| m.value.is_some()));
     }
 }
+
+#[test]
+fn long_runs_of_one_word_do_not_exhaust_the_stack() {
+    // Patterns that once recursed per word: weekday prefixes, approximators.
+    for text in [
+        "Friday, ".repeat(50_000),
+        "about ".repeat(50_000) + "a year ago",
+    ] {
+        let tokenized = tokenize(&text);
+        let reference = Date::new(2025, 12, 21).unwrap();
+        let context = Context {
+            text: &text,
+            tokenized: &tokenized,
+            reference_date: reference,
+        };
+        let mut out = Vec::new();
+        TemporalRecognizer.recognize(&context, &mut out);
+        assert!(!out.is_empty());
+    }
+}

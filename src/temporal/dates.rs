@@ -85,12 +85,18 @@ impl Grammar<'_> {
             if self.is(j, ",") {
                 j += 1;
             }
-            if let Some((end, label, value)) = self.explicit(j) {
+            if let Some((end, label, value)) = self.explicit_without_weekday(j) {
                 if value.len() >= 10 {
                     return Some((end, label, value));
                 }
             }
         }
+        self.explicit_without_weekday(i)
+    }
+
+    /// [`Self::explicit`] after any leading weekday (no recursion, so a run
+    /// of weekday names costs linear time and stack).
+    fn explicit_without_weekday(&self, i: usize) -> Option<Hit> {
         let mut best = None;
         // Month first.
         if let Some((m, j)) = self.month_at(i) {

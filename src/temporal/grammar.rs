@@ -398,9 +398,14 @@ impl<'a> Grammar<'a> {
         let previous = at
             .checked_sub(1)
             .map_or(lo, |k| self.sentences[k].0.min(lo));
-        let first = self.words.partition_point(|w| w.start < previous);
+        // Bounded, so text without sentence ends stays linear.
+        let first = self
+            .words
+            .partition_point(|w| w.start < previous)
+            .max(i.saturating_sub(80));
         self.words[first..]
             .iter()
+            .take(120)
             .take_while(|w| w.end <= hi)
             .any(|w| cues.contains(&w.lower.as_str()))
     }

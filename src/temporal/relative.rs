@@ -227,10 +227,15 @@ impl Grammar<'_> {
             _ => 0,
         };
         if approximate > 0 {
-            if let Some((end, label, value)) = self.ago(i + approximate, anchor) {
+            if let Some((end, label, value)) = self.ago_exact(i + approximate, anchor) {
                 return Some((end, label, value));
             }
         }
+        self.ago_exact(i, anchor)
+    }
+
+    /// [`Self::ago`] without approximators (no recursion on "about about …").
+    fn ago_exact(&self, i: usize, anchor: Anchor) -> Option<Hit> {
         let (amount, j) = self.amount(i)?;
         let unit = lexicon::unit(self.lw(j))?;
         let k = j + 1;
