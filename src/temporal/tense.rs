@@ -61,7 +61,15 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     // "plans to", "hopes to": the noun "plans" says nothing about time.
     if matches!(
         s,
-        "plans" | "plan" | "planning" | "hopes" | "aims" | "intends" | "expects" | "expect"
+        "plans"
+            | "plan"
+            | "planning"
+            | "hopes"
+            | "aims"
+            | "intends"
+            | "expects"
+            | "expect"
+            | "going"
     ) && next != "to"
     {
         return None;
