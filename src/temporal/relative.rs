@@ -45,6 +45,18 @@ impl Grammar<'_> {
             }
             0 => wd - today,
             _ => match self.tense_at(j) {
+                // "by Sunday", "until Friday": a deadline ahead, unless told in the past.
+                Tense::Unknown
+                    if j > 0
+                        && self.is_any(j - 1, &["by", "until", "till"])
+                        && !self.is(j + 1, "'") =>
+                {
+                    if ahead == 0 {
+                        7
+                    } else {
+                        ahead
+                    }
+                }
                 Tense::Future => {
                     if ahead == 0 {
                         7
@@ -426,6 +438,7 @@ mod tests {
         ("It should close by year end.", "year end", Label::Date, "2025"),
         ("Sales for the full year rose.", "the full year", Label::Date, "2025"),
         ("Reply as soon as possible.", "as soon as possible", Label::Date, "FUTURE_REF"),
+        ("Rain reaches the coast by Sunday morning.", "Sunday morning", Label::Time, "2025-12-28TMO"),
     ];
 
     #[test]
