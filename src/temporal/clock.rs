@@ -151,6 +151,7 @@ mod tests {
         ("The offer runs until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", Label::Time, "2025-11-09T17:00"),
         ("Figures are due at 7 a.m. on April 17.", "7 a.m.", Label::Time, "2026-04-17T07:00"),
         ("The strike begins at midnight on Sunday.", "midnight", Label::Time, "2025-12-21T24:00"),
+        ("Logged 2025-12-21T08:30:15Z by the server.", "2025-12-21T08:30:15Z", Label::Time, "2025-12-21T08:30"),
     ];
 
     #[test]

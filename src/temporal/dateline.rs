@@ -12,7 +12,7 @@
 use crate::calendar::Date;
 use crate::document::Label;
 use crate::temporal::grammar;
-use crate::temporal::words::scan;
+use crate::temporal::words::{scan, Word};
 
 /// How far into the text a dateline may start, in bytes.
 const HEAD: usize = 400;
@@ -56,7 +56,7 @@ fn find_with(text: &str, today: Option<Date>) -> Option<Date> {
         let Some(date) = f.value.get(..10).and_then(Date::parse_iso) else {
             continue;
         };
-        let with_year = has_year(head, &words[f.start..f.end]);
+        let with_year = has_year(&words[f.start..f.end]);
         if !with_year && today.is_none() {
             continue;
         }
@@ -97,8 +97,7 @@ fn find_with(text: &str, today: Option<Date>) -> Option<Date> {
 }
 
 /// True if the words spell out a four-digit or apostrophe year, not one inferred.
-fn has_year(text: &str, words: &[crate::temporal::words::Word]) -> bool {
-    let _ = text;
+fn has_year(words: &[Word]) -> bool {
     words
         .iter()
         .any(|w| (w.is_number() && (w.lower.len() == 4 || w.lower.len() == 8)) || w.lower == "'")

@@ -284,6 +284,10 @@ impl Grammar<'_> {
             return None;
         }
         let n = self.digits(i);
+        // ISO date-time "2025-12-21T08:30": the scanner keeps "21t08" whole.
+        if let Some(hit) = self.iso_date_time(i) {
+            return Some(hit);
+        }
         // ISO: YYYY-MM-DD
         if n == 4
             && self.is(i + 1, "-")
@@ -304,10 +308,8 @@ impl Grammar<'_> {
                 if self.glued_after(i + 5) {
                     return None;
                 }
-                // Optional time "08:30" or "T08:30[:SS]".
+                // Optional time "08:30[:SS]".
                 let mut k = i + 5;
-                let t_glued = self.is(k, "t") || self.lw(k).starts_with('t') && self.joined(k);
-                let _ = t_glued;
                 if self.digits(k) == 2
                     && !self.joined(k)
                     && self.is(k + 1, ":")
@@ -363,6 +365,51 @@ impl Grammar<'_> {
             }
         }
         None
+    }
+
+    /// "2025-12-21T08:30[:SS][Z]" as one TIME.
+    fn iso_date_time(&self, i: usize) -> Option<Hit> {
+        let dt = self.lw(i + 4);
+        let b = dt.as_bytes();
+        let shape = self.digits(i) == 4
+            && self.is(i + 1, "-")
+            && self.digits(i + 2) == 2
+            && self.is(i + 3, "-")
+            && b.len() == 5
+            && b[2] == b't'
+            && dt
+                .bytes()
+                .enumerate()
+                .all(|(p, c)| p == 2 || c.is_ascii_digit())
+            && (1..=4).all(|k| self.joined(i + k))
+            && self.is(i + 5, ":")
+            && self.digits(i + 6) == 2;
+        if !shape {
+            return None;
+        }
+        let date = Date::new(
+            self.number(i)? as i32,
+            self.number(i + 2)?,
+            dt[..2].parse().ok()?,
+        )?;
+        let (h, mi): (u32, u32) = (dt[3..].parse().ok()?, self.number(i + 6)?);
+        if h > 23 || mi > 59 {
+            return None;
+        }
+        let mut end = i + 7;
+        // Seconds, with a "Z" that the scanner may glue to them ("15z").
+        let seconds = self.lw(end + 1);
+        if self.is(end, ":")
+            && matches!(seconds.len(), 2 | 3)
+            && seconds[..2].bytes().all(|c| c.is_ascii_digit())
+            && (seconds.len() == 2 || seconds.ends_with('z'))
+        {
+            end += 2;
+        }
+        if self.is(end, "z") && self.joined(end) {
+            end += 1;
+        }
+        Some((end, Label::Time, format!("{date}T{h:02}:{mi:02}")))
     }
 
     /// A bare year in context: "in 2024", "2024's budget", "1998".

@@ -238,8 +238,6 @@ impl Grammar<'_> {
             } else if let Some((y, e)) = self.year_at(after, true) {
                 year = Some(y);
                 end = e;
-            } else if self.is(i, "fiscal") || (i > 0 && self.is(i - 1, "fiscal")) {
-                // fall through
             }
         }
         // "this year's third quarter"
