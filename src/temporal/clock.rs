@@ -3,6 +3,12 @@
 use crate::document::Label;
 use crate::temporal::grammar::*;
 
+/// Time zones written after a clock time.
+const ZONES: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "pt", "bst", "cet",
+    "cest", "eet", "jst", "ist",
+];
+
 impl Grammar<'_> {
     /// Clock times: "3 p.m.", "10:30 a.m. EST", "15:45", "noon", "midnight",
     /// optionally followed by a day ("3 p.m. Tuesday").
@@ -63,10 +69,11 @@ impl Grammar<'_> {
                 }),
             };
             if pm.is_none() {
-                // A bare "15:45" needs its minutes and a cue ("at 15:45").
+                // A bare "15:45" needs its minutes and a cue ("at 15:45", "15:45 GMT").
                 let cued =
                     i > 0 && self.is_any(i - 1, &["at", "by", "until", "from", "before", "after"]);
-                if !has_minutes || !cued {
+                let zoned = self.is_any(k, ZONES) && self.capitalized(k);
+                if !has_minutes || !(cued || zoned) {
                     return None;
                 }
             }
@@ -81,13 +88,7 @@ impl Grammar<'_> {
             (h, mi, k)
         };
         // Time zone: "EST", "GMT", "local time".
-        if self.is_any(
-            end,
-            &[
-                "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et", "pt", "bst", "cet",
-            ],
-        ) && self.capitalized(end)
-        {
+        if self.is_any(end, ZONES) && self.capitalized(end) {
             end += 1;
         } else if self.is(end, "local") && self.is(end + 1, "time") {
             end += 2;
@@ -152,6 +153,7 @@ mod tests {
         ("Figures are due at 7 a.m. on April 17.", "7 a.m.", Label::Time, "2026-04-17T07:00"),
         ("The strike begins at midnight on Sunday.", "midnight", Label::Time, "2025-12-21T24:00"),
         ("Logged 2025-12-21T08:30:15Z by the server.", "2025-12-21T08:30:15Z", Label::Time, "2025-12-21T08:30"),
+        ("The rand was bid at 15:40 (13:40 GMT).", "13:40 GMT", Label::Time, "2025-12-21T13:40"),
     ];
 
     #[test]

@@ -328,23 +328,32 @@ impl Grammar<'_> {
             }
             return None;
         }
-        // US: MM/DD/YYYY or MM/DD/YY
+        // US MM/DD/YYYY or MM/DD/YY; DD/MM/YYYY when the first number cannot
+        // be a month; European DD.MM.YYYY (four-digit year only).
+        let separator = self.lw(i + 1).to_string();
+        let dotted = separator == ".";
         if (1..=2).contains(&n)
-            && self.is(i + 1, "/")
+            && (separator == "/" || dotted)
             && self.joined(i + 1)
             && (1..=2).contains(&self.digits(i + 2))
             && self.joined(i + 2)
-            && self.is(i + 3, "/")
+            && self.is(i + 3, &separator)
             && self.joined(i + 3)
             && self.joined(i + 4)
         {
             let yd = self.digits(i + 4);
             let year = match yd {
                 4 => self.number(i + 4)? as i32,
-                2 => self.century_for(self.number(i + 4)? as i32),
+                2 if !dotted => self.century_for(self.number(i + 4)? as i32),
                 _ => return None,
             };
-            let date = Date::new(year, self.number(i)?, self.number(i + 2)?)?;
+            let (a, b) = (self.number(i)?, self.number(i + 2)?);
+            let (month, day) = if dotted || (a > 12 && b <= 12) {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            let date = Date::new(year, month, day)?;
             if self.glued_after(i + 5) {
                 return None;
             }
@@ -663,6 +672,8 @@ mod tests {
         ("Prices peaked in late-November.", "late-November", Label::Date, "2025-11"),
         ("Rates may be cut as soon as June.", "June", Label::Date, "2026-06"),
         ("The next meeting is Oct. 14-15.", "15", Label::Date, "2025-10-15"),
+        ("It was signed on 21/12/2025 in Rome.", "21/12/2025", Label::Date, "2025-12-21"),
+        ("It was signed on 21.12.2025 in Bern.", "21.12.2025", Label::Date, "2025-12-21"),
     ];
 
     #[test]
