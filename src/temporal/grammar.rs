@@ -576,7 +576,11 @@ impl<'a> Grammar<'a> {
     /// True if the `n` words from `i` are all capitalized in mid-sentence: a
     /// title such as "VOA Today" or "This Week With David Brinkley".
     pub(super) fn is_title(&self, i: usize, n: usize) -> bool {
-        let mid_sentence = i > 0 && !self.words[i - 1].is_punct() && !self.words[i].newline;
+        // A quotation mark does not start a sentence when the words after it
+        // are all capitalized: ABC's "This Week".
+        let quoted = i > 0 && matches!(self.lw(i - 1), "\"" | "`" | "'") && n > 1;
+        let mid_sentence =
+            i > 0 && (!self.words[i - 1].is_punct() || quoted) && !self.words[i].newline;
         mid_sentence && (i..i + n).all(|k| self.capitalized(k))
     }
 
@@ -703,6 +707,7 @@ pub(super) mod tests {
         "The score was 12/4 in the end.",
         "This is VOA Today from Washington.",
         "He spoke on ABC's This Week With David Brinkley.",
+        "Speaking on ABC News' \"This Week,\" he said no.",
         "Prices continue to fall sharply.",
         "It was like the film High Noon.",
         "The office is next to the embassy.",
