@@ -86,3 +86,35 @@ fn long_runs_of_one_word_do_not_exhaust_the_stack() {
         assert!(!out.is_empty());
     }
 }
+
+#[test]
+fn multibyte_letters_inside_date_shapes_do_not_panic() {
+    let texts = [
+        "2025-12-21T08:30:1ä",
+        "2025-12-21T08:30:ä",
+        "12ä/21/2025",
+        "'9ä0s",
+        "ä1990s",
+        "10ämü",
+        "Q",
+        "Qä",
+        "1st of Mä",
+        "3 pä.m.",
+        "2025-12-2ä",
+        "December 5ä, 2025",
+    ];
+    for text in texts {
+        let tokenized = tokenize(text);
+        let reference = Date::new(2025, 12, 21).unwrap();
+        let context = Context {
+            text,
+            tokenized: &tokenized,
+            reference_date: reference,
+        };
+        let mut out = Vec::new();
+        TemporalRecognizer.recognize(&context, &mut out);
+        for m in out {
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+        }
+    }
+}

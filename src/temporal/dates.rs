@@ -410,7 +410,9 @@ impl Grammar<'_> {
         let seconds = self.lw(end + 1);
         if self.is(end, ":")
             && matches!(seconds.len(), 2 | 3)
-            && seconds[..2].bytes().all(|c| c.is_ascii_digit())
+            && seconds
+                .get(..2)
+                .is_some_and(|d| d.bytes().all(|c| c.is_ascii_digit()))
             && (seconds.len() == 2 || seconds.ends_with('z'))
         {
             end += 2;
