@@ -4,7 +4,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, annotateText, marks, exportJson, GOLDEN_DATE } from './helpers.js';
+import path from 'node:path';
+import { openBrowser, annotateText, marks, exportJson, GOLDEN_DATE, OUTPUT } from './helpers.js';
 
 const TEXT = 'SPRINGFIELD — Mayor Linda Okafor met 🎉 Zoë Martín-Ødegaard on Friday. The hearing is on 2025-12-30 in Lincoln Hall.';
 let browser;
@@ -93,6 +94,7 @@ test('a focused mark is relabelled with a key and removed with Delete; undo and 
   await page.locator('#article mark[data-source="person"]', { hasText: 'Linda Okafor' }).focus();
   await page.waitForSelector('#action-bar[data-mode="edit"]:not([hidden])');
   assert.match(await page.textContent('#action-title'), /Linda Okafor.*Place.*corrected by you/);
+  await page.screenshot({ path: path.join(OUTPUT, 'correction.png') });
   await page.keyboard.press('o');
   assert.deepEqual((await personMarks())[0], ['Linda Okafor', 'ORG', codePoints('Linda')]);
   await page.locator('#article mark', { hasText: 'Linda Okafor' }).focus();
