@@ -261,7 +261,8 @@ mod tests {
                 "Rustem\tB-PERSON",
                 "Umerov\tI-PERSON",
                 "met\tB-PLACE",
-                "in\tI-PLACE",
+                "", // a line break ends the sentence, and a new sentence starts a new chunk
+                "in\tB-PLACE",
                 "Kyiv\tO",
                 "on\tO",
                 "Dec.\tB-DATE",

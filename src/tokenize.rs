@@ -7,6 +7,10 @@
 //! `3.5`, `1996-08-22`, `3-1` and `12/21/2025` stay whole. Typographic
 //! apostrophes and dashes are treated like their ASCII twins.
 //!
+//! Sentences end at terminal punctuation before a capitalised word and at
+//! every line break (headlines, bylines, datelines and table rows stand on
+//! lines of their own in pasted news).
+//!
 //! Invariants: token offsets are byte offsets into the input and always lie on
 //! `char` boundaries; tokens are sorted, never overlap, and never contain
 //! whitespace; a combining mark, variation selector, skin-tone modifier or
@@ -104,11 +108,21 @@ fn split_tokens(text: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
-        if is_word_char(c) {
-            i = scan_word(&chars, i);
+        // A sign or point before a number belongs to it: "+0.435", ".596".
+        let number_prefix = matches!(c, '+' | '.')
+            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_ascii_digit())
+            && (i == 0 || chars[i - 1].1.is_whitespace() || chars[i - 1].1 == '(');
+        if is_word_char(c) || number_prefix {
+            i = scan_word(&chars, if number_prefix { i + 1 } else { i });
             let word = &text[chars[start].0..end_of(i)];
-            // Keep an abbreviation's period: "U.S.", "Dec.", "J.".
-            if chars.get(i).is_some_and(|&(_, c)| c == '.') && is_abbreviation(word) {
+            let next = chars.get(i).map(|&(_, c)| c);
+            if next == Some('.') && keeps_period(text, &chars, start, i, word) {
+                i += 1;
+            } else if next == Some('$')
+                && word.len() <= 3
+                && word.chars().all(|c| c.is_ascii_uppercase())
+            {
+                // Currency prefixes: "C$", "US$", "HK$".
                 i += 1;
             }
             push_word(text, chars[start].0, end_of(i), &mut tokens);
@@ -163,6 +177,27 @@ fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
     }
 }
 
+/// True if the period at `chars[end]` after `word` (from `chars[start]`)
+/// belongs to it: an abbreviation ("U.S.", "Dec.", "J.") not at the end of
+/// a line, or the number of a list item at the start of a line ("1. Smith").
+/// CoNLL-2003 gives a line-final abbreviation's period to the sentence.
+fn keeps_period(text: &str, chars: &[(usize, char)], start: usize, end: usize, word: &str) -> bool {
+    let rest = &text[chars.get(end + 1).map_or(text.len(), |&(b, _)| b)..];
+    let line_ends = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+    if is_abbreviation(word) {
+        let lower = word.to_lowercase();
+        return !line_ends || TITLES.binary_search(&lower.as_str()).is_ok();
+    }
+    let line_starts = text[..chars[start].0]
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n')
+        || chars[start].0 == 0;
+    line_starts
+        && word.len() <= 2
+        && word.chars().all(|c| c.is_ascii_digit())
+        && rest.starts_with(' ')
+}
+
 fn is_abbreviation(word: &str) -> bool {
     let lower = word.to_lowercase();
     let mut chars = word.chars();
@@ -215,7 +250,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
             None => true,
             Some(next) => {
                 let gap = &text[tokens[i].end..next.start];
-                gap.matches('\n').count() >= 2 || ends_sentence(text, tokens, i)
+                gap.contains('\n') || ends_sentence(text, tokens, i)
             }
         };
         if ends_here {
@@ -309,6 +344,20 @@ mod tests {
             ),
             ("Зеленський заявив", &["Зеленський", "заявив"]),
             ("東京 in 2025", &["東京", "in", "2025"]),
+            ("rose +0.435 to .596", &["rose", "+0.435", "to", ".596"]),
+            (
+                "fell C$ 1.15 to US$2",
+                &["fell", "C$", "1.15", "to", "US$", "2"],
+            ),
+            (
+                "1. Michelle Freeman\n2. Ludmila",
+                &["1.", "Michelle", "Freeman", "2.", "Ludmila"],
+            ),
+            ("won 2. Then", &["won", "2", ".", "Then"]),
+            (
+                "Lear Corp.\nShares of Gov.\nCarroll",
+                &["Lear", "Corp", ".", "Shares", "of", "Gov.", "Carroll"],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(words(text), *expected, "{text}");
@@ -344,7 +393,8 @@ mod tests {
             [
                 "Mr. Smith met J. Jones in the U.S. on Monday .",
                 "They talked !",
-                "HEADLINE here \" Next , \" he said ."
+                "HEADLINE here",
+                "\" Next , \" he said ."
             ]
         );
     }

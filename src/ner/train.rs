@@ -1,6 +1,273 @@
-//! `gloss train` for the name model. (Stub: being built.)
+//! `gloss train names`: trains the two-pass name model on CoNLL-2003 data.
+//!
+//! ```text
+//! gloss train names --train train.txt --valid valid.txt --out models/names.bin
+//!                   [--epochs N] [--folds K] [--min-count N] [--seed N]
+//! gloss train names clusters --text silver.jsonl --conll train.txt --out models/clusters.txt
+//! ```
+//!
+//! The second pass learns from document context produced by first-pass
+//! models that did not see the document (K-fold jackknifing), so at training
+//! time it sees first-pass mistakes like the ones it will meet on new text.
+//! `--valid` only reports scores per epoch; it never changes the model.
+//! Training is deterministic: same inputs and flags, same bytes out.
+
+use std::ops::Range;
+
+use super::context::DocContext;
+use super::features::{Doc, Resources};
+use super::model::{ModelData, PassData, Weights};
+use super::perceptron::{self, Example, FeatureIndex, Perceptron};
+use super::tags::{self, Tag};
+use super::{conll, decode, eval, Tagger};
+
+/// Quantization: a stored weight of 1 means 1/SCALE perceptron units.
+const SCALE: f32 = 8.0;
+
+struct Settings {
+    train: String,
+    valid: Option<String>,
+    out: String,
+    epochs: usize,
+    folds: usize,
+    min_count: u32,
+    seed: u64,
+}
 
 /// Runs the command; `Ok(true)` on success.
-pub fn main(_args: &[String]) -> Result<bool, String> {
-    Err("train is not built yet".into())
+pub fn main(args: &[String]) -> Result<bool, String> {
+    if args.first().map(String::as_str) == Some("clusters") {
+        return super::cluster_build::main(&args[1..]);
+    }
+    let mut settings = Settings {
+        train: String::new(),
+        valid: None,
+        out: String::new(),
+        epochs: 12,
+        folds: 5,
+        min_count: 2,
+        seed: 1,
+    };
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let mut value = || rest.next().cloned().ok_or(format!("{flag} needs a value"));
+        let number = |v: String| {
+            v.parse::<u64>()
+                .map_err(|_| format!("{flag}: not a number: {v}"))
+        };
+        match flag.as_str() {
+            "--train" => settings.train = value()?,
+            "--valid" => settings.valid = Some(value()?),
+            "--out" => settings.out = value()?,
+            "--epochs" => settings.epochs = number(value()?)? as usize,
+            "--folds" => settings.folds = number(value()?)?.max(2) as usize,
+            "--min-count" => settings.min_count = number(value()?)? as u32,
+            "--seed" => settings.seed = number(value()?)?,
+            _ => return Err(format!("unknown option {flag:?}")),
+        }
+    }
+    if settings.train.is_empty() || settings.out.is_empty() {
+        return Err("usage: gloss train names --train FILE [--valid FILE] --out FILE [--epochs N] [--folds K] [--min-count N] [--seed N]".into());
+    }
+    let resources = Resources::embedded();
+    let train = prepare(&conll::read(&settings.train)?, &resources);
+    let valid = match &settings.valid {
+        Some(path) => Some(prepare(&conll::read(path)?, &resources)),
+        None => None,
+    };
+    eprintln!(
+        "train: {} documents, {} tokens",
+        train.len(),
+        train.iter().map(|d| d.doc.len()).sum::<usize>()
+    );
+
+    // First pass, jackknifed: each fold is tagged by a model trained on the others.
+    let mut jackknifed: Vec<Vec<Tag>> = vec![Vec::new(); train.len()];
+    for fold in 0..settings.folds {
+        let (inside, outside): (Vec<usize>, Vec<usize>) =
+            (0..train.len()).partition(|d| d % settings.folds != fold);
+        let pass = train_pass(&train, &inside, 0, &settings, None)?;
+        let weights = Weights::new(&pass, SCALE);
+        for d in outside {
+            jackknifed[d] = decode_with(&weights, &train[d].pass_keys[0], &train[d].doc.sentences);
+        }
+        eprintln!("fold {}/{} done", fold + 1, settings.folds);
+    }
+    let all: Vec<usize> = (0..train.len()).collect();
+    let first = train_pass(
+        &train,
+        &all,
+        0,
+        &settings,
+        valid.as_deref().map(|v| (v, None)),
+    )?;
+
+    // Second pass: features from the jackknifed first-pass tags.
+    let mut train = train;
+    for (item, tags) in train.iter_mut().zip(jackknifed) {
+        item.add_context(tags);
+    }
+    let first_weights = Weights::new(&first, SCALE);
+    let mut valid = valid;
+    if let Some(valid) = valid.as_mut() {
+        for item in valid.iter_mut() {
+            let tags = decode_with(&first_weights, &item.pass_keys[0], &item.doc.sentences);
+            item.add_context(tags);
+        }
+    }
+    let second = train_pass(
+        &train,
+        &all,
+        1,
+        &settings,
+        valid.as_deref().map(|v| (v, Some(&first))),
+    )?;
+
+    let model = ModelData {
+        scale: SCALE,
+        passes: [first, second],
+    };
+    let bytes = model.to_bytes();
+    std::fs::write(&settings.out, &bytes).map_err(|e| format!("{}: {e}", settings.out))?;
+    eprintln!(
+        "wrote {} ({} bytes; {} + {} features)",
+        settings.out,
+        bytes.len(),
+        ModelData::from_bytes(&bytes)?.passes[0].features.len(),
+        ModelData::from_bytes(&bytes)?.passes[1].features.len()
+    );
+    if let Some(path) = &settings.valid {
+        let tagger = Tagger::from_data(&ModelData::from_bytes(&bytes)?);
+        let docs = conll::read(path)?;
+        let mut score = eval::Score::default();
+        for doc in &docs {
+            let predicted: Vec<tags::Span> = tagger
+                .tag(&doc.word_refs(), &doc.sentences)
+                .into_iter()
+                .map(|e| tags::Span {
+                    start: e.start,
+                    end: e.end,
+                    class: e.class,
+                })
+                .collect();
+            score.add(&doc.names, &predicted);
+        }
+        eprintln!("saved model on {path} (gold tokens):\n{}", score.report());
+    }
+    Ok(true)
+}
+
+/// A training document with its features for both passes.
+struct Item {
+    doc: Doc,
+    words: Vec<String>,
+    gold: Vec<Tag>,
+    names: Vec<tags::Span>,
+    /// Feature keys per token, for pass 0 and (once context is added) pass 1.
+    pass_keys: [Vec<Vec<u32>>; 2],
+}
+
+impl Item {
+    fn add_context(&mut self, first_pass: Vec<Tag>) {
+        let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        let context = DocContext::new(&self.doc, first_pass, &words);
+        self.pass_keys[1] = keys_of(&self.doc, Some(&context));
+    }
+}
+
+fn prepare(docs: &[conll::Document], resources: &Resources) -> Vec<Item> {
+    docs.iter()
+        .map(|d| {
+            let doc = Doc::new(&d.word_refs(), &d.sentences, resources);
+            let keys = keys_of(&doc, None);
+            Item {
+                doc,
+                words: d.words.clone(),
+                gold: tags::from_spans(d.words.len(), &d.names),
+                names: d.names.clone(),
+                pass_keys: [keys, Vec::new()],
+            }
+        })
+        .collect()
+}
+
+fn keys_of(doc: &Doc, context: Option<&DocContext>) -> Vec<Vec<u32>> {
+    let mut out = Vec::with_capacity(doc.len());
+    for sentence in &doc.sentences {
+        for i in sentence.clone() {
+            let mut keys = Vec::new();
+            doc.features(i, sentence, context, &mut keys);
+            out.push(keys);
+        }
+    }
+    out
+}
+
+fn decode_with(weights: &Weights, keys: &[Vec<u32>], sentences: &[Range<usize>]) -> Vec<Tag> {
+    let mut out = Vec::with_capacity(keys.len());
+    for sentence in sentences {
+        let mut emissions = vec![0.0; sentence.len() * tags::NUM_TAGS];
+        for (row, i) in emissions.chunks_mut(tags::NUM_TAGS).zip(sentence.clone()) {
+            weights.score(&keys[i], row);
+        }
+        out.extend(decode::viterbi(&emissions, &weights.transitions));
+    }
+    out
+}
+
+/// Trains one pass on the documents `use_docs`; reports valid scores per epoch.
+fn train_pass(
+    items: &[Item],
+    use_docs: &[usize],
+    pass: usize,
+    settings: &Settings,
+    valid: Option<(&[Item], Option<&PassData>)>,
+) -> Result<PassData, String> {
+    let index = FeatureIndex::build(
+        use_docs
+            .iter()
+            .flat_map(|&d| items[d].pass_keys[pass].iter().map(Vec::as_slice)),
+        settings.min_count,
+    );
+    let mut examples = Vec::new();
+    for &d in use_docs {
+        let item = &items[d];
+        for sentence in &item.doc.sentences {
+            examples.push(Example {
+                features: sentence
+                    .clone()
+                    .map(|i| index.map(&item.pass_keys[pass][i]))
+                    .collect(),
+                gold: item.gold[sentence.clone()].to_vec(),
+            });
+        }
+    }
+    let mut perceptron = Perceptron::new(index.keys.len());
+    for epoch in 0..settings.epochs {
+        let order = perceptron::shuffled(
+            examples.len(),
+            settings.seed.wrapping_add(epoch as u64 * 7919),
+        );
+        perceptron.epoch(&examples, &order);
+        if let Some((valid, _)) = valid {
+            let weights = Weights::new(&perceptron.averaged(&index.keys, SCALE), SCALE);
+            let mut score = eval::Score::default();
+            for item in valid {
+                let predicted = tags::spans(&decode_with(
+                    &weights,
+                    &item.pass_keys[pass],
+                    &item.doc.sentences,
+                ));
+                score.add(&item.names, &predicted);
+            }
+            eprintln!(
+                "pass {} epoch {:2}: valid F1 {:.4} ({} features)",
+                pass + 1,
+                epoch + 1,
+                score.overall().2,
+                index.keys.len()
+            );
+        }
+    }
+    Ok(perceptron.averaged(&index.keys, SCALE))
 }

@@ -1,4 +1,17 @@
-//! Dates and times: recognition and TIMEX3 normalization. (Stub: being built.)
+//! Dates and times: finds TIMEX3 expressions (DATE, TIME, DURATION, SET) in
+//! English news text and resolves each to its TIMEX3 value against the
+//! reference date.
+//!
+//! Pieces: [`words`] scans the text, [`lexicon`] names months, units and the
+//! like, [`grammar`] matches and resolves expressions, [`tense`] decides
+//! which way an open weekday or month points, [`dateline`] reads the date an
+//! article gives for itself. `eval` (native only) scores all this on TimeML.
+
+pub mod dateline;
+pub mod grammar;
+pub mod lexicon;
+pub mod tense;
+pub mod words;
 
 use crate::calendar::Date;
 use crate::recognize::{Context, Mention, Recognizer};
@@ -12,13 +25,36 @@ impl Recognizer for TemporalRecognizer {
         "temporal"
     }
 
-    fn recognize(&self, _context: &Context<'_>, _out: &mut Vec<Mention>) {}
+    fn recognize(&self, context: &Context<'_>, out: &mut Vec<Mention>) {
+        let text = context.text;
+        let tokens = &context.tokenized.tokens;
+        let sentences: Vec<(usize, usize)> = context
+            .tokenized
+            .sentences
+            .iter()
+            .filter(|r| r.start < r.end && r.end <= tokens.len())
+            .map(|r| (tokens[r.start].start, tokens[r.end - 1].end))
+            .collect();
+        let words = words::scan(text);
+        for found in grammar::find(text, &words, context.reference_date, &sentences) {
+            out.push(Mention {
+                start: words[found.start].start,
+                end: words[found.end - 1].end,
+                label: found.label,
+                value: Some(found.value),
+                confidence: None,
+            });
+        }
+    }
 }
 
-/// The date of a dateline or date stamp at the top of the text, if any.
-pub fn dateline(_text: &str, _tokenized: &Tokenized) -> Option<Date> {
-    None
+/// The date of a dateline or date stamp at the top of the text, if any
+/// (see [`dateline`]: only dates that spell out their year count).
+pub fn dateline(text: &str, _tokenized: &Tokenized) -> Option<Date> {
+    dateline::find(text)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod timeml;

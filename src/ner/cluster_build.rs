@@ -1,0 +1,262 @@
+//! `gloss train names clusters`: learns word clusters from unlabeled text.
+//!
+//! ```text
+//! gloss train names clusters --text silver.jsonl --conll train.txt --out models/clusters.txt
+//!                            [--words N] [--depth D]
+//! ```
+//!
+//! Each of the `N` most frequent words (no digits) is described by the words
+//! seen just before and after it (counts over the 1,000 most frequent
+//! context words, square-rooted and length-normalised). Bisecting 2-means on
+//! these vectors (cosine similarity, best of three seeded starts) builds a
+//! binary tree up to `D` levels deep; a word's cluster is its path of branch
+//! bits. A cheap, deterministic stand-in for Brown clusters: words used in
+//! the same contexts (surnames, cities, company suffixes) share prefixes.
+
+use std::collections::HashMap;
+
+use crate::tokenize::{fold_punctuation, tokenize};
+
+const CONTEXT_WORDS: usize = 1000;
+const ITERATIONS: usize = 8;
+const MIN_SPLIT: usize = 8;
+const RESTARTS: usize = 3;
+
+/// Runs the command; `Ok(true)` on success.
+pub fn main(args: &[String]) -> Result<bool, String> {
+    let (mut text, mut conll, mut out, mut words, mut depth) =
+        (None, None, None, 20_000usize, 16usize);
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let value = rest
+            .next()
+            .cloned()
+            .ok_or(format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--text" => text = Some(value),
+            "--conll" => conll = Some(value),
+            "--out" => out = Some(value),
+            "--words" => {
+                words = value
+                    .parse()
+                    .map_err(|_| format!("--words: not a number: {value}"))?
+            }
+            "--depth" => {
+                depth = value
+                    .parse::<usize>()
+                    .map_err(|_| format!("--depth: not a number: {value}"))?
+                    .min(31)
+            }
+            _ => return Err(format!("unknown option {flag:?}")),
+        }
+    }
+    let (Some(text), Some(out)) = (text, out) else {
+        return Err("usage: gloss train names clusters --text FILE.jsonl [--conll FILE] --out FILE [--words N] [--depth D]".into());
+    };
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    let source = std::fs::read_to_string(&text).map_err(|e| format!("{text}: {e}"))?;
+    for (n, line) in source.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{text}:{}: {e}", n + 1))?;
+        let body = value["text"]
+            .as_str()
+            .ok_or(format!("{text}:{}: no \"text\"", n + 1))?;
+        let tokenized = tokenize(body);
+        for s in &tokenized.sentences {
+            sentences.push(
+                tokenized.tokens[s.clone()]
+                    .iter()
+                    .map(|t| normalise(t.text(body)))
+                    .collect(),
+            );
+        }
+    }
+    if let Some(path) = &conll {
+        for doc in super::conll::read(path)? {
+            for s in &doc.sentences {
+                sentences.push(doc.words[s.clone()].iter().map(|w| normalise(w)).collect());
+            }
+        }
+    }
+    let clusters = build(&sentences, words, depth);
+    let mut lines: Vec<String> = clusters
+        .into_iter()
+        .map(|(w, bits)| format!("{w}\t{bits}\n"))
+        .collect();
+    lines.sort();
+    std::fs::write(&out, lines.concat()).map_err(|e| format!("{out}: {e}"))?;
+    eprintln!(
+        "wrote {out}: {} words from {} sentences",
+        lines.len(),
+        sentences.len()
+    );
+    Ok(true)
+}
+
+fn normalise(word: &str) -> String {
+    word.chars().map(fold_punctuation).collect()
+}
+
+/// Ranks words by frequency, most frequent first, ties by the word itself.
+fn ranked<'a>(counts: HashMap<&'a str, usize>) -> Vec<(&'a str, usize)> {
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked
+}
+
+/// Word → bit path for the `vocabulary` most frequent digit-free words.
+pub fn build(sentences: &[Vec<String>], vocabulary: usize, depth: usize) -> Vec<(String, String)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut context_counts: HashMap<&str, usize> = HashMap::new();
+    for s in sentences {
+        for w in s {
+            *context_counts.entry(w.as_str()).or_default() += 1;
+            if !w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic) {
+                *counts.entry(w.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let words: Vec<&str> = ranked(counts)
+        .into_iter()
+        .take(vocabulary)
+        .map(|(w, _)| w)
+        .collect();
+    let word_index: HashMap<&str, usize> = words.iter().enumerate().map(|(i, &w)| (w, i)).collect();
+    let contexts: HashMap<&str, u32> = ranked(context_counts)
+        .into_iter()
+        .take(CONTEXT_WORDS)
+        .enumerate()
+        .map(|(i, (w, _))| (w, i as u32))
+        .collect();
+    let dims = 2 * (CONTEXT_WORDS + 2);
+    // Left context in the first half, right context in the second; the last
+    // slot of each half is "rare word", the one before it "sentence edge".
+    let mut raw: Vec<HashMap<u32, f32>> = vec![HashMap::new(); words.len()];
+    for s in sentences {
+        for (i, w) in s.iter().enumerate() {
+            let Some(&row) = word_index.get(w.as_str()) else {
+                continue;
+            };
+            let slot = |j: Option<usize>| match j.and_then(|j| s.get(j)) {
+                None => CONTEXT_WORDS as u32,
+                Some(c) => contexts
+                    .get(c.as_str())
+                    .copied()
+                    .unwrap_or(CONTEXT_WORDS as u32 + 1),
+            };
+            *raw[row].entry(slot(i.checked_sub(1))).or_default() += 1.0;
+            *raw[row]
+                .entry((CONTEXT_WORDS + 2) as u32 + slot(Some(i + 1)))
+                .or_default() += 1.0;
+        }
+    }
+    let vectors: Vec<Vec<(u32, f32)>> = raw
+        .into_iter()
+        .map(|m| {
+            let mut v: Vec<(u32, f32)> = m.into_iter().map(|(d, c)| (d, c.sqrt())).collect();
+            v.sort_by_key(|&(d, _)| d);
+            let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt().max(1e-9);
+            v.iter_mut().for_each(|(_, x)| *x /= norm);
+            v
+        })
+        .collect();
+    let mut paths = vec![String::new(); words.len()];
+    let mut nodes: Vec<Vec<usize>> = vec![(0..words.len()).collect()];
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for node in nodes {
+            if node.len() < MIN_SPLIT {
+                continue;
+            }
+            let (left, right) = split(&node, &vectors, dims);
+            if left.is_empty() || right.is_empty() {
+                continue;
+            }
+            for &w in &left {
+                paths[w].push('0');
+            }
+            for &w in &right {
+                paths[w].push('1');
+            }
+            next.push(left);
+            next.push(right);
+        }
+        nodes = next;
+    }
+    words
+        .into_iter()
+        .zip(paths)
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(w, p)| (w.to_string(), p))
+        .collect()
+}
+
+fn dot(v: &[(u32, f32)], centroid: &[f32]) -> f32 {
+    v.iter().map(|&(d, x)| x * centroid[d as usize]).sum()
+}
+
+/// 2-means on the words of one node (indices in frequency order).
+fn split(node: &[usize], vectors: &[Vec<(u32, f32)>], dims: usize) -> (Vec<usize>, Vec<usize>) {
+    let dense = |w: usize| {
+        let mut c = vec![0.0f32; dims];
+        for &(d, x) in &vectors[w] {
+            c[d as usize] = x;
+        }
+        c
+    };
+    // A few seeded restarts; keep the split whose words sit closest to their centroids.
+    let mut best: Option<(f32, Vec<bool>)> = None;
+    let mut state = 0x2545_F491_4F6C_DD1Du64 ^ node.len() as u64;
+    let mut pick = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        node[(state % node.len() as u64) as usize]
+    };
+    for _ in 0..RESTARTS {
+        let (a, b) = (pick(), pick());
+        let mut centroids = [dense(a), dense(b)];
+        let mut assignment = vec![false; node.len()];
+        let mut fit = 0.0;
+        for _ in 0..ITERATIONS {
+            fit = 0.0;
+            for (side, &w) in assignment.iter_mut().zip(node) {
+                let (s0, s1) = (
+                    dot(&vectors[w], &centroids[0]),
+                    dot(&vectors[w], &centroids[1]),
+                );
+                *side = s1 > s0;
+                fit += s0.max(s1);
+            }
+            for (side, centroid) in centroids.iter_mut().enumerate() {
+                centroid.iter_mut().for_each(|x| *x = 0.0);
+                for (&a, &w) in assignment.iter().zip(node) {
+                    if a as usize == side {
+                        for &(d, x) in &vectors[w] {
+                            centroid[d as usize] += x;
+                        }
+                    }
+                }
+                let norm = centroid.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-9);
+                centroid.iter_mut().for_each(|x| *x /= norm);
+            }
+        }
+        if best.as_ref().is_none_or(|(f, _)| fit > *f) {
+            best = Some((fit, assignment));
+        }
+    }
+    let assignment = best.expect("at least one restart").1;
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    for (&a, &w) in assignment.iter().zip(node) {
+        if a {
+            right.push(w);
+        } else {
+            left.push(w);
+        }
+    }
+    (left, right)
+}

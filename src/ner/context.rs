@@ -1,0 +1,133 @@
+//! Document-level context for the second pass: what the first pass said
+//! about the same word elsewhere in the article.
+//!
+//! A name is usually introduced in full ("Rustem Umerov") and then shortened
+//! ("Umerov said"); a headline in capitals repeats words that the body writes
+//! in normal case. These features let the second pass carry a decision made
+//! where the evidence is clear to the places where it is not.
+
+use std::ops::Range;
+
+use super::features::Doc;
+use super::hash::HashMap64;
+use super::tags::{self, Position, Tag, NUM_TAGS};
+
+/// Counts per lowercase word over the whole document.
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    /// Occurrences inside a first-pass name of each class, and outside (index 4).
+    class: [u16; 5],
+    /// Occurrences inside a multi-token first-pass name of each class.
+    in_long: [u16; 4],
+    /// Occurrences capitalised, not sentence-initial, in a normal-case sentence.
+    capitalised_mid: u16,
+    /// Occurrences entirely in lowercase.
+    lowercase: u16,
+}
+
+/// First-pass tags of a document and what they say about each word.
+pub struct DocContext {
+    tags: Vec<Tag>,
+    tallies: HashMap64<Tally>,
+    /// Per token, the tally of its own occurrence, to subtract.
+    own: Vec<Tally>,
+}
+
+impl DocContext {
+    /// Builds the context from first-pass tags (one per token of `doc`).
+    pub fn new(doc: &Doc, tags: Vec<Tag>, words: &[&str]) -> DocContext {
+        let mut tallies = HashMap64::<Tally>::default();
+        let mut own = Vec::with_capacity(doc.len());
+        let mut long = vec![false; doc.len()];
+        for span in tags::spans(&tags) {
+            if span.end - span.start > 1 {
+                long[span.start..span.end]
+                    .iter_mut()
+                    .for_each(|l| *l = true);
+            }
+        }
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let mut tally = Tally::default();
+            match tags::split(tags[i]) {
+                Some((class, _)) => {
+                    tally.class[class as usize] = 1;
+                    if long[i] {
+                        tally.in_long[class as usize] = 1;
+                    }
+                }
+                None => tally.class[4] = 1,
+            }
+            tally.capitalised_mid =
+                (t.capitalised && !t.sentence_initial && !t.caps_sentence) as u16;
+            tally.lowercase = words[i].chars().all(|c| !c.is_uppercase()) as u16;
+            let total = tallies.entry(t.lower).or_default();
+            for k in 0..5 {
+                total.class[k] += tally.class[k];
+            }
+            for k in 0..4 {
+                total.in_long[k] += tally.in_long[k];
+            }
+            total.capitalised_mid += tally.capitalised_mid;
+            total.lowercase += tally.lowercase;
+            own.push(tally);
+        }
+        DocContext { tags, tallies, own }
+    }
+
+    /// Pushes the second-pass features of token `i` through `push(template, parts)`.
+    pub fn features(
+        &self,
+        doc: &Doc,
+        i: usize,
+        sentence: &Range<usize>,
+        push: &mut impl FnMut(u64, &[u64]),
+    ) {
+        let t = &doc.tokens[i];
+        let tag_at = |j: isize| -> u64 {
+            if j < sentence.start as isize || j >= sentence.end as isize {
+                NUM_TAGS as u64
+            } else {
+                self.tags[j as usize] as u64
+            }
+        };
+        let i_signed = i as isize;
+        push(100, &[tag_at(i_signed)]);
+        push(101, &[tag_at(i_signed - 1), tag_at(i_signed)]);
+        push(102, &[tag_at(i_signed), tag_at(i_signed + 1)]);
+        let class_of = |tag: Tag| tags::split(tag).map_or(4, |(c, _)| c as u64);
+        let own = self.own[i];
+        let total = self.tallies[&t.lower];
+        let others: Vec<u16> = (0..5).map(|k| total.class[k] - own.class[k]).collect();
+        let named_others: u16 = others[..4].iter().sum();
+        if named_others + others[4] == 0 {
+            push(103, &[t.capitalised as u64]);
+            return;
+        }
+        let shape = (t.capitalised as u64)
+            | (t.caps_sentence as u64) << 1
+            | (t.sentence_initial as u64) << 2;
+        for class in 0..4 {
+            if others[class] > 0 {
+                push(104, &[class as u64, shape]);
+                if total.in_long[class] > own.in_long[class] {
+                    push(105, &[class as u64, shape]);
+                }
+            }
+        }
+        let majority = (0..5).max_by_key(|&k| (others[k], 5 - k)).unwrap_or(4) as u64;
+        push(106, &[majority, shape, class_of(self.tags[i])]);
+        if named_others == 0 {
+            push(107, &[shape]);
+        }
+        if total.capitalised_mid > own.capitalised_mid {
+            push(108, &[shape]);
+        }
+        if total.lowercase > own.lowercase {
+            push(109, &[shape]);
+        }
+        // A first-pass name that begins here but is longer elsewhere.
+        if let Some((_, Position::Unit)) = tags::split(self.tags[i]) {
+            push(110, &[(total.in_long.iter().sum::<u16>() > 0) as u64]);
+        }
+    }
+}

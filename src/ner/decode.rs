@@ -1,0 +1,217 @@
+//! Viterbi decoding over BILOU tags with the invalid transitions forbidden,
+//! and forward–backward marginals for confidences.
+//!
+//! Scores are plain sums: `emission[i][t]` for tag `t` at token `i`, plus
+//! `transition[p][t]` between neighbours. A forbidden transition (see
+//! [`tags::may_follow`]) is never taken, so every decoded sequence is a valid
+//! BILOU sequence whatever the weights say.
+
+use super::tags::{self, Tag, NUM_TAGS};
+
+/// Per-token tag scores, row-major: `scores[i * NUM_TAGS + t]`.
+pub type Emissions = [f32];
+
+/// The best valid tag sequence for `n` tokens.
+pub fn viterbi(emissions: &Emissions, transitions: &[f32; NUM_TAGS * NUM_TAGS]) -> Vec<Tag> {
+    let n = emissions.len() / NUM_TAGS;
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut best = [f32::NEG_INFINITY; NUM_TAGS];
+    for t in 0..NUM_TAGS {
+        if tags::may_start(t) {
+            best[t] = emissions[t];
+        }
+    }
+    let predecessors = predecessor_table();
+    let mut back = vec![0u8; n * NUM_TAGS];
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; NUM_TAGS];
+        for t in 0..NUM_TAGS {
+            let mut arg = 0;
+            let mut max = f32::NEG_INFINITY;
+            for &p in &predecessors[t] {
+                let p = p as usize;
+                let s = best[p] + transitions[p * NUM_TAGS + t];
+                if s > max {
+                    max = s;
+                    arg = p;
+                }
+            }
+            next[t] = max + emissions[i * NUM_TAGS + t];
+            back[i * NUM_TAGS + t] = arg as u8;
+        }
+        best = next;
+    }
+    let mut last = 0;
+    let mut max = f32::NEG_INFINITY;
+    for (t, &s) in best.iter().enumerate() {
+        if tags::may_end(t) && s > max {
+            max = s;
+            last = t;
+        }
+    }
+    let mut path = vec![0; n];
+    path[n - 1] = last;
+    for i in (1..n).rev() {
+        path[i - 1] = back[i * NUM_TAGS + path[i]] as usize;
+    }
+    path
+}
+
+/// Marginal probability of each tag at each token under a softmax over valid
+/// sequences, with scores divided by `temperature`. Row-major like the input.
+///
+/// Scaled forward–backward in probability space: each token's scores are
+/// shifted so their maximum is 0 before `exp`, and each step is normalised,
+/// so nothing overflows and only `NUM_TAGS` exponentials are taken per token.
+pub fn marginals(
+    emissions: &Emissions,
+    transitions: &[f32; NUM_TAGS * NUM_TAGS],
+    temperature: f32,
+) -> Vec<f32> {
+    let n = emissions.len() / NUM_TAGS;
+    let allowed = allowed_table();
+    let scale = 1.0 / temperature as f64;
+    let top = transitions.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b)) as f64;
+    let mut step = [0.0f64; NUM_TAGS * NUM_TAGS];
+    for p in 0..NUM_TAGS {
+        for t in 0..NUM_TAGS {
+            if allowed[p][t] {
+                step[p * NUM_TAGS + t] =
+                    ((transitions[p * NUM_TAGS + t] as f64 - top) * scale).exp();
+            }
+        }
+    }
+    let mut local = vec![0.0f64; n * NUM_TAGS];
+    for (row, scores) in local.chunks_mut(NUM_TAGS).zip(emissions.chunks(NUM_TAGS)) {
+        let max = scores.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b)) as f64;
+        for (l, &s) in row.iter_mut().zip(scores) {
+            *l = ((s as f64 - max) * scale).exp();
+        }
+    }
+    let normalise = |row: &mut [f64]| {
+        let sum: f64 = row.iter().sum();
+        if sum > 0.0 {
+            row.iter_mut().for_each(|x| *x /= sum);
+        }
+    };
+    let mut alpha = vec![0.0f64; n * NUM_TAGS];
+    let mut beta = vec![0.0f64; n * NUM_TAGS];
+    if n == 0 {
+        return Vec::new();
+    }
+    for t in 0..NUM_TAGS {
+        alpha[t] = if tags::may_start(t) { local[t] } else { 0.0 };
+        beta[(n - 1) * NUM_TAGS + t] = if tags::may_end(t) { 1.0 } else { 0.0 };
+    }
+    normalise(&mut alpha[..NUM_TAGS]);
+    for i in 1..n {
+        let (before, after) = alpha.split_at_mut(i * NUM_TAGS);
+        let previous = &before[(i - 1) * NUM_TAGS..];
+        for t in 0..NUM_TAGS {
+            let sum: f64 = (0..NUM_TAGS)
+                .map(|p| previous[p] * step[p * NUM_TAGS + t])
+                .sum();
+            after[t] = sum * local[i * NUM_TAGS + t];
+        }
+        normalise(&mut after[..NUM_TAGS]);
+    }
+    for i in (0..n - 1).rev() {
+        let (before, after) = beta.split_at_mut((i + 1) * NUM_TAGS);
+        let next = &after[..NUM_TAGS];
+        for p in 0..NUM_TAGS {
+            before[i * NUM_TAGS + p] = (0..NUM_TAGS)
+                .map(|t| step[p * NUM_TAGS + t] * local[(i + 1) * NUM_TAGS + t] * next[t])
+                .sum();
+        }
+        normalise(&mut before[i * NUM_TAGS..]);
+    }
+    let mut out = Vec::with_capacity(n * NUM_TAGS);
+    for (a, b) in alpha.chunks(NUM_TAGS).zip(beta.chunks(NUM_TAGS)) {
+        let row: Vec<f64> = a.iter().zip(b).map(|(x, y)| x * y).collect();
+        let sum: f64 = row.iter().sum();
+        out.extend(
+            row.iter()
+                .map(|x| if sum > 0.0 { (x / sum) as f32 } else { 0.0 }),
+        );
+    }
+    out
+}
+
+fn allowed_table() -> &'static [[bool; NUM_TAGS]; NUM_TAGS] {
+    static TABLE: std::sync::OnceLock<[[bool; NUM_TAGS]; NUM_TAGS]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(build_allowed_table)
+}
+
+/// For each tag, the tags allowed before it, in ascending order.
+fn predecessor_table() -> &'static [Vec<u8>; NUM_TAGS] {
+    static TABLE: std::sync::OnceLock<[Vec<u8>; NUM_TAGS]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|t| {
+            (0..NUM_TAGS)
+                .filter(|&p| tags::may_follow(p, t))
+                .map(|p| p as u8)
+                .collect()
+        })
+    })
+}
+
+fn build_allowed_table() -> [[bool; NUM_TAGS]; NUM_TAGS] {
+    let mut table = [[false; NUM_TAGS]; NUM_TAGS];
+    for (p, row) in table.iter_mut().enumerate() {
+        for (t, cell) in row.iter_mut().enumerate() {
+            *cell = tags::may_follow(p, t);
+        }
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn is_valid(path: &[Tag]) -> bool {
+        path.first().is_none_or(|&t| tags::may_start(t))
+            && path.last().is_none_or(|&t| tags::may_end(t))
+            && path.windows(2).all(|w| tags::may_follow(w[0], w[1]))
+    }
+
+    proptest! {
+        /// Whatever the scores, the decoded sequence is valid BILOU and the
+        /// marginals of each token sum to one.
+        #[test]
+        fn decodes_only_valid_sequences(
+            scores in proptest::collection::vec(-50.0f32..50.0, 0..12 * NUM_TAGS),
+            trans in proptest::collection::vec(-50.0f32..50.0, NUM_TAGS * NUM_TAGS),
+        ) {
+            let n = scores.len() / NUM_TAGS;
+            let emissions = &scores[..n * NUM_TAGS];
+            let transitions: [f32; NUM_TAGS * NUM_TAGS] = trans.try_into().unwrap();
+            let path = viterbi(emissions, &transitions);
+            prop_assert_eq!(path.len(), n);
+            prop_assert!(is_valid(&path), "{:?}", path.iter().map(|&t| tags::name(t)).collect::<Vec<_>>());
+            let m = marginals(emissions, &transitions, 10.0);
+            for row in m.chunks(NUM_TAGS) {
+                let sum: f32 = row.iter().sum();
+                prop_assert!((sum - 1.0).abs() < 1e-3, "{}", sum);
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_inside_score_becomes_a_unit_name() {
+        // Token 1 strongly prefers I-PER, which cannot follow O: the decoder
+        // must pick a valid alternative, never O I-PER O.
+        let mut e = vec![0.0f32; 3 * NUM_TAGS];
+        e[0] = 5.0;
+        e[2 * NUM_TAGS] = 5.0;
+        let i_per = tags::tag(tags::Class::Per, tags::Position::Inside);
+        let u_per = tags::tag(tags::Class::Per, tags::Position::Unit);
+        e[NUM_TAGS + i_per] = 10.0;
+        e[NUM_TAGS + u_per] = 4.0;
+        let path = viterbi(&e, &[0.0; NUM_TAGS * NUM_TAGS]);
+        assert_eq!(path, vec![tags::OUTSIDE, u_per, tags::OUTSIDE]);
+    }
+}

@@ -1,0 +1,300 @@
+//! Feature extraction: what the model sees of each token.
+//!
+//! Features are hashed keys (see [`hash`]); each is a template number mixed
+//! with the hashes of its parts. First-pass features describe the token and
+//! its window: word, lowercase form, shape, affixes, capitalisation in its
+//! sentence, word clusters, gazetteer matches. Second-pass features add
+//! document context (see [`super::context`]): how the same word was tagged
+//! elsewhere in the article by the first pass.
+
+use std::ops::Range;
+
+use super::clusters::{Clusters, Path};
+use super::context::DocContext;
+use super::gazetteer::{Gazetteer, LISTS};
+use super::hash;
+use crate::tokenize::fold_punctuation;
+
+/// The embedded lists and clusters features are computed from.
+pub struct Resources {
+    /// Place and personal-name lists.
+    pub gazetteer: Gazetteer,
+    /// Word clusters.
+    pub clusters: Clusters,
+}
+
+impl Resources {
+    /// The lists and clusters compiled into the binary.
+    pub fn embedded() -> Resources {
+        Resources {
+            gazetteer: Gazetteer::embedded(),
+            clusters: Clusters::embedded(),
+        }
+    }
+}
+
+/// What the features need to know about one token, computed once.
+#[derive(Clone, Debug, Default)]
+pub struct TokenInfo {
+    /// Hash of the exact form (typographic punctuation folded).
+    pub word: u64,
+    /// Hash of the lowercase form.
+    pub lower: u64,
+    shape: u64,
+    prefixes: [u64; 4],
+    suffixes: [u64; 4],
+    cluster: Option<Path>,
+    gazetteer: [u8; LISTS],
+    /// Starts with an uppercase letter.
+    pub capitalised: bool,
+    /// First token of its sentence.
+    pub sentence_initial: bool,
+    /// In a sentence with no lowercase letters (a headline).
+    pub caps_sentence: bool,
+    /// Index of the sentence it belongs to.
+    pub sentence: u32,
+}
+
+/// A document ready for feature extraction.
+pub struct Doc {
+    /// One entry per token.
+    pub tokens: Vec<TokenInfo>,
+    /// Sentences as token ranges, covering all tokens in order.
+    pub sentences: Vec<Range<usize>>,
+}
+
+const BOS: u64 = 0x5EED_0001;
+const EOS: u64 = 0x5EED_0002;
+
+impl Doc {
+    /// Analyses the tokens `words` split into `sentences`.
+    pub fn new(words: &[&str], sentences: &[Range<usize>], resources: &Resources) -> Doc {
+        let mut tokens: Vec<TokenInfo> = Vec::with_capacity(words.len());
+        let mut lower_hashes = Vec::with_capacity(words.len());
+        for (n, range) in sentences.iter().enumerate() {
+            let caps_sentence = {
+                let letters = words[range.clone()]
+                    .iter()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count();
+                letters >= 2
+                    && !words[range.clone()]
+                        .iter()
+                        .any(|w| w.chars().any(char::is_lowercase))
+            };
+            for i in range.clone() {
+                let word: String = words[i].chars().map(fold_punctuation).collect();
+                let lower = word.to_lowercase();
+                let mut info = TokenInfo {
+                    word: hash::string(&word),
+                    lower: hash::string(&lower),
+                    shape: hash::string(&shape(&word)),
+                    cluster: resources.clusters.lookup(&word, &lower),
+                    capitalised: word.chars().next().is_some_and(char::is_uppercase),
+                    sentence_initial: i == range.start,
+                    caps_sentence,
+                    sentence: n as u32,
+                    ..TokenInfo::default()
+                };
+                let bounds: Vec<usize> = lower
+                    .char_indices()
+                    .map(|(b, _)| b)
+                    .chain([lower.len()])
+                    .collect();
+                let chars = bounds.len() - 1;
+                if chars > 1 {
+                    for k in 1..=4.min(chars) {
+                        info.prefixes[k - 1] = hash::string(&lower[..bounds[k]]);
+                        info.suffixes[k - 1] = hash::string(&lower[bounds[chars - k]..]);
+                    }
+                }
+                lower_hashes.push(info.lower);
+                tokens.push(info);
+            }
+        }
+        let mut matches = Vec::new();
+        resources.gazetteer.matches(&lower_hashes, &mut matches);
+        for (info, m) in tokens.iter_mut().zip(matches) {
+            info.gazetteer = m;
+        }
+        Doc {
+            tokens,
+            sentences: sentences.to_vec(),
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// True if there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Pushes the feature keys of token `i` of sentence `sentence`; with a
+    /// document context, the second-pass features too.
+    pub fn features(
+        &self,
+        i: usize,
+        sentence: &Range<usize>,
+        context: Option<&DocContext>,
+        out: &mut Vec<u32>,
+    ) {
+        let t = &self.tokens[i];
+        let at = |offset: isize| -> Option<&TokenInfo> {
+            let j = i as isize + offset;
+            (j >= sentence.start as isize && j < sentence.end as isize)
+                .then(|| &self.tokens[j as usize])
+        };
+        let lower =
+            |offset: isize| at(offset).map_or(if offset < 0 { BOS } else { EOS }, |t| t.lower);
+        let shape =
+            |offset: isize| at(offset).map_or(if offset < 0 { BOS } else { EOS }, |t| t.shape);
+        let cluster = |offset: isize, n: u8| {
+            at(offset).map_or(BOS ^ offset as u64, |t| {
+                t.cluster.map_or(0, |c| c.prefix(n))
+            })
+        };
+        let mut push = |template: u64, parts: &[u64]| out.push(feature_key(template, parts));
+        let flags = (t.sentence_initial as u64) | (t.caps_sentence as u64) << 1;
+        push(0, &[]);
+        push(1, &[t.word]);
+        push(2, &[t.lower]);
+        push(3, &[lower(-1)]);
+        push(4, &[lower(1)]);
+        push(5, &[lower(-2)]);
+        push(6, &[lower(2)]);
+        push(7, &[lower(-1), t.lower]);
+        push(8, &[t.lower, lower(1)]);
+        push(9, &[t.shape]);
+        push(10, &[shape(-1)]);
+        push(11, &[shape(1)]);
+        push(12, &[shape(-1), t.shape, shape(1)]);
+        for k in 0..4 {
+            if t.prefixes[k] != 0 {
+                push(13 + k as u64, &[t.prefixes[k]]);
+                push(17 + k as u64, &[t.suffixes[k]]);
+            }
+        }
+        push(21, &[flags, t.shape]);
+        push(22, &[flags, t.lower]);
+        push(23, &[lower(-1), t.shape]);
+        push(24, &[t.shape, lower(1)]);
+        push(25, &[shape(-1), t.shape]);
+        push(26, &[t.shape, shape(1)]);
+        if t.cluster.is_some() {
+            for n in [4, 8, 12, 16] {
+                push(30 + n as u64, &[cluster(0, n)]);
+            }
+        } else {
+            push(30, &[flags, t.shape]);
+        }
+        push(50, &[cluster(-1, 8)]);
+        push(51, &[cluster(1, 8)]);
+        push(52, &[cluster(-1, 16)]);
+        push(53, &[cluster(1, 16)]);
+        push(54, &[cluster(-1, 6), cluster(0, 6)]);
+        push(55, &[cluster(0, 6), cluster(1, 6)]);
+        for (list, &position) in t.gazetteer.iter().enumerate() {
+            if position != 0 {
+                push(60 + list as u64, &[position as u64]);
+                push(70 + list as u64, &[position as u64, t.shape, flags]);
+            }
+        }
+        for offset in [-1isize, 1] {
+            if let Some(n) = at(offset) {
+                for (list, &position) in n.gazetteer.iter().enumerate() {
+                    if position != 0 {
+                        push(
+                            80 + list as u64 * 2 + (offset > 0) as u64,
+                            &[position as u64, n.capitalised as u64],
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(context) = context {
+            context.features(self, i, sentence, &mut push);
+        }
+    }
+
+    /// Pushes only the second-pass (document context) features of token `i`:
+    /// `features(i, s, Some(c))` equals `features(i, s, None)` followed by these.
+    pub fn context_features(
+        &self,
+        i: usize,
+        sentence: &Range<usize>,
+        context: &DocContext,
+        out: &mut Vec<u32>,
+    ) {
+        context.features(self, i, sentence, &mut |template, parts| {
+            out.push(feature_key(template, parts))
+        });
+    }
+}
+
+/// The key of a feature: its template number mixed with its parts.
+fn feature_key(template: u64, parts: &[u64]) -> u32 {
+    let mut h = hash::mix(0, template);
+    for &p in parts {
+        h = hash::mix(h, p);
+    }
+    hash::key(h)
+}
+
+/// The shape of a word with runs collapsed: "Xx", "X.X.", "d-d", "xX".
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    let mut run = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if Some(s) == last {
+            run += 1;
+            if run == 2 {
+                // Keep one repeat to tell "Xx" from "Xxx"-style short words apart.
+                continue;
+            }
+            if run > 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        out.push(s);
+        last = Some(s);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shape;
+
+    #[test]
+    fn shapes() {
+        for (word, expected) in [
+            ("Umerov", "Xxx"),
+            ("U.S.", "X.X."),
+            ("1996-08-22", "dd-dd-dd"),
+            ("NATO", "XX"),
+            ("a", "x"),
+            ("McDonald", "XxXxx"),
+            ("pro-Western", "xx-Xxx"),
+        ] {
+            assert_eq!(shape(word), expected, "{word}");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Tense of the clause around a temporal expression, from cue words: decides
+//! whether a bare "Friday" or "December 5" lies before or after the reference
+//! date ("said on Friday" → the previous Friday, "will meet on Friday" → the next).
+
+use crate::temporal::words::Word;
+
+/// The direction a clause points in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// Past: "said", "was", "ended".
+    Past,
+    /// Future: "will", "is expected to", "plans".
+    Future,
+    /// No cue found.
+    Unknown,
+}
+
+/// Words that point to the future.
+const FUTURE: &[&str] = &[
+    "will",
+    "ll",
+    "shall",
+    "would",
+    "expected",
+    "expects",
+    "expect",
+    "scheduled",
+    "plans",
+    "plan",
+    "planning",
+    "due",
+    "upcoming",
+    "intends",
+    "aims",
+    "hopes",
+    "going",
+    "tomorrow",
+    "wo",
+    "set",
+    "supposed",
+    "might",
+    "should",
+    "must",
+    "be",
+];
+
+/// Irregular or frequent past-tense words.
+const PAST: &[&str] = &[
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "last",
+    "told",
+    "came",
+    "went",
+    "met",
+    "began",
+    "took",
+    "made",
+    "gave",
+    "left",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "held",
+    "sent",
+    "saw",
+    "got",
+    "yesterday",
+    "earlier",
+    "announced",
+    "reported",
+    "closed",
+    "ended",
+    "died",
+    "killed",
+    "arrived",
+    "paid",
+    "sold",
+    "bought",
+    "led",
+    "spent",
+    "struck",
+    "hit",
+    "quit",
+    "put",
+    "cut",
+    "ran",
+    "became",
+    "brought",
+    "thought",
+    "wrote",
+    "spoke",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "since",
+    "found",
+    "shot",
+    "fled",
+    "sought",
+    "kept",
+    "heard",
+    "felt",
+    "stood",
+    "fought",
+    "caught",
+    "taught",
+    "wore",
+    "hid",
+    "meant",
+    "rang",
+    "sank",
+    "swore",
+    "threw",
+];
+
+/// The tense of word `at`, looking at words whose bytes lie in `lo..hi` (its
+/// sentence): the nearest cue to the left within the clause wins, then the
+/// nearest to the right.
+pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
+    let classify = |k: usize| -> Option<Tense> {
+        let s = words[k].lower.as_str();
+        let next = words.get(k + 1).map_or("", |w| w.lower.as_str());
+        let before = if k > 0 {
+            words[k - 1].lower.as_str()
+        } else {
+            ""
+        };
+        if s == "set" {
+            // "set to resume" points ahead; "set fire" is just past.
+            return (next == "to").then_some(Tense::Future);
+        }
+        if FUTURE.contains(&s) {
+            // "was expected to", "had been due to": a future seen from the past.
+            let before2 = if k > 1 {
+                words[k - 2].lower.as_str()
+            } else {
+                ""
+            };
+            if matches!(before, "was" | "were" | "had") || (before == "been" && before2 == "had") {
+                return Some(Tense::Past);
+            }
+            return Some(Tense::Future);
+        }
+        // "as soon as Tuesday", "as early as next week".
+        if (s == "soon" || s == "early") && before == "as" && next == "as" {
+            return Some(Tense::Future);
+        }
+        let participle = s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed");
+        if participle && matches!(before, "be" | "being" | "to") {
+            // A passive or infinitive ("to be published"): no tense of its own.
+            return None;
+        }
+        if PAST.contains(&s) || participle {
+            return Some(Tense::Past);
+        }
+        None
+    };
+    let mut left = at;
+    let mut seen = 0;
+    while left > 0 && seen < 12 {
+        left -= 1;
+        let w = &words[left];
+        if w.start < lo || matches!(w.lower.as_str(), ";" | "\"") {
+            break;
+        }
+        seen += 1;
+        if let Some(t) = classify(left) {
+            // A future auxiliary a few words before a past participle wins
+            // ("will be held on Friday").
+            if t == Tense::Past {
+                for back in 1..=3 {
+                    if left >= back
+                        && words[left - back].start >= lo
+                        && classify(left - back) == Some(Tense::Future)
+                    {
+                        return Tense::Future;
+                    }
+                }
+            }
+            return t;
+        }
+    }
+    let mut right = at + 1;
+    let mut seen = 0;
+    while right < words.len() && seen < 12 {
+        let w = &words[right];
+        if w.end > hi {
+            break;
+        }
+        if let Some(t) = classify(right) {
+            return t;
+        }
+        right += 1;
+        seen += 1;
+    }
+    Tense::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::temporal::words::scan;
+
+    #[test]
+    fn tense_follows_the_nearest_cue() {
+        let cases = [
+            ("They met on Friday", "friday", Tense::Past),
+            ("They will meet on Friday", "friday", Tense::Future),
+            ("The vote will be held on Friday", "friday", Tense::Future),
+            ("He said they would meet on Friday", "friday", Tense::Future),
+            ("On Friday the talks ended", "friday", Tense::Past),
+            ("Markets on Friday", "friday", Tense::Unknown),
+        ];
+        for (text, target, expected) in cases {
+            let words = scan(text);
+            let at = words.iter().position(|w| w.lower == target).unwrap();
+            assert_eq!(tense(&words, at, 0, text.len()), expected, "{text}");
+        }
+    }
+}

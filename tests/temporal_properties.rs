@@ -1,0 +1,68 @@
+//! Property tests of the temporal recognizer on arbitrary text: it never
+//! panics, never splits a character, and gives every mention a value.
+
+use gloss::calendar::Date;
+use gloss::recognize::{Context, Recognizer};
+use gloss::temporal::TemporalRecognizer;
+use gloss::tokenize::tokenize;
+use proptest::prelude::*;
+
+/// Text mixing date-like pieces with arbitrary Unicode.
+fn texty() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("December 5".to_string()),
+        Just("Dec. 21, 2025".to_string()),
+        Just("12/21/2025".to_string()),
+        Just("2025-12-21 08:30".to_string()),
+        Just("last week".to_string()),
+        Just("3 p.m.".to_string()),
+        Just("the year-ago quarter".to_string()),
+        Just("nineteen ninety-six".to_string()),
+        Just("'90s".to_string()),
+        Just(" and ".to_string()),
+        Just("mid-".to_string()),
+        any::<String>(),
+        "[\\u{300}-\\u{36f}\\u{1F3FB}\\u{200D}é東京١٢ .,'-]{0,6}",
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn mentions_are_well_formed(text in texty(), days in 0i64..3_000_000) {
+        let reference = Date::from_days(days).unwrap_or(Date::new(2025, 12, 21).unwrap());
+        let tokenized = tokenize(&text);
+        let context = Context { text: &text, tokenized: &tokenized, reference_date: reference };
+        let mut out = Vec::new();
+        TemporalRecognizer.recognize(&context, &mut out);
+        let mut last_end = 0;
+        for m in &out {
+            prop_assert!(m.start < m.end && m.end <= text.len());
+            prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            prop_assert!(m.start >= last_end, "mentions overlap: {:?}", out);
+            prop_assert!(m.label.is_temporal());
+            prop_assert!(m.value.as_deref().is_some_and(|v| !v.is_empty()));
+            last_end = m.end;
+        }
+        let _ = gloss::temporal::dateline(&text, &tokenized);
+    }
+}
+
+#[test]
+fn extreme_reference_dates_do_not_panic() {
+    let text = "On December 31 and 1, yesterday, next year, a century ago, in 9999 and the '90s, the 20th century, Q4, last Friday at 3 p.m.";
+    for reference in [
+        Date::new(1, 1, 1).unwrap(),
+        Date::new(9999, 12, 31).unwrap(),
+    ] {
+        let tokenized = tokenize(text);
+        let context = Context {
+            text,
+            tokenized: &tokenized,
+            reference_date: reference,
+        };
+        let mut out = Vec::new();
+        TemporalRecognizer.recognize(&context, &mut out);
+        assert!(out.iter().all(|m| m.value.is_some()));
+    }
+}
