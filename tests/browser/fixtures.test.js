@@ -6,6 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { CLI } from '../js/helpers.js';
 import { ROOT, openBrowser, annotateText, marks, exportJson, fixtures, cliAnnotate, GOLDEN_DATE, OUTPUT } from './helpers.js';
 
 const HIDDEN_BY_DEFAULT = new Set(['DURATION', 'SET']);
@@ -48,6 +51,21 @@ for (const fixture of fixtures()) {
     assert.match(exported.name, /^gloss-[a-z0-9-]+-2025-12-21\.json$/);
   });
 }
+
+test('the other export formats equal the CLI --format output', async () => {
+  const fixture = fixtures().find((f) => f.name === 'unicode-mix.txt');
+  const old = page;
+  page = await browser.openApp({ fresh: false, page: await browser.context.newPage() });
+  await old.close();
+  await annotateText(page, fixture.text, GOLDEN_DATE);
+  for (const [format, extension] of [['conll', 'conll'], ['brat', 'ann'], ['doccano', 'jsonl'], ['w3c', 'jsonld']]) {
+    const cli = execFileSync(CLI, ['annotate', '--date', GOLDEN_DATE, '--format', format, fixture.file], { encoding: 'utf8' });
+    await page.selectOption('#export-format', format);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-other')]);
+    assert.equal(await readFile(await download.path(), 'utf8'), cli, format);
+    assert.ok(download.suggestedFilename().endsWith(`.${extension}`), download.suggestedFilename());
+  }
+});
 
 test('with no date, the page passes the local date and shows where the reference date came from', async () => {
   const fixture = fixtures().find((f) => f.name === 'ceasefire-talks.txt');

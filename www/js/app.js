@@ -13,7 +13,7 @@ import { offsetMap } from './offsets.js';
 import { snapToWords } from './snap.js';
 import { createHistory } from './history.js';
 import { emptySession, documentOf, reannotate, correct, sessionFromDocument, isEmpty } from './session.js';
-import { serializeDocument, exportFileName } from './exporter.js';
+import { serializeDocument, exportFileName, OTHER_FORMATS } from './exporter.js';
 import { parseImport, sizeProblem } from './importer.js';
 import { saveSession, loadSession, clearSaved } from './store.js';
 
@@ -502,22 +502,41 @@ async function importFile(file) {
   say(`Imported ${quote(file.name)}: ${plural(imported.annotations.length, 'annotation')}, ${byPerson} by a person.`);
 }
 
-function exportJson() {
-  if (isEmpty(history.present)) {
-    say('Nothing to export yet: paste an article and press Annotate.', 'warning');
-    return;
-  }
-  const json = serializeDocument(doc);
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+/** Downloads `content` as a file named `name`. */
+function download(content, name, type) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = exportFileName(doc);
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Exports gloss/1 JSON, or with `format` one of the core's other formats. */
+function exportDocument(format) {
+  if (isEmpty(history.present)) {
+    say('Nothing to export yet: paste an article and press Annotate.', 'warning');
+    return;
+  }
+  let name;
+  if (format) {
+    let content;
+    try {
+      content = core.exportAs(doc, format);
+    } catch (e) {
+      say(`Export failed: ${e.message}`, 'error');
+      return;
+    }
+    name = exportFileName(doc, OTHER_FORMATS[format]);
+    download(content, name, 'text/plain');
+  } else {
+    name = exportFileName(doc);
+    download(serializeDocument(doc), name, 'application/json');
+  }
   const stale = ui.source.value !== doc.text ? ' (the text as last annotated; press Annotate to include your edits)' : '';
-  say(`Exported ${link.download}: ${plural(doc.annotations.length, 'annotation')}${stale}.`);
+  say(`Exported ${name}: ${plural(doc.annotations.length, 'annotation')}${stale}.`);
 }
 
 async function copyJson() {
@@ -588,7 +607,7 @@ function redo() {
 // ---------------------------------------------------------------- events
 
 function isTyping(target) {
-  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'checkbox');
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type !== 'checkbox');
 }
 
 function onKeyDown(e) {
@@ -679,7 +698,8 @@ function bind() {
     ui.importFile.value = '';
     if (file) await importFile(file);
   });
-  $('export-json').addEventListener('click', exportJson);
+  $('export-json').addEventListener('click', () => exportDocument());
+  $('export-other').addEventListener('click', () => exportDocument(/** @type {HTMLSelectElement} */ ($('export-format')).value));
   $('copy-json').addEventListener('click', copyJson);
   ui.undo.addEventListener('click', undo);
   ui.redo.addEventListener('click', redo);
@@ -713,6 +733,7 @@ async function start() {
     return;
   }
   ui.version.textContent = `Gloss ${core.version()}`;
+  if (typeof core.exportAs !== 'function') $('export-other').setAttribute('disabled', '');
   const saved = loadSession(localStorage);
   let restored = false;
   if (saved) {
