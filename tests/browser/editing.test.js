@@ -90,6 +90,28 @@ test('select words, press a key or click a label: a person annotation, snapped t
   assert.equal((await marks(page)).filter((m) => m.source === 'person').length, 2);
 });
 
+test('keyboard only: select in the text box, Tab to a label button, press it', async () => {
+  await page.locator('#source-panel').evaluate((d) => {
+    d.open = true;
+  });
+  const at = TEXT.indexOf('hearing');
+  await page.focus('#source-text');
+  await page.evaluate(([a, b]) => document.querySelector('#source-text').setSelectionRange(a, b), [at, at + 4]);
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.waitForSelector('#action-bar[data-mode="add"]:not([hidden])');
+  assert.match(await page.textContent('#action-title'), /Mark “hearing” as/);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.label), 'PERSON', 'the bar comes next in Tab order');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.label), 'ORG');
+  await page.keyboard.press('Enter');
+  assert.ok((await personMarks()).some(([text, label]) => text === 'hearing' && label === 'ORG'));
+  await page.locator('#article mark', { hasText: 'hearing' }).focus();
+  await page.keyboard.press('Delete');
+  assert.ok(!(await personMarks()).some(([text]) => text === 'hearing'));
+});
+
 test('a focused mark is relabelled with a key and removed with Delete; undo and redo', async () => {
   await page.locator('#article mark[data-source="person"]', { hasText: 'Linda Okafor' }).focus();
   await page.waitForSelector('#action-bar[data-mode="edit"]:not([hidden])');

@@ -105,6 +105,7 @@ test('the sample article with highlights, legend and side list (screenshot)', as
   await page.waitForFunction((text) => document.querySelector('#article').textContent === text, sample);
   assert.equal(await page.inputValue('#reference-date'), '');
   assert.match(await page.textContent('#reference-status'), /^Reference date \d{4}-\d{2}-\d{2} \(/);
+  await page.setViewportSize({ width: 1280, height: 1500 });
   await page.screenshot({ path: path.join(OUTPUT, 'page.png'), fullPage: true });
   await page.setViewportSize({ width: 420, height: 900 });
   await page.screenshot({ path: path.join(OUTPUT, 'page-narrow.png'), fullPage: true });
