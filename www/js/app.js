@@ -257,7 +257,7 @@ function renderFound() {
     const entries = new Map();
     doc.annotations.forEach((a, index) => {
       if (a.label !== l.name) return;
-      const key = `${a.text}\u0000${a.value ?? ''}`;
+      const key = `${a.label}\u0000${a.text}\u0000${a.value ?? ''}`;
       if (!entries.has(key)) entries.set(key, { a, indices: [] });
       entries.get(key).indices.push(index);
     });
