@@ -104,7 +104,7 @@ test('a long article (about 100 KB) annotates without freezing the page', async 
       }),
   );
   assert.equal(await page.textContent('#article'), text);
-  console.log(`# 100 KB article (${text.length} UTF-16 units): annotate + render ${Math.round(handler)} ms, next frame after ${Math.round(frame)} ms. ${await page.textContent('#status')}`);
+  console.log(`100 KB article (${text.length} UTF-16 units): annotate + render ${Math.round(handler)} ms, next frame after ${Math.round(frame)} ms. ${await page.textContent('#status')}`);
   const { doc } = cliAnnotate('-', GOLDEN_DATE, text);
   assert.equal(await page.locator('#article mark.ann').count(), doc.annotations.length);
 });
