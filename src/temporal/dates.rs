@@ -48,12 +48,28 @@ impl Grammar<'_> {
         Some((d, i + 1))
     }
 
+    /// True if words `first..first + 3` are a span of years: "2010-2015".
+    pub(super) fn year_range(&self, first: usize) -> bool {
+        let (Some(a), Some(b)) = (self.number(first), self.number(first + 2)) else {
+            return false;
+        };
+        self.digits(first) == 4
+            && self.digits(first + 2) == 4
+            && self.is(first + 1, "-")
+            && self.joined(first + 1)
+            && self.joined(first + 2)
+            && a < b
+            && b <= a + 100
+            && !self.glued_after(first + 3)
+            && !self.glued_before(first)
+    }
+
     /// A four-digit year at `i` (optionally "'98"-style two digits when `short`).
     pub(super) fn year_at(&self, i: usize, short: bool) -> Option<(i32, usize)> {
         let w = self.words.get(i)?;
         if w.is_number() && w.lower.len() == 4 {
             let y = w.number()? as i32;
-            if (1000..=2999).contains(&y) && !self.glued_after(i + 1) {
+            if (1000..=2999).contains(&y) && (!self.glued_after(i + 1) || self.year_range(i)) {
                 return Some((y, i + 1));
             }
         }
@@ -435,7 +451,8 @@ impl Grammar<'_> {
             return Some((end, Label::Date, format!("{y:04}")));
         }
         let w = self.words.get(i)?;
-        if !(w.is_number() && w.lower.len() == 4) || self.glued_before(i) {
+        let second_of_range = i >= 2 && self.year_range(i - 2);
+        if !(w.is_number() && w.lower.len() == 4) || (self.glued_before(i) && !second_of_range) {
             return None;
         }
         let (y, end) = self.year_at(i, false)?;
@@ -453,7 +470,9 @@ impl Grammar<'_> {
         {
             return None;
         }
-        if self.is_any(end, MEASURES) || (self.is(end, "-") && self.joined(end)) {
+        if self.is_any(end, MEASURES)
+            || (self.is(end, "-") && self.joined(end) && !self.year_range(i))
+        {
             return None;
         }
         // "2020 Vision" is an idiom, "Orion 1980" or "Windows 2000" a name.
@@ -676,6 +695,8 @@ mod tests {
         ("The next meeting is Oct. 14-15.", "15", Label::Date, "2025-10-15"),
         ("It was signed on 21/12/2025 in Rome.", "21/12/2025", Label::Date, "2025-12-21"),
         ("It was signed on 21.12.2025 in Bern.", "21.12.2025", Label::Date, "2025-12-21"),
+        ("The report covers 2010-2015 in detail.", "2015", Label::Date, "2015"),
+        ("The report covers 2010-2015 in detail.", "2010", Label::Date, "2010"),
     ];
 
     #[test]

@@ -713,6 +713,8 @@ pub(super) mod tests {
         "The office is next to the embassy.",
         "The fall of Rome was slow.",
         "He bought 2000 shares.",
+        "Call 555-1998-2020 for help.",
+        "Serial 1998-2240-7711 failed.",
     ];
 
     #[test]
