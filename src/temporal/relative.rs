@@ -199,6 +199,10 @@ impl Grammar<'_> {
         {
             j += 1;
         }
+        // "this past weekend", "this coming week".
+        if self.is(j, "this") && self.is_any(j + 1, &["past", "coming"]) {
+            j += 1;
+        }
         let n = match self.lw(j) {
             "last" | "past" | "previous" => -1,
             "this" | "current" => 0,
@@ -293,14 +297,24 @@ impl Grammar<'_> {
     /// "the same day", "the previous year": relative to the last full date.
     pub(super) fn anaphoric(&self, i: usize, anchor: Anchor) -> Option<Hit> {
         let base = anchor.unwrap_or(self.reference);
-        if self.is(i, "the")
-            && self.is(i + 1, "day")
-            && self.is_any(i + 2, &["before", "after"])
-            && !self.is_any(i + 3, &["yesterday", "tomorrow"])
-            && self.words.get(i + 3).is_none_or(|w| w.is_punct())
+        // "the day before.", "the year after,": one unit from the last date.
+        let unit = lexicon::unit(self.lw(i + 1))
+            .filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year));
+        if let Some(unit) =
+            unit.filter(|_| self.is(i, "the") && self.is_any(i + 2, &["before", "after"]))
         {
-            let n = if self.is(i + 2, "before") { -1 } else { 1 };
-            return Some((i + 3, Label::Date, base.add_days(n)?.to_string()));
+            if !self.is_any(i + 3, &["yesterday", "tomorrow"])
+                && self.words.get(i + 3).is_none_or(|w| w.is_punct())
+            {
+                let n = if self.is(i + 2, "before") { -1 } else { 1 };
+                let base = if unit == Unit::Day {
+                    self.last_day.get().unwrap_or(base)
+                } else {
+                    base
+                };
+                let day = Self::shift(unit, base, n)?;
+                return Some((i + 3, Label::Date, Self::period(unit, day)?));
+            }
         }
         if !self.is_any(i, &["the", "that"]) {
             return None;
@@ -439,6 +453,8 @@ mod tests {
         ("Sales for the full year rose.", "the full year", Label::Date, "2025"),
         ("Reply as soon as possible.", "as soon as possible", Label::Date, "FUTURE_REF"),
         ("Rain reaches the coast by Sunday morning.", "Sunday morning", Label::Time, "2025-12-28TMO"),
+        ("They met this past weekend.", "this past weekend", Label::Date, "2025-W50-WE"),
+        ("On March 3, 2011, they met. The year before, they fought.", "The year before", Label::Date, "2010"),
     ];
 
     #[test]
