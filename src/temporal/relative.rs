@@ -380,6 +380,11 @@ impl Grammar<'_> {
         match self.lw(i) {
             "now" | "currently" | "nowadays" => hit(i + 1, PRESENT),
             "recently" | "lately" => hit(i + 1, PAST),
+            // "in recent years" is a vague past; "in recent weeks" a vague stretch.
+            "recent" if plural_unit && next != "years" && next != "decades" => {
+                let unit = lexicon::unit(next)?;
+                Some((i + 2, Label::Duration, unit.duration(None)))
+            }
             "recent" | "past" if plural_unit && !self.is(i.wrapping_sub(1), "the") => {
                 hit(i + 2, PAST)
             }
@@ -455,6 +460,8 @@ mod tests {
         ("Rain reaches the coast by Sunday morning.", "Sunday morning", Label::Time, "2025-12-28TMO"),
         ("They met this past weekend.", "this past weekend", Label::Date, "2025-W50-WE"),
         ("On March 3, 2011, they met. The year before, they fought.", "The year before", Label::Date, "2010"),
+        ("Prices fell in recent weeks.", "recent weeks", Label::Duration, "PXW"),
+        ("Crime rose in recent years.", "recent years", Label::Date, "PAST_REF"),
     ];
 
     #[test]
