@@ -7,6 +7,40 @@ use crate::temporal::grammar::*;
 use crate::temporal::lexicon::{self, Unit};
 use crate::temporal::tense::Tense;
 
+/// Words that make a bare quarter or half a sports period.
+const SPORTS: &[&str] = &[
+    "scored",
+    "score",
+    "touchdown",
+    "touchdowns",
+    "quarterback",
+    "rebounds",
+    "yards",
+    "overtime",
+    "halftime",
+    "inning",
+    "innings",
+    "basket",
+    "baskets",
+    "goal",
+    "goals",
+    "penalty",
+    "whistle",
+    "kickoff",
+    "striker",
+    "midfielder",
+    "defender",
+    "referee",
+    "equalizer",
+    "equaliser",
+];
+
+/// Words that make a bare half a fiscal one.
+const FINANCE: &[&str] = &[
+    "profit", "profits", "earnings", "revenue", "revenues", "sales", "loss", "losses", "income",
+    "results", "fiscal", "net", "growth", "gdp", "economy", "shares", "dividend", "pretax",
+];
+
 impl Grammar<'_> {
     /// "this summer", "last fall", "summer 2025", "the summer of 2025",
     /// "the summer", "in spring".
@@ -240,7 +274,16 @@ impl Grammar<'_> {
                 end = e;
             }
         }
-        // "this year's third quarter"
+        // Without a year, "the first half" or "the fourth quarter" of a game is
+        // no date: halves need financial company, quarters no sports around.
+        if year.is_none() {
+            if half && !self.sentence_mentions(i, FINANCE) {
+                return None;
+            }
+            if self.sentence_mentions(i, SPORTS) {
+                return None;
+            }
+        }
         let year = year.unwrap_or_else(|| {
             let start_month = if half {
                 (n - 1) * 6 + 1
@@ -279,10 +322,26 @@ mod tests {
         ("It is the third-quarter loss.", "third-quarter", Label::Date, "2025-Q3"),
         ("It ran well into the summer.", "the summer", Label::Date, "2025-SU"),
         ("The Q1 figures are due.", "Q1", Label::Date, "2025-Q1"),
+        ("Profit rose 38% in the first half.", "the first half", Label::Date, "2025-H1"),
     ];
 
     #[test]
     fn seasons_quarters_and_halves_resolve() {
         check(CASES);
+    }
+
+    /// Game periods, not calendar ones.
+    const NOT_PERIODS: &[&str] = &[
+        "He scored twice in the first half.",
+        "The Knicks scored 30 points in the fourth quarter.",
+        "The striker missed a penalty in the second half.",
+    ];
+
+    #[test]
+    fn game_periods_are_not_dates() {
+        for &text in NOT_PERIODS {
+            let found = crate::temporal::grammar::tests::run(text);
+            assert!(found.is_empty(), "{text:?}: {found:?}");
+        }
     }
 }
