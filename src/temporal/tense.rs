@@ -74,6 +74,10 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     {
         return None;
     }
+    // "the next match is Saturday" looks ahead; "next to the bank" does not.
+    if s == "next" && next != "to" {
+        return Some(Tense::Future);
+    }
     if FUTURE.contains(&s) {
         // "was expected to", "had been due to": a future seen from the past.
         if matches!(before, "was" | "were" | "had") || (before == "been" && before2 == "had") {
