@@ -462,6 +462,7 @@ mod tests {
         ("On March 3, 2011, they met. The year before, they fought.", "The year before", Label::Date, "2010"),
         ("Prices fell in recent weeks.", "recent weeks", Label::Duration, "PXW"),
         ("Crime rose in recent years.", "recent years", Label::Date, "PAST_REF"),
+        ("He would be traveling to the United States Thursday.", "Thursday", Label::Date, "2025-12-25"),
     ];
 
     #[test]

@@ -89,7 +89,9 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     if (s == "soon" || s == "early") && before == "as" && next == "as" {
         return Some(Tense::Future);
     }
-    let participle = s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed");
+    // Regular past forms; a capitalized "United" or "Red" is a name.
+    let participle =
+        s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed") && !words[k].capitalized;
     if participle && matches!(before, "be" | "being" | "to" | "is" | "are") {
         // A passive or infinitive ("to be published"): no tense of its own.
         return None;
