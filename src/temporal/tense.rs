@@ -98,7 +98,17 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     }
     if PAST.contains(&s) || participle {
         // "planned to leave": the act lies ahead of the telling.
-        let plan = matches!(s, "planned" | "intended" | "arranged" | "prepared");
+        let plan = matches!(
+            s,
+            "planned"
+                | "intended"
+                | "arranged"
+                | "prepared"
+                | "decided"
+                | "agreed"
+                | "promised"
+                | "pledged"
+        );
         if before_date && plan && next == "to" {
             return Some(Tense::Future);
         }
