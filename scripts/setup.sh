@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, idempotently: the wasm32 target,
-# wasm-bindgen-cli at exactly the version in Cargo.lock, and with `--test`
-# also Debian's chromium and binaryen and the npm packages.
+# wasm-bindgen-cli at exactly the version in Cargo.lock, the npm packages
+# (binaryen's wasm-opt for the build; playwright-core and ajv for tests), and
+# with `--test` also Debian's chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
     || cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
 if [ "$want_test" = 1 ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -28,9 +35,5 @@ if [ "$want_test" = 1 ]; then
     echo "setup: installing ${missing[*]} (apt)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "setup: installing npm packages"
-    npm ci --no-audit --no-fund --loglevel=error
   fi
 fi

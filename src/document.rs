@@ -146,6 +146,15 @@ impl fmt::Display for InvalidDocument {
 impl std::error::Error for InvalidDocument {}
 
 impl Document {
+    /// Reads a document from `gloss/1` JSON text and [validates](Self::validate) it.
+    /// Unknown fields, wrong types and broken offsets are all refused.
+    pub fn from_json(json: &str) -> Result<Document, InvalidDocument> {
+        let document: Document =
+            serde_json::from_str(json).map_err(|e| InvalidDocument(format!("not a Gloss document: {e}")))?;
+        document.validate()?;
+        Ok(document)
+    }
+
     /// Checks everything the format promises beyond its types: the format tag,
     /// the date, offsets inside the text, `text` equal to the slice, sorted and
     /// non-overlapping annotations, values only on temporal labels.
@@ -226,6 +235,26 @@ mod tests {
             value: None,
             confidence: None,
             source: Source::Person,
+        }
+    }
+
+    #[test]
+    fn from_json_refuses_unknown_fields_and_wrong_types() {
+        let good = serde_json::to_string(&doc(vec![person(2, 6, "Anna")])).unwrap();
+        assert_eq!(Document::from_json(&good).unwrap(), doc(vec![person(2, 6, "Anna")]));
+        let cases = [
+            (good.replacen("\"format\"", "\"colour\":1,\"format\"", 1), "unknown field `colour`"),
+            (good.replacen("\"source\":\"person\"", "\"source\":\"person\",\"note\":\"x\"", 1), "unknown field `note`"),
+            (good.replacen("\"start\":2", "\"start\":\"2\"", 1), "invalid type"),
+            (good.replacen("\"start\":2", "\"start\":-2", 1), "invalid value"),
+            (good.replacen("\"PERSON\"", "\"person\"", 1), "unknown variant"),
+            (good.replacen("\"gloss/1\"", "\"gloss/2\"", 1), "unsupported format"),
+            ("[]".to_string(), "not a Gloss document"),
+            ("{\"format\": ".to_string(), "not a Gloss document"),
+        ];
+        for (json, expected) in cases {
+            let message = Document::from_json(&json).unwrap_err().0;
+            assert!(message.contains(expected), "{json}: {message}");
         }
     }
 

@@ -49,16 +49,21 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     ))
 }
 
+/// Reads a JS value as a document: through JSON text, so that the core's
+/// strict reading (unknown fields refused) applies exactly as it does natively.
+fn document_from_js(value: &JsValue) -> Result<Document, JsError> {
+    let json: String = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| JsError::new("not a Gloss document: not JSON data"))?;
+    Document::from_json(&json).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// Checks a parsed JSON value against the export format; returns it as a
 /// document object, or throws an error that says what is wrong.
 #[wasm_bindgen(js_name = validateDocument)]
 pub fn validate_document(value: JsValue) -> Result<JsValue, JsError> {
-    let document: Document = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("not a Gloss document: {e}")))?;
-    document
-        .validate()
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&document)
+    to_js(&document_from_js(&value)?)
 }
 
 /// Converts a document (as `annotate` returns it) to another export format:
@@ -67,12 +72,7 @@ pub fn validate_document(value: JsValue) -> Result<JsValue, JsError> {
 pub fn export_as(value: JsValue, format: &str) -> Result<String, JsError> {
     let format = crate::formats::Format::from_name(format)
         .ok_or_else(|| JsError::new(&format!("unknown export format {format:?}")))?;
-    let document: Document = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("not a Gloss document: {e}")))?;
-    document
-        .validate()
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(crate::formats::convert(&document, format))
+    Ok(crate::formats::convert(&document_from_js(&value)?, format))
 }
 
 /// The core's version.

@@ -66,3 +66,55 @@ fn extreme_reference_dates_do_not_panic() {
         assert!(out.iter().all(|m| m.value.is_some()));
     }
 }
+
+#[test]
+fn long_runs_of_one_word_do_not_exhaust_the_stack() {
+    // Patterns that once recursed per word: weekday prefixes, approximators.
+    for text in [
+        "Friday, ".repeat(50_000),
+        "about ".repeat(50_000) + "a year ago",
+    ] {
+        let tokenized = tokenize(&text);
+        let reference = Date::new(2025, 12, 21).unwrap();
+        let context = Context {
+            text: &text,
+            tokenized: &tokenized,
+            reference_date: reference,
+        };
+        let mut out = Vec::new();
+        TemporalRecognizer.recognize(&context, &mut out);
+        assert!(!out.is_empty());
+    }
+}
+
+#[test]
+fn multibyte_letters_inside_date_shapes_do_not_panic() {
+    let texts = [
+        "2025-12-21T08:30:1ä",
+        "2025-12-21T08:30:ä",
+        "12ä/21/2025",
+        "'9ä0s",
+        "ä1990s",
+        "10ämü",
+        "Q",
+        "Qä",
+        "1st of Mä",
+        "3 pä.m.",
+        "2025-12-2ä",
+        "December 5ä, 2025",
+    ];
+    for text in texts {
+        let tokenized = tokenize(text);
+        let reference = Date::new(2025, 12, 21).unwrap();
+        let context = Context {
+            text,
+            tokenized: &tokenized,
+            reference_date: reference,
+        };
+        let mut out = Vec::new();
+        TemporalRecognizer.recognize(&context, &mut out);
+        for m in out {
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+        }
+    }
+}

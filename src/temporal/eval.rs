@@ -6,13 +6,13 @@
 //! total, for DATE, TIME and both together: exact-span P/R/F1, relaxed
 //! (overlap) P/R/F1 and value accuracy over relaxed matches. DURATION and SET
 //! are scored as extras. `--misses` lists every miss, false alarm and wrong
-//! value (DATE and TIME), for study. Output is deterministic.
+//! value (DATE and TIME, then DURATION and SET), for study. Output is
+//! deterministic.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::document::Label;
 use crate::temporal::timeml::{self, TimeMl};
 use crate::Options;
 
@@ -229,6 +229,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     let mut by_set: BTreeMap<String, Vec<Tally>> = BTreeMap::new();
     let mut total = vec![Tally::default(); groups.len()];
     let mut notes = Vec::new();
+    let mut extra_notes = Vec::new();
     for path in &files {
         let xml = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let TimeMl { dct, text, timexes } =
@@ -274,8 +275,10 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         for (g, (_, kinds)) in groups.iter().enumerate() {
             let mut doc_notes = Vec::new();
             let t = score(&gold, &system, kinds, &name, &chars, &mut doc_notes);
-            if groups[g].0 == "DATE+TIME" {
-                notes.extend(doc_notes);
+            match groups[g].0 {
+                "DATE+TIME" => notes.extend(doc_notes),
+                "DURATION" | "SET" => extra_notes.extend(doc_notes),
+                _ => {}
             }
             tallies[g].add(&t);
             total[g].add(&t);
@@ -297,6 +300,11 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         for n in &notes {
             let _ = writeln!(out, "{n}");
         }
+        extra_notes.sort_by(|a, b| a[..6].cmp(&b[..6]).then(a.cmp(b)));
+        let _ = writeln!(out, "\n-- DURATION and SET (extras)");
+        for n in &extra_notes {
+            let _ = writeln!(out, "{n}");
+        }
     } else {
         let count = |p: &str| notes.iter().filter(|n| n.starts_with(p)).count();
         let _ = writeln!(
@@ -309,6 +317,5 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         );
     }
     print!("{out}");
-    let _ = Label::Date;
     Ok(true)
 }

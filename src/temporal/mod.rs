@@ -3,13 +3,20 @@
 //! reference date.
 //!
 //! Pieces: [`words`] scans the text, [`lexicon`] names months, units and the
-//! like, [`grammar`] matches and resolves expressions, [`tense`] decides
-//! which way an open weekday or month points, [`dateline`] reads the date an
-//! article gives for itself. `eval` (native only) scores all this on TimeML.
+//! like, [`grammar`] runs the scan and holds the modifiers, with one file per
+//! pattern family (`dates`, `relative`, `periods`, `clock`, `durations`);
+//! [`tense`] decides which way an open weekday or month points;
+//! [`mod@dateline`] reads the date an article gives for itself. `eval` and
+//! `timeml` (native only) score all this on TimeML files.
 
+mod clock;
 pub mod dateline;
+mod dates;
+mod durations;
 pub mod grammar;
 pub mod lexicon;
+mod periods;
+mod relative;
 pub mod tense;
 pub mod words;
 
@@ -49,9 +56,16 @@ impl Recognizer for TemporalRecognizer {
 }
 
 /// The date of a dateline or date stamp at the top of the text, if any
-/// (see [`dateline`]: only dates that spell out their year count).
+/// (see [`mod@dateline`]: only dates that spell out their year count).
 pub fn dateline(text: &str, _tokenized: &Tokenized) -> Option<Date> {
     dateline::find(text)
+}
+
+/// Like [`dateline()`], but a wire dateline without a year ("GENEVA, Dec. 19
+/// (Reuters) —") also counts, in the latest year that does not put it after
+/// `today`.
+pub fn dateline_near(text: &str, _tokenized: &Tokenized, today: Date) -> Option<Date> {
+    dateline::find_near(text, today)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

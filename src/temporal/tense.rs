@@ -16,170 +16,128 @@ pub enum Tense {
 }
 
 /// Words that point to the future.
+#[rustfmt::skip]
 const FUTURE: &[&str] = &[
-    "will",
-    "ll",
-    "shall",
-    "would",
-    "expected",
-    "expects",
-    "expect",
-    "scheduled",
-    "plans",
-    "plan",
-    "planning",
-    "due",
-    "upcoming",
-    "intends",
-    "aims",
-    "hopes",
-    "going",
-    "tomorrow",
-    "wo",
-    "set",
-    "supposed",
-    "might",
-    "should",
-    "must",
-    "be",
+    "will", "ll", "shall", "would", "expected", "expects", "expect", "scheduled", "plans", "plan",
+    "planning", "due", "upcoming", "intends", "aims", "hopes", "going", "tomorrow", "wo",
+    "supposed", "might", "should", "must", "be",
 ];
 
-/// Irregular or frequent past-tense words.
+/// Irregular or frequent past-tense words (regular "-ed" forms are found by suffix).
+#[rustfmt::skip]
 const PAST: &[&str] = &[
-    "said",
-    "was",
-    "were",
-    "had",
-    "did",
-    "ago",
-    "last",
-    "told",
-    "came",
-    "went",
-    "met",
-    "began",
-    "took",
-    "made",
-    "gave",
-    "left",
-    "fell",
-    "rose",
-    "won",
-    "lost",
-    "held",
-    "sent",
-    "saw",
-    "got",
-    "yesterday",
-    "earlier",
-    "announced",
-    "reported",
-    "closed",
-    "ended",
-    "died",
-    "killed",
-    "arrived",
-    "paid",
-    "sold",
-    "bought",
-    "led",
-    "spent",
-    "struck",
-    "hit",
-    "quit",
-    "put",
-    "cut",
-    "ran",
-    "became",
-    "brought",
-    "thought",
-    "wrote",
-    "spoke",
-    "broke",
-    "chose",
-    "drove",
-    "flew",
-    "grew",
-    "since",
-    "found",
-    "shot",
-    "fled",
-    "sought",
-    "kept",
-    "heard",
-    "felt",
-    "stood",
-    "fought",
-    "caught",
-    "taught",
-    "wore",
-    "hid",
-    "meant",
-    "rang",
-    "sank",
-    "swore",
-    "threw",
+    "said", "was", "were", "had", "did", "ago", "last", "told", "came", "went", "met", "began",
+    "took", "made", "gave", "left", "fell", "rose", "won", "lost", "held", "sent", "saw", "got",
+    "yesterday", "earlier", "closed", "died", "killed", "paid", "sold", "bought", "led", "spent",
+    "struck", "hit", "quit", "put", "cut", "ran", "became", "brought", "thought", "wrote", "spoke",
+    "broke", "chose", "drove", "flew", "grew", "since", "found", "shot", "fled", "sought", "kept",
+    "heard", "felt", "stood", "fought", "caught", "taught", "wore", "hid", "meant", "rang", "sank",
+    "swore", "threw",
 ];
+
+/// Words that end the search for a cue: clause and quotation boundaries.
+const BARRIERS: &[&str] = &[
+    ";", "\"", "`", "that", "which", "who", "because", "while", "when",
+];
+
+/// The tense word `k` signals, if any; `before_date` when it precedes the date.
+fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
+    let word = |i: Option<usize>| {
+        i.and_then(|i| words.get(i))
+            .map_or("", |w| w.lower.as_str())
+    };
+    let s = word(Some(k));
+    let next = word(Some(k + 1));
+    let before = word(k.checked_sub(1));
+    let before2 = word(k.checked_sub(2));
+    if s == "set" {
+        // "set to resume" points ahead; "set fire" is just past.
+        return (next == "to").then_some(Tense::Future);
+    }
+    // "is to resume", "are to meet".
+    if s == "to" && matches!(before, "is" | "are") {
+        return Some(Tense::Future);
+    }
+    // "plans to", "hopes to": the noun "plans" says nothing about time.
+    if matches!(
+        s,
+        "plans"
+            | "plan"
+            | "planning"
+            | "hopes"
+            | "aims"
+            | "intends"
+            | "expects"
+            | "expect"
+            | "going"
+    ) && next != "to"
+    {
+        return None;
+    }
+    // "the next match is Saturday" looks ahead; "next to the bank" does not.
+    if s == "next" && next != "to" {
+        return Some(Tense::Future);
+    }
+    if FUTURE.contains(&s) {
+        // "was expected to", "had been due to": a future seen from the past.
+        if matches!(before, "was" | "were" | "had") || (before == "been" && before2 == "had") {
+            return Some(Tense::Past);
+        }
+        return Some(Tense::Future);
+    }
+    // "as soon as Tuesday", "as early as next week".
+    if (s == "soon" || s == "early") && before == "as" && next == "as" {
+        return Some(Tense::Future);
+    }
+    // Regular past forms; a capitalized "United" or "Red" is a name.
+    let participle =
+        s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed") && !words[k].capitalized;
+    if participle && matches!(before, "be" | "being" | "to" | "is" | "are") {
+        // A passive or infinitive ("to be published"): no tense of its own.
+        return None;
+    }
+    if PAST.contains(&s) || participle {
+        // "planned to leave": the act lies ahead of the telling.
+        let plan = matches!(
+            s,
+            "planned"
+                | "intended"
+                | "arranged"
+                | "prepared"
+                | "decided"
+                | "agreed"
+                | "promised"
+                | "pledged"
+        );
+        if before_date && plan && next == "to" {
+            return Some(Tense::Future);
+        }
+        return Some(Tense::Past);
+    }
+    None
+}
 
 /// The tense of word `at`, looking at words whose bytes lie in `lo..hi` (its
 /// sentence): the nearest cue to the left within the clause wins, then the
 /// nearest to the right.
 pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
-    let classify = |k: usize| -> Option<Tense> {
-        let s = words[k].lower.as_str();
-        let next = words.get(k + 1).map_or("", |w| w.lower.as_str());
-        let before = if k > 0 {
-            words[k - 1].lower.as_str()
-        } else {
-            ""
-        };
-        if s == "set" {
-            // "set to resume" points ahead; "set fire" is just past.
-            return (next == "to").then_some(Tense::Future);
-        }
-        if FUTURE.contains(&s) {
-            // "was expected to", "had been due to": a future seen from the past.
-            let before2 = if k > 1 {
-                words[k - 2].lower.as_str()
-            } else {
-                ""
-            };
-            if matches!(before, "was" | "were" | "had") || (before == "been" && before2 == "had") {
-                return Some(Tense::Past);
-            }
-            return Some(Tense::Future);
-        }
-        // "as soon as Tuesday", "as early as next week".
-        if (s == "soon" || s == "early") && before == "as" && next == "as" {
-            return Some(Tense::Future);
-        }
-        let participle = s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed");
-        if participle && matches!(before, "be" | "being" | "to") {
-            // A passive or infinitive ("to be published"): no tense of its own.
-            return None;
-        }
-        if PAST.contains(&s) || participle {
-            return Some(Tense::Past);
-        }
-        None
-    };
     let mut left = at;
     let mut seen = 0;
     while left > 0 && seen < 12 {
         left -= 1;
         let w = &words[left];
-        if w.start < lo || matches!(w.lower.as_str(), ";" | "\"") {
+        if w.start < lo || matches!(w.lower.as_str(), ";" | "\"" | "`") {
             break;
         }
         seen += 1;
-        if let Some(t) = classify(left) {
+        if let Some(t) = classify(words, left, true) {
             // A future auxiliary a few words before a past participle wins
             // ("will be held on Friday").
             if t == Tense::Past {
                 for back in 1..=3 {
                     if left >= back
                         && words[left - back].start >= lo
-                        && classify(left - back) == Some(Tense::Future)
+                        && classify(words, left - back, true) == Some(Tense::Future)
                     {
                         return Tense::Future;
                     }
@@ -192,10 +150,10 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
     let mut seen = 0;
     while right < words.len() && seen < 12 {
         let w = &words[right];
-        if w.end > hi {
+        if w.end > hi || BARRIERS.contains(&w.lower.as_str()) {
             break;
         }
-        if let Some(t) = classify(right) {
+        if let Some(t) = classify(words, right, false) {
             return t;
         }
         right += 1;
@@ -218,6 +176,25 @@ mod tests {
             ("He said they would meet on Friday", "friday", Tense::Future),
             ("On Friday the talks ended", "friday", Tense::Past),
             ("Markets on Friday", "friday", Tense::Unknown),
+            ("The vote was expected on Friday", "friday", Tense::Past),
+            ("He planned to leave on Thursday", "thursday", Tense::Future),
+            ("He is to resume trading Tuesday", "tuesday", Tense::Future),
+            (
+                "Guidelines to be published in November",
+                "november",
+                Tense::Future,
+            ),
+            ("He spoke Friday that she will go", "friday", Tense::Past),
+            (
+                "Officials on Friday said that they will go",
+                "friday",
+                Tense::Past,
+            ),
+            (
+                "The embassy next to the bank was hit Friday",
+                "friday",
+                Tense::Past,
+            ),
         ];
         for (text, target, expected) in cases {
             let words = scan(text);

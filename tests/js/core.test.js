@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { ROOT, GOLDEN_DATE, fixtures, loadCore, cliAnnotate, todayUtc, datesRecognized } from './helpers.js';
+import { ROOT, GOLDEN_DATE, fixtures, loadCore, cliAnnotate, todayUtc } from './helpers.js';
 
 test('wasm annotate equals the CLI for every fixture at 2025-12-21', async () => {
   const { annotate } = await loadCore();
@@ -49,10 +49,26 @@ test('annotate refuses bad options with a message; version is the crate version'
   assert.equal(version(), cargo.match(/^version = "(.+)"/m)[1]);
 });
 
-test('a golden date in a fixture is a DATE once the date recognizer is merged', async (t) => {
-  if (!(await datesRecognized())) return t.skip('date recognizer not merged yet: it finds no dates');
+test('a date and a person in a fixture come out with their labels and value', () => {
   const { doc } = cliAnnotate(path.join(ROOT, 'tests/fixtures/city-budget.txt'), GOLDEN_DATE);
   const date = doc.annotations.find((a) => a.text === '2013-06-30');
   assert.equal(date?.label, 'DATE');
   assert.equal(date?.value, '2013-06-30');
+  assert.equal(doc.annotations.find((a) => a.text === 'David Chen')?.label, 'PERSON');
+});
+
+test('validateDocument accepts an export and refuses unknown fields, wrong types and broken offsets', async () => {
+  const { annotate, validateDocument } = await loadCore();
+  const doc = annotate('😀 Rustem Umerov met Anna in Kyiv on Friday.', { reference_date: GOLDEN_DATE, today: GOLDEN_DATE });
+  assert.ok(doc.annotations.length >= 2);
+  assert.deepEqual(validateDocument(structuredClone(doc)), doc);
+  const broken = [
+    [{ ...doc, colour: 'red' }, /unknown field `colour`/],
+    [{ ...doc, annotations: [{ ...doc.annotations[0], note: 'x' }] }, /unknown field `note`/],
+    [{ ...doc, annotations: [{ ...doc.annotations[0], start: '2' }] }, /invalid type/],
+    [{ ...doc, annotations: [{ ...doc.annotations[0], start: 3, end: 9 }] }, /does not match/],
+    [{ ...doc, format: 'gloss/2' }, /unsupported format/],
+    [[1, 2], /not a Gloss document/],
+  ];
+  for (const [value, message] of broken) assert.throws(() => validateDocument(value), message);
 });

@@ -53,6 +53,16 @@ test('an addition replaces the annotations it overlaps, and removing it does not
   assert.deepEqual(show(applyCorrections(model(), corrections)), ['Anna:PERSON:model', 'Friday:DATE:model=2025-12-19']);
 });
 
+test('removing your own addition where the model found nothing leaves no correction behind', () => {
+  const add = { start: 5, end: 8, text: 'met', label: 'ORG' };
+  let corrections = recordCorrection([], add, model(), model());
+  corrections = recordCorrection(corrections, { ...add, label: null }, applyCorrections(model(), corrections), model());
+  assert.deepEqual(corrections, []);
+  // Where the model did find something, the removal is kept so it stays removed.
+  const paris = { start: 16, end: 21, text: 'Paris', label: null };
+  assert.deepEqual(recordCorrection([], paris, model(), model()), [paris]);
+});
+
 test('a reference-date change re-resolves dates and keeps every correction', () => {
   let s = reannotate(emptySession(), TEXT, '', fakeAnnotate, '2025-12-21').session;
   s = correct(s, { start: 25, end: 31, text: 'Friday', label: 'TIME' });

@@ -43,10 +43,3 @@ export function cliAnnotate(file, date, input) {
 export function todayUtc() {
   return new Date().toISOString().slice(0, 10);
 }
-
-/** True once the date recognizer finds dates (guards assertions about real dates). */
-export async function datesRecognized() {
-  const { annotate } = await loadCore();
-  const doc = annotate('The report is due on 2025-12-21.', { reference_date: GOLDEN_DATE, today: GOLDEN_DATE });
-  return doc.annotations.some((a) => a.label === 'DATE');
-}

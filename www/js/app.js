@@ -13,7 +13,7 @@ import { offsetMap } from './offsets.js';
 import { snapToWords } from './snap.js';
 import { createHistory } from './history.js';
 import { emptySession, documentOf, reannotate, correct, sessionFromDocument, isEmpty } from './session.js';
-import { serializeDocument, exportFileName } from './exporter.js';
+import { serializeDocument, exportFileName, OTHER_FORMATS } from './exporter.js';
 import { parseImport, sizeProblem } from './importer.js';
 import { saveSession, loadSession, clearSaved } from './store.js';
 
@@ -81,7 +81,7 @@ function refresh({ syncInputs = false } = {}) {
   const session = history.present;
   doc = documentOf(session);
   if (syncInputs) {
-    ui.source.value = session.text;
+    setSource(session.text);
     ui.date.value = session.dateField;
   }
   pending = null;
@@ -99,6 +99,12 @@ function refresh({ syncInputs = false } = {}) {
 function autosave() {
   const problem = saveSession(localStorage, history.present, [...hidden], ui.source.value);
   if (problem) say(problem, 'error');
+}
+
+/** Puts `text` in the text box, scrolled to its start. */
+function setSource(text) {
+  ui.source.value = text;
+  ui.source.scrollTop = 0;
 }
 
 function updateTextChanged() {
@@ -251,7 +257,7 @@ function renderFound() {
     const entries = new Map();
     doc.annotations.forEach((a, index) => {
       if (a.label !== l.name) return;
-      const key = `${a.text}\u0000${a.value ?? ''}`;
+      const key = `${a.label}\u0000${a.text}\u0000${a.value ?? ''}`;
       if (!entries.has(key)) entries.set(key, { a, indices: [] });
       entries.get(key).indices.push(index);
     });
@@ -331,7 +337,8 @@ function articleOffset(node, offset) {
 
 /** Reads the current selection (article or text box) into `pending`. */
 function readSelection() {
-  if (editing >= 0 && ui.bar.contains(document.activeElement)) return;
+  // Tabbing from a selection into the bar's buttons must not forget the selection.
+  if (ui.bar.contains(document.activeElement)) return;
   pending = null;
   let span = null;
   let anchor = null;
@@ -349,7 +356,7 @@ function readSelection() {
   }
   if (span) {
     pending = span;
-    showBarForSelection(anchor);
+    showBarForSelection(anchor, document.activeElement === ui.source);
   } else if (editing < 0) {
     hideBar();
   }
@@ -375,25 +382,32 @@ function placeBar(rect) {
   ui.bar.hidden = false;
   const wrap = ui.wrap.getBoundingClientRect();
   if (!rect || (rect.width === 0 && rect.height === 0)) {
+    // A selection in the text box: show the bar at the top of the article.
     ui.bar.style.left = '0px';
     ui.bar.style.top = '0px';
-    ui.bar.classList.add('docked');
     return;
   }
-  ui.bar.classList.remove('docked');
   const width = ui.bar.offsetWidth;
   const left = Math.min(Math.max(0, rect.left - wrap.left), Math.max(0, wrap.width - width));
   ui.bar.style.left = `${left}px`;
   ui.bar.style.top = `${rect.bottom - wrap.top + 6}px`;
 }
 
-function showBarForSelection(rect) {
+/**
+ * Shows the "Mark as" bar. For a selection in the text box the bar sits right
+ * after the text box, so Tab reaches its buttons next.
+ */
+function showBarForSelection(rect, fromSource = false) {
   editing = -1;
+  const home = fromSource ? ui.sourcePanel : ui.wrap;
+  if (ui.bar.parentElement !== home) home.append(ui.bar);
   const text = doc.text.slice(pending.start, pending.end);
   ui.barTitle.textContent = `Mark ${quote(text)} as`;
   ui.barButtons.replaceChildren(...LABELS.map((l) => labelButton(l, false, () => addAnnotation(l.name))));
   ui.bar.dataset.mode = 'add';
-  placeBar(rect);
+  ui.bar.classList.toggle('inline', fromSource);
+  if (fromSource) ui.bar.hidden = false;
+  else placeBar(rect);
 }
 
 function showBarForAnnotation(index) {
@@ -402,6 +416,8 @@ function showBarForAnnotation(index) {
   if (!a || !mark) return;
   editing = index;
   pending = null;
+  if (ui.bar.parentElement !== ui.wrap) ui.wrap.append(ui.bar);
+  ui.bar.classList.remove('inline');
   ui.barTitle.textContent = `${quote(a.text)} — ${describe(a)}`;
   const buttons = LABELS.map((l) => labelButton(l, l.name === a.label, () => relabel(index, l.name)));
   const remove = document.createElement('button');
@@ -495,29 +511,48 @@ async function importFile(file) {
     // Without the core's opinion the import still restores exactly; only removals are not remembered.
   }
   commit(sessionFromDocument(imported, found));
-  ui.source.value = imported.text;
+  setSource(imported.text);
   ui.date.value = history.present.dateField;
   updateTextChanged();
   const byPerson = imported.annotations.filter((a) => a.source === 'person').length;
   say(`Imported ${quote(file.name)}: ${plural(imported.annotations.length, 'annotation')}, ${byPerson} by a person.`);
 }
 
-function exportJson() {
-  if (isEmpty(history.present)) {
-    say('Nothing to export yet: paste an article and press Annotate.', 'warning');
-    return;
-  }
-  const json = serializeDocument(doc);
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+/** Downloads `content` as a file named `name`. */
+function download(content, name, type) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = exportFileName(doc);
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Exports gloss/1 JSON, or with `format` one of the core's other formats. */
+function exportDocument(format) {
+  if (isEmpty(history.present)) {
+    say('Nothing to export yet: paste an article and press Annotate.', 'warning');
+    return;
+  }
+  let name;
+  if (format) {
+    let content;
+    try {
+      content = core.exportAs(doc, format);
+    } catch (e) {
+      say(`Export failed: ${e.message}`, 'error');
+      return;
+    }
+    name = exportFileName(doc, OTHER_FORMATS[format]);
+    download(content, name, 'text/plain');
+  } else {
+    name = exportFileName(doc);
+    download(serializeDocument(doc), name, 'application/json');
+  }
   const stale = ui.source.value !== doc.text ? ' (the text as last annotated; press Annotate to include your edits)' : '';
-  say(`Exported ${link.download}: ${plural(doc.annotations.length, 'annotation')}${stale}.`);
+  say(`Exported ${name}: ${plural(doc.annotations.length, 'annotation')}${stale}.`);
 }
 
 async function copyJson() {
@@ -556,7 +591,7 @@ async function loadSample() {
     say(`The sample article did not load (${e.message}).`, 'error');
     return false;
   }
-  ui.source.value = text;
+  setSource(text);
   ui.date.value = '';
   annotateNow();
   return true;
@@ -588,7 +623,7 @@ function redo() {
 // ---------------------------------------------------------------- events
 
 function isTyping(target) {
-  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'checkbox');
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type !== 'checkbox');
 }
 
 function onKeyDown(e) {
@@ -645,6 +680,7 @@ function bind() {
   });
   let draftTimer = 0;
   ui.source.addEventListener('input', () => {
+    if (!ui.bar.hidden && ui.bar.parentElement === ui.sourcePanel) hideBar();
     updateTextChanged();
     clearTimeout(draftTimer);
     draftTimer = window.setTimeout(autosave, 400);
@@ -679,7 +715,8 @@ function bind() {
     ui.importFile.value = '';
     if (file) await importFile(file);
   });
-  $('export-json').addEventListener('click', exportJson);
+  $('export-json').addEventListener('click', () => exportDocument());
+  $('export-other').addEventListener('click', () => exportDocument(/** @type {HTMLSelectElement} */ ($('export-format')).value));
   $('copy-json').addEventListener('click', copyJson);
   ui.undo.addEventListener('click', undo);
   ui.redo.addEventListener('click', redo);
@@ -713,6 +750,7 @@ async function start() {
     return;
   }
   ui.version.textContent = `Gloss ${core.version()}`;
+  if (typeof core.exportAs !== 'function') $('export-other').setAttribute('disabled', '');
   const saved = loadSession(localStorage);
   let restored = false;
   if (saved) {

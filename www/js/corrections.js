@@ -76,14 +76,19 @@ export function applyCorrections(model, corrections) {
  * Records a new correction, forgetting the earlier ones it makes pointless.
  * An addition first records the removal of what it replaces, so removing the
  * addition later does not bring the replaced annotations back.
+ * Removing the person's own addition where the model found nothing just
+ * forgets the addition.
  * @param {Correction[]} corrections
  * @param {Correction} correction
  * @param {Annotation[]} shown  the annotations currently shown
+ * @param {Annotation[]} [model]  what the model found (default: assume it found this span)
  * @returns {Correction[]}
  */
-export function recordCorrection(corrections, correction, shown) {
+export function recordCorrection(corrections, correction, shown, model) {
   if (correction.label === null) {
-    return [...corrections.filter((c) => !sameSpan(c, correction)), correction];
+    const others = corrections.filter((c) => !sameSpan(c, correction));
+    const undoesOwnAddition = others.length < corrections.length && model && !model.some((a) => sameSpan(a, correction));
+    return undoesOwnAddition ? others : [...others, correction];
   }
   const replaced = shown
     .filter((a) => overlaps(a, correction) && !sameSpan(a, correction))

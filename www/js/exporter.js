@@ -22,8 +22,14 @@ export function serializeDocument(doc) {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-/** The file name Export suggests: gloss-<first words>-<reference date>.json. */
-export function exportFileName(doc) {
+/** File extensions of the core's other export formats (`exportAs`). */
+export const OTHER_FORMATS = Object.freeze({ conll: 'conll', brat: 'ann', doccano: 'jsonl', w3c: 'jsonld' });
+
+/**
+ * The file name Export suggests: gloss-<first words>-<reference date>.json,
+ * or another extension.
+ */
+export function exportFileName(doc, extension = 'json') {
   const words = doc.text
     .normalize('NFKD')
     .replace(/[^\p{L}\p{N}\s-]/gu, '')
@@ -35,5 +41,5 @@ export function exportFileName(doc) {
     .replace(/[^a-z0-9-]/g, '')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
-  return `gloss-${words || 'document'}${doc.reference_date ? `-${doc.reference_date}` : ''}.json`;
+  return `gloss-${words || 'document'}${doc.reference_date ? `-${doc.reference_date}` : ''}.${extension}`;
 }

@@ -94,7 +94,7 @@ export function reannotate(session, text, dateField, annotate, today) {
  */
 export function correct(session, correction) {
   const shown = documentOf(session).annotations;
-  return { ...session, corrections: recordCorrection(session.corrections, correction, shown) };
+  return { ...session, corrections: recordCorrection(session.corrections, correction, shown, session.model.annotations) };
 }
 
 /**

@@ -1,0 +1,228 @@
+//! Lengths of time and recurrences, so they are never taken for dates:
+//! DURATION ("two days", "the past three years", "for years") and SET
+//! ("every Monday", "weekly").
+
+use crate::document::Label;
+use crate::temporal::grammar::*;
+use crate::temporal::lexicon::{self, Unit};
+
+impl Grammar<'_> {
+    /// "three years", "the past two weeks", "more than a decade", "10-year",
+    /// "a while", "for years".
+    pub(super) fn duration(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        // Approximators belong to the extent: "about a decade", "more than four hours".
+        match (self.lw(j), self.lw(j + 1)) {
+            ("more" | "less" | "fewer", "than") => j += 2,
+            ("at", "least" | "most") => j += 2,
+            ("up", "to") => j += 2,
+            (
+                "about" | "nearly" | "almost" | "roughly" | "around" | "approximately" | "some"
+                | "over" | "under",
+                _,
+            ) if self.amount(j + 1).is_some() => j += 1,
+            _ => {}
+        }
+        if self.is(j, "the")
+            && self.is_any(
+                j + 1,
+                &[
+                    "past",
+                    "last",
+                    "next",
+                    "first",
+                    "previous",
+                    "coming",
+                    "final",
+                    "following",
+                ],
+            )
+        {
+            j += 2;
+        } else if self.is_any(j, &["past", "last", "next", "first"])
+            && i == j
+            && i > 0
+            && self.is(i - 1, "the")
+        {
+            return None;
+        }
+        if self.is(j, "a") && self.is(j + 1, "while") {
+            return Some((j + 2, Label::Duration, "PXX".into()));
+        }
+        // "for years", "within weeks", "for some time": an unknown amount.
+        if j == i && i > 0 && self.is_any(i - 1, &["for", "within", "lasting"]) {
+            if let Some(unit) = lexicon::unit(self.lw(i)).filter(|_| self.lw(i).ends_with('s')) {
+                if !matches!(unit, Unit::Weekend | Unit::Quarter) {
+                    return Some((i + 1, Label::Duration, unit.duration(None)));
+                }
+            }
+            if self.is(i, "some") && self.is(i + 1, "time") {
+                return Some((i + 2, Label::Duration, "PXX".into()));
+            }
+        }
+
+        let (amount, k) = self.amount(j)?;
+        // "a few" may also be "a few days" only; "some" alone is not a count.
+        let mut k = k;
+        if self.is(k, "-") && self.joined(k) {
+            // "10-year", "two-day"
+            let unit = lexicon::unit(self.lw(k + 1))?;
+            if self.lw(k + 1).ends_with('s') || !self.joined(k + 1) {
+                return None;
+            }
+            k += 2;
+            if self.is(k, "-") && self.is(k + 1, "old") {
+                return None;
+            }
+            return Some((k, Label::Duration, unit.duration(amount)));
+        }
+        let unit = lexicon::unit(self.lw(k))?;
+        // "one day" at sentence start is often "one day he will…"; keep it.
+        // "a year" directly after "once/twice/times" is a SET, handled there.
+        if j > 0 && amount == Some(1) && self.is_any(j - 1, &["once", "twice", "times", "per"]) {
+            return None;
+        }
+        // Singular/plural agreement: "two day" is odd but "a days" is wrong.
+        if amount == Some(1) && self.lw(k).ends_with('s') && self.lw(k) != "hours" {
+            return None;
+        }
+        if self.is_any(k + 1, &["ago", "earlier", "later", "before", "hence"]) && !self.is(j, "the")
+        {
+            return None;
+        }
+        // "37 years old" is an age; "60 Minutes" a title.
+        if self.is(k + 1, "old") || self.capitalized(k) {
+            return None;
+        }
+        // "$1.76 a year", "four flights a week": a rate, not a stretch of time.
+        if j == i && self.is_any(j, &["a", "an"]) {
+            let cued = j == 0
+                || self.words[j - 1].is_punct() && !self.is(j - 1, "%") && !self.is(j - 1, "$")
+                || self.is_any(j - 1, DURATION_CUES);
+            if !cued {
+                return None;
+            }
+        }
+        if unit == Unit::Weekend {
+            return None;
+        }
+        Some((k + 1, Label::Duration, unit.duration(amount)))
+    }
+
+    /// "every Monday", "each year", "daily", "weekly", "twice a year".
+    pub(super) fn set(&self, i: usize) -> Option<Hit> {
+        let simple = match self.lw(i) {
+            "daily" | "nightly" => Some("P1D"),
+            "hourly" => Some("PT1H"),
+            "weekly" => Some("P1W"),
+            "monthly" => Some("P1M"),
+            "annually" | "yearly" => Some("P1Y"),
+            _ => None,
+        };
+        if let Some(v) = simple {
+            // "the Communist Party daily Granma" is a newspaper.
+            if self.capitalized(i + 1)
+                || (i > 0
+                    && self.capitalized(i - 1)
+                    && !self.words[i - 1].is_punct()
+                    && self.is_title(i - 1, 1))
+            {
+                return None;
+            }
+            return Some((i + 1, Label::Set, v.to_string()));
+        }
+        // "twice a year", "$5 a month", "four flights a week", "per day": a rate.
+        if self.is_any(i, &["a", "per"]) && i > 0 && !self.is_any(i - 1, DURATION_CUES) {
+            let unit = lexicon::unit(self.lw(i + 1))?;
+            if self.lw(i + 1).ends_with('s') || matches!(unit, Unit::Weekend | Unit::Quarter) {
+                return None;
+            }
+            let before = &self.words[i - 1];
+            let rate = self.is_any(i - 1, &["once", "twice", "times", "thrice"])
+                || self.is(i, "per")
+                || before.is_number()
+                || (before.lower.ends_with('s') && !before.capitalized && before.lower.len() > 3);
+            if rate && !self.is_any(i + 2, &["ago", "earlier", "later", "before", "after", "-"]) {
+                return Some((i + 2, Label::Set, unit.duration(Some(1))));
+            }
+            return None;
+        }
+        if !self.is_any(i, &["every", "each"]) {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut n = 1;
+        if self.is(j, "other") {
+            n = 2;
+            j += 1;
+        }
+        if let Some(wd) = lexicon::weekday(self.lw(j)) {
+            return Some((j + 1, Label::Set, format!("XXXX-WXX-{}", wd + 1)));
+        }
+        if let Some(m) = lexicon::month(self.lw(j)).filter(|_| self.capitalized(j)) {
+            return Some((j + 1, Label::Set, format!("XXXX-{m:02}")));
+        }
+        if let Some(part) = lexicon::part_of_day(self.lw(j)) {
+            return Some((j + 1, Label::Set, format!("TXX{part}")));
+        }
+        if let Some((Some(count), k)) = self
+            .amount(j)
+            .filter(|(a, _)| a.is_some() && !self.is(j, "a"))
+        {
+            if let Some(unit) = lexicon::unit(self.lw(k)) {
+                return Some((k + 1, Label::Set, unit.duration(Some(count))));
+            }
+        }
+        let unit = lexicon::unit(self.lw(j))?;
+        if self.lw(j).ends_with('s') {
+            return None;
+        }
+        Some((j + 1, Label::Set, unit.duration(Some(n))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Label;
+    use crate::temporal::grammar::tests::check;
+
+    /// (text, expected extent, label, value), reference Sunday 2025-12-21.
+    #[rustfmt::skip]
+    const CASES: &[(&str, &str, Label, &str)] = &[
+        ("They talked for two days.", "two days", Label::Duration, "P2D"),
+        ("A ten-year plan.", "ten-year", Label::Duration, "P10Y"),
+        ("It lasted more than four hours.", "more than four hours", Label::Duration, "PT4H"),
+        ("Rents rose over the past three years.", "the past three years", Label::Duration, "P3Y"),
+        ("The club meets every Monday.", "every Monday", Label::Set, "XXXX-WXX-1"),
+        ("The paper comes out weekly.", "weekly", Label::Set, "P1W"),
+        ("They fought for years.", "years", Label::Duration, "PXY"),
+        ("It was done within a week.", "a week", Label::Duration, "P1W"),
+        ("It pays $1.76 a year.", "a year", Label::Set, "P1Y"),
+        ("They march each July.", "each July", Label::Set, "XXXX-07"),
+        ("They meet twice a month.", "a month", Label::Set, "P1M"),
+        ("Four flights a week leave Sydney.", "a week", Label::Set, "P1W"),
+    ];
+
+    #[test]
+    fn durations_and_sets_get_their_own_labels() {
+        check(CASES);
+    }
+
+    /// Text with a number and a unit, or a frequency word, that is no DURATION or SET.
+    const NOT_DURATIONS: &[&str] = &[
+        "He is 37 years old.",
+        "He spoke on 60 Minutes.",
+        "It ran in the Communist Party daily Granma.",
+    ];
+
+    #[test]
+    fn ignores_ages_titles_and_newspapers() {
+        for &text in NOT_DURATIONS {
+            let found: Vec<_> = crate::temporal::grammar::tests::run(text)
+                .into_iter()
+                .filter(|(_, l, _)| matches!(l, Label::Duration | Label::Set))
+                .collect();
+            assert!(found.is_empty(), "{text:?}: {found:?}");
+        }
+    }
+}

@@ -1,0 +1,472 @@
+//! Dates relative to the reference date or to the last date mentioned:
+//! weekdays, "yesterday", "last week", "two weeks ago", "the next day", and
+//! the PRESENT_REF / PAST_REF / FUTURE_REF words ("now", "recently").
+
+use crate::document::Label;
+use crate::temporal::grammar::*;
+use crate::temporal::lexicon::{self, Unit};
+use crate::temporal::tense::Tense;
+
+impl Grammar<'_> {
+    /// A weekday: "Friday", "on Sunday", "last Friday", "next Tuesday",
+    /// "Friday morning" (TIME), "Friday, Dec. 5" (handled by `explicit`).
+    pub(super) fn weekday(&self, i: usize) -> Option<Hit> {
+        let (shift, j) = match self.lw(i) {
+            "last" | "past" | "previous" => (-1, i + 1),
+            "next" | "coming" => (1, i + 1),
+            "this" => (0, i + 1),
+            _ => (2, i),
+        };
+        let wd = lexicon::weekday(self.lw(j))?;
+        if !self.capitalized(j) {
+            return None;
+        }
+        // "Sunday Times", "Monday Night Football": a name, not a date.
+        if self.capitalized(j + 1)
+            && lexicon::month(self.lw(j + 1)).is_none()
+            && lexicon::part_of_day(self.lw(j + 1)).is_none()
+            && !self.words[j + 1].newline
+        {
+            return None;
+        }
+        let r = self.reference;
+        let today = r.weekday().index() as i64;
+        let wd = wd as i64;
+        let back = (today - wd).rem_euclid(7); // days since the last such weekday (0 = today)
+        let ahead = (wd - today).rem_euclid(7);
+        let offset = match shift {
+            -1 => -(if back == 0 { 7 } else { back }),
+            1 => {
+                if ahead == 0 {
+                    7
+                } else {
+                    ahead
+                }
+            }
+            0 => wd - today,
+            _ => match self.tense_at(j) {
+                // "by Sunday", "until Friday": a deadline ahead, unless told in the past.
+                Tense::Unknown
+                    if j > 0
+                        && self.is_any(j - 1, &["by", "until", "till"])
+                        && !self.is(j + 1, "'") =>
+                {
+                    if ahead == 0 {
+                        7
+                    } else {
+                        ahead
+                    }
+                }
+                Tense::Future => {
+                    if ahead == 0 {
+                        7
+                    } else {
+                        ahead
+                    }
+                }
+                _ => -back,
+            },
+        };
+        let day = r.add_days(offset)?;
+        let mut end = j + 1;
+        let mut value = day.to_string();
+        let mut label = Label::Date;
+        if let Some(part) = lexicon::part_of_day(self.lw(end)) {
+            value = format!("{value}T{part}");
+            label = Label::Time;
+            end += 1;
+        }
+        Some((end, label, value))
+    }
+
+    /// "today", "yesterday", "tomorrow", "tonight", "this morning",
+    /// "last night", "yesterday afternoon".
+    pub(super) fn deictic(&self, i: usize) -> Option<Hit> {
+        let r = self.reference;
+        if self.is_title(i, 1) && self.is_any(i, &["today", "tonight", "tomorrow"]) {
+            return None;
+        }
+
+        let (offset, j) = match self.lw(i) {
+            "today" => (0, i + 1),
+            "yesterday" => (-1, i + 1),
+            "tomorrow" => (1, i + 1),
+            "tonight" => return Some((i + 1, Label::Time, format!("{r}TNI"))),
+            // "overnight losses": the night before the reference day.
+            "overnight" => {
+                let day = self.last_day.get().unwrap_or(r).add_days(-1)?;
+                return Some((i + 1, Label::Time, format!("{day}TNI")));
+            }
+
+            // "in the morning": that part of the day in focus.
+            "the"
+                if i > 0
+                    && self.is(i - 1, "in")
+                    && !self.is(i + 2, "of")
+                    && lexicon::part_of_day(self.lw(i + 1)).is_some() =>
+            {
+                let part = lexicon::part_of_day(self.lw(i + 1))?;
+                let day = self.last_day.get().unwrap_or(r);
+                return Some((i + 2, Label::Time, format!("{day}T{part}")));
+            }
+
+            "this" | "last" | "tomorrow's" => {
+                let part = lexicon::part_of_day(self.lw(i + 1))?;
+                let offset = if self.is(i, "last") {
+                    if part != "NI" && part != "EV" {
+                        return None;
+                    }
+                    -1
+                } else {
+                    0
+                };
+                return Some((
+                    i + 2,
+                    Label::Time,
+                    format!("{}T{part}", r.add_days(offset)?),
+                ));
+            }
+            "the" if self.is(i + 1, "day") && self.is_any(i + 2, &["before", "after"]) => {
+                let offset = match (self.lw(i + 2), self.lw(i + 3)) {
+                    ("before", "yesterday") => -2,
+                    ("after", "tomorrow") => 2,
+                    _ => return None,
+                };
+                (offset, i + 4)
+            }
+            _ => return None,
+        };
+        let day = r.add_days(offset)?;
+        if let Some(part) = lexicon::part_of_day(self.lw(j)) {
+            return Some((j + 1, Label::Time, format!("{day}T{part}")));
+        }
+        Some((j, Label::Date, day.to_string()))
+    }
+
+    /// "last week", "this month", "next year", "the coming weekend",
+    /// "the weekend", "year-end", "the current quarter".
+    pub(super) fn relative_unit(&self, i: usize, _anchor: Anchor) -> Option<Hit> {
+        let r = self.reference;
+        if self.is(i, "year") && self.is(i + 1, "-") && self.joined(i + 1) && self.is(i + 2, "end")
+        {
+            return Some((i + 3, Label::Date, format!("{:04}-12-31", r.year)));
+        }
+        // "by year end", "by year's end", "around year end": this year.
+        if self.is(i, "year")
+            && i > 0
+            && self.is_any(
+                i - 1,
+                &["by", "around", "at", "until", "before", "after", "since"],
+            )
+        {
+            let k = if self.is(i + 1, "'") && self.is(i + 2, "s") {
+                i + 3
+            } else {
+                i + 1
+            };
+            if self.is(k, "end") {
+                return Some((k + 1, Label::Date, format!("{:04}", r.year)));
+            }
+        }
+        // "the full year", "the whole year": this year.
+        if self.is(i, "the")
+            && self.is_any(i + 1, &["full", "whole", "entire"])
+            && self.is(i + 2, "year")
+            && !self.is(i + 3, "-")
+        {
+            return Some((i + 3, Label::Date, format!("{:04}", r.year)));
+        }
+        if self.is(i, "the") && self.is(i + 1, "weekend") {
+            // On a weekday, a weekend told in the past tense is the one before.
+            let weekday = r.weekday().index() < 5;
+            let day = if weekday && self.tense_at(i) == Tense::Past {
+                r.add_days(-7)?
+            } else {
+                r
+            };
+            return Some((i + 2, Label::Date, Self::period(Unit::Weekend, day)?));
+        }
+        // "the week of March 6"
+        if self.is(i, "the") && self.is(i + 1, "week") && self.is(i + 2, "of") {
+            if let Some((end, Label::Date, v)) = self.explicit(i + 3) {
+                let day = full_day(&v)?;
+                return Some((end, Label::Date, Self::period(Unit::Week, day)?));
+            }
+        }
+        let mut j = i;
+        if self.is(j, "the")
+            && self.is_any(j + 1, &["coming", "current", "past", "previous", "next"])
+        {
+            j += 1;
+        }
+        // "this past weekend", "this coming week".
+        if self.is(j, "this") && self.is_any(j + 1, &["past", "coming"]) {
+            j += 1;
+        }
+        let n = match self.lw(j) {
+            "last" | "past" | "previous" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" => 1,
+            _ => return None,
+        };
+        let unit = lexicon::unit(self.lw(j + 1))?;
+        if self.lw(j + 1).ends_with('s') && !self.is(j + 1, "hours") {
+            return None;
+        }
+        if self.is(i, "the") && self.is(j, "next") {
+            return None; // "the next day" is anaphoric
+        }
+        let stretch = matches!(unit, Unit::Decade | Unit::Century)
+            && self.is_any(j, &["past", "last", "coming", "next"]);
+        if (self.is(i, "the") && self.is(j, "coming") && unit != Unit::Weekend) || stretch {
+            // "the coming year", "the past decade": a stretch of time.
+            return Some((j + 2, Label::Duration, unit.duration(Some(1))));
+        }
+        // "This Week" in a show title is a name.
+        if self.is_title(j, 2) {
+            return None;
+        }
+        let day = Self::shift(unit, r, n)?;
+        Some((j + 2, Label::Date, Self::period(unit, day)?))
+    }
+
+    /// "two weeks ago", "a year earlier", "three days later", "several years ago".
+    pub(super) fn ago(&self, i: usize, anchor: Anchor) -> Option<Hit> {
+        // Approximators belong to the extent: "nearly four years ago".
+        let approximate = match (self.lw(i), self.lw(i + 1)) {
+            ("more" | "less", "than") => 2,
+            (
+                "nearly" | "almost" | "about" | "some" | "roughly" | "around" | "over"
+                | "approximately" | "just",
+                _,
+            ) => 1,
+            _ => 0,
+        };
+        if approximate > 0 {
+            if let Some((end, label, value)) = self.ago_exact(i + approximate, anchor) {
+                return Some((end, label, value));
+            }
+        }
+        self.ago_exact(i, anchor)
+    }
+
+    /// [`Self::ago`] without approximators (no recursion on "about about …").
+    fn ago_exact(&self, i: usize, anchor: Anchor) -> Option<Hit> {
+        let (amount, j) = self.amount(i)?;
+        let unit = lexicon::unit(self.lw(j))?;
+        let k = j + 1;
+        let direction = match self.lw(k) {
+            "ago" | "earlier" => -1,
+            // "a year before." but not "two weeks before the vote" (a duration).
+            "before" if self.words.get(k + 1).is_none_or(|w| w.is_punct()) => -1,
+            "later" | "hence" => 1,
+            "after" if self.words.get(k + 1).is_none_or(|w| w.is_punct()) => 1,
+            "from" if self.is(k + 1, "now") => 1,
+            _ => return None,
+        };
+        let end = if self.is(k, "from") { k + 2 } else { k + 1 };
+        if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
+            return None;
+        }
+        let Some(n) = amount else {
+            let value = if direction < 0 {
+                "PAST_REF"
+            } else {
+                "FUTURE_REF"
+            };
+            return Some((end, Label::Date, value.to_string()));
+        };
+        let base = if self.is_any(k, &["later", "after", "before"]) {
+            anchor.unwrap_or(self.reference)
+        } else {
+            self.reference
+        };
+        let day = Self::shift(unit, base, direction * n as i64)?;
+        // Earnings reports compare with the same quarter "a year ago".
+        if unit == Unit::Year
+            && n == 1
+            && self.sentence_mentions(i, &["quarter", "quarterly", "period"])
+        {
+            let quarter_day = Self::shift(unit, self.reference.add_days(-45)?, direction)?;
+            return Some((end, Label::Date, Self::period(Unit::Quarter, quarter_day)?));
+        }
+        Some((end, Label::Date, Self::period(unit, day)?))
+    }
+
+    /// "the next day", "the following week", "the day before", "that day",
+    /// "the same day", "the previous year": relative to the last full date.
+    pub(super) fn anaphoric(&self, i: usize, anchor: Anchor) -> Option<Hit> {
+        let base = anchor.unwrap_or(self.reference);
+        // "the day before.", "the year after,": one unit from the last date.
+        let unit = lexicon::unit(self.lw(i + 1))
+            .filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year));
+        if let Some(unit) =
+            unit.filter(|_| self.is(i, "the") && self.is_any(i + 2, &["before", "after"]))
+        {
+            if !self.is_any(i + 3, &["yesterday", "tomorrow"])
+                && self.words.get(i + 3).is_none_or(|w| w.is_punct())
+            {
+                let n = if self.is(i + 2, "before") { -1 } else { 1 };
+                let base = if unit == Unit::Day {
+                    self.last_day.get().unwrap_or(base)
+                } else {
+                    base
+                };
+                let day = Self::shift(unit, base, n)?;
+                return Some((i + 3, Label::Date, Self::period(unit, day)?));
+            }
+        }
+        if !self.is_any(i, &["the", "that"]) {
+            return None;
+        }
+        let (n, j) = match (self.lw(i), self.lw(i + 1)) {
+            ("the", "next" | "following") if lexicon::weekday(self.lw(i + 2)).is_some() => {
+                let wd = lexicon::weekday(self.lw(i + 2))? as i64;
+                let ahead = (wd - base.weekday().index() as i64).rem_euclid(7);
+                let day = base.add_days(if ahead == 0 { 7 } else { ahead })?;
+                return Some((i + 3, Label::Date, day.to_string()));
+            }
+            ("the", "previous" | "preceding") if lexicon::weekday(self.lw(i + 2)).is_some() => {
+                let wd = lexicon::weekday(self.lw(i + 2))? as i64;
+                let back = (base.weekday().index() as i64 - wd).rem_euclid(7);
+                let day = base.add_days(-(if back == 0 { 7 } else { back }))?;
+                return Some((i + 3, Label::Date, day.to_string()));
+            }
+            ("the", "next" | "following") => (1, i + 2),
+            ("the", "previous" | "preceding" | "prior") => (-1, i + 2),
+            ("the", "same") => (0, i + 2),
+            ("that", _) => (0, i + 1),
+            _ => return None,
+        };
+        if let Some(part) = lexicon::part_of_day(self.lw(j)) {
+            // "the next morning", "that night"
+            return Some((j + 1, Label::Time, format!("{}T{part}", base.add_days(n)?)));
+        }
+        let unit = lexicon::unit(self.lw(j))?;
+        if self.lw(j).ends_with('s')
+            || matches!(
+                unit,
+                Unit::Hour | Unit::Minute | Unit::Second | Unit::Weekend
+            )
+        {
+            return None;
+        }
+        // Days count from the last full day mentioned, not from a bare year.
+        let base = if unit == Unit::Day {
+            self.last_day.get().unwrap_or(self.reference)
+        } else {
+            base
+        };
+        let day = Self::shift(unit, base, n)?;
+
+        Some((j + 1, Label::Date, Self::period(unit, day)?))
+    }
+
+    /// "now", "currently", "recently", "the future", "the past", "at the
+    /// time", "current", "recent", "in coming months": PRESENT_REF, PAST_REF
+    /// and FUTURE_REF.
+    pub(super) fn reference_words(&self, i: usize) -> Option<Hit> {
+        const PRESENT: &str = "PRESENT_REF";
+        const PAST: &str = "PAST_REF";
+        const FUTURE: &str = "FUTURE_REF";
+        let hit = |end: usize, value: &str| Some((end, Label::Date, value.to_string()));
+        let next = self.lw(i + 1);
+        // "recent years", "coming months", "future quarters", "past years".
+        let plural_unit = lexicon::unit(next).is_some() && next.ends_with('s');
+        let lower_next = self
+            .words
+            .get(i + 1)
+            .is_some_and(|w| !w.capitalized && !w.is_punct());
+        match self.lw(i) {
+            "now" | "currently" | "nowadays" => hit(i + 1, PRESENT),
+            "recently" | "lately" => hit(i + 1, PAST),
+            // "in recent years" is a vague past; "in recent weeks" a vague stretch.
+            "recent" if plural_unit && next != "years" && next != "decades" => {
+                let unit = lexicon::unit(next)?;
+                Some((i + 2, Label::Duration, unit.duration(None)))
+            }
+            "recent" | "past" if plural_unit && !self.is(i.wrapping_sub(1), "the") => {
+                hit(i + 2, PAST)
+            }
+            "coming" | "future" if plural_unit => hit(i + 2, FUTURE),
+            // Adjectives: "the current chairman", "recent declines", "future demand".
+            "current"
+                if lower_next
+                    && !self.is_any(
+                        i + 1,
+                        &["account", "accounts", "affairs", "events", "flows", "flow"],
+                    ) =>
+            {
+                hit(i + 1, PRESENT)
+            }
+
+            "earlier" if self.capitalized(i) && self.is(i + 1, ",") => hit(i + 1, PAST),
+            "the" => match next {
+                "future" => hit(i + 2, FUTURE),
+                "near" | "short" if self.is_any(i + 2, &["future", "term"]) => hit(i + 3, FUTURE),
+                "past"
+                    if !self.is_any(i + 2, &["few", "several"])
+                        && lexicon::unit(self.lw(i + 2)).is_none()
+                        && self.amount(i + 2).is_none() =>
+                {
+                    hit(i + 2, PAST)
+                }
+                // "at the time" (but not "at the time of writing"? still past).
+                "time" if i > 0 && self.is(i - 1, "at") => hit(i + 2, PAST),
+                _ => None,
+            },
+            "these" if next == "days" => hit(i + 2, PRESENT),
+            "at" if next == "present" => hit(i + 2, PRESENT),
+            "as" if next == "soon" && self.is(i + 2, "as") && self.is(i + 3, "possible") => {
+                hit(i + 4, FUTURE)
+            }
+            "a" if next == "later" && self.is(i + 2, "date") => hit(i + 3, FUTURE),
+
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Label;
+    use crate::temporal::grammar::tests::check;
+
+    /// (text, expected extent, label, value), reference Sunday 2025-12-21.
+    #[rustfmt::skip]
+    const CASES: &[(&str, &str, Label, &str)] = &[
+        ("Officials said on Friday that talks failed.", "Friday", Label::Date, "2025-12-19"),
+        ("The sides will meet on Tuesday.", "Tuesday", Label::Date, "2025-12-23"),
+        ("He left last week.", "last week", Label::Date, "2025-W50"),
+        ("She arrived yesterday.", "yesterday", Label::Date, "2025-12-20"),
+        ("Sales fell two weeks ago.", "two weeks ago", Label::Date, "2025-W49"),
+        ("Rates rise next month.", "next month", Label::Date, "2026-01"),
+        ("They are now in Kyiv.", "now", Label::Date, "PRESENT_REF"),
+        ("He recently left.", "recently", Label::Date, "PAST_REF"),
+        ("It may change in the future.", "the future", Label::Date, "FUTURE_REF"),
+        ("They met Tuesday morning.", "Tuesday morning", Label::Time, "2025-12-16TMO"),
+        ("They met the next day.", "the next day", Label::Date, "2025-12-22"),
+        ("He left last night.", "last night", Label::Time, "2025-12-20TNI"),
+        ("It closes at year-end.", "year-end", Label::Date, "2025-12-31"),
+        ("They met over the weekend.", "the weekend", Label::Date, "2025-W51-WE"),
+        ("He was in Paris at the time.", "the time", Label::Date, "PAST_REF"),
+        ("It ended nearly four years ago.", "nearly four years ago", Label::Date, "2021"),
+        ("The hearing is set for the week of March 6.", "the week of March 6", Label::Date, "2026-W10"),
+        ("He said the current system works.", "current", Label::Date, "PRESENT_REF"),
+        ("The talks are set to resume Monday.", "Monday", Label::Date, "2025-12-22"),
+        ("It should close by year end.", "year end", Label::Date, "2025"),
+        ("Sales for the full year rose.", "the full year", Label::Date, "2025"),
+        ("Reply as soon as possible.", "as soon as possible", Label::Date, "FUTURE_REF"),
+        ("Rain reaches the coast by Sunday morning.", "Sunday morning", Label::Time, "2025-12-28TMO"),
+        ("They met this past weekend.", "this past weekend", Label::Date, "2025-W50-WE"),
+        ("On March 3, 2011, they met. The year before, they fought.", "The year before", Label::Date, "2010"),
+        ("Prices fell in recent weeks.", "recent weeks", Label::Duration, "PXW"),
+        ("Crime rose in recent years.", "recent years", Label::Date, "PAST_REF"),
+        ("He would be traveling to the United States Thursday.", "Thursday", Label::Date, "2025-12-25"),
+    ];
+
+    #[test]
+    fn relative_dates_follow_reference_tense_and_anchor() {
+        check(CASES);
+    }
+}
