@@ -4,12 +4,16 @@
 //! trained on: punctuation and quotes are split off, the possessive `'s` and
 //! contractions (`n't`, `'re`, …) are separate tokens, abbreviations such as
 //! `U.S.`, `Dec.` and `J.` keep their period, and numbers such as `1,000`,
-//! `3.5`, `1996-08-22`, `3-1` and `12/21/2025` stay whole. Typographic
-//! apostrophes and dashes are treated like their ASCII twins.
+//! `3.5`, `1996-08-22`, `3-1` and `12/21/2025` stay whole, as do a sign or
+//! point before a number (`+0.4`, `.596`), currency prefixes (`C$`, `US$`) and
+//! list numbers at the start of a line (`1. Smith`). An abbreviation at the
+//! end of a line gives its period to the sentence (`Corp` `.`), as in CoNLL.
+//! Typographic apostrophes and dashes are treated like their ASCII twins.
 //!
 //! Sentences end at terminal punctuation before a capitalised word and at
 //! every line break (headlines, bylines, datelines and table rows stand on
-//! lines of their own in pasted news).
+//! lines of their own in pasted news). After an abbreviation only a word that
+//! typically opens a sentence ends one: "in the U.S. The …" but "U.S. Treasury".
 //!
 //! Invariants: token offsets are byte offsets into the input and always lie on
 //! `char` boundaries; tokens are sorted, never overlap, and never contain
