@@ -149,8 +149,8 @@ impl Document {
     /// Reads a document from `gloss/1` JSON text and [validates](Self::validate) it.
     /// Unknown fields, wrong types and broken offsets are all refused.
     pub fn from_json(json: &str) -> Result<Document, InvalidDocument> {
-        let document: Document =
-            serde_json::from_str(json).map_err(|e| InvalidDocument(format!("not a Gloss document: {e}")))?;
+        let document: Document = serde_json::from_str(json)
+            .map_err(|e| InvalidDocument(format!("not a Gloss document: {e}")))?;
         document.validate()?;
         Ok(document)
     }
@@ -241,14 +241,39 @@ mod tests {
     #[test]
     fn from_json_refuses_unknown_fields_and_wrong_types() {
         let good = serde_json::to_string(&doc(vec![person(2, 6, "Anna")])).unwrap();
-        assert_eq!(Document::from_json(&good).unwrap(), doc(vec![person(2, 6, "Anna")]));
+        assert_eq!(
+            Document::from_json(&good).unwrap(),
+            doc(vec![person(2, 6, "Anna")])
+        );
         let cases = [
-            (good.replacen("\"format\"", "\"colour\":1,\"format\"", 1), "unknown field `colour`"),
-            (good.replacen("\"source\":\"person\"", "\"source\":\"person\",\"note\":\"x\"", 1), "unknown field `note`"),
-            (good.replacen("\"start\":2", "\"start\":\"2\"", 1), "invalid type"),
-            (good.replacen("\"start\":2", "\"start\":-2", 1), "invalid value"),
-            (good.replacen("\"PERSON\"", "\"person\"", 1), "unknown variant"),
-            (good.replacen("\"gloss/1\"", "\"gloss/2\"", 1), "unsupported format"),
+            (
+                good.replacen("\"format\"", "\"colour\":1,\"format\"", 1),
+                "unknown field `colour`",
+            ),
+            (
+                good.replacen(
+                    "\"source\":\"person\"",
+                    "\"source\":\"person\",\"note\":\"x\"",
+                    1,
+                ),
+                "unknown field `note`",
+            ),
+            (
+                good.replacen("\"start\":2", "\"start\":\"2\"", 1),
+                "invalid type",
+            ),
+            (
+                good.replacen("\"start\":2", "\"start\":-2", 1),
+                "invalid value",
+            ),
+            (
+                good.replacen("\"PERSON\"", "\"person\"", 1),
+                "unknown variant",
+            ),
+            (
+                good.replacen("\"gloss/1\"", "\"gloss/2\"", 1),
+                "unsupported format",
+            ),
             ("[]".to_string(), "not a Gloss document"),
             ("{\"format\": ".to_string(), "not a Gloss document"),
         ];

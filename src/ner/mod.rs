@@ -29,6 +29,7 @@ pub mod gazetteer;
 pub mod hash;
 pub mod model;
 pub mod tags;
+mod titles;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bench;
@@ -195,10 +196,20 @@ pub fn find_names(text: &str, tokenized: &Tokenized) -> Vec<Name> {
     Tagger::embedded()
         .tag(&words, &tokenized.sentences)
         .into_iter()
-        .map(|e| Name {
-            range: tokenized.tokens[e.start].start..tokenized.tokens[e.end - 1].end,
-            class: e.class,
-            confidence: e.confidence,
+        .map(|e| {
+            // A leading title is not part of a person's name.
+            let start =
+                if e.class == Class::Per && e.end - e.start > 1 && titles::is_title(words[e.start])
+                {
+                    e.start + 1
+                } else {
+                    e.start
+                };
+            Name {
+                range: tokenized.tokens[start].start..tokenized.tokens[e.end - 1].end,
+                class: e.class,
+                confidence: e.confidence,
+            }
         })
         .collect()
 }

@@ -132,7 +132,8 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     };
     // Drop features whose every weight is small: they barely move a score.
     for pass in &mut model.passes {
-        pass.features.retain(|(_, w)| w.iter().any(|v| v.abs() > settings.prune));
+        pass.features
+            .retain(|(_, w)| w.iter().any(|v| v.abs() > settings.prune));
     }
     let bytes = model.to_bytes();
     std::fs::write(&settings.out, &bytes).map_err(|e| format!("{}: {e}", settings.out))?;
