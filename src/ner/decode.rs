@@ -95,6 +95,10 @@ pub fn marginals(
 pub struct Softmax {
     step: [f64; NUM_TAGS * NUM_TAGS],
     scale: f64,
+    /// Per tag, the tags that may precede it, ascending.
+    before: [Vec<Tag>; NUM_TAGS],
+    /// Per tag, the tags that may follow it, ascending.
+    after: [Vec<Tag>; NUM_TAGS],
 }
 
 impl Softmax {
@@ -112,7 +116,14 @@ impl Softmax {
                 }
             }
         }
-        Softmax { step, scale }
+        let before = std::array::from_fn(|t| (0..NUM_TAGS).filter(|&p| allowed[p][t]).collect());
+        let after = std::array::from_fn(|p| (0..NUM_TAGS).filter(|&t| allowed[p][t]).collect());
+        Softmax {
+            step,
+            scale,
+            before,
+            after,
+        }
     }
 
     /// Marginals of every tag at every token, row-major like `emissions`.
@@ -150,9 +161,12 @@ impl Softmax {
         for i in 1..n {
             let (before, after) = alpha.split_at_mut(i * NUM_TAGS);
             let previous = &before[(i - 1) * NUM_TAGS..];
+            // Forbidden transitions have a step of exactly 0: skipping them
+            // (in the same order) leaves every sum unchanged.
             for t in 0..NUM_TAGS {
-                let sum: f64 = (0..NUM_TAGS)
-                    .map(|p| previous[p] * step[p * NUM_TAGS + t])
+                let sum: f64 = self.before[t]
+                    .iter()
+                    .map(|&p| previous[p] * step[p * NUM_TAGS + t])
                     .sum();
                 after[t] = sum * local[i * NUM_TAGS + t];
             }
@@ -162,8 +176,9 @@ impl Softmax {
             let (before, after) = beta.split_at_mut((i + 1) * NUM_TAGS);
             let next = &after[..NUM_TAGS];
             for p in 0..NUM_TAGS {
-                before[i * NUM_TAGS + p] = (0..NUM_TAGS)
-                    .map(|t| step[p * NUM_TAGS + t] * local[(i + 1) * NUM_TAGS + t] * next[t])
+                before[i * NUM_TAGS + p] = self.after[p]
+                    .iter()
+                    .map(|&t| step[p * NUM_TAGS + t] * local[(i + 1) * NUM_TAGS + t] * next[t])
                     .sum();
             }
             normalise(&mut before[i * NUM_TAGS..]);

@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::clusters::{Clusters, Path};
 use super::context::DocContext;
 use super::gazetteer::{Gazetteer, LISTS};
-use super::hash;
+use super::hash::{self, HashMap64};
 use crate::tokenize::fold_punctuation;
 
 /// The embedded lists and clusters features are computed from.
@@ -55,6 +55,46 @@ pub struct TokenInfo {
     pub sentence: u32,
 }
 
+/// What the features need to know about a word form, whatever its position.
+struct Lexical {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    prefixes: [u64; 4],
+    suffixes: [u64; 4],
+    cluster: Option<Path>,
+    capitalised: bool,
+}
+
+impl Lexical {
+    fn new(raw: &str, resources: &Resources) -> Lexical {
+        let word = normal_form(raw);
+        let lower = word.to_lowercase();
+        let mut lexical = Lexical {
+            word: hash::string(&word),
+            lower: hash::string(&lower),
+            shape: hash::string(&shape(&word)),
+            prefixes: [0; 4],
+            suffixes: [0; 4],
+            cluster: resources.clusters.lookup(&word, &lower),
+            capitalised: word.chars().next().is_some_and(char::is_uppercase),
+        };
+        let bounds: Vec<usize> = lower
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([lower.len()])
+            .collect();
+        let chars = bounds.len() - 1;
+        if chars > 1 {
+            for k in 1..=4.min(chars) {
+                lexical.prefixes[k - 1] = hash::string(&lower[..bounds[k]]);
+                lexical.suffixes[k - 1] = hash::string(&lower[bounds[chars - k]..]);
+            }
+        }
+        lexical
+    }
+}
+
 /// A document ready for feature extraction.
 pub struct Doc {
     /// One entry per token.
@@ -71,6 +111,8 @@ impl Doc {
     pub fn new(words: &[&str], sentences: &[Range<usize>], resources: &Resources) -> Doc {
         let mut tokens: Vec<TokenInfo> = Vec::with_capacity(words.len());
         let mut lower_hashes = Vec::with_capacity(words.len());
+        let mut lexicon: Vec<Lexical> = Vec::new();
+        let mut seen = HashMap64::<(&str, usize)>::default();
         for (n, range) in sentences.iter().enumerate() {
             let caps_sentence = {
                 let letters = words[range.clone()]
@@ -83,31 +125,31 @@ impl Doc {
                         .any(|w| w.chars().any(char::is_lowercase))
             };
             for i in range.clone() {
-                let word = normal_form(words[i]);
-                let lower = word.to_lowercase();
-                let mut info = TokenInfo {
-                    word: hash::string(&word),
-                    lower: hash::string(&lower),
-                    shape: hash::string(&shape(&word)),
-                    cluster: resources.clusters.lookup(&word, &lower),
-                    capitalised: word.chars().next().is_some_and(char::is_uppercase),
+                // Most tokens of an article repeat earlier ones: analyse
+                // each distinct form once.
+                let raw = words[i];
+                let key = hash::string(raw);
+                let lexical = match seen.get(&key) {
+                    Some(&(form, n)) if form == raw => &lexicon[n],
+                    _ => {
+                        lexicon.push(Lexical::new(raw, resources));
+                        seen.insert(key, (raw, lexicon.len() - 1));
+                        &lexicon[lexicon.len() - 1]
+                    }
+                };
+                let info = TokenInfo {
+                    word: lexical.word,
+                    lower: lexical.lower,
+                    shape: lexical.shape,
+                    prefixes: lexical.prefixes,
+                    suffixes: lexical.suffixes,
+                    cluster: lexical.cluster,
+                    capitalised: lexical.capitalised,
                     sentence_initial: i == range.start,
                     caps_sentence,
                     sentence: n as u32,
                     ..TokenInfo::default()
                 };
-                let bounds: Vec<usize> = lower
-                    .char_indices()
-                    .map(|(b, _)| b)
-                    .chain([lower.len()])
-                    .collect();
-                let chars = bounds.len() - 1;
-                if chars > 1 {
-                    for k in 1..=4.min(chars) {
-                        info.prefixes[k - 1] = hash::string(&lower[..bounds[k]]);
-                        info.suffixes[k - 1] = hash::string(&lower[bounds[chars - k]..]);
-                    }
-                }
                 lower_hashes.push(info.lower);
                 tokens.push(info);
             }

@@ -158,21 +158,20 @@ fn unzigzag(v: u64) -> i32 {
 }
 
 /// The weights of one or two passes ready for scoring: an open-addressing
-/// table from feature key to per-tag weights of every pass, stored inline, so
-/// one lookup (one cache line or two) serves both passes.
+/// table of feature keys (4 bytes a slot, so the probes stay in cache) whose
+/// slots point into a dense array of per-tag weight rows, both passes side by
+/// side, so one lookup serves both passes and only features that exist take
+/// a row.
 pub struct Weights {
-    slots: Vec<Slot>,
-    len: usize,
+    /// Feature key per slot; 0 marks an empty slot.
+    keys: Vec<u32>,
+    /// Per slot, the index of its row in `rows` (meaningless when empty).
+    row_of: Vec<u32>,
+    /// Pass 1 weights, then pass 2 weights, per distinct feature.
+    rows: Vec<[i16; 2 * NUM_TAGS]>,
     shift: u32,
     transitions: [[f32; NUM_TAGS * NUM_TAGS]; 2],
     scale: f32,
-}
-
-#[derive(Clone, Copy)]
-struct Slot {
-    key: u32,
-    /// Pass 1 weights, then pass 2 weights.
-    weights: [i16; 2 * NUM_TAGS],
 }
 
 impl Weights {
@@ -181,27 +180,24 @@ impl Weights {
     pub fn new(passes: &[PassData], scale: f32) -> Weights {
         let distinct = count_distinct_keys(passes);
         let capacity = (distinct * 2).next_power_of_two().max(16);
-        let mut slots = vec![
-            Slot {
-                key: 0,
-                weights: [0; 2 * NUM_TAGS]
-            };
-            capacity
-        ];
+        let mut keys = vec![0u32; capacity];
+        let mut row_of = vec![0u32; capacity];
+        let mut rows: Vec<[i16; 2 * NUM_TAGS]> = Vec::with_capacity(distinct);
         let shift = 64 - capacity.trailing_zeros();
-        let mut len = 0;
         for (p, pass) in passes.iter().take(2).enumerate() {
             for (key, weights) in &pass.features {
                 // Insert, or fill in the second pass's share of a first-pass key.
                 let mut slot = slot_of(*key, shift);
-                while slots[slot].key != 0 && slots[slot].key != *key {
+                while keys[slot] != 0 && keys[slot] != *key {
                     slot = (slot + 1) & (capacity - 1);
                 }
-                if slots[slot].key == 0 {
-                    slots[slot].key = *key;
-                    len += 1;
+                if keys[slot] == 0 {
+                    keys[slot] = *key;
+                    row_of[slot] = rows.len() as u32;
+                    rows.push([0; 2 * NUM_TAGS]);
                 }
-                let share = &mut slots[slot].weights[p * NUM_TAGS..(p + 1) * NUM_TAGS];
+                let row = &mut rows[row_of[slot] as usize];
+                let share = &mut row[p * NUM_TAGS..(p + 1) * NUM_TAGS];
                 for (r, &w) in share.iter_mut().zip(weights) {
                     *r = w.clamp(i16::MIN as i32, i16::MAX as i32) as i16;
                 }
@@ -214,8 +210,9 @@ impl Weights {
             }
         }
         Weights {
-            slots,
-            len,
+            keys,
+            row_of,
+            rows,
             shift,
             transitions,
             scale,
@@ -227,36 +224,41 @@ impl Weights {
         &self.transitions[pass]
     }
 
+    /// The row index of `key`, if the model has the feature.
+    fn find(&self, key: u32) -> Option<usize> {
+        let mask = self.keys.len() - 1;
+        let mut slot = slot_of(key, self.shift);
+        loop {
+            match self.keys[slot] {
+                k if k == key => return Some(self.row_of[slot] as usize),
+                0 => return None,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+
     fn sums(&self, features: &[u32]) -> [i32; 2 * NUM_TAGS] {
         let mut sum = [0i32; 2 * NUM_TAGS];
-        let mask = self.slots.len() - 1;
-        // The table is larger than the caches: ask for every slot first so
-        // the memory reads overlap instead of queueing one after another.
-        #[cfg(target_arch = "x86_64")]
-        for &key in features {
-            let slot = &self.slots[slot_of(key, self.shift)] as *const Slot as *const i8;
-            // SAFETY: prefetching is a hint; it never faults and reads nothing.
-            unsafe { std::arch::x86_64::_mm_prefetch(slot, std::arch::x86_64::_MM_HINT_T0) };
-        }
-        for &key in features {
-            let mut slot = slot_of(key, self.shift);
-            loop {
-                let s = &self.slots[slot];
-                if s.key == key {
-                    for (total, &w) in sum.iter_mut().zip(&s.weights) {
-                        *total += w as i32;
-                    }
-                    break;
+        // The rows are larger than the caches: find every row first and ask
+        // for it, so the memory reads overlap instead of queueing.
+        let mut found = [0u32; 128];
+        for chunk in features.chunks(found.len()) {
+            let mut n = 0;
+            for &key in chunk {
+                if let Some(row) = self.find(key) {
+                    prefetch(&self.rows[row]);
+                    found[n] = row as u32;
+                    n += 1;
                 }
-                if s.key == 0 {
-                    break;
+            }
+            for &row in &found[..n] {
+                for (total, &w) in sum.iter_mut().zip(&self.rows[row as usize]) {
+                    *total += w as i32;
                 }
-                slot = (slot + 1) & mask;
             }
         }
         sum
     }
-
     /// Sets `out` to the scores of `features` for every tag in pass `pass` (0 or 1).
     pub fn score(&self, features: &[u32], pass: usize, out: &mut [f32]) {
         let sum = self.sums(features);
@@ -278,12 +280,12 @@ impl Weights {
 
     /// Number of distinct features with weights.
     pub fn len(&self) -> usize {
-        self.len
+        self.rows.len()
     }
 
     /// True if there are no features.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.rows.is_empty()
     }
 }
 
@@ -319,6 +321,21 @@ fn count_distinct_keys(passes: &[PassData]) -> usize {
         }
         n += 1;
     }
+}
+
+/// Asks the processor to start loading `value` into the cache (a hint only).
+#[inline(always)]
+fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint; it never faults and reads nothing.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(
+            value as *const T as *const i8,
+            std::arch::x86_64::_MM_HINT_T0,
+        )
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
 }
 
 fn slot_of(key: u32, shift: u32) -> usize {
