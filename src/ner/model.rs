@@ -163,10 +163,9 @@ fn unzigzag(v: u64) -> i32 {
 /// side, so one lookup serves both passes and only features that exist take
 /// a row.
 pub struct Weights {
-    /// Feature key per slot; 0 marks an empty slot.
-    keys: Vec<u32>,
-    /// Per slot, the index of its row in `rows` (meaningless when empty).
-    row_of: Vec<u32>,
+    /// Per slot, a feature key (0 marks an empty slot) and the index of its
+    /// row in `rows`: one cache line answers a probe.
+    slots: Vec<(u32, u32)>,
     /// Pass 1 weights, then pass 2 weights, per distinct feature.
     rows: Vec<[i16; 2 * NUM_TAGS]>,
     shift: u32,
@@ -180,23 +179,21 @@ impl Weights {
     pub fn new(passes: &[PassData], scale: f32) -> Weights {
         let distinct = count_distinct_keys(passes);
         let capacity = (distinct * 2).next_power_of_two().max(16);
-        let mut keys = vec![0u32; capacity];
-        let mut row_of = vec![0u32; capacity];
+        let mut slots = vec![(0u32, 0u32); capacity];
         let mut rows: Vec<[i16; 2 * NUM_TAGS]> = Vec::with_capacity(distinct);
         let shift = 64 - capacity.trailing_zeros();
         for (p, pass) in passes.iter().take(2).enumerate() {
             for (key, weights) in &pass.features {
                 // Insert, or fill in the second pass's share of a first-pass key.
                 let mut slot = slot_of(*key, shift);
-                while keys[slot] != 0 && keys[slot] != *key {
+                while slots[slot].0 != 0 && slots[slot].0 != *key {
                     slot = (slot + 1) & (capacity - 1);
                 }
-                if keys[slot] == 0 {
-                    keys[slot] = *key;
-                    row_of[slot] = rows.len() as u32;
+                if slots[slot].0 == 0 {
+                    slots[slot] = (*key, rows.len() as u32);
                     rows.push([0; 2 * NUM_TAGS]);
                 }
-                let row = &mut rows[row_of[slot] as usize];
+                let row = &mut rows[slots[slot].1 as usize];
                 let share = &mut row[p * NUM_TAGS..(p + 1) * NUM_TAGS];
                 for (r, &w) in share.iter_mut().zip(weights) {
                     *r = w.clamp(i16::MIN as i32, i16::MAX as i32) as i16;
@@ -210,8 +207,7 @@ impl Weights {
             }
         }
         Weights {
-            keys,
-            row_of,
+            slots,
             rows,
             shift,
             transitions,
@@ -226,12 +222,12 @@ impl Weights {
 
     /// The row index of `key`, if the model has the feature.
     fn find(&self, key: u32) -> Option<usize> {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut slot = slot_of(key, self.shift);
         loop {
-            match self.keys[slot] {
-                k if k == key => return Some(self.row_of[slot] as usize),
-                0 => return None,
+            match self.slots[slot] {
+                (k, row) if k == key => return Some(row as usize),
+                (0, _) => return None,
                 _ => slot = (slot + 1) & mask,
             }
         }
@@ -239,10 +235,14 @@ impl Weights {
 
     fn sums(&self, features: &[u32]) -> [i32; 2 * NUM_TAGS] {
         let mut sum = [0i32; 2 * NUM_TAGS];
-        // The rows are larger than the caches: find every row first and ask
-        // for it, so the memory reads overlap instead of queueing.
+        // The table is larger than the caches: ask for every slot, then for
+        // every row found, before reading any, so the memory reads overlap
+        // instead of queueing one after another.
         let mut found = [0u32; 128];
         for chunk in features.chunks(found.len()) {
+            for &key in chunk {
+                prefetch(&self.slots[slot_of(key, self.shift)]);
+            }
             let mut n = 0;
             for &key in chunk {
                 if let Some(row) = self.find(key) {
