@@ -98,7 +98,7 @@ impl DocContext {
         let class_of = |tag: Tag| tags::split(tag).map_or(4, |(c, _)| c as u64);
         let own = self.own[i];
         let total = self.tallies[&t.lower];
-        let others: Vec<u32> = (0..5).map(|k| total.class[k] - own.class[k]).collect();
+        let others: [u32; 5] = std::array::from_fn(|k| total.class[k] - own.class[k]);
         let named_others: u32 = others[..4].iter().sum();
         // The word occurs nowhere else in the document.
         if named_others + others[4] == 0 {

@@ -53,6 +53,8 @@ pub struct TokenInfo {
     pub caps_sentence: bool,
     /// Index of the sentence it belongs to.
     pub sentence: u32,
+    /// Index of its word form in [`Doc::lexemes`].
+    pub lexeme: u32,
 }
 
 /// What the features need to know about a word form, whatever its position.
@@ -101,6 +103,44 @@ pub struct Doc {
     pub tokens: Vec<TokenInfo>,
     /// Sentences as token ranges, covering all tokens in order.
     pub sentences: Vec<Range<usize>>,
+    /// Per distinct word form, the first token that has it.
+    pub lexemes: Vec<usize>,
+}
+
+/// Where a token stands relative to the token whose features are computed:
+/// the features that look at one token alone depend only on its word form
+/// and this role, so a tagger can score them once per word form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The token itself.
+    Own,
+    /// One token before.
+    Before1,
+    /// One token after.
+    After1,
+    /// Two tokens before.
+    Before2,
+    /// Two tokens after.
+    After2,
+}
+
+impl Role {
+    /// All roles, in index order.
+    pub const ALL: [Role; 5] = [
+        Role::Own,
+        Role::Before1,
+        Role::After1,
+        Role::Before2,
+        Role::After2,
+    ];
+
+    /// The neighbour roles with their token offsets.
+    pub const NEIGHBOURS: [(isize, Role); 4] = [
+        (-1, Role::Before1),
+        (1, Role::After1),
+        (-2, Role::Before2),
+        (2, Role::After2),
+    ];
 }
 
 const BOS: u64 = 0x5EED_0001;
@@ -112,6 +152,7 @@ impl Doc {
         let mut tokens: Vec<TokenInfo> = Vec::with_capacity(words.len());
         let mut lower_hashes = Vec::with_capacity(words.len());
         let mut lexicon: Vec<Lexical> = Vec::new();
+        let mut lexemes = Vec::new();
         let mut seen = HashMap64::<(&str, usize)>::default();
         for (n, range) in sentences.iter().enumerate() {
             let caps_sentence = {
@@ -129,14 +170,16 @@ impl Doc {
                 // each distinct form once.
                 let raw = words[i];
                 let key = hash::string(raw);
-                let lexical = match seen.get(&key) {
-                    Some(&(form, n)) if form == raw => &lexicon[n],
+                let lexeme = match seen.get(&key) {
+                    Some(&(form, n)) if form == raw => n,
                     _ => {
                         lexicon.push(Lexical::new(raw, resources));
+                        lexemes.push(i);
                         seen.insert(key, (raw, lexicon.len() - 1));
-                        &lexicon[lexicon.len() - 1]
+                        lexicon.len() - 1
                     }
                 };
+                let lexical = &lexicon[lexeme];
                 let info = TokenInfo {
                     word: lexical.word,
                     lower: lexical.lower,
@@ -148,6 +191,7 @@ impl Doc {
                     sentence_initial: i == range.start,
                     caps_sentence,
                     sentence: n as u32,
+                    lexeme: lexeme as u32,
                     ..TokenInfo::default()
                 };
                 lower_hashes.push(info.lower);
@@ -162,6 +206,7 @@ impl Doc {
         Doc {
             tokens,
             sentences: sentences.to_vec(),
+            lexemes,
         }
     }
 
@@ -176,7 +221,10 @@ impl Doc {
     }
 
     /// Pushes the feature keys of token `i` of sentence `sentence`; with a
-    /// document context, the second-pass features too.
+    /// document context, the second-pass features too. They are the
+    /// [`Self::token_features`] of the token and of its neighbours (or
+    /// [`boundary_features`] past the sentence's ends) and the
+    /// [`Self::window_features`].
     pub fn features(
         &self,
         i: usize,
@@ -184,12 +232,82 @@ impl Doc {
         context: Option<&DocContext>,
         out: &mut Vec<u32>,
     ) {
+        let mut push = |template: u64, parts: &[u64]| out.push(feature_key(template, parts));
+        self.token_features(i, Role::Own, &mut push);
+        for (offset, role) in Role::NEIGHBOURS {
+            match self.neighbour(i, offset, sentence) {
+                Some(j) => self.token_features(j, role, &mut push),
+                None => boundary_features(role, &mut push),
+            }
+        }
+        self.window_features(i, sentence, &mut push);
+        if let Some(context) = context {
+            context.features(self, i, sentence, &mut push);
+        }
+    }
+
+    /// The token `offset` away from `i` if it is in `sentence`.
+    pub fn neighbour(&self, i: usize, offset: isize, sentence: &Range<usize>) -> Option<usize> {
+        let j = i as isize + offset;
+        (j >= sentence.start as isize && j < sentence.end as isize).then_some(j as usize)
+    }
+
+    /// Pushes, through `push(template, parts)`, the features that token `j`
+    /// contributes in `role` by itself: they depend on its word form only.
+    pub fn token_features(&self, j: usize, role: Role, push: &mut impl FnMut(u64, &[u64])) {
+        // Template numbers are part of the trained model: renumbering one
+        // means retraining.
+        let t = &self.tokens[j];
+        let cluster = |n: u8| t.cluster.map_or(0, |c| c.prefix(n));
+        match role {
+            Role::Own => {
+                // Bias and the word itself.
+                push(0, &[]);
+                push(1, &[t.word]);
+                push(2, &[t.lower]);
+                push(9, &[t.shape]);
+                // Affixes: "-enko", "-ov", "-burg" carry a lot for unseen names.
+                for k in 0..4 {
+                    if t.prefixes[k] != 0 {
+                        push(13 + k as u64, &[t.prefixes[k]]);
+                        push(17 + k as u64, &[t.suffixes[k]]);
+                    }
+                }
+                // Word clusters at several depths.
+                if t.cluster.is_some() {
+                    for n in [4, 8, 12, 16] {
+                        push(30 + n as u64, &[cluster(n)]);
+                    }
+                }
+            }
+            Role::Before1 => {
+                push(3, &[t.lower]);
+                push(10, &[t.shape]);
+                push(50, &[cluster(8)]);
+                push(52, &[cluster(16)]);
+            }
+            Role::After1 => {
+                push(4, &[t.lower]);
+                push(11, &[t.shape]);
+                push(51, &[cluster(8)]);
+                push(53, &[cluster(16)]);
+            }
+            Role::Before2 => push(5, &[t.lower]),
+            Role::After2 => push(6, &[t.lower]),
+        }
+    }
+
+    /// Pushes the features of token `i` that combine it with its
+    /// neighbours or its position: word pairs, shape windows, capitalisation
+    /// in context, cluster pairs, name-list matches.
+    pub fn window_features(
+        &self,
+        i: usize,
+        sentence: &Range<usize>,
+        push: &mut impl FnMut(u64, &[u64]),
+    ) {
         let t = &self.tokens[i];
-        let at = |offset: isize| -> Option<&TokenInfo> {
-            let j = i as isize + offset;
-            (j >= sentence.start as isize && j < sentence.end as isize)
-                .then(|| &self.tokens[j as usize])
-        };
+        let at = |offset: isize| self.neighbour(i, offset, sentence).map(|j| &self.tokens[j]);
         let lower =
             |offset: isize| at(offset).map_or(if offset < 0 { BOS } else { EOS }, |t| t.lower);
         let shape =
@@ -199,32 +317,11 @@ impl Doc {
                 t.cluster.map_or(0, |c| c.prefix(n))
             })
         };
-        // Template numbers are part of the trained model: renumbering one
-        // means retraining.
-        let mut push = |template: u64, parts: &[u64]| out.push(feature_key(template, parts));
         let flags = (t.sentence_initial as u64) | (t.caps_sentence as u64) << 1;
-        // Bias, the word and its window.
-        push(0, &[]);
-        push(1, &[t.word]);
-        push(2, &[t.lower]);
-        push(3, &[lower(-1)]);
-        push(4, &[lower(1)]);
-        push(5, &[lower(-2)]);
-        push(6, &[lower(2)]);
         push(7, &[lower(-1), t.lower]);
         push(8, &[t.lower, lower(1)]);
         // Shapes ("Xx", "X.X.", "dd-dd") of the word and its neighbours.
-        push(9, &[t.shape]);
-        push(10, &[shape(-1)]);
-        push(11, &[shape(1)]);
         push(12, &[shape(-1), t.shape, shape(1)]);
-        // Affixes: "-enko", "-ov", "-burg" carry a lot for unseen names.
-        for k in 0..4 {
-            if t.prefixes[k] != 0 {
-                push(13 + k as u64, &[t.prefixes[k]]);
-                push(17 + k as u64, &[t.suffixes[k]]);
-            }
-        }
         // Capitalisation is weaker evidence at a sentence start or in a headline.
         push(21, &[flags, t.shape]);
         push(22, &[flags, t.lower]);
@@ -232,19 +329,11 @@ impl Doc {
         push(24, &[t.shape, lower(1)]);
         push(25, &[shape(-1), t.shape]);
         push(26, &[t.shape, shape(1)]);
-        // Word clusters at several depths; having none means the word never
-        // occurs in the unlabeled news, which is itself telling.
-        if t.cluster.is_some() {
-            for n in [4, 8, 12, 16] {
-                push(30 + n as u64, &[cluster(0, n)]);
-            }
-        } else {
+        // Having no cluster means the word never occurs in the unlabeled
+        // news, which is itself telling.
+        if t.cluster.is_none() {
             push(30, &[flags, t.shape]);
         }
-        push(50, &[cluster(-1, 8)]);
-        push(51, &[cluster(1, 8)]);
-        push(52, &[cluster(-1, 16)]);
-        push(53, &[cluster(1, 16)]);
         push(54, &[cluster(-1, 6), cluster(0, 6)]);
         push(55, &[cluster(0, 6), cluster(1, 6)]);
         // Name lists: position (B/I/L/U) of a match on this and the next tokens.
@@ -266,9 +355,6 @@ impl Doc {
                 }
             }
         }
-        if let Some(context) = context {
-            context.features(self, i, sentence, &mut push);
-        }
     }
 
     /// Pushes only the second-pass (document context) features of token `i`:
@@ -284,6 +370,35 @@ impl Doc {
             out.push(feature_key(template, parts))
         });
     }
+}
+
+/// Pushes the features [`Doc::token_features`] would for a neighbour in
+/// `role` when the sentence ends before it.
+pub fn boundary_features(role: Role, push: &mut impl FnMut(u64, &[u64])) {
+    let cluster = |offset: isize| BOS ^ offset as u64;
+    match role {
+        Role::Own => {}
+        Role::Before1 => {
+            push(3, &[BOS]);
+            push(10, &[BOS]);
+            push(50, &[cluster(-1)]);
+            push(52, &[cluster(-1)]);
+        }
+        Role::After1 => {
+            push(4, &[EOS]);
+            push(11, &[EOS]);
+            push(51, &[cluster(1)]);
+            push(53, &[cluster(1)]);
+        }
+        Role::Before2 => push(5, &[BOS]),
+        Role::After2 => push(6, &[EOS]),
+    }
+}
+
+/// A `push(template, parts)` for the feature functions that appends the
+/// feature keys to `keys`.
+pub fn pusher(keys: &mut Vec<u32>) -> impl FnMut(u64, &[u64]) + '_ {
+    move |template, parts| keys.push(feature_key(template, parts))
 }
 
 /// The key of a feature: its template number mixed with its parts.

@@ -51,8 +51,8 @@ use crate::document::Label;
 use crate::recognize::{Context, Mention, Recognizer};
 use crate::tokenize::Tokenized;
 use context::DocContext;
-use features::{Doc, Resources};
-use model::{ModelData, Weights};
+use features::{Doc, Resources, Role};
+use model::{ModelData, Sums, Weights};
 use tags::{Class, NUM_TAGS};
 
 /// The model file compiled into the binary (built by `scripts/train.sh`).
@@ -132,17 +132,45 @@ impl Tagger {
     pub fn tag(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<Entity> {
         let doc = Doc::new(words, sentences, &self.resources);
         let weights = &self.weights;
+        let mut keys = Vec::with_capacity(96);
+        // Features that look at one token alone depend only on its word
+        // form and role: score them once per distinct form. Most tokens of
+        // an article repeat an earlier form.
+        let by_form: Vec<[Sums; Role::ALL.len()]> = doc
+            .lexemes
+            .iter()
+            .map(|&j| {
+                Role::ALL.map(|role| {
+                    keys.clear();
+                    doc.token_features(j, role, &mut features::pusher(&mut keys));
+                    let mut sum = [0; 2 * NUM_TAGS];
+                    weights.add(&keys, &mut sum);
+                    sum
+                })
+            })
+            .collect();
         // One lookup per token feature scores both passes; the second pass
         // later adds its document-context features to its share.
         let mut second = vec![0.0f32; doc.len() * NUM_TAGS];
         let mut first_tags = Vec::with_capacity(doc.len());
-        let mut keys = Vec::with_capacity(96);
         for sentence in &doc.sentences {
             let mut emissions = vec![0.0; sentence.len() * NUM_TAGS];
             for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
                 keys.clear();
-                doc.features(i, sentence, None, &mut keys);
-                weights.score_both(&keys, row, &mut second[i * NUM_TAGS..(i + 1) * NUM_TAGS]);
+                let mut sum = by_form[doc.tokens[i].lexeme as usize][Role::Own as usize];
+                for (offset, role) in Role::NEIGHBOURS {
+                    match doc.neighbour(i, offset, sentence) {
+                        Some(j) => model::add_to(
+                            &mut sum,
+                            &by_form[doc.tokens[j].lexeme as usize][role as usize],
+                        ),
+                        None => features::boundary_features(role, &mut features::pusher(&mut keys)),
+                    }
+                }
+                doc.window_features(i, sentence, &mut features::pusher(&mut keys));
+                weights.add(&keys, &mut sum);
+                weights.scores_of(&sum, 0, row);
+                weights.scores_of(&sum, 1, &mut second[i * NUM_TAGS..(i + 1) * NUM_TAGS]);
             }
             first_tags.extend(decode::viterbi(&emissions, weights.transitions(0)));
         }

@@ -157,6 +157,17 @@ fn unzigzag(v: u64) -> i32 {
     ((v >> 1) as i32) ^ -((v & 1) as i32)
 }
 
+/// Integer feature weights summed over features: pass 1 then pass 2, per tag.
+/// Integer sums are exact, so any grouping of the features gives the same.
+pub type Sums = [i32; 2 * NUM_TAGS];
+
+/// Adds `row` to `sum` element by element.
+pub fn add_to<T: Copy + Into<i32>>(sum: &mut Sums, row: &[T; 2 * NUM_TAGS]) {
+    for (total, &w) in sum.iter_mut().zip(row) {
+        *total += w.into();
+    }
+}
+
 /// The weights of one or two passes ready for scoring: an open-addressing
 /// table of feature keys (4 bytes a slot, so the probes stay in cache) whose
 /// slots point into a dense array of per-tag weight rows, both passes side by
@@ -233,8 +244,8 @@ impl Weights {
         }
     }
 
-    fn sums(&self, features: &[u32]) -> [i32; 2 * NUM_TAGS] {
-        let mut sum = [0i32; 2 * NUM_TAGS];
+    /// Adds the integer weights of `features`, both passes, to `sum`.
+    pub fn add(&self, features: &[u32], sum: &mut Sums) {
         // The table is larger than the caches: ask for every slot, then for
         // every row found, before reading any, so the memory reads overlap
         // instead of queueing one after another.
@@ -252,30 +263,44 @@ impl Weights {
                 }
             }
             for &row in &found[..n] {
-                for (total, &w) in sum.iter_mut().zip(&self.rows[row as usize]) {
-                    *total += w as i32;
-                }
+                add_to(sum, &self.rows[row as usize]);
             }
         }
+    }
+
+    fn sums(&self, features: &[u32]) -> Sums {
+        let mut sum = [0i32; 2 * NUM_TAGS];
+        self.add(features, &mut sum);
         sum
     }
+
+    /// Sets `out` to the scores of pass `pass` (0 or 1) from integer `sum`s.
+    pub fn scores_of(&self, sum: &Sums, pass: usize, out: &mut [f32]) {
+        let sums = sum[pass * NUM_TAGS..].iter();
+        // Dividing by a power of two is multiplying by its exact inverse,
+        // which is much faster; other scales divide.
+        if self.scale.log2().fract() == 0.0 {
+            let inverse = 1.0 / self.scale;
+            out.iter_mut()
+                .zip(sums)
+                .for_each(|(o, &s)| *o = s as f32 * inverse);
+        } else {
+            out.iter_mut()
+                .zip(sums)
+                .for_each(|(o, &s)| *o = s as f32 / self.scale);
+        }
+    }
+
     /// Sets `out` to the scores of `features` for every tag in pass `pass` (0 or 1).
     pub fn score(&self, features: &[u32], pass: usize, out: &mut [f32]) {
-        let sum = self.sums(features);
-        for (o, s) in out.iter_mut().zip(&sum[pass * NUM_TAGS..]) {
-            *o = *s as f32 / self.scale;
-        }
+        self.scores_of(&self.sums(features), pass, out);
     }
 
     /// Sets `first` and `second` to the scores of `features` in both passes.
     pub fn score_both(&self, features: &[u32], first: &mut [f32], second: &mut [f32]) {
         let sum = self.sums(features);
-        for (o, s) in first.iter_mut().zip(&sum[..NUM_TAGS]) {
-            *o = *s as f32 / self.scale;
-        }
-        for (o, s) in second.iter_mut().zip(&sum[NUM_TAGS..]) {
-            *o = *s as f32 / self.scale;
-        }
+        self.scores_of(&sum, 0, first);
+        self.scores_of(&sum, 1, second);
     }
 
     /// Number of distinct features with weights.
