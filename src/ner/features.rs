@@ -36,13 +36,9 @@ impl Resources {
 /// What the features need to know about one token, computed once.
 #[derive(Clone, Debug, Default)]
 pub struct TokenInfo {
-    /// Hash of the exact form (typographic punctuation folded).
-    pub word: u64,
     /// Hash of the lowercase form.
     pub lower: u64,
     shape: u64,
-    prefixes: [u64; 4],
-    suffixes: [u64; 4],
     cluster: Option<Path>,
     gazetteer: [u8; LISTS],
     /// Starts with an uppercase letter.
@@ -105,6 +101,8 @@ pub struct Doc {
     pub sentences: Vec<Range<usize>>,
     /// Per distinct word form, the first token that has it.
     pub lexemes: Vec<usize>,
+    /// Per distinct word form, what the features need to know about it.
+    lexicon: Vec<Lexical>,
 }
 
 /// Where a token stands relative to the token whose features are computed:
@@ -181,11 +179,8 @@ impl Doc {
                 };
                 let lexical = &lexicon[lexeme];
                 let info = TokenInfo {
-                    word: lexical.word,
                     lower: lexical.lower,
                     shape: lexical.shape,
-                    prefixes: lexical.prefixes,
-                    suffixes: lexical.suffixes,
                     cluster: lexical.cluster,
                     capitalised: lexical.capitalised,
                     sentence_initial: i == range.start,
@@ -207,6 +202,7 @@ impl Doc {
             tokens,
             sentences: sentences.to_vec(),
             lexemes,
+            lexicon,
         }
     }
 
@@ -257,7 +253,7 @@ impl Doc {
     pub fn token_features(&self, j: usize, role: Role, push: &mut impl FnMut(u64, &[u64])) {
         // Template numbers are part of the trained model: renumbering one
         // means retraining.
-        let t = &self.tokens[j];
+        let t = &self.lexicon[self.tokens[j].lexeme as usize];
         let cluster = |n: u8| t.cluster.map_or(0, |c| c.prefix(n));
         match role {
             Role::Own => {
