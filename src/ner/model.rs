@@ -182,6 +182,9 @@ pub struct Weights {
     shift: u32,
     transitions: [[f32; NUM_TAGS * NUM_TAGS]; 2],
     scale: f32,
+    /// `1 / scale` when the scale is a power of two: dividing by it is then
+    /// multiplying by this exact inverse, which is much faster.
+    exact_inverse: Option<f32>,
 }
 
 impl Weights {
@@ -223,6 +226,7 @@ impl Weights {
             shift,
             transitions,
             scale,
+            exact_inverse: (scale.log2().fract() == 0.0).then(|| 1.0 / scale),
         }
     }
 
@@ -277,10 +281,7 @@ impl Weights {
     /// Sets `out` to the scores of pass `pass` (0 or 1) from integer `sum`s.
     pub fn scores_of(&self, sum: &Sums, pass: usize, out: &mut [f32]) {
         let sums = sum[pass * NUM_TAGS..].iter();
-        // Dividing by a power of two is multiplying by its exact inverse,
-        // which is much faster; other scales divide.
-        if self.scale.log2().fract() == 0.0 {
-            let inverse = 1.0 / self.scale;
+        if let Some(inverse) = self.exact_inverse {
             out.iter_mut()
                 .zip(sums)
                 .for_each(|(o, &s)| *o = s as f32 * inverse);
