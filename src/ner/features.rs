@@ -51,6 +51,9 @@ pub struct TokenInfo {
     pub sentence: u32,
     /// Index of its word form in [`Doc::lexemes`].
     pub lexeme: u32,
+    /// Index of its lowercase form among the document's distinct lowercase
+    /// forms (`0..Doc::lowercase_forms`).
+    pub lower_id: u32,
 }
 
 /// What the features need to know about a word form, whatever its position.
@@ -103,6 +106,8 @@ pub struct Doc {
     pub lexemes: Vec<usize>,
     /// Per distinct word form, what the features need to know about it.
     lexicon: Vec<Lexical>,
+    /// Number of distinct lowercase forms.
+    pub lowercase_forms: usize,
 }
 
 /// Where a token stands relative to the token whose features are computed:
@@ -152,6 +157,9 @@ impl Doc {
         let mut lexicon: Vec<Lexical> = Vec::new();
         let mut lexemes = Vec::new();
         let mut seen = HashMap64::<(&str, usize)>::default();
+        // Per word form, its lowercase form's index.
+        let mut lower_ids: Vec<u32> = Vec::new();
+        let mut lower_seen = HashMap64::<u32>::default();
         for (n, range) in sentences.iter().enumerate() {
             let caps_sentence = {
                 let letters = words[range.clone()]
@@ -171,7 +179,10 @@ impl Doc {
                 let lexeme = match seen.get(&key) {
                     Some(&(form, n)) if form == raw => n,
                     _ => {
-                        lexicon.push(Lexical::new(raw, resources));
+                        let lexical = Lexical::new(raw, resources);
+                        let next = lower_seen.len() as u32;
+                        lower_ids.push(*lower_seen.entry(lexical.lower).or_insert(next));
+                        lexicon.push(lexical);
                         lexemes.push(i);
                         seen.insert(key, (raw, lexicon.len() - 1));
                         lexicon.len() - 1
@@ -187,6 +198,7 @@ impl Doc {
                     caps_sentence,
                     sentence: n as u32,
                     lexeme: lexeme as u32,
+                    lower_id: lower_ids[lexeme],
                     ..TokenInfo::default()
                 };
                 lower_hashes.push(info.lower);
@@ -203,6 +215,7 @@ impl Doc {
             sentences: sentences.to_vec(),
             lexemes,
             lexicon,
+            lowercase_forms: lower_seen.len(),
         }
     }
 
