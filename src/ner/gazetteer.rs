@@ -22,12 +22,10 @@ pub enum List {
     Surname,
     /// Nationality adjectives and nouns ("Ukrainian", "Swiss").
     Demonym,
-    /// First-level regions of every country ("Bavaria", "Crimea", "Kherson").
-    Admin1,
 }
 
 /// Number of lists.
-pub const LISTS: usize = 6;
+pub const LISTS: usize = 5;
 
 const SOURCES: [(List, &str); LISTS] = [
     (
@@ -46,10 +44,6 @@ const SOURCES: [(List, &str); LISTS] = [
     (
         List::Demonym,
         include_str!("../../data/gazetteers/demonyms.txt"),
-    ),
-    (
-        List::Admin1,
-        include_str!("../../data/gazetteers/admin1.txt"),
     ),
 ];
 
