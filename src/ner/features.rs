@@ -104,6 +104,8 @@ pub struct Doc {
     pub sentences: Vec<Range<usize>>,
     /// Per distinct word form, the first token that has it.
     pub lexemes: Vec<usize>,
+    /// Per distinct word form, how many tokens have it.
+    pub lexeme_counts: Vec<u32>,
     /// Per distinct word form, what the features need to know about it.
     lexicon: Vec<Lexical>,
     /// Number of distinct lowercase forms.
@@ -156,6 +158,7 @@ impl Doc {
         let mut lower_hashes = Vec::with_capacity(words.len());
         let mut lexicon: Vec<Lexical> = Vec::new();
         let mut lexemes = Vec::new();
+        let mut lexeme_counts: Vec<u32> = Vec::new();
         let mut seen = HashMap64::<(&str, usize)>::default();
         // Per word form, its lowercase form's index.
         let mut lower_ids: Vec<u32> = Vec::new();
@@ -184,11 +187,13 @@ impl Doc {
                         lower_ids.push(*lower_seen.entry(lexical.lower).or_insert(next));
                         lexicon.push(lexical);
                         lexemes.push(i);
+                        lexeme_counts.push(0);
                         seen.insert(key, (raw, lexicon.len() - 1));
                         lexicon.len() - 1
                     }
                 };
                 let lexical = &lexicon[lexeme];
+                lexeme_counts[lexeme] += 1;
                 let info = TokenInfo {
                     lower: lexical.lower,
                     shape: lexical.shape,
@@ -214,6 +219,7 @@ impl Doc {
             tokens,
             sentences: sentences.to_vec(),
             lexemes,
+            lexeme_counts,
             lexicon,
             lowercase_forms: lower_seen.len(),
         }

@@ -138,31 +138,38 @@ impl Tagger {
     pub fn token_sums(&self, doc: &Doc) -> Vec<Sums> {
         let weights = &self.weights;
         let mut keys = Vec::with_capacity(64);
-        let by_form: Vec<[Sums; Role::ALL.len()]> = doc
-            .lexemes
-            .iter()
-            .map(|&j| {
-                Role::ALL.map(|role| {
-                    keys.clear();
-                    doc.token_features(j, role, &mut features::pusher(&mut keys));
-                    let mut sum = [0; 2 * NUM_TAGS];
-                    weights.add(&keys, &mut sum);
-                    sum
-                })
-            })
-            .collect();
+        // Forms seen once gain nothing from the shortcut: their keys are
+        // looked up directly.
+        let mut cached = vec![u32::MAX; doc.lexemes.len()];
+        let mut by_form: Vec<[Sums; Role::ALL.len()]> = Vec::new();
+        for (form, &j) in doc.lexemes.iter().enumerate() {
+            if doc.lexeme_counts[form] < 2 {
+                continue;
+            }
+            cached[form] = by_form.len() as u32;
+            by_form.push(Role::ALL.map(|role| {
+                keys.clear();
+                doc.token_features(j, role, &mut features::pusher(&mut keys));
+                let mut sum = [0; 2 * NUM_TAGS];
+                weights.add(&keys, &mut sum);
+                sum
+            }));
+        }
         let mut out = Vec::with_capacity(doc.len());
         for sentence in &doc.sentences {
             for i in sentence.clone() {
                 keys.clear();
-                let mut sum = by_form[doc.tokens[i].lexeme as usize][Role::Own as usize];
-                for (offset, role) in Role::NEIGHBOURS {
-                    match doc.neighbour(i, offset, sentence) {
-                        Some(j) => model::add_to(
-                            &mut sum,
-                            &by_form[doc.tokens[j].lexeme as usize][role as usize],
-                        ),
-                        None => features::boundary_features(role, &mut features::pusher(&mut keys)),
+                let mut sum = [0; 2 * NUM_TAGS];
+                let neighbours = Role::NEIGHBOURS
+                    .map(|(offset, role)| (doc.neighbour(i, offset, sentence), role));
+                for (token, role) in [(Some(i), Role::Own)].into_iter().chain(neighbours) {
+                    let Some(j) = token else {
+                        features::boundary_features(role, &mut features::pusher(&mut keys));
+                        continue;
+                    };
+                    match cached[doc.tokens[j].lexeme as usize] {
+                        u32::MAX => doc.token_features(j, role, &mut features::pusher(&mut keys)),
+                        n => model::add_to(&mut sum, &by_form[n as usize][role as usize]),
                     }
                 }
                 doc.window_features(i, sentence, &mut features::pusher(&mut keys));
