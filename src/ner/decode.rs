@@ -31,7 +31,8 @@ pub fn viterbi(emissions: &Emissions, transitions: &[f32; NUM_TAGS * NUM_TAGS]) 
     let mut back = vec![0u8; n * NUM_TAGS];
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NUM_TAGS];
-        let mut arg = [0u8; NUM_TAGS];
+        // Every tag gets its best predecessor below.
+        let arg = &mut back[i * NUM_TAGS..(i + 1) * NUM_TAGS];
         // O, B-x and U-x follow a closed tag (O, L-y, U-y) ...
         for &t in &OPENING {
             let (mut max, mut from) = (f32::NEG_INFINITY, 0);
@@ -61,7 +62,6 @@ pub fn viterbi(emissions: &Emissions, transitions: &[f32; NUM_TAGS * NUM_TAGS]) 
         for (t, score) in next.iter_mut().enumerate() {
             *score += emissions[i * NUM_TAGS + t];
         }
-        back[i * NUM_TAGS..(i + 1) * NUM_TAGS].copy_from_slice(&arg);
         best = next;
     }
     let mut last = 0;

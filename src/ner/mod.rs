@@ -147,19 +147,19 @@ impl Tagger {
                 continue;
             }
             cached[form] = by_form.len() as u32;
-            by_form.push(Role::ALL.map(|role| {
+            by_form.push([[0; 2 * NUM_TAGS]; Role::ALL.len()]);
+            let sums = by_form.last_mut().expect("just pushed");
+            for (sum, role) in sums.iter_mut().zip(Role::ALL) {
                 keys.clear();
                 doc.token_features(j, role, &mut features::pusher(&mut keys));
-                let mut sum = [0; 2 * NUM_TAGS];
-                weights.add(&keys, &mut sum);
-                sum
-            }));
+                weights.add(&keys, sum);
+            }
         }
-        let mut out = Vec::with_capacity(doc.len());
+        let mut out = vec![[0; 2 * NUM_TAGS]; doc.len()];
         for sentence in &doc.sentences {
             for i in sentence.clone() {
                 keys.clear();
-                let mut sum = [0; 2 * NUM_TAGS];
+                let sum = &mut out[i];
                 let neighbours = Role::NEIGHBOURS
                     .map(|(offset, role)| (doc.neighbour(i, offset, sentence), role));
                 for (token, role) in [(Some(i), Role::Own)].into_iter().chain(neighbours) {
@@ -169,12 +169,11 @@ impl Tagger {
                     };
                     match cached[doc.tokens[j].lexeme as usize] {
                         u32::MAX => doc.token_features(j, role, &mut features::pusher(&mut keys)),
-                        n => model::add_to(&mut sum, &by_form[n as usize][role as usize]),
+                        n => model::add_to(sum, &by_form[n as usize][role as usize]),
                     }
                 }
                 doc.window_features(i, sentence, &mut features::pusher(&mut keys));
-                weights.add(&keys, &mut sum);
-                out.push(sum);
+                weights.add(&keys, sum);
             }
         }
         out
