@@ -100,3 +100,39 @@ fn typographic_punctuation_finds_the_same_names() {
         assert_eq!(fold(names_in(&curly)), names_in(&ascii), "{file}");
     }
 }
+
+/// Short sentences of recent news, each annotated alone: every listed name
+/// is found whole with its label, and sentences without names get none.
+#[test]
+fn short_news_sentences() {
+    let cases: [(&str, &[&str]); 5] = [
+        // Cyrillic script: no list or cluster knows these words.
+        (
+            "Володимир Зеленський зустрівся з послами.",
+            &["PERSON\tВолодимир Зеленський"],
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky said Rustem Umerov would travel to Istanbul.",
+            &[
+                "PERSON\tVolodymyr Zelensky",
+                "PERSON\tRustem Umerov",
+                "PLACE\tIstanbul",
+            ],
+        ),
+        (
+            "The Bank of England held rates while the European Central Bank cut them.",
+            &["ORG\tBank of England", "ORG\tEuropean Central Bank"],
+        ),
+        // False positives: capitalised words that are not names.
+        (
+            "Shares rose on Monday after the report, and analysts said the outlook was better.",
+            &[],
+        ),
+        ("Officials said The talks would resume In March.", &[]),
+    ];
+    for (text, expected) in cases {
+        let names = names_in(text);
+        let expected: String = expected.iter().map(|l| format!("{l}\n")).collect();
+        assert_eq!(names, expected, "{text}");
+    }
+}
