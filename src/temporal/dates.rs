@@ -665,7 +665,7 @@ fn lexicon_days(m: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use crate::document::Label;
-    use crate::temporal::grammar::tests::check;
+    use crate::temporal::grammar::tests::{check, check_at};
 
     /// (text, expected extent, label, value), reference Sunday 2025-12-21.
     #[rustfmt::skip]
@@ -699,8 +699,27 @@ mod tests {
         ("The report covers 2010-2015 in detail.", "2010", Label::Date, "2010"),
     ];
 
+    /// (text, reference, expected extent, label, value): bare months and
+    /// days whose year depends on where the reference date falls.
+    #[rustfmt::skip]
+    const NEAR_CASES: &[(&str, &str, &str, Label, &str)] = &[
+        ("The accession was planned for early March.", "1999-02-10", "early March", Label::Date, "1999-03"),
+        ("He gave them until mid-November to reply.", "1989-10-30", "mid-November", Label::Date, "1989-11"),
+        ("The firm changed its fiscal year in December.", "1989-11-02", "December", Label::Date, "1988-12"),
+        ("It had credit lines until January, officials said.", "1989-11-02", "January", Label::Date, "1990-01"),
+        ("The case is heard in May in Atlanta.", "2000-03-29", "May", Label::Date, "2000-05"),
+        ("He was elected in January.", "2025-12-21", "January", Label::Date, "2025-01"),
+        ("Sales fell in November, the company said.", "2026-02-10", "November", Label::Date, "2025-11"),
+        ("Talks will resume in January.", "2025-11-02", "January", Label::Date, "2026-01"),
+    ];
+
     #[test]
     fn calendar_dates_resolve_against_the_reference() {
         check(CASES);
+    }
+
+    #[test]
+    fn bare_months_follow_tense_around_the_reference() {
+        check_at(NEAR_CASES);
     }
 }

@@ -642,7 +642,12 @@ pub(super) mod tests {
 
     /// The (extent, label, value) of everything found in `text`, reference 2025-12-21.
     pub(crate) fn run(text: &str) -> Vec<(String, Label, String)> {
-        let reference = Date::parse_iso("2025-12-21").unwrap();
+        run_at(text, "2025-12-21")
+    }
+
+    /// The (extent, label, value) of everything found in `text` against `reference`.
+    pub(crate) fn run_at(text: &str, reference: &str) -> Vec<(String, Label, String)> {
+        let reference = Date::parse_iso(reference).unwrap();
         let words = scan(text);
         find(text, &words, reference, &[(0, text.len())])
             .into_iter()
@@ -658,15 +663,25 @@ pub(super) mod tests {
 
     /// Fails with every case of `cases` that is not found with its extent, label and value.
     pub(crate) fn check(cases: &[(&str, &str, Label, &str)]) {
+        let cases: Vec<_> = cases
+            .iter()
+            .map(|&(text, extent, label, value)| (text, "2025-12-21", extent, label, value))
+            .collect();
+        check_at(&cases);
+    }
+
+    /// Like [`check`], each case with its own reference date:
+    /// (text, reference, extent, label, value).
+    pub(crate) fn check_at(cases: &[(&str, &str, &str, Label, &str)]) {
         let mut failures = Vec::new();
-        for &(text, extent, label, value) in cases {
-            let found = run(text);
+        for &(text, reference, extent, label, value) in cases {
+            let found = run_at(text, reference);
             if !found
                 .iter()
                 .any(|(e, l, v)| e == extent && *l == label && v == value)
             {
                 failures.push(format!(
-                    "{text:?}: expected {extent:?} {label} {value}, got {found:?}"
+                    "{text:?} ({reference}): expected {extent:?} {label} {value}, got {found:?}"
                 ));
             }
         }

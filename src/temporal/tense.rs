@@ -78,9 +78,28 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     if s == "next" && next != "to" {
         return Some(Tense::Future);
     }
+    // "postponed until Tuesday", "extended until 9 a.m. Friday": a deadline
+    // ahead; but "Until Thursday, they had…" and "not until" look back.
+    if s == "until" || s == "till" {
+        let after_verb = before.chars().all(|c| c.is_alphabetic())
+            && !before.is_empty()
+            && !matches!(before, "up" | "not");
+        return (before_date && after_verb).then_some(Tense::Future);
+    }
+    // "was planned for early March", "is scheduled for Friday": the plan's date lies ahead.
+    if matches!(s, "planned" | "scheduled" | "slated") && next == "for" && before_date {
+        return Some(Tense::Future);
+    }
+    // "could not be reached Wednesday": what could be done lies behind.
+    if s == "be" && (before == "could" || (before == "not" && before2 == "could")) {
+        return Some(Tense::Past);
+    }
     if FUTURE.contains(&s) {
-        // "was expected to", "had been due to": a future seen from the past.
-        if matches!(before, "was" | "were" | "had") || (before == "been" && before2 == "had") {
+        // "was expected to", "had been due to": a future seen from the past;
+        // but "were planning to" still looks ahead.
+        if s != "planning"
+            && (matches!(before, "was" | "were" | "had") || (before == "been" && before2 == "had"))
+        {
             return Some(Tense::Past);
         }
         return Some(Tense::Future);
@@ -92,7 +111,8 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     // Regular past forms; a capitalized "United" or "Red" is a name.
     let participle =
         s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed") && !words[k].capitalized;
-    if participle && matches!(before, "be" | "being" | "to" | "is" | "are") {
+    if (participle || PAST.contains(&s)) && matches!(before, "be" | "being" | "to" | "is" | "are")
+    {
         // A passive or infinitive ("to be published"): no tense of its own.
         return None;
     }
@@ -178,6 +198,16 @@ mod tests {
             ("Markets on Friday", "friday", Tense::Unknown),
             ("The vote was expected on Friday", "friday", Tense::Past),
             ("He planned to leave on Thursday", "thursday", Tense::Future),
+            ("The vote was planned for early March", "march", Tense::Future),
+            ("A service planned at the school for Saturday was canceled", "saturday", Tense::Past),
+            ("Until Thursday, they had said nothing", "thursday", Tense::Past),
+            ("It was not until Tuesday that he spoke", "tuesday", Tense::Past),
+            ("They were planning to drive on Monday", "monday", Tense::Future),
+            ("The talks were postponed until Tuesday", "tuesday", Tense::Future),
+            ("He could not be reached Wednesday", "wednesday", Tense::Past),
+            ("They could be located Wednesday", "wednesday", Tense::Past),
+            ("The case is heard in May", "may", Tense::Unknown),
+            ("The case was heard in May", "may", Tense::Past),
             ("He is to resume trading Tuesday", "tuesday", Tense::Future),
             (
                 "Guidelines to be published in November",
