@@ -385,10 +385,26 @@ impl<'a> Grammar<'a> {
         // Sentences are sorted and disjoint: binary search.
         let byte = self.words.get(i).map_or(self.text.len(), |w| w.start);
         let at = self.sentences.partition_point(|(s, _)| *s <= byte);
-        match at.checked_sub(1).map(|k| self.sentences[k]) {
-            Some((s, e)) if s <= byte && byte < e => (s, e),
-            _ => (0, self.text.len()),
+        let Some(k) = at.checked_sub(1) else {
+            return (0, self.text.len());
+        };
+        let (mut s, mut e) = self.sentences[k];
+        if !(s <= byte && byte < e) {
+            return (0, self.text.len());
         }
+        // The splitter ends a sentence at "9 a.m." before "Tuesday"; one clause.
+        let clock_end = |end: usize| {
+            let before = self.text.get(..end).unwrap_or("").trim_end().as_bytes();
+            let tail = &before[before.len().saturating_sub(4)..];
+            tail.eq_ignore_ascii_case(b"a.m.") || tail.eq_ignore_ascii_case(b"p.m.")
+        };
+        if k > 0 && clock_end(self.sentences[k - 1].1) {
+            s = self.sentences[k - 1].0;
+        }
+        if k + 1 < self.sentences.len() && clock_end(e) {
+            e = self.sentences[k + 1].1;
+        }
+        (s, e)
     }
 
     /// True if the sentence of word `i`, or the one before, contains one of `cues`.
