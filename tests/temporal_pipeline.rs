@@ -36,10 +36,18 @@ fn values_follow_the_clause_around_them() {
         let found: Vec<_> = doc
             .annotations
             .iter()
-            .map(|a| (a.text.as_str(), a.label.as_str(), a.value.as_deref().unwrap_or("")))
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.label.as_str(),
+                    a.value.as_deref().unwrap_or(""),
+                )
+            })
             .collect();
         if !found.contains(&(expected, label, value)) {
-            failures.push(format!("{text:?}: expected {expected:?} {label} {value}, got {found:?}"));
+            failures.push(format!(
+                "{text:?}: expected {expected:?} {label} {value}, got {found:?}"
+            ));
         }
     }
     for &(text, reference, unwanted) in FALSE_POSITIVES {
@@ -56,7 +64,9 @@ fn values_follow_the_clause_around_them() {
             .iter()
             .any(|a| a.label.is_temporal() && a.text == unwanted)
         {
-            failures.push(format!("{text:?}: {unwanted:?} should not be a date or time"));
+            failures.push(format!(
+                "{text:?}: {unwanted:?} should not be a date or time"
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));

@@ -57,6 +57,15 @@ impl Grammar<'_> {
                         ahead
                     }
                 }
+                // "get around Wednesday's ruling": a possessive day names a
+                // known event, so a future cue only says it is the nearer such day.
+                Tense::Future if self.is(j + 1, "'") && self.is(j + 2, "s") => {
+                    if ahead != 0 && ahead < back {
+                        ahead
+                    } else {
+                        -back
+                    }
+                }
                 Tense::Future => {
                     if ahead == 0 {
                         7
@@ -303,6 +312,15 @@ impl Grammar<'_> {
         if let Some(unit) =
             unit.filter(|_| self.is(i, "the") && self.is_any(i + 2, &["before", "after"]))
         {
+            // "the day before last Tuesday", "the day after Christmas": one day from that date.
+            let n = if self.is(i + 2, "before") { -1 } else { 1 };
+            if unit == Unit::Day && !self.lw(i + 1).ends_with('s') {
+                if let Some((end, Label::Date, v)) = self.date(i + 3, anchor) {
+                    if let Some(day) = full_day(&v).and_then(|d| d.add_days(n)) {
+                        return Some((end, Label::Date, day.to_string()));
+                    }
+                }
+            }
             if !self.is_any(i + 3, &["yesterday", "tomorrow"])
                 && self.words.get(i + 3).is_none_or(|w| w.is_punct())
             {
@@ -463,6 +481,12 @@ mod tests {
         ("Prices fell in recent weeks.", "recent weeks", Label::Duration, "PXW"),
         ("Crime rose in recent years.", "recent years", Label::Date, "PAST_REF"),
         ("He would be traveling to the United States Thursday.", "Thursday", Label::Date, "2025-12-25"),
+        ("The day before last Tuesday's hearing, he spoke.", "The day before last Tuesday", Label::Date, "2025-12-15"),
+        ("They met the day after Christmas.", "the day after Christmas", Label::Date, "2025-12-26"),
+        ("They would look for ways to get around Friday's ruling.", "Friday", Label::Date, "2025-12-19"),
+        ("Fans will watch Tuesday's game.", "Tuesday", Label::Date, "2025-12-23"),
+        ("It is a premium over Thursday's closing price.", "Thursday", Label::Date, "2025-12-18"),
+        ("They will meet Friday.", "Friday", Label::Date, "2025-12-26"),
     ];
 
     #[test]

@@ -111,8 +111,7 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     // Regular past forms; a capitalized "United" or "Red" is a name.
     let participle =
         s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed") && !words[k].capitalized;
-    if (participle || PAST.contains(&s)) && matches!(before, "be" | "being" | "to" | "is" | "are")
-    {
+    if (participle || PAST.contains(&s)) && matches!(before, "be" | "being" | "to" | "is" | "are") {
         // A passive or infinitive ("to be published"): no tense of its own.
         return None;
     }
@@ -149,7 +148,10 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
         if w.start < lo || matches!(w.lower.as_str(), ";" | "\"" | "`") {
             break;
         }
-        seen += 1;
+        // Count words, not the dots of "a.m." or "U.S.".
+        if !w.is_punct() {
+            seen += 1;
+        }
         if let Some(t) = classify(words, left, true) {
             // A future auxiliary a few words before a past participle wins
             // ("will be held on Friday").
@@ -198,13 +200,46 @@ mod tests {
             ("Markets on Friday", "friday", Tense::Unknown),
             ("The vote was expected on Friday", "friday", Tense::Past),
             ("He planned to leave on Thursday", "thursday", Tense::Future),
-            ("The vote was planned for early March", "march", Tense::Future),
-            ("A service planned at the school for Saturday was canceled", "saturday", Tense::Past),
-            ("Until Thursday, they had said nothing", "thursday", Tense::Past),
-            ("It was not until Tuesday that he spoke", "tuesday", Tense::Past),
-            ("They were planning to drive on Monday", "monday", Tense::Future),
-            ("The talks were postponed until Tuesday", "tuesday", Tense::Future),
-            ("He could not be reached Wednesday", "wednesday", Tense::Past),
+            (
+                "The vote was planned for early March",
+                "march",
+                Tense::Future,
+            ),
+            (
+                "He will leave at 4 in the morning (4 a.m. EDT Thursday)",
+                "thursday",
+                Tense::Future,
+            ),
+            (
+                "A service planned at the school for Saturday was canceled",
+                "saturday",
+                Tense::Past,
+            ),
+            (
+                "Until Thursday, they had said nothing",
+                "thursday",
+                Tense::Past,
+            ),
+            (
+                "It was not until Tuesday that he spoke",
+                "tuesday",
+                Tense::Past,
+            ),
+            (
+                "They were planning to drive on Monday",
+                "monday",
+                Tense::Future,
+            ),
+            (
+                "The talks were postponed until Tuesday",
+                "tuesday",
+                Tense::Future,
+            ),
+            (
+                "He could not be reached Wednesday",
+                "wednesday",
+                Tense::Past,
+            ),
             ("They could be located Wednesday", "wednesday", Tense::Past),
             ("The case is heard in May", "may", Tense::Unknown),
             ("The case was heard in May", "may", Tense::Past),
