@@ -170,7 +170,7 @@ mod tests {
         ("Stamped 2025-12-21 08:30 by the clerk.", "2025-12-21 08:30", Label::Time, "2025-12-21T08:30"),
         ("The offer runs until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", Label::Time, "2025-11-09T17:00"),
         ("Figures are due at 7 a.m. on April 17.", "7 a.m.", Label::Time, "2026-04-17T07:00"),
-        ("The strike begins at midnight on Sunday.", "midnight", Label::Time, "2025-12-21T24:00"),
+        ("The strike began at midnight on Sunday.", "midnight", Label::Time, "2025-12-21T24:00"),
         ("Logged 2025-12-21T08:30:15Z by the server.", "2025-12-21T08:30:15Z", Label::Time, "2025-12-21T08:30"),
         ("He will leave at 4 in the morning Thursday.", "4 in the morning Thursday", Label::Time, "2025-12-25T04:00"),
         ("It rang at 11 at night.", "11 at night", Label::Time, "2025-12-21T23:00"),

@@ -35,6 +35,15 @@ const PAST: &[&str] = &[
     "swore", "threw",
 ];
 
+/// Present-tense verbs of schedules: "talks resume Monday", "the summit opens
+/// Friday" speak of what lies ahead (news uses the present for timetables).
+#[rustfmt::skip]
+const SCHEDULE_PRESENT: &[&str] = &[
+    "meet", "meets", "begin", "begins", "open", "opens", "start", "starts", "resume", "resumes",
+    "arrive", "arrives", "leave", "leaves", "convene", "convenes", "reconvene", "reconvenes",
+    "depart", "departs", "travel", "travels",
+];
+
 /// Words that end the search for a cue: clause and quotation boundaries.
 const BARRIERS: &[&str] = &[
     ";", "\"", "`", "that", "which", "who", "because", "while", "when",
@@ -77,6 +86,32 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     // "the next match is Saturday" looks ahead; "next to the bank" does not.
     if s == "next" && next != "to" {
         return Some(Tense::Future);
+    }
+    // "Arafat and Netanyahu meet Monday": a timetable ahead; but not "to meet"
+    // (the verb that governs it decides), "did not meet", or a noun ("the start").
+    if before_date && SCHEDULE_PRESENT.contains(&s) {
+        let governed = matches!(
+            before,
+            "to" | "not"
+                | "t"
+                | "did"
+                | "does"
+                | "do"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "this"
+                | "that"
+                | "first"
+                | "late"
+                | "early"
+        );
+        return (!governed).then_some(Tense::Future);
     }
     // "postponed until Tuesday", "extended until 9 a.m. Friday": a deadline
     // ahead; but "Until Thursday, they had…" and "not until" look back.
@@ -200,6 +235,19 @@ mod tests {
             ("Markets on Friday", "friday", Tense::Unknown),
             ("The vote was expected on Friday", "friday", Tense::Past),
             ("He planned to leave on Thursday", "thursday", Tense::Future),
+            (
+                "Arafat and Netanyahu meet separately Monday",
+                "monday",
+                Tense::Future,
+            ),
+            ("The summit opens Friday in Paris", "friday", Tense::Future),
+            ("They were supposed to meet Monday", "monday", Tense::Past),
+            ("They did not meet Monday", "monday", Tense::Past),
+            (
+                "After a late start Monday, shares fell",
+                "monday",
+                Tense::Past,
+            ),
             (
                 "The vote was planned for early March",
                 "march",
