@@ -337,6 +337,25 @@ impl Grammar<'_> {
         if !self.is_any(i, &["the", "that"]) {
             return None;
         }
+        // "a high for the year", "the first nine months of the year": the
+        // year of the report. Not "the year ended June 30" (a fiscal span),
+        // "the year 2000", "the year-ago quarter" or "Man of the Year".
+        if self.is(i, "the")
+            && self.is(i + 1, "year")
+            && !self.capitalized(i + 1)
+            && i > 0
+            && self.is_any(i - 1, &["for", "of"])
+            && !self.is_any(
+                i + 2,
+                &[
+                    "ended", "ending", "before", "after", "earlier", "ago", "-", "'", "of", "to",
+                    "two", "one", "nineteen",
+                ],
+            )
+            && self.words.get(i + 2).is_none_or(|w| !w.is_number())
+        {
+            return Some((i + 2, Label::Date, format!("{:04}", self.reference.year)));
+        }
         let (n, j) = match (self.lw(i), self.lw(i + 1)) {
             ("the", "next" | "following") if lexicon::weekday(self.lw(i + 2)).is_some() => {
                 let wd = lexicon::weekday(self.lw(i + 2))? as i64;
@@ -481,6 +500,8 @@ mod tests {
         ("Prices fell in recent weeks.", "recent weeks", Label::Duration, "PXW"),
         ("Crime rose in recent years.", "recent years", Label::Date, "PAST_REF"),
         ("He would be traveling to the United States Thursday.", "Thursday", Label::Date, "2025-12-25"),
+        ("Shares rose to a high for the year in June.", "the year", Label::Date, "2025"),
+        ("Net rose in the first nine months of the year.", "the year", Label::Date, "2025"),
         ("The day before last Tuesday's hearing, he spoke.", "The day before last Tuesday", Label::Date, "2025-12-15"),
         ("They met the day after Christmas.", "the day after Christmas", Label::Date, "2025-12-26"),
         ("They would look for ways to get around Friday's ruling.", "Friday", Label::Date, "2025-12-19"),
