@@ -158,7 +158,10 @@ impl Grammar<'_> {
         let r = self.reference;
         if self.is(i, "year") && self.is(i + 1, "-") && self.joined(i + 1) && self.is(i + 2, "end")
         {
-            return Some((i + 3, Label::Date, format!("{:04}-12-31", r.year)));
+            // "since year-end", "was lower at year-end": the end of last year.
+            let past = (i > 0 && self.is(i - 1, "since")) || self.tense_at(i) == Tense::Past;
+            let year = if past { r.year - 1 } else { r.year };
+            return Some((i + 3, Label::Date, format!("{year:04}-12-31")));
         }
         // "by year end", "by year's end", "around year end": this year.
         if self.is(i, "year")
@@ -500,6 +503,8 @@ mod tests {
         ("Prices fell in recent weeks.", "recent weeks", Label::Duration, "PXW"),
         ("Crime rose in recent years.", "recent years", Label::Date, "PAST_REF"),
         ("He would be traveling to the United States Thursday.", "Thursday", Label::Date, "2025-12-25"),
+        ("The index is up 5% since year-end.", "year-end", Label::Date, "2024-12-31"),
+        ("Debt was lower at year-end.", "year-end", Label::Date, "2024-12-31"),
         ("Shares rose to a high for the year in June.", "the year", Label::Date, "2025"),
         ("Net rose in the first nine months of the year.", "the year", Label::Date, "2025"),
         ("The day before last Tuesday's hearing, he spoke.", "The day before last Tuesday", Label::Date, "2025-12-15"),
