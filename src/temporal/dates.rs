@@ -646,7 +646,7 @@ impl Grammar<'_> {
                 return Some((end, Label::Date, date.to_string()));
             }
 
-            _ => return None,
+            _ => return self.named_holiday(i),
         };
         let date = self.infer_day(m, d, i)?;
         Some((end, Label::Date, date.to_string()))

@@ -13,6 +13,7 @@ mod clock;
 pub mod dateline;
 mod dates;
 mod durations;
+mod holidays;
 pub mod grammar;
 pub mod lexicon;
 mod periods;
