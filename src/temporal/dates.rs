@@ -273,8 +273,10 @@ impl Grammar<'_> {
         }
         let r = self.reference;
         let year = match shift {
+            // "last May" is the latest May gone by; but the month just ended
+            // would be "last month", so "last February" told in March is a year back.
             Some(-1) => {
-                if m < r.month {
+                if m + 1 < r.month {
                     r.year
                 } else {
                     r.year - 1
@@ -705,6 +707,8 @@ mod tests {
     const NEAR_CASES: &[(&str, &str, &str, Label, &str)] = &[
         ("The accession was planned for early March.", "1999-02-10", "early March", Label::Date, "1999-03"),
         ("He gave them until mid-November to reply.", "1989-10-30", "mid-November", Label::Date, "1989-11"),
+        ("The helicopters crashed last February.", "1998-03-01", "last February", Label::Date, "1997-02"),
+        ("Talks began last April, he said.", "1989-10-27", "last April", Label::Date, "1989-04"),
         ("The firm changed its fiscal year in December.", "1989-11-02", "December", Label::Date, "1988-12"),
         ("It had credit lines until January, officials said.", "1989-11-02", "January", Label::Date, "1990-01"),
         ("The case is heard in May in Atlanta.", "2000-03-29", "May", Label::Date, "2000-05"),
