@@ -144,8 +144,12 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
         return Some(Tense::Future);
     }
     // Regular past forms; a capitalized "United" or "Red" is a name.
-    let participle =
-        s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed") && !words[k].capitalized;
+    // "unspecified", "undisclosed", "unidentified" are adjectives, not past tense.
+    let participle = s.len() > 4
+        && s.ends_with("ed")
+        && !s.ends_with("eed")
+        && !s.starts_with("un")
+        && !words[k].capitalized;
     if (participle || PAST.contains(&s)) && matches!(before, "be" | "being" | "to" | "is" | "are") {
         // A passive or infinitive ("to be published"): no tense of its own.
         return None;
@@ -235,6 +239,7 @@ mod tests {
             ("Markets on Friday", "friday", Tense::Unknown),
             ("The vote was expected on Friday", "friday", Tense::Past),
             ("He planned to leave on Thursday", "thursday", Tense::Future),
+            ("It would be paid on an unspecified date in January", "january", Tense::Future),
             (
                 "Arafat and Netanyahu meet separately Monday",
                 "monday",
