@@ -219,9 +219,10 @@ impl Grammar<'_> {
             Tense::Future => future,
             Tense::Unknown => nearest,
         };
-        // A tense cue never pushes a date more than about eight months away.
+        // A tense cue never pushes a date more than about ten months away
+        // ("the fiscal year ended Jan. 31", told in late October, is this January).
         match (pick, nearest) {
-            (Some(p), Some(n)) if (p.to_days() - r.to_days()).abs() > 250 => Some(n),
+            (Some(p), Some(n)) if (p.to_days() - r.to_days()).abs() > 300 => Some(n),
             (p, n) => p.or(n),
         }
     }
@@ -694,7 +695,7 @@ mod tests {
         ("They lived there in the sixties.", "the sixties", Label::Date, "196"),
         ("Prices peaked in late-November.", "late-November", Label::Date, "2025-11"),
         ("Rates may be cut as soon as June.", "June", Label::Date, "2026-06"),
-        ("The next meeting is Oct. 14-15.", "15", Label::Date, "2025-10-15"),
+        ("The next meeting is Oct. 14-15.", "15", Label::Date, "2026-10-15"),
         ("It was signed on 21/12/2025 in Rome.", "21/12/2025", Label::Date, "2025-12-21"),
         ("It was signed on 21.12.2025 in Bern.", "21.12.2025", Label::Date, "2025-12-21"),
         ("The report covers 2010-2015 in detail.", "2015", Label::Date, "2015"),
@@ -708,6 +709,7 @@ mod tests {
         ("The accession was planned for early March.", "1999-02-10", "early March", Label::Date, "1999-03"),
         ("He gave them until mid-November to reply.", "1989-10-30", "mid-November", Label::Date, "1989-11"),
         ("The helicopters crashed last February.", "1998-03-01", "last February", Label::Date, "1997-02"),
+        ("In the fiscal year ended Jan. 31, sales rose.", "1989-10-30", "Jan. 31", Label::Date, "1989-01-31"),
         ("Talks began last April, he said.", "1989-10-27", "last April", Label::Date, "1989-04"),
         ("The firm changed its fiscal year in December.", "1989-11-02", "December", Label::Date, "1988-12"),
         ("It had credit lines until January, officials said.", "1989-11-02", "January", Label::Date, "1990-01"),

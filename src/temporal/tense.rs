@@ -121,6 +121,10 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
             && !matches!(before, "up" | "not");
         return (before_date && after_verb).then_some(Tense::Future);
     }
+    // "resigned, effective Feb. 1", "a pact effective June 1": a change announced ahead.
+    if s == "effective" && before_date {
+        return Some(Tense::Future);
+    }
     // "was planned for early March", "is scheduled for Friday": the plan's date lies ahead.
     if matches!(s, "planned" | "scheduled" | "slated") && next == "for" && before_date {
         return Some(Tense::Future);
@@ -239,7 +243,16 @@ mod tests {
             ("Markets on Friday", "friday", Tense::Unknown),
             ("The vote was expected on Friday", "friday", Tense::Past),
             ("He planned to leave on Thursday", "thursday", Tense::Future),
-            ("It would be paid on an unspecified date in January", "january", Tense::Future),
+            (
+                "He resigned as chairman, effective Feb. 1",
+                "feb",
+                Tense::Future,
+            ),
+            (
+                "It would be paid on an unspecified date in January",
+                "january",
+                Tense::Future,
+            ),
             (
                 "Arafat and Netanyahu meet separately Monday",
                 "monday",
