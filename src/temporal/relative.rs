@@ -418,6 +418,9 @@ impl Grammar<'_> {
             .get(i + 1)
             .is_some_and(|w| !w.capitalized && !w.is_punct());
         match self.lw(i) {
+            // "the then current price", "the then-chairman's plan": a present long gone.
+            "then" if self.is(i + 1, "current") => hit(i + 2, PAST),
+            "then" if self.is(i + 1, "-") && self.is(i + 2, "current") => hit(i + 3, PAST),
             "now" | "currently" | "nowadays" => hit(i + 1, PRESENT),
             "recently" | "lately" => hit(i + 1, PAST),
             // "in recent years" is a vague past; "in recent weeks" a vague stretch.
@@ -493,6 +496,7 @@ mod tests {
         ("It ended nearly four years ago.", "nearly four years ago", Label::Date, "2021"),
         ("The hearing is set for the week of March 6.", "the week of March 6", Label::Date, "2026-W10"),
         ("He said the current system works.", "current", Label::Date, "PRESENT_REF"),
+        ("Shares at half the then current price.", "then current", Label::Date, "PAST_REF"),
         ("The talks are set to resume Monday.", "Monday", Label::Date, "2025-12-22"),
         ("It should close by year end.", "year end", Label::Date, "2025"),
         ("Sales for the full year rose.", "the full year", Label::Date, "2025"),
