@@ -340,6 +340,18 @@ impl Grammar<'_> {
         if !self.is_any(i, &["the", "that"]) {
             return None;
         }
+        // "Today is the eighth day of the blockade", "It's the second day of
+        // the offensive": told in the present, that day is the reference day.
+        let present = i > 0
+            && (self.is(i - 1, "is") || (i > 1 && self.is(i - 1, "s") && self.is(i - 2, "'")));
+        if present
+            && self.is(i, "the")
+            && lexicon::ordinal(self.lw(i + 1)).is_some()
+            && self.is(i + 2, "day")
+            && self.is(i + 3, "of")
+        {
+            return Some((i + 3, Label::Date, self.reference.to_string()));
+        }
         // "a high for the year", "the first nine months of the year": the
         // year of the report. Not "the year ended June 30" (a fiscal span),
         // "the year 2000", "the year-ago quarter" or "Man of the Year".
@@ -496,6 +508,8 @@ mod tests {
         ("It ended nearly four years ago.", "nearly four years ago", Label::Date, "2021"),
         ("The hearing is set for the week of March 6.", "the week of March 6", Label::Date, "2026-W10"),
         ("He said the current system works.", "current", Label::Date, "PRESENT_REF"),
+        ("Today is the eighth day of the blockade.", "the eighth day", Label::Date, "2025-12-21"),
+        ("It's the second day of an offensive.", "the second day", Label::Date, "2025-12-21"),
         ("Shares at half the then current price.", "then current", Label::Date, "PAST_REF"),
         ("The talks are set to resume Monday.", "Monday", Label::Date, "2025-12-22"),
         ("It should close by year end.", "year end", Label::Date, "2025"),
