@@ -15,11 +15,18 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
      "5 p.m. Friday", "TIME", "2000-04-07T17:00"),
     ("The shots were fired at 10 p.m. Friday, police said.", "2000-04-03",
      "10 p.m. Friday", "TIME", "2000-03-31T22:00"),
+    ("He scored 30 goals in the 2023-24 season.", "2024-10-16", "24", "DATE", "2024"),
 ];
 
 /// (text, reference date, text that must not be annotated as a date or time).
 #[rustfmt::skip]
-const FALSE_POSITIVES: &[(&str, &str, &str)] = &[];
+const FALSE_POSITIVES: &[(&str, &str, &str)] = &[
+    // Not a season: the second part is not the next year.
+    ("Call 2023-45 for tickets.", "2024-10-16", "2023"),
+    ("Call 2023-45 for tickets.", "2024-10-16", "45"),
+    // A name holding a holiday word.
+    ("They sailed to Easter Island last year.", "2024-10-16", "Easter"),
+];
 
 #[test]
 fn values_follow_the_clause_around_them() {

@@ -64,12 +64,30 @@ impl Grammar<'_> {
             && !self.glued_before(first)
     }
 
+    /// True if words `first..first + 3` are a season or fiscal span written
+    /// with the second year cut to two digits: "2023-24", "1998/99".
+    pub(super) fn season_range(&self, first: usize) -> bool {
+        let (Some(a), Some(b)) = (self.number(first), self.number(first + 2)) else {
+            return false;
+        };
+        self.digits(first) == 4
+            && self.digits(first + 2) == 2
+            && self.is_any(first + 1, &["-", "/"])
+            && self.joined(first + 1)
+            && self.joined(first + 2)
+            && (1000..=2998).contains(&a)
+            && b == (a + 1) % 100
+            && !self.glued_after(first + 3)
+            && !self.glued_before(first)
+    }
+
     /// A four-digit year at `i` (optionally "'98"-style two digits when `short`).
     pub(super) fn year_at(&self, i: usize, short: bool) -> Option<(i32, usize)> {
         let w = self.words.get(i)?;
         if w.is_number() && w.lower.len() == 4 {
             let y = w.number()? as i32;
-            if (1000..=2999).contains(&y) && (!self.glued_after(i + 1) || self.year_range(i)) {
+            let range = self.year_range(i) || self.season_range(i);
+            if (1000..=2999).contains(&y) && (!self.glued_after(i + 1) || range) {
                 return Some((y, i + 1));
             }
         }
@@ -454,6 +472,11 @@ impl Grammar<'_> {
             return Some((end, Label::Date, format!("{y:04}")));
         }
         let w = self.words.get(i)?;
+        // "the 2023-24 season": the "24" is the next year, as "2015" is in "2010-2015".
+        if i >= 2 && self.season_range(i - 2) {
+            let first = self.number(i - 2)? as i32;
+            return Some((i + 1, Label::Date, format!("{:04}", first + 1)));
+        }
         let second_of_range = i >= 2 && self.year_range(i - 2);
         if !(w.is_number() && w.lower.len() == 4) || (self.glued_before(i) && !second_of_range) {
             return None;
@@ -474,7 +497,10 @@ impl Grammar<'_> {
             return None;
         }
         if self.is_any(end, MEASURES)
-            || (self.is(end, "-") && self.joined(end) && !self.year_range(i))
+            || (self.is(end, "-")
+                && self.joined(end)
+                && !self.year_range(i)
+                && !self.season_range(i))
         {
             return None;
         }
@@ -700,6 +726,9 @@ mod tests {
         ("It was signed on 21.12.2025 in Bern.", "21.12.2025", Label::Date, "2025-12-21"),
         ("The report covers 2010-2015 in detail.", "2015", Label::Date, "2015"),
         ("The report covers 2010-2015 in detail.", "2010", Label::Date, "2010"),
+        ("He scored 30 goals in the 2023-24 season.", "2023", Label::Date, "2023"),
+        ("He scored 30 goals in the 2023-24 season.", "24", Label::Date, "2024"),
+        ("Figures for 1998/99 were weaker.", "99", Label::Date, "1999"),
     ];
 
     /// (text, reference, expected extent, label, value): bare months and
