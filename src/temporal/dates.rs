@@ -741,7 +741,7 @@ mod tests {
         ("In the fiscal year ended Jan. 31, sales rose.", "1989-10-30", "Jan. 31", Label::Date, "1989-01-31"),
         ("Talks began last April, he said.", "1989-10-27", "last April", Label::Date, "1989-04"),
         ("The firm changed its fiscal year in December.", "1989-11-02", "December", Label::Date, "1988-12"),
-        ("It had credit lines until January, officials said.", "1989-11-02", "January", Label::Date, "1990-01"),
+        ("It has credit lines until January, officials said.", "1989-11-02", "January", Label::Date, "1990-01"),
         ("The case is heard in May in Atlanta.", "2000-03-29", "May", Label::Date, "2000-05"),
         ("He was elected in January.", "2025-12-21", "January", Label::Date, "2025-01"),
         ("Sales fell in November, the company said.", "2026-02-10", "November", Label::Date, "2025-11"),

@@ -44,6 +44,14 @@ const SCHEDULE_PRESENT: &[&str] = &[
     "depart", "departs", "travel", "travels",
 ];
 
+/// Words that, shortly before "until", make it a deadline still ahead.
+#[rustfmt::skip]
+const DEADLINE: &[&str] = &[
+    "postponed", "postpone", "delayed", "delay", "extended", "extend", "deferred", "defer",
+    "adjourned", "adjourn", "suspended", "suspend", "given", "gave", "give", "deadline",
+    "recessed", "off", "pushed", "has", "have",
+];
+
 /// Words that end the search for a cue: clause and quotation boundaries.
 const BARRIERS: &[&str] = &[
     ";", "\"", "`", "that", "which", "who", "because", "while", "when",
@@ -113,13 +121,12 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
         );
         return (!governed).then_some(Tense::Future);
     }
-    // "postponed until Tuesday", "extended until 9 a.m. Friday": a deadline
-    // ahead; but "Until Thursday, they had…" and "not until" look back.
-    if s == "until" || s == "till" {
-        let after_verb = before.chars().all(|c| c.is_alphabetic())
-            && !before.is_empty()
-            && !matches!(before, "up" | "not");
-        return (before_date && after_verb).then_some(Tense::Future);
+    // "postponed until Tuesday", "gave them until 9 a.m. Friday": a deadline
+    // ahead. "He stayed until Tuesday" says nothing new: the verb decides.
+    if (s == "until" || s == "till") && before_date {
+        let deadline =
+            (k.saturating_sub(4)..k).any(|b| DEADLINE.contains(&words[b].lower.as_str()));
+        return deadline.then_some(Tense::Future);
     }
     // "resigned, effective Feb. 1", "a pact effective June 1": a change announced ahead.
     if s == "effective" && before_date {
@@ -243,6 +250,12 @@ mod tests {
             ("Markets on Friday", "friday", Tense::Unknown),
             ("The vote was expected on Friday", "friday", Tense::Past),
             ("He planned to leave on Thursday", "thursday", Tense::Future),
+            ("He stayed in custody until Tuesday", "tuesday", Tense::Past),
+            (
+                "The judge gave them until Friday to reply",
+                "friday",
+                Tense::Future,
+            ),
             (
                 "He resigned as chairman, effective Feb. 1",
                 "feb",
