@@ -126,8 +126,9 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     if matches!(s, "planned" | "scheduled" | "slated") && next == "for" && before_date {
         return Some(Tense::Future);
     }
-    // "could not be reached Wednesday": what could be done lies behind.
-    if s == "be" && (before == "could" || (before == "not" && before2 == "could")) {
+    // "could not be reached Wednesday": a failed attempt lies behind; but "a
+    // vote could be held Monday" is a possibility ahead.
+    if s == "be" && before == "not" && before2 == "could" {
         return Some(Tense::Past);
     }
     if FUTURE.contains(&s) {
@@ -311,7 +312,7 @@ mod tests {
                 "wednesday",
                 Tense::Past,
             ),
-            ("They could be located Wednesday", "wednesday", Tense::Past),
+            ("A vote could be held Monday", "monday", Tense::Future),
             ("The case is heard in May", "may", Tense::Unknown),
             ("The case was heard in May", "may", Tense::Past),
             ("He is to resume trading Tuesday", "tuesday", Tense::Future),
