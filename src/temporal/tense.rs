@@ -230,110 +230,49 @@ mod tests {
     use super::*;
     use crate::temporal::words::scan;
 
+    /// (sentence, date word, the tense it is told in).
+    #[rustfmt::skip]
+    const CASES: &[(&str, &str, Tense)] = &[
+        ("They met on Friday", "friday", Tense::Past),
+        ("They will meet on Friday", "friday", Tense::Future),
+        ("The vote will be held on Friday", "friday", Tense::Future),
+        ("He said they would meet on Friday", "friday", Tense::Future),
+        ("On Friday the talks ended", "friday", Tense::Past),
+        ("Markets on Friday", "friday", Tense::Unknown),
+        ("The vote was expected on Friday", "friday", Tense::Past),
+        ("He planned to leave on Thursday", "thursday", Tense::Future),
+        ("He stayed in custody until Tuesday", "tuesday", Tense::Past),
+        ("The store was open Monday", "monday", Tense::Past),
+        ("After a slow start Monday, shares fell", "monday", Tense::Past),
+        ("The judge gave them until Friday to reply", "friday", Tense::Future),
+        ("He resigned as chairman, effective Feb. 1", "feb", Tense::Future),
+        ("It would be paid on an unspecified date in January", "january", Tense::Future),
+        ("Arafat and Netanyahu meet separately Monday", "monday", Tense::Future),
+        ("The summit opens Friday in Paris", "friday", Tense::Future),
+        ("They were supposed to meet Monday", "monday", Tense::Past),
+        ("They did not meet Monday", "monday", Tense::Past),
+        ("After a late start Monday, shares fell", "monday", Tense::Past),
+        ("The vote was planned for early March", "march", Tense::Future),
+        ("He will leave at 4 in the morning (4 a.m. EDT Thursday)", "thursday", Tense::Future),
+        ("A service planned at the school for Saturday was canceled", "saturday", Tense::Past),
+        ("Until Thursday, they had said nothing", "thursday", Tense::Past),
+        ("It was not until Tuesday that he spoke", "tuesday", Tense::Past),
+        ("They were planning to drive on Monday", "monday", Tense::Future),
+        ("The talks were postponed until Tuesday", "tuesday", Tense::Future),
+        ("He could not be reached Wednesday", "wednesday", Tense::Past),
+        ("A vote could be held Monday", "monday", Tense::Future),
+        ("The case is heard in May", "may", Tense::Unknown),
+        ("The case was heard in May", "may", Tense::Past),
+        ("He is to resume trading Tuesday", "tuesday", Tense::Future),
+        ("Guidelines to be published in November", "november", Tense::Future),
+        ("He spoke Friday that she will go", "friday", Tense::Past),
+        ("Officials on Friday said that they will go", "friday", Tense::Past),
+        ("The embassy next to the bank was hit Friday", "friday", Tense::Past),
+    ];
+
     #[test]
     fn tense_follows_the_nearest_cue() {
-        let cases = [
-            ("They met on Friday", "friday", Tense::Past),
-            ("They will meet on Friday", "friday", Tense::Future),
-            ("The vote will be held on Friday", "friday", Tense::Future),
-            ("He said they would meet on Friday", "friday", Tense::Future),
-            ("On Friday the talks ended", "friday", Tense::Past),
-            ("Markets on Friday", "friday", Tense::Unknown),
-            ("The vote was expected on Friday", "friday", Tense::Past),
-            ("He planned to leave on Thursday", "thursday", Tense::Future),
-            ("He stayed in custody until Tuesday", "tuesday", Tense::Past),
-            ("The store was open Monday", "monday", Tense::Past),
-            ("After a slow start Monday, shares fell", "monday", Tense::Past),
-            (
-                "The judge gave them until Friday to reply",
-                "friday",
-                Tense::Future,
-            ),
-            (
-                "He resigned as chairman, effective Feb. 1",
-                "feb",
-                Tense::Future,
-            ),
-            (
-                "It would be paid on an unspecified date in January",
-                "january",
-                Tense::Future,
-            ),
-            (
-                "Arafat and Netanyahu meet separately Monday",
-                "monday",
-                Tense::Future,
-            ),
-            ("The summit opens Friday in Paris", "friday", Tense::Future),
-            ("They were supposed to meet Monday", "monday", Tense::Past),
-            ("They did not meet Monday", "monday", Tense::Past),
-            (
-                "After a late start Monday, shares fell",
-                "monday",
-                Tense::Past,
-            ),
-            (
-                "The vote was planned for early March",
-                "march",
-                Tense::Future,
-            ),
-            (
-                "He will leave at 4 in the morning (4 a.m. EDT Thursday)",
-                "thursday",
-                Tense::Future,
-            ),
-            (
-                "A service planned at the school for Saturday was canceled",
-                "saturday",
-                Tense::Past,
-            ),
-            (
-                "Until Thursday, they had said nothing",
-                "thursday",
-                Tense::Past,
-            ),
-            (
-                "It was not until Tuesday that he spoke",
-                "tuesday",
-                Tense::Past,
-            ),
-            (
-                "They were planning to drive on Monday",
-                "monday",
-                Tense::Future,
-            ),
-            (
-                "The talks were postponed until Tuesday",
-                "tuesday",
-                Tense::Future,
-            ),
-            (
-                "He could not be reached Wednesday",
-                "wednesday",
-                Tense::Past,
-            ),
-            ("A vote could be held Monday", "monday", Tense::Future),
-            ("The case is heard in May", "may", Tense::Unknown),
-            ("The case was heard in May", "may", Tense::Past),
-            ("He is to resume trading Tuesday", "tuesday", Tense::Future),
-            (
-                "Guidelines to be published in November",
-                "november",
-                Tense::Future,
-            ),
-            ("He spoke Friday that she will go", "friday", Tense::Past),
-            (
-                "Officials on Friday said that they will go",
-                "friday",
-                Tense::Past,
-            ),
-            (
-                "The embassy next to the bank was hit Friday",
-                "friday",
-                Tense::Past,
-            ),
-        ];
-        for (text, target, expected) in cases {
+        for &(text, target, expected) in CASES {
             let words = scan(text);
             let at = words.iter().position(|w| w.lower == target).unwrap();
             assert_eq!(tense(&words, at, 0, text.len()), expected, "{text}");
