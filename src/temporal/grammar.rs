@@ -595,8 +595,10 @@ impl<'a> Grammar<'a> {
         // A quotation mark does not start a sentence when the words after it
         // are all capitalized: ABC's "This Week".
         let quoted = i > 0 && matches!(self.lw(i - 1), "\"" | "`" | "'") && n > 1;
-        let mid_sentence =
-            i > 0 && (!self.words[i - 1].is_punct() || quoted) && !self.words[i].newline;
+        let mid_sentence = i > 0
+            && i < self.words.len()
+            && (!self.words[i - 1].is_punct() || quoted)
+            && !self.words[i].newline;
         mid_sentence && (i..i + n).all(|k| self.capitalized(k))
     }
 

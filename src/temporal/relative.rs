@@ -318,7 +318,12 @@ impl Grammar<'_> {
             // "the day before last Tuesday", "the day after Christmas": one day from that date.
             let n = if self.is(i + 2, "before") { -1 } else { 1 };
             if unit == Unit::Day && !self.lw(i + 1).ends_with('s') {
-                if let Some((end, Label::Date, v)) = self.date(i + 3, anchor) {
+                // Only a plain day may follow: no nesting ("the day before the day before …").
+                let target = longer(
+                    longer(self.explicit(i + 3), self.weekday(i + 3)),
+                    self.holiday(i + 3),
+                );
+                if let Some((end, Label::Date, v)) = target {
                     if let Some(day) = full_day(&v).and_then(|d| d.add_days(n)) {
                         return Some((end, Label::Date, day.to_string()));
                     }
