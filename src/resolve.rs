@@ -1,16 +1,19 @@
 //! Settles overlaps between candidate mentions into the final, sorted,
 //! non-overlapping set, deterministically.
 //!
-//! Longer mentions win ("Sunday Times" as a newspaper over "Sunday" as a
+//! First, a name never swallows a day-precise date at its edge: "met with
+//! Sununu Sunday" is a person and a date, not the person "Sununu Sunday".
+//! Then longer mentions win ("Sunday Times" as a newspaper over "Sunday" as a
 //! date); between equally long ones the recognizer listed first wins, then the
 //! earlier one.
 
 use crate::recognize::Mention;
 
-/// Picks non-overlapping mentions from `candidates`, each tagged with the rank
-/// of the recognizer that found it (lower wins ties), and returns them sorted
-/// by start.
-pub fn resolve(mut candidates: Vec<(usize, Mention)>) -> Vec<Mention> {
+/// Picks non-overlapping mentions from `candidates` (byte offsets into
+/// `text`), each tagged with the rank of the recognizer that found it (lower
+/// wins ties), and returns them sorted by start.
+pub fn resolve(text: &str, mut candidates: Vec<(usize, Mention)>) -> Vec<Mention> {
+    trim_names_at_dates(text, &mut candidates);
     candidates.retain(|(_, m)| m.start < m.end);
     candidates.sort_by(|(rank_a, a), (rank_b, b)| {
         (b.end - b.start)
@@ -31,6 +34,45 @@ pub fn resolve(mut candidates: Vec<(usize, Mention)>) -> Vec<Mention> {
     chosen
 }
 
+/// True for a date the temporal recognizer pins to a day ("Sunday",
+/// "Dec. 21", "2025-12-21"): such a date is never part of a name, whereas a
+/// bare month may be ("Theresa May", "June Carter").
+fn is_day_precise(m: &Mention) -> bool {
+    let Some(value) = m.value.as_deref() else {
+        return false;
+    };
+    let bytes = value.as_bytes();
+    m.label.is_temporal()
+        && bytes.len() >= 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes[5..7]
+            .iter()
+            .chain(&bytes[8..10])
+            .all(u8::is_ascii_digit)
+}
+
+/// Cuts a day-precise date off the start or end of any name that contains it.
+fn trim_names_at_dates(text: &str, candidates: &mut [(usize, Mention)]) {
+    let dates: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter(|(_, m)| is_day_precise(m))
+        .map(|(_, m)| (m.start, m.end))
+        .collect();
+    for (_, name) in candidates
+        .iter_mut()
+        .filter(|(_, m)| !m.label.is_temporal())
+    {
+        for &(start, end) in &dates {
+            if end == name.end && start > name.start {
+                name.end = name.start + text[name.start..start].trim_end().len();
+            } else if start == name.start && end < name.end {
+                name.start = name.end - text[end..name.end].trim_start().len();
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,16 +89,44 @@ mod tests {
     }
 
     #[test]
+    fn a_name_gives_up_a_day_precise_date_at_its_edge_but_not_a_month() {
+        let text = "met Sununu Sunday and Theresa May";
+        let at = |s: &str| text.find(s).unwrap();
+        let date = |s: &str, value: &str| Mention {
+            value: Some(value.into()),
+            ..m(at(s), at(s) + s.len(), Label::Date)
+        };
+        let out = resolve(
+            text,
+            vec![
+                (1, m(at("Sununu"), at("Sunday") + 6, Label::Person)),
+                (0, date("Sunday", "2025-12-21")),
+                (1, m(at("Theresa"), text.len(), Label::Person)),
+                (0, date("May", "2026-05")),
+            ],
+        );
+        let found: Vec<&str> = out.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(found, ["Sununu", "Sunday", "Theresa May"]);
+        assert_eq!(
+            out.iter().map(|m| m.label).collect::<Vec<_>>(),
+            [Label::Person, Label::Date, Label::Person]
+        );
+    }
+
+    #[test]
     fn longest_wins_then_rank_then_position() {
-        let out = resolve(vec![
-            (1, m(0, 6, Label::Date)),
-            (0, m(0, 12, Label::Org)),
-            (1, m(13, 17, Label::Date)),
-            (0, m(13, 17, Label::Person)),
-            (0, m(20, 24, Label::Place)),
-            (0, m(22, 26, Label::Place)),
-            (0, m(30, 30, Label::Place)),
-        ]);
+        let out = resolve(
+            "0123456789012345678901234567890",
+            vec![
+                (1, m(0, 6, Label::Date)),
+                (0, m(0, 12, Label::Org)),
+                (1, m(13, 17, Label::Date)),
+                (0, m(13, 17, Label::Person)),
+                (0, m(20, 24, Label::Place)),
+                (0, m(22, 26, Label::Place)),
+                (0, m(30, 30, Label::Place)),
+            ],
+        );
         assert_eq!(
             out,
             vec![
