@@ -136,16 +136,7 @@ impl Grammar<'_> {
         if let Some((m, j)) = self.month_at(i) {
             if let Some((d, k)) = self.day_at(j) {
                 if !(self.is(j, "the")) {
-                    let mut end = k;
-                    let mut year = None;
-                    let mut after = k;
-                    if self.is(after, ",") {
-                        after += 1;
-                    }
-                    if let Some((y, e)) = self.year_at(after, true) {
-                        year = Some(y);
-                        end = e;
-                    }
+                    let (year, end) = self.trailing_year(k);
                     if let Some(v) = self.day_value(year, m, d, i) {
                         best = longer(best, Some((end, Label::Date, v)));
                     }
@@ -180,16 +171,7 @@ impl Grammar<'_> {
                 k += 1;
             }
             if let Some((m, k2)) = self.month_at(k) {
-                let mut end = k2;
-                let mut year = None;
-                let mut after = k2;
-                if self.is(after, ",") {
-                    after += 1;
-                }
-                if let Some((y, e)) = self.year_at(after, true) {
-                    year = Some(y);
-                    end = e;
-                }
+                let (year, end) = self.trailing_year(k2);
                 if let Some(v) = self.day_value(year, m, d, i) {
                     best = longer(best, Some((end, Label::Date, v)));
                 }
@@ -199,6 +181,16 @@ impl Grammar<'_> {
     }
 
     /// The value of a day given month and day, with the year given or inferred.
+    /// The year after a day and month ("December 5, 2025"), comma optional:
+    /// the year if there is one, and the index one past the expression.
+    fn trailing_year(&self, end: usize) -> (Option<i32>, usize) {
+        let after = if self.is(end, ",") { end + 1 } else { end };
+        match self.year_at(after, true) {
+            Some((year, past)) => (Some(year), past),
+            None => (None, end),
+        }
+    }
+
     pub(super) fn day_value(&self, year: Option<i32>, m: u32, d: u32, at: usize) -> Option<String> {
         match year {
             Some(y) => Date::new(y, m, d).map(|date| date.to_string()),
