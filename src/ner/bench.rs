@@ -1,11 +1,18 @@
-//! `gloss bench [FILE...]`: prints the throughput of the full
-//! [`crate::annotate`] pipeline (MB/s and tokens/s on one core) on the given
-//! files, or on the built-in fixture articles, and the time to load the
-//! name model (weights, name lists and clusters).
+//! `gloss bench [--silver FILE.jsonl [--mb N]] [FILE...]`: prints the
+//! throughput of the full [`crate::annotate`] pipeline (MB/s and tokens/s on
+//! one core), the time spent in each stage (tokenize, dates, names, the
+//! rest), and the time to load the name model (weights, name lists and
+//! clusters).
+//!
+//! Inputs: the given files, or a realistic large text built from the
+//! TempEval-3 silver articles (`--silver`: their texts joined by blank lines
+//! until `--mb` megabytes, default 1), or the built-in fixture articles when
+//! nothing is given. Each input is annotated as one document.
 
 use std::time::{Duration, Instant};
 
 use super::Tagger;
+use crate::recognize::{Context, Mention, Recognizer};
 
 /// Fixture articles used when no file is given.
 const FIXTURES: [&str; 3] = [
@@ -16,13 +23,33 @@ const FIXTURES: [&str; 3] = [
 
 /// Runs the command; `Ok(true)` on success.
 pub fn main(args: &[String]) -> Result<bool, String> {
-    let texts: Vec<String> = if args.is_empty() {
-        FIXTURES.iter().map(|s| s.to_string()).collect()
-    } else {
-        args.iter()
-            .map(|p| std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}")))
-            .collect::<Result<_, _>>()?
-    };
+    let mut texts: Vec<String> = Vec::new();
+    let mut silver = None;
+    let mut megabytes = 1.0f64;
+    let mut files = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--silver" => silver = Some(args.next().ok_or("--silver needs a file")?.clone()),
+            "--mb" => {
+                megabytes = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .filter(|&v: &f64| v > 0.0)
+                    .ok_or("--mb needs a positive number")?
+            }
+            _ => files.push(arg.clone()),
+        }
+    }
+    if let Some(path) = silver {
+        texts.push(silver_text(&path, (megabytes * 1e6) as usize)?);
+    }
+    for path in &files {
+        texts.push(std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?);
+    }
+    if texts.is_empty() {
+        texts = FIXTURES.iter().map(|s| s.to_string()).collect();
+    }
 
     let median = |f: &dyn Fn()| {
         let mut times: Vec<Duration> = (0..10)
@@ -53,30 +80,99 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     );
 
     let options = crate::Options::with_reference_date("2025-01-01").expect("valid date");
+    let reference_date = options.reference_date.expect("given");
     let bytes: usize = texts.iter().map(String::len).sum();
-    let tokens: usize = texts
-        .iter()
-        .map(|t| crate::tokenize::tokenize(t).tokens.len())
-        .sum();
-    for text in &texts {
-        std::hint::black_box(crate::annotate(text, &options));
-    }
-    let start = Instant::now();
-    let mut rounds = 0usize;
-    while start.elapsed() < Duration::from_secs(3) || rounds < 3 {
+    let tokenized: Vec<_> = texts.iter().map(|t| crate::tokenize::tokenize(t)).collect();
+    let tokens: usize = tokenized.iter().map(|t| t.tokens.len()).sum();
+    let recognize = |recognizer: &dyn Recognizer| {
+        for (text, tokenized) in texts.iter().zip(&tokenized) {
+            let context = Context {
+                text,
+                tokenized,
+                reference_date,
+            };
+            let mut out: Vec<Mention> = Vec::new();
+            recognizer.recognize(&context, &mut out);
+            std::hint::black_box(out);
+        }
+    };
+    // Warm up (loads the model), then time each stage over the same rounds.
+    let annotate_all = || {
         for text in &texts {
             std::hint::black_box(crate::annotate(text, &options));
         }
+    };
+    annotate_all();
+    let stages: [(&str, &dyn Fn()); 4] = [
+        ("annotate", &annotate_all),
+        ("tokenize", &|| {
+            for text in &texts {
+                std::hint::black_box(crate::tokenize::tokenize(text));
+            }
+        }),
+        ("dates", &|| recognize(&crate::temporal::TemporalRecognizer)),
+        ("names", &|| recognize(super::NameRecognizer::embedded())),
+    ];
+    let mut per_round = [0.0f64; 4];
+    let mut rounds = 0usize;
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(3) || rounds < 3 {
+        for (seconds, (_, stage)) in per_round.iter_mut().zip(&stages) {
+            let t = Instant::now();
+            stage();
+            *seconds += t.elapsed().as_secs_f64();
+        }
         rounds += 1;
     }
-    let seconds = start.elapsed().as_secs_f64();
+    let [whole, tokenize, dates, names] = per_round.map(|s| s / rounds as f64);
+    let mb = bytes as f64 / 1e6;
     println!(
-        "annotate: {} texts, {bytes} bytes, {tokens} tokens, {rounds} rounds in {seconds:.2} s: {:.2} MB/s, {:.0} tokens/s",
-        texts.len(),
-        (bytes * rounds) as f64 / seconds / 1e6,
-        (tokens * rounds) as f64 / seconds
+        "input: {} text(s), {bytes} bytes, {tokens} tokens; {rounds} rounds",
+        texts.len()
+    );
+    println!(
+        "annotate: {:.1} ms per round: {:.2} MB/s, {:.0} tokens/s",
+        whole * 1e3,
+        mb / whole,
+        tokens as f64 / whole
+    );
+    println!(
+        "  per MB: tokenize {:.1} ms, dates {:.1} ms, names {:.1} ms ({:.2} MB/s), rest {:.1} ms",
+        tokenize / mb * 1e3,
+        dates / mb * 1e3,
+        names / mb * 1e3,
+        mb / names,
+        (whole - tokenize - dates - names).max(0.0) / mb * 1e3
     );
     Ok(true)
+}
+
+/// The texts of the articles in a JSON Lines file (`{"text": ...}` per line),
+/// joined by blank lines until at least `bytes` bytes (repeating if needed).
+fn silver_text(path: &str, bytes: usize) -> Result<String, String> {
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let articles: Vec<String> = source
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .and_then(|v| v.get("text")?.as_str().map(|s| s.trim().to_string()))
+                .ok_or_else(|| format!("{path}: a line without a \"text\" string"))
+        })
+        .collect::<Result<_, _>>()?;
+    if articles.iter().all(String::is_empty) {
+        return Err(format!("{path}: no text"));
+    }
+    let mut out = String::with_capacity(bytes + 10_000);
+    for article in articles.iter().cycle() {
+        if out.len() >= bytes {
+            break;
+        }
+        out.push_str(article);
+        out.push_str("\n\n");
+    }
+    Ok(out)
 }
 
 fn ms(d: Duration) -> f64 {

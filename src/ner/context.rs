@@ -9,7 +9,6 @@
 use std::ops::Range;
 
 use super::features::Doc;
-use super::hash::HashMap64;
 use super::tags::{self, Position, Tag, NUM_TAGS};
 
 /// Counts per lowercase word over the whole document.
@@ -28,7 +27,8 @@ struct Tally {
 /// First-pass tags of a document and what they say about each word.
 pub struct DocContext {
     tags: Vec<Tag>,
-    tallies: HashMap64<Tally>,
+    /// Per lowercase form ([`super::features::TokenInfo::lower_id`]).
+    tallies: Vec<Tally>,
     /// Per token, the tally of its own occurrence, to subtract.
     own: Vec<Tally>,
 }
@@ -36,7 +36,7 @@ pub struct DocContext {
 impl DocContext {
     /// Builds the context from first-pass tags (one per token of `doc`).
     pub fn new(doc: &Doc, tags: Vec<Tag>, words: &[&str]) -> DocContext {
-        let mut tallies = HashMap64::<Tally>::default();
+        let mut tallies = vec![Tally::default(); doc.lowercase_forms];
         let mut own = Vec::with_capacity(doc.len());
         let mut long = vec![false; doc.len()];
         for span in tags::spans(&tags) {
@@ -60,7 +60,7 @@ impl DocContext {
             tally.capitalised_mid =
                 (t.capitalised && !t.sentence_initial && !t.caps_sentence) as u32;
             tally.lowercase = words[i].chars().all(|c| !c.is_uppercase()) as u32;
-            let total = tallies.entry(t.lower).or_default();
+            let total = &mut tallies[t.lower_id as usize];
             for k in 0..5 {
                 total.class[k] += tally.class[k];
             }
@@ -97,8 +97,8 @@ impl DocContext {
         push(102, &[tag_at(i_signed), tag_at(i_signed + 1)]);
         let class_of = |tag: Tag| tags::split(tag).map_or(4, |(c, _)| c as u64);
         let own = self.own[i];
-        let total = self.tallies[&t.lower];
-        let others: Vec<u32> = (0..5).map(|k| total.class[k] - own.class[k]).collect();
+        let total = self.tallies[t.lower_id as usize];
+        let others: [u32; 5] = std::array::from_fn(|k| total.class[k] - own.class[k]);
         let named_others: u32 = others[..4].iter().sum();
         // The word occurs nowhere else in the document.
         if named_others + others[4] == 0 {

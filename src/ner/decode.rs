@@ -31,7 +31,8 @@ pub fn viterbi(emissions: &Emissions, transitions: &[f32; NUM_TAGS * NUM_TAGS]) 
     let mut back = vec![0u8; n * NUM_TAGS];
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NUM_TAGS];
-        let mut arg = [0u8; NUM_TAGS];
+        // Every tag gets its best predecessor below.
+        let arg = &mut back[i * NUM_TAGS..(i + 1) * NUM_TAGS];
         // O, B-x and U-x follow a closed tag (O, L-y, U-y) ...
         for &t in &OPENING {
             let (mut max, mut from) = (f32::NEG_INFINITY, 0);
@@ -61,7 +62,6 @@ pub fn viterbi(emissions: &Emissions, transitions: &[f32; NUM_TAGS * NUM_TAGS]) 
         for (t, score) in next.iter_mut().enumerate() {
             *score += emissions[i * NUM_TAGS + t];
         }
-        back[i * NUM_TAGS..(i + 1) * NUM_TAGS].copy_from_slice(&arg);
         best = next;
     }
     let mut last = 0;
@@ -95,6 +95,10 @@ pub fn marginals(
 pub struct Softmax {
     step: [f64; NUM_TAGS * NUM_TAGS],
     scale: f64,
+    /// `step` from each closed tag (row) to each opening tag.
+    opening_step: [[f64; OPENING.len()]; CLOSED.len()],
+    /// `step` to each opening tag (row) from each closed tag.
+    closing_step: [[f64; CLOSED.len()]; OPENING.len()],
 }
 
 impl Softmax {
@@ -112,7 +116,16 @@ impl Softmax {
                 }
             }
         }
-        Softmax { step, scale }
+        Softmax {
+            opening_step: std::array::from_fn(|k| {
+                std::array::from_fn(|m| step[CLOSED[k] * NUM_TAGS + OPENING[m]])
+            }),
+            closing_step: std::array::from_fn(|m| {
+                std::array::from_fn(|k| step[CLOSED[k] * NUM_TAGS + OPENING[m]])
+            }),
+            step,
+            scale,
+        }
     }
 
     /// Marginals of every tag at every token, row-major like `emissions`.
@@ -147,26 +160,55 @@ impl Softmax {
             beta[(n - 1) * NUM_TAGS + t] = if tags::may_end(t) { 1.0 } else { 0.0 };
         }
         normalise(&mut alpha[..NUM_TAGS]);
+        // Sums run over the allowed neighbours only (the others have a step
+        // of exactly 0), each in ascending tag order, laid out so that the
+        // nine sums between opening and closed tags run side by side.
+        let opening_step = &self.opening_step;
         for i in 1..n {
             let (before, after) = alpha.split_at_mut(i * NUM_TAGS);
             let previous = &before[(i - 1) * NUM_TAGS..];
-            for t in 0..NUM_TAGS {
-                let sum: f64 = (0..NUM_TAGS)
-                    .map(|p| previous[p] * step[p * NUM_TAGS + t])
-                    .sum();
-                after[t] = sum * local[i * NUM_TAGS + t];
+            let mut sums = [0.0f64; OPENING.len()];
+            for (k, &p) in CLOSED.iter().enumerate() {
+                let a = previous[p];
+                for (sum, &w) in sums.iter_mut().zip(&opening_step[k]) {
+                    *sum += a * w;
+                }
+            }
+            for (m, &t) in OPENING.iter().enumerate() {
+                after[t] = sums[m] * local[i * NUM_TAGS + t];
+            }
+            for begin in (1..NUM_TAGS).step_by(4) {
+                for t in [begin + 1, begin + 2] {
+                    let sum = previous[begin] * step[begin * NUM_TAGS + t]
+                        + previous[begin + 1] * step[(begin + 1) * NUM_TAGS + t];
+                    after[t] = sum * local[i * NUM_TAGS + t];
+                }
             }
             normalise(&mut after[..NUM_TAGS]);
         }
         for i in (0..n - 1).rev() {
             let (before, after) = beta.split_at_mut((i + 1) * NUM_TAGS);
             let next = &after[..NUM_TAGS];
-            for p in 0..NUM_TAGS {
-                before[i * NUM_TAGS + p] = (0..NUM_TAGS)
-                    .map(|t| step[p * NUM_TAGS + t] * local[(i + 1) * NUM_TAGS + t] * next[t])
-                    .sum();
+            let local_next = &local[(i + 1) * NUM_TAGS..(i + 2) * NUM_TAGS];
+            let mut sums = [0.0f64; CLOSED.len()];
+            for (m, &t) in OPENING.iter().enumerate() {
+                let (l, x) = (local_next[t], next[t]);
+                for (sum, &w) in sums.iter_mut().zip(&self.closing_step[m]) {
+                    *sum += w * l * x;
+                }
             }
-            normalise(&mut before[i * NUM_TAGS..]);
+            let row = &mut before[i * NUM_TAGS..];
+            for (k, &p) in CLOSED.iter().enumerate() {
+                row[p] = sums[k];
+            }
+            for begin in (1..NUM_TAGS).step_by(4) {
+                for p in [begin, begin + 1] {
+                    let (inside, last) = (begin + 1, begin + 2);
+                    row[p] = step[p * NUM_TAGS + inside] * local_next[inside] * next[inside]
+                        + step[p * NUM_TAGS + last] * local_next[last] * next[last];
+                }
+            }
+            normalise(row);
         }
         let mut out = Vec::with_capacity(n * NUM_TAGS);
         for (a, b) in alpha.chunks(NUM_TAGS).zip(beta.chunks(NUM_TAGS)) {

@@ -51,8 +51,8 @@ use crate::document::Label;
 use crate::recognize::{Context, Mention, Recognizer};
 use crate::tokenize::Tokenized;
 use context::DocContext;
-use features::{Doc, Resources};
-use model::{ModelData, Weights};
+use features::{Doc, Resources, Role};
+use model::{ModelData, Sums, Weights};
 use tags::{Class, NUM_TAGS};
 
 /// The model file compiled into the binary (built by `scripts/train.sh`).
@@ -128,21 +128,71 @@ impl Tagger {
         &self.resources
     }
 
+    /// Per token, the summed weights (both passes) of its token features:
+    /// what [`Doc::features`] without a context gives, computed faster.
+    ///
+    /// Features that look at one token alone depend only on its word form
+    /// and role ([`Role`]): they are scored once per distinct form, as most
+    /// tokens of an article repeat an earlier form. Integer sums are exact,
+    /// so the grouping changes nothing.
+    pub fn token_sums(&self, doc: &Doc) -> Vec<Sums> {
+        let weights = &self.weights;
+        let mut keys = Vec::with_capacity(64);
+        // Forms seen once gain nothing from the shortcut: their keys are
+        // looked up directly.
+        let mut cached = vec![u32::MAX; doc.lexemes.len()];
+        let mut by_form: Vec<[Sums; Role::ALL.len()]> = Vec::new();
+        for (form, &j) in doc.lexemes.iter().enumerate() {
+            if doc.lexeme_counts[form] < 2 {
+                continue;
+            }
+            cached[form] = by_form.len() as u32;
+            by_form.push([[0; 2 * NUM_TAGS]; Role::ALL.len()]);
+            let sums = by_form.last_mut().expect("just pushed");
+            for (sum, role) in sums.iter_mut().zip(Role::ALL) {
+                keys.clear();
+                doc.token_features(j, role, &mut features::pusher(&mut keys));
+                weights.add(&keys, sum);
+            }
+        }
+        let mut out = vec![[0; 2 * NUM_TAGS]; doc.len()];
+        for sentence in &doc.sentences {
+            for i in sentence.clone() {
+                keys.clear();
+                let sum = &mut out[i];
+                let neighbours = Role::NEIGHBOURS
+                    .map(|(offset, role)| (doc.neighbour(i, offset, sentence), role));
+                for (token, role) in [(Some(i), Role::Own)].into_iter().chain(neighbours) {
+                    let Some(j) = token else {
+                        features::boundary_features(role, &mut features::pusher(&mut keys));
+                        continue;
+                    };
+                    match cached[doc.tokens[j].lexeme as usize] {
+                        u32::MAX => doc.token_features(j, role, &mut features::pusher(&mut keys)),
+                        n => model::add_to(sum, &by_form[n as usize][role as usize]),
+                    }
+                }
+                doc.window_features(i, sentence, &mut features::pusher(&mut keys));
+                weights.add(&keys, sum);
+            }
+        }
+        out
+    }
+
     /// Tags a document given as tokens and sentences (token ranges).
     pub fn tag(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<Entity> {
         let doc = Doc::new(words, sentences, &self.resources);
         let weights = &self.weights;
-        // One lookup per token feature scores both passes; the second pass
-        // later adds its document-context features to its share.
+        let sums = self.token_sums(&doc);
+        // The second pass later adds its document-context features to its share.
         let mut second = vec![0.0f32; doc.len() * NUM_TAGS];
         let mut first_tags = Vec::with_capacity(doc.len());
-        let mut keys = Vec::with_capacity(96);
+        let mut keys = Vec::with_capacity(16);
         for sentence in &doc.sentences {
             let mut emissions = vec![0.0; sentence.len() * NUM_TAGS];
             for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
-                keys.clear();
-                doc.features(i, sentence, None, &mut keys);
-                weights.score_both(&keys, row, &mut second[i * NUM_TAGS..(i + 1) * NUM_TAGS]);
+                weights.scores_of(&sums[i], 0, row);
+                weights.scores_of(&sums[i], 1, &mut second[i * NUM_TAGS..(i + 1) * NUM_TAGS]);
             }
             first_tags.extend(decode::viterbi(&emissions, weights.transitions(0)));
         }
@@ -245,6 +295,45 @@ impl Recognizer for NameRecognizer {
                 value: None,
                 confidence: Some(name.confidence as f64),
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The per-form shortcut must score every token exactly as its plain
+    /// feature list does: at sentence edges, for repeated and new words.
+    #[test]
+    fn token_sums_equal_the_sums_of_the_plain_features() {
+        let text = [
+            include_str!("../../tests/ner_fixtures/prisoner-exchange.txt"),
+            include_str!("../../tests/ner_fixtures/earnings.txt"),
+            "Kyiv. KYIV SAYS TALKS WILL RESUME\nUmerov said: Umerov, Umerov.",
+        ]
+        .join("\n\n");
+        let tokenized = crate::tokenize::tokenize(&text);
+        let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(&text)).collect();
+        let tagger = Tagger::embedded();
+        let doc = Doc::new(&words, &tokenized.sentences, tagger.resources());
+        let fast = tagger.token_sums(&doc);
+        assert_eq!(fast.len(), words.len());
+        let mut keys = Vec::new();
+        for sentence in &doc.sentences {
+            for i in sentence.clone() {
+                keys.clear();
+                doc.features(i, sentence, None, &mut keys);
+                let mut plain = [0; 2 * NUM_TAGS];
+                tagger.weights.add(&keys, &mut plain);
+                assert_ne!(
+                    plain,
+                    [0; 2 * NUM_TAGS],
+                    "token {i} {:?} has no weights",
+                    words[i]
+                );
+                assert_eq!(fast[i], plain, "token {i} {:?}", words[i]);
+            }
         }
     }
 }

@@ -157,22 +157,34 @@ fn unzigzag(v: u64) -> i32 {
     ((v >> 1) as i32) ^ -((v & 1) as i32)
 }
 
+/// Integer feature weights summed over features: pass 1 then pass 2, per tag.
+/// Integer sums are exact, so any grouping of the features gives the same.
+pub type Sums = [i32; 2 * NUM_TAGS];
+
+/// Adds `row` to `sum` element by element.
+pub fn add_to<T: Copy + Into<i32>>(sum: &mut Sums, row: &[T; 2 * NUM_TAGS]) {
+    for (total, &w) in sum.iter_mut().zip(row) {
+        *total += w.into();
+    }
+}
+
 /// The weights of one or two passes ready for scoring: an open-addressing
-/// table from feature key to per-tag weights of every pass, stored inline, so
-/// one lookup (one cache line or two) serves both passes.
+/// table of feature keys (4 bytes a slot, so the probes stay in cache) whose
+/// slots point into a dense array of per-tag weight rows, both passes side by
+/// side, so one lookup serves both passes and only features that exist take
+/// a row.
 pub struct Weights {
-    slots: Vec<Slot>,
-    len: usize,
+    /// Per slot, a feature key (0 marks an empty slot) and the index of its
+    /// row in `rows`: one cache line answers a probe.
+    slots: Vec<(u32, u32)>,
+    /// Pass 1 weights, then pass 2 weights, per distinct feature.
+    rows: Vec<[i16; 2 * NUM_TAGS]>,
     shift: u32,
     transitions: [[f32; NUM_TAGS * NUM_TAGS]; 2],
     scale: f32,
-}
-
-#[derive(Clone, Copy)]
-struct Slot {
-    key: u32,
-    /// Pass 1 weights, then pass 2 weights.
-    weights: [i16; 2 * NUM_TAGS],
+    /// `1 / scale` when the scale is a power of two: dividing by it is then
+    /// multiplying by this exact inverse, which is much faster.
+    exact_inverse: Option<f32>,
 }
 
 impl Weights {
@@ -181,27 +193,22 @@ impl Weights {
     pub fn new(passes: &[PassData], scale: f32) -> Weights {
         let distinct = count_distinct_keys(passes);
         let capacity = (distinct * 2).next_power_of_two().max(16);
-        let mut slots = vec![
-            Slot {
-                key: 0,
-                weights: [0; 2 * NUM_TAGS]
-            };
-            capacity
-        ];
+        let mut slots = vec![(0u32, 0u32); capacity];
+        let mut rows: Vec<[i16; 2 * NUM_TAGS]> = Vec::with_capacity(distinct);
         let shift = 64 - capacity.trailing_zeros();
-        let mut len = 0;
         for (p, pass) in passes.iter().take(2).enumerate() {
             for (key, weights) in &pass.features {
                 // Insert, or fill in the second pass's share of a first-pass key.
                 let mut slot = slot_of(*key, shift);
-                while slots[slot].key != 0 && slots[slot].key != *key {
+                while slots[slot].0 != 0 && slots[slot].0 != *key {
                     slot = (slot + 1) & (capacity - 1);
                 }
-                if slots[slot].key == 0 {
-                    slots[slot].key = *key;
-                    len += 1;
+                if slots[slot].0 == 0 {
+                    slots[slot] = (*key, rows.len() as u32);
+                    rows.push([0; 2 * NUM_TAGS]);
                 }
-                let share = &mut slots[slot].weights[p * NUM_TAGS..(p + 1) * NUM_TAGS];
+                let row = &mut rows[slots[slot].1 as usize];
+                let share = &mut row[p * NUM_TAGS..(p + 1) * NUM_TAGS];
                 for (r, &w) in share.iter_mut().zip(weights) {
                     *r = w.clamp(i16::MIN as i32, i16::MAX as i32) as i16;
                 }
@@ -215,10 +222,11 @@ impl Weights {
         }
         Weights {
             slots,
-            len,
+            rows,
             shift,
             transitions,
             scale,
+            exact_inverse: (scale.log2().fract() == 0.0).then(|| 1.0 / scale),
         }
     }
 
@@ -227,63 +235,83 @@ impl Weights {
         &self.transitions[pass]
     }
 
-    fn sums(&self, features: &[u32]) -> [i32; 2 * NUM_TAGS] {
-        let mut sum = [0i32; 2 * NUM_TAGS];
+    /// The row index of `key`, if the model has the feature.
+    fn find(&self, key: u32) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        // The table is larger than the caches: ask for every slot first so
-        // the memory reads overlap instead of queueing one after another.
-        #[cfg(target_arch = "x86_64")]
-        for &key in features {
-            let slot = &self.slots[slot_of(key, self.shift)] as *const Slot as *const i8;
-            // SAFETY: prefetching is a hint; it never faults and reads nothing.
-            unsafe { std::arch::x86_64::_mm_prefetch(slot, std::arch::x86_64::_MM_HINT_T0) };
-        }
-        for &key in features {
-            let mut slot = slot_of(key, self.shift);
-            loop {
-                let s = &self.slots[slot];
-                if s.key == key {
-                    for (total, &w) in sum.iter_mut().zip(&s.weights) {
-                        *total += w as i32;
-                    }
-                    break;
-                }
-                if s.key == 0 {
-                    break;
-                }
-                slot = (slot + 1) & mask;
+        let mut slot = slot_of(key, self.shift);
+        loop {
+            match self.slots[slot] {
+                (k, row) if k == key => return Some(row as usize),
+                (0, _) => return None,
+                _ => slot = (slot + 1) & mask,
             }
         }
+    }
+
+    /// Adds the integer weights of `features`, both passes, to `sum`.
+    pub fn add(&self, features: &[u32], sum: &mut Sums) {
+        // The table is larger than the caches: ask for every slot, then for
+        // every row found, before reading any, so the memory reads overlap
+        // instead of queueing one after another.
+        let mut found = [0u32; 128];
+        for chunk in features.chunks(found.len()) {
+            for &key in chunk {
+                prefetch(&self.slots[slot_of(key, self.shift)]);
+            }
+            let mut n = 0;
+            for &key in chunk {
+                if let Some(row) = self.find(key) {
+                    prefetch(&self.rows[row]);
+                    found[n] = row as u32;
+                    n += 1;
+                }
+            }
+            for &row in &found[..n] {
+                add_to(sum, &self.rows[row as usize]);
+            }
+        }
+    }
+
+    fn sums(&self, features: &[u32]) -> Sums {
+        let mut sum = [0i32; 2 * NUM_TAGS];
+        self.add(features, &mut sum);
         sum
+    }
+
+    /// Sets `out` to the scores of pass `pass` (0 or 1) from integer `sum`s.
+    pub fn scores_of(&self, sum: &Sums, pass: usize, out: &mut [f32]) {
+        let sums = sum[pass * NUM_TAGS..].iter();
+        if let Some(inverse) = self.exact_inverse {
+            out.iter_mut()
+                .zip(sums)
+                .for_each(|(o, &s)| *o = s as f32 * inverse);
+        } else {
+            out.iter_mut()
+                .zip(sums)
+                .for_each(|(o, &s)| *o = s as f32 / self.scale);
+        }
     }
 
     /// Sets `out` to the scores of `features` for every tag in pass `pass` (0 or 1).
     pub fn score(&self, features: &[u32], pass: usize, out: &mut [f32]) {
-        let sum = self.sums(features);
-        for (o, s) in out.iter_mut().zip(&sum[pass * NUM_TAGS..]) {
-            *o = *s as f32 / self.scale;
-        }
+        self.scores_of(&self.sums(features), pass, out);
     }
 
     /// Sets `first` and `second` to the scores of `features` in both passes.
     pub fn score_both(&self, features: &[u32], first: &mut [f32], second: &mut [f32]) {
         let sum = self.sums(features);
-        for (o, s) in first.iter_mut().zip(&sum[..NUM_TAGS]) {
-            *o = *s as f32 / self.scale;
-        }
-        for (o, s) in second.iter_mut().zip(&sum[NUM_TAGS..]) {
-            *o = *s as f32 / self.scale;
-        }
+        self.scores_of(&sum, 0, first);
+        self.scores_of(&sum, 1, second);
     }
 
     /// Number of distinct features with weights.
     pub fn len(&self) -> usize {
-        self.len
+        self.rows.len()
     }
 
     /// True if there are no features.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.rows.is_empty()
     }
 }
 
@@ -319,6 +347,21 @@ fn count_distinct_keys(passes: &[PassData]) -> usize {
         }
         n += 1;
     }
+}
+
+/// Asks the processor to start loading `value` into the cache (a hint only).
+#[inline(always)]
+fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint; it never faults and reads nothing.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(
+            value as *const T as *const i8,
+            std::arch::x86_64::_MM_HINT_T0,
+        )
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
 }
 
 fn slot_of(key: u32, shift: u32) -> usize {
