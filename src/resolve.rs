@@ -7,6 +7,8 @@
 //! date); between equally long ones the recognizer listed first wins, then the
 //! earlier one.
 
+use std::collections::{BTreeMap, HashMap};
+
 use crate::recognize::Mention;
 
 /// Picks non-overlapping mentions from `candidates` (byte offsets into
@@ -21,17 +23,22 @@ pub fn resolve(text: &str, mut candidates: Vec<(usize, Mention)>) -> Vec<Mention
             .then(rank_a.cmp(rank_b))
             .then(a.start.cmp(&b.start))
     });
-    let mut chosen: Vec<Mention> = Vec::new();
+    // Chosen mentions by start; a newcomer can only overlap its neighbours.
+    let mut chosen: BTreeMap<usize, Mention> = BTreeMap::new();
     for (_, m) in candidates {
-        // `chosen` stays sorted by start, so only the neighbours can overlap.
-        let at = chosen.partition_point(|c| c.start < m.start);
-        let clashes_before = at > 0 && chosen[at - 1].end > m.start;
-        let clashes_after = chosen.get(at).is_some_and(|c| c.start < m.end);
+        let clashes_before = chosen
+            .range(..=m.start)
+            .next_back()
+            .is_some_and(|(_, c)| c.end > m.start);
+        let clashes_after = chosen
+            .range(m.start..)
+            .next()
+            .is_some_and(|(_, c)| c.start < m.end);
         if !clashes_before && !clashes_after {
-            chosen.insert(at, m);
+            chosen.insert(m.start, m);
         }
     }
-    chosen
+    chosen.into_values().collect()
 }
 
 /// True for a date the temporal recognizer pins to a day ("Sunday",
@@ -54,21 +61,23 @@ fn is_day_precise(m: &Mention) -> bool {
 
 /// Cuts a day-precise date off the start or end of any name that contains it.
 fn trim_names_at_dates(text: &str, candidates: &mut [(usize, Mention)]) {
-    let dates: Vec<(usize, usize)> = candidates
-        .iter()
-        .filter(|(_, m)| is_day_precise(m))
-        .map(|(_, m)| (m.start, m.end))
-        .collect();
+    // Dates by their start and by their end: a date at a name's edge shares one of them.
+    let mut by_start: HashMap<usize, usize> = HashMap::new();
+    let mut by_end: HashMap<usize, usize> = HashMap::new();
+    for (_, m) in candidates.iter().filter(|(_, m)| is_day_precise(m)) {
+        let shortest_end = by_start.entry(m.start).or_insert(m.end);
+        *shortest_end = (*shortest_end).min(m.end);
+        let latest_start = by_end.entry(m.end).or_insert(m.start);
+        *latest_start = (*latest_start).max(m.start);
+    }
     for (_, name) in candidates
         .iter_mut()
         .filter(|(_, m)| !m.label.is_temporal())
     {
-        for &(start, end) in &dates {
-            if end == name.end && start > name.start {
-                name.end = name.start + text[name.start..start].trim_end().len();
-            } else if start == name.start && end < name.end {
-                name.start = name.end - text[end..name.end].trim_start().len();
-            }
+        if let Some(&start) = by_end.get(&name.end).filter(|&&start| start > name.start) {
+            name.end = name.start + text[name.start..start].trim_end().len();
+        } else if let Some(&end) = by_start.get(&name.start).filter(|&&end| end < name.end) {
+            name.start = name.end - text[end..name.end].trim_start().len();
         }
     }
 }
