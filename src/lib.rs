@@ -83,7 +83,7 @@ pub fn annotate(text: &str, options: &Options) -> Document {
         candidates.extend(found.into_iter().map(|m| (rank, m)));
     }
     let index = span::CharIndex::new(text);
-    let annotations = resolve::resolve(candidates)
+    let annotations = resolve::resolve(text, candidates)
         .into_iter()
         .map(|m| Annotation {
             start: index.char_of_byte(m.start),

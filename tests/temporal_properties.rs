@@ -18,6 +18,12 @@ fn texty() -> impl Strategy<Value = String> {
         Just("3 p.m.".to_string()),
         Just("the year-ago quarter".to_string()),
         Just("nineteen ninety-six".to_string()),
+        Just("the day before last Tuesday".to_string()),
+        Just("Labor Day".to_string()),
+        Just("Good Friday".to_string()),
+        Just("2023-24".to_string()),
+        Just("4 in the morning".to_string()),
+        Just("until 9 a.m. Tuesday".to_string()),
         Just("'90s".to_string()),
         Just(" and ".to_string()),
         Just("mid-".to_string()),
@@ -50,7 +56,7 @@ proptest! {
 
 #[test]
 fn extreme_reference_dates_do_not_panic() {
-    let text = "On December 31 and 1, yesterday, next year, a century ago, in 9999 and the '90s, the 20th century, Q4, last Friday at 3 p.m.";
+    let text = "On December 31 and 1, yesterday, next year, a century ago, in 9999 and the '90s, the 20th century, Q4, last Friday at 3 p.m., Memorial Day, Easter, Election Day, the day before Christmas, the 9998-99 season.";
     for reference in [
         Date::new(1, 1, 1).unwrap(),
         Date::new(9999, 12, 31).unwrap(),
@@ -73,6 +79,7 @@ fn long_runs_of_one_word_do_not_exhaust_the_stack() {
     for text in [
         "Friday, ".repeat(50_000),
         "about ".repeat(50_000) + "a year ago",
+        "the day before ".repeat(50_000) + "Christmas",
     ] {
         let tokenized = tokenize(&text);
         let reference = Date::new(2025, 12, 21).unwrap();

@@ -68,6 +68,25 @@ impl Grammar<'_> {
                     pm
                 }),
             };
+            // "4 in the morning", "8 in the evening", "11 at night".
+            let mut pm = pm;
+            if pm.is_none() && (1..=12).contains(&h) {
+                let part = if self.is(k, "in") && self.is(k + 1, "the") {
+                    match self.lw(k + 2) {
+                        "morning" => Some(false),
+                        "afternoon" | "evening" => Some(true),
+                        _ => None,
+                    }
+                } else if self.is(k, "at") && self.is(k + 1, "night") {
+                    Some(h >= 6 && h != 12)
+                } else {
+                    None
+                };
+                if let Some(part) = part {
+                    pm = Some(part);
+                    k += if self.is(k, "in") { 3 } else { 2 };
+                }
+            }
             if pm.is_none() {
                 // A bare "15:45" needs its minutes and a cue ("at 15:45", "15:45 GMT").
                 let cued =
@@ -151,8 +170,12 @@ mod tests {
         ("Stamped 2025-12-21 08:30 by the clerk.", "2025-12-21 08:30", Label::Time, "2025-12-21T08:30"),
         ("The offer runs until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", Label::Time, "2025-11-09T17:00"),
         ("Figures are due at 7 a.m. on April 17.", "7 a.m.", Label::Time, "2026-04-17T07:00"),
-        ("The strike begins at midnight on Sunday.", "midnight", Label::Time, "2025-12-21T24:00"),
+        ("The strike began at midnight on Sunday.", "midnight", Label::Time, "2025-12-21T24:00"),
         ("Logged 2025-12-21T08:30:15Z by the server.", "2025-12-21T08:30:15Z", Label::Time, "2025-12-21T08:30"),
+        ("He will leave at 4 in the morning Thursday.", "4 in the morning Thursday", Label::Time, "2025-12-25T04:00"),
+        ("It rang at 11 at night.", "11 at night", Label::Time, "2025-12-21T23:00"),
+        ("It rang at 2 at night.", "2 at night", Label::Time, "2025-12-21T02:00"),
+        ("They talked until 7 in the evening.", "7 in the evening", Label::Time, "2025-12-21T19:00"),
         ("The rand was bid at 15:40 (13:40 GMT).", "13:40 GMT", Label::Time, "2025-12-21T13:40"),
     ];
 

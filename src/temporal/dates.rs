@@ -64,12 +64,30 @@ impl Grammar<'_> {
             && !self.glued_before(first)
     }
 
+    /// True if words `first..first + 3` are a season or fiscal span written
+    /// with the second year cut to two digits: "2023-24", "1998/99".
+    pub(super) fn season_range(&self, first: usize) -> bool {
+        let (Some(a), Some(b)) = (self.number(first), self.number(first + 2)) else {
+            return false;
+        };
+        self.digits(first) == 4
+            && self.digits(first + 2) == 2
+            && self.is_any(first + 1, &["-", "/"])
+            && self.joined(first + 1)
+            && self.joined(first + 2)
+            && (1000..=2998).contains(&a)
+            && b == (a + 1) % 100
+            && !self.glued_after(first + 3)
+            && !self.glued_before(first)
+    }
+
     /// A four-digit year at `i` (optionally "'98"-style two digits when `short`).
     pub(super) fn year_at(&self, i: usize, short: bool) -> Option<(i32, usize)> {
         let w = self.words.get(i)?;
         if w.is_number() && w.lower.len() == 4 {
             let y = w.number()? as i32;
-            if (1000..=2999).contains(&y) && (!self.glued_after(i + 1) || self.year_range(i)) {
+            let range = self.year_range(i) || self.season_range(i);
+            if (1000..=2999).contains(&y) && (!self.glued_after(i + 1) || range) {
                 return Some((y, i + 1));
             }
         }
@@ -118,16 +136,7 @@ impl Grammar<'_> {
         if let Some((m, j)) = self.month_at(i) {
             if let Some((d, k)) = self.day_at(j) {
                 if !(self.is(j, "the")) {
-                    let mut end = k;
-                    let mut year = None;
-                    let mut after = k;
-                    if self.is(after, ",") {
-                        after += 1;
-                    }
-                    if let Some((y, e)) = self.year_at(after, true) {
-                        year = Some(y);
-                        end = e;
-                    }
+                    let (year, end) = self.trailing_year(k);
                     if let Some(v) = self.day_value(year, m, d, i) {
                         best = longer(best, Some((end, Label::Date, v)));
                     }
@@ -162,16 +171,7 @@ impl Grammar<'_> {
                 k += 1;
             }
             if let Some((m, k2)) = self.month_at(k) {
-                let mut end = k2;
-                let mut year = None;
-                let mut after = k2;
-                if self.is(after, ",") {
-                    after += 1;
-                }
-                if let Some((y, e)) = self.year_at(after, true) {
-                    year = Some(y);
-                    end = e;
-                }
+                let (year, end) = self.trailing_year(k2);
                 if let Some(v) = self.day_value(year, m, d, i) {
                     best = longer(best, Some((end, Label::Date, v)));
                 }
@@ -181,6 +181,16 @@ impl Grammar<'_> {
     }
 
     /// The value of a day given month and day, with the year given or inferred.
+    /// The year after a day and month ("December 5, 2025"), comma optional:
+    /// the year if there is one, and the index one past the expression.
+    fn trailing_year(&self, end: usize) -> (Option<i32>, usize) {
+        let after = if self.is(end, ",") { end + 1 } else { end };
+        match self.year_at(after, true) {
+            Some((year, past)) => (Some(year), past),
+            None => (None, end),
+        }
+    }
+
     pub(super) fn day_value(&self, year: Option<i32>, m: u32, d: u32, at: usize) -> Option<String> {
         match year {
             Some(y) => Date::new(y, m, d).map(|date| date.to_string()),
@@ -219,9 +229,10 @@ impl Grammar<'_> {
             Tense::Future => future,
             Tense::Unknown => nearest,
         };
-        // A tense cue never pushes a date more than about eight months away.
+        // A tense cue never pushes a date more than about ten months away
+        // ("the fiscal year ended Jan. 31", told in late October, is this January).
         match (pick, nearest) {
-            (Some(p), Some(n)) if (p.to_days() - r.to_days()).abs() > 250 => Some(n),
+            (Some(p), Some(n)) if (p.to_days() - r.to_days()).abs() > 300 => Some(n),
             (p, n) => p.or(n),
         }
     }
@@ -273,8 +284,10 @@ impl Grammar<'_> {
         }
         let r = self.reference;
         let year = match shift {
+            // "last May" is the latest May gone by; but the month just ended
+            // would be "last month", so "last February" told in March is a year back.
             Some(-1) => {
-                if m < r.month {
+                if m + 1 < r.month {
                     r.year
                 } else {
                     r.year - 1
@@ -451,6 +464,11 @@ impl Grammar<'_> {
             return Some((end, Label::Date, format!("{y:04}")));
         }
         let w = self.words.get(i)?;
+        // "the 2023-24 season": the "24" is the next year, as "2015" is in "2010-2015".
+        if i >= 2 && self.season_range(i - 2) {
+            let first = self.number(i - 2)? as i32;
+            return Some((i + 1, Label::Date, format!("{:04}", first + 1)));
+        }
         let second_of_range = i >= 2 && self.year_range(i - 2);
         if !(w.is_number() && w.lower.len() == 4) || (self.glued_before(i) && !second_of_range) {
             return None;
@@ -471,7 +489,10 @@ impl Grammar<'_> {
             return None;
         }
         if self.is_any(end, MEASURES)
-            || (self.is(end, "-") && self.joined(end) && !self.year_range(i))
+            || (self.is(end, "-")
+                && self.joined(end)
+                && !self.year_range(i)
+                && !self.season_range(i))
         {
             return None;
         }
@@ -646,7 +667,7 @@ impl Grammar<'_> {
                 return Some((end, Label::Date, date.to_string()));
             }
 
-            _ => return None,
+            _ => return self.named_holiday(i),
         };
         let date = self.infer_day(m, d, i)?;
         Some((end, Label::Date, date.to_string()))
@@ -665,7 +686,7 @@ fn lexicon_days(m: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use crate::document::Label;
-    use crate::temporal::grammar::tests::check;
+    use crate::temporal::grammar::tests::{check, check_at};
 
     /// (text, expected extent, label, value), reference Sunday 2025-12-21.
     #[rustfmt::skip]
@@ -692,15 +713,40 @@ mod tests {
         ("They lived there in the sixties.", "the sixties", Label::Date, "196"),
         ("Prices peaked in late-November.", "late-November", Label::Date, "2025-11"),
         ("Rates may be cut as soon as June.", "June", Label::Date, "2026-06"),
-        ("The next meeting is Oct. 14-15.", "15", Label::Date, "2025-10-15"),
+        ("The next meeting is Oct. 14-15.", "15", Label::Date, "2026-10-15"),
         ("It was signed on 21/12/2025 in Rome.", "21/12/2025", Label::Date, "2025-12-21"),
         ("It was signed on 21.12.2025 in Bern.", "21.12.2025", Label::Date, "2025-12-21"),
         ("The report covers 2010-2015 in detail.", "2015", Label::Date, "2015"),
         ("The report covers 2010-2015 in detail.", "2010", Label::Date, "2010"),
+        ("He scored 30 goals in the 2023-24 season.", "2023", Label::Date, "2023"),
+        ("He scored 30 goals in the 2023-24 season.", "24", Label::Date, "2024"),
+        ("Figures for 1998/99 were weaker.", "99", Label::Date, "1999"),
+    ];
+
+    /// (text, reference, expected extent, label, value): bare months and
+    /// days whose year depends on where the reference date falls.
+    #[rustfmt::skip]
+    const NEAR_CASES: &[(&str, &str, &str, Label, &str)] = &[
+        ("The accession was planned for early March.", "1999-02-10", "early March", Label::Date, "1999-03"),
+        ("He gave them until mid-November to reply.", "1989-10-30", "mid-November", Label::Date, "1989-11"),
+        ("The helicopters crashed last February.", "1998-03-01", "last February", Label::Date, "1997-02"),
+        ("In the fiscal year ended Jan. 31, sales rose.", "1989-10-30", "Jan. 31", Label::Date, "1989-01-31"),
+        ("Talks began last April, he said.", "1989-10-27", "last April", Label::Date, "1989-04"),
+        ("The firm changed its fiscal year in December.", "1989-11-02", "December", Label::Date, "1988-12"),
+        ("It has credit lines until January, officials said.", "1989-11-02", "January", Label::Date, "1990-01"),
+        ("The case is heard in May in Atlanta.", "2000-03-29", "May", Label::Date, "2000-05"),
+        ("He was elected in January.", "2025-12-21", "January", Label::Date, "2025-01"),
+        ("Sales fell in November, the company said.", "2026-02-10", "November", Label::Date, "2025-11"),
+        ("Talks will resume in January.", "2025-11-02", "January", Label::Date, "2026-01"),
     ];
 
     #[test]
     fn calendar_dates_resolve_against_the_reference() {
         check(CASES);
+    }
+
+    #[test]
+    fn bare_months_follow_tense_around_the_reference() {
+        check_at(NEAR_CASES);
     }
 }

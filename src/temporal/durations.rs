@@ -106,6 +106,16 @@ impl Grammar<'_> {
         if unit == Unit::Weekend {
             return None;
         }
+        // "the first two quarters of 1990" is that year's first half (a DATE);
+        // "the first nine months of 1997" stays a stretch, as TimeBank has it.
+        let after_first = j.checked_sub(1).is_some_and(|f| self.is(f, "first"));
+        if unit == Unit::Quarter
+            && after_first
+            && self.is(k + 1, "of")
+            && self.year_at(k + 2, false).is_some()
+        {
+            return None;
+        }
         Some((k + 1, Label::Duration, unit.duration(amount)))
     }
 
@@ -190,6 +200,8 @@ mod tests {
     #[rustfmt::skip]
     const CASES: &[(&str, &str, Label, &str)] = &[
         ("They talked for two days.", "two days", Label::Duration, "P2D"),
+        ("Net rose in the first nine months of 1997.", "the first nine months", Label::Duration, "P9M"),
+        ("Weak through at least the first two quarters of 1990.", "the first two quarters of 1990", Label::Date, "1990-H1"),
         ("A ten-year plan.", "ten-year", Label::Duration, "P10Y"),
         ("It lasted more than four hours.", "more than four hours", Label::Duration, "PT4H"),
         ("Rents rose over the past three years.", "the past three years", Label::Duration, "P3Y"),

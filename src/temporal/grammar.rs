@@ -385,10 +385,26 @@ impl<'a> Grammar<'a> {
         // Sentences are sorted and disjoint: binary search.
         let byte = self.words.get(i).map_or(self.text.len(), |w| w.start);
         let at = self.sentences.partition_point(|(s, _)| *s <= byte);
-        match at.checked_sub(1).map(|k| self.sentences[k]) {
-            Some((s, e)) if s <= byte && byte < e => (s, e),
-            _ => (0, self.text.len()),
+        let Some(k) = at.checked_sub(1) else {
+            return (0, self.text.len());
+        };
+        let (mut s, mut e) = self.sentences[k];
+        if !(s <= byte && byte < e) {
+            return (0, self.text.len());
         }
+        // The splitter ends a sentence at "9 a.m." before "Tuesday"; one clause.
+        let clock_end = |end: usize| {
+            let before = self.text.get(..end).unwrap_or("").trim_end().as_bytes();
+            let tail = &before[before.len().saturating_sub(4)..];
+            tail.eq_ignore_ascii_case(b"a.m.") || tail.eq_ignore_ascii_case(b"p.m.")
+        };
+        if k > 0 && clock_end(self.sentences[k - 1].1) {
+            s = self.sentences[k - 1].0;
+        }
+        if k + 1 < self.sentences.len() && clock_end(e) {
+            e = self.sentences[k + 1].1;
+        }
+        (s, e)
     }
 
     /// True if the sentence of word `i`, or the one before, contains one of `cues`.
@@ -579,8 +595,10 @@ impl<'a> Grammar<'a> {
         // A quotation mark does not start a sentence when the words after it
         // are all capitalized: ABC's "This Week".
         let quoted = i > 0 && matches!(self.lw(i - 1), "\"" | "`" | "'") && n > 1;
-        let mid_sentence =
-            i > 0 && (!self.words[i - 1].is_punct() || quoted) && !self.words[i].newline;
+        let mid_sentence = i > 0
+            && i < self.words.len()
+            && (!self.words[i - 1].is_punct() || quoted)
+            && !self.words[i].newline;
         mid_sentence && (i..i + n).all(|k| self.capitalized(k))
     }
 
@@ -642,7 +660,12 @@ pub(super) mod tests {
 
     /// The (extent, label, value) of everything found in `text`, reference 2025-12-21.
     pub(crate) fn run(text: &str) -> Vec<(String, Label, String)> {
-        let reference = Date::parse_iso("2025-12-21").unwrap();
+        run_at(text, "2025-12-21")
+    }
+
+    /// The (extent, label, value) of everything found in `text` against `reference`.
+    pub(crate) fn run_at(text: &str, reference: &str) -> Vec<(String, Label, String)> {
+        let reference = Date::parse_iso(reference).unwrap();
         let words = scan(text);
         find(text, &words, reference, &[(0, text.len())])
             .into_iter()
@@ -658,15 +681,25 @@ pub(super) mod tests {
 
     /// Fails with every case of `cases` that is not found with its extent, label and value.
     pub(crate) fn check(cases: &[(&str, &str, Label, &str)]) {
+        let cases: Vec<_> = cases
+            .iter()
+            .map(|&(text, extent, label, value)| (text, "2025-12-21", extent, label, value))
+            .collect();
+        check_at(&cases);
+    }
+
+    /// Like [`check`], each case with its own reference date:
+    /// (text, reference, extent, label, value).
+    pub(crate) fn check_at(cases: &[(&str, &str, &str, Label, &str)]) {
         let mut failures = Vec::new();
-        for &(text, extent, label, value) in cases {
-            let found = run(text);
+        for &(text, reference, extent, label, value) in cases {
+            let found = run_at(text, reference);
             if !found
                 .iter()
                 .any(|(e, l, v)| e == extent && *l == label && v == value)
             {
                 failures.push(format!(
-                    "{text:?}: expected {extent:?} {label} {value}, got {found:?}"
+                    "{text:?} ({reference}): expected {extent:?} {label} {value}, got {found:?}"
                 ));
             }
         }

@@ -14,6 +14,7 @@ pub mod dateline;
 mod dates;
 mod durations;
 pub mod grammar;
+mod holidays;
 pub mod lexicon;
 mod periods;
 mod relative;

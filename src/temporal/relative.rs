@@ -57,6 +57,15 @@ impl Grammar<'_> {
                         ahead
                     }
                 }
+                // "get around Wednesday's ruling": a possessive day names a
+                // known event, so a future cue only says it is the nearer such day.
+                Tense::Future if self.is(j + 1, "'") && self.is(j + 2, "s") => {
+                    if ahead != 0 && ahead < back {
+                        ahead
+                    } else {
+                        -back
+                    }
+                }
                 Tense::Future => {
                     if ahead == 0 {
                         7
@@ -149,7 +158,10 @@ impl Grammar<'_> {
         let r = self.reference;
         if self.is(i, "year") && self.is(i + 1, "-") && self.joined(i + 1) && self.is(i + 2, "end")
         {
-            return Some((i + 3, Label::Date, format!("{:04}-12-31", r.year)));
+            // "since year-end", "was lower at year-end": the end of last year.
+            let past = (i > 0 && self.is(i - 1, "since")) || self.tense_at(i) == Tense::Past;
+            let year = if past { r.year - 1 } else { r.year };
+            return Some((i + 3, Label::Date, format!("{year:04}-12-31")));
         }
         // "by year end", "by year's end", "around year end": this year.
         if self.is(i, "year")
@@ -303,6 +315,20 @@ impl Grammar<'_> {
         if let Some(unit) =
             unit.filter(|_| self.is(i, "the") && self.is_any(i + 2, &["before", "after"]))
         {
+            // "the day before last Tuesday", "the day after Christmas": one day from that date.
+            let n = if self.is(i + 2, "before") { -1 } else { 1 };
+            if unit == Unit::Day && !self.lw(i + 1).ends_with('s') {
+                // Only a plain day may follow: no nesting ("the day before the day before …").
+                let target = longer(
+                    longer(self.explicit(i + 3), self.weekday(i + 3)),
+                    self.holiday(i + 3),
+                );
+                if let Some((end, Label::Date, v)) = target {
+                    if let Some(day) = full_day(&v).and_then(|d| d.add_days(n)) {
+                        return Some((end, Label::Date, day.to_string()));
+                    }
+                }
+            }
             if !self.is_any(i + 3, &["yesterday", "tomorrow"])
                 && self.words.get(i + 3).is_none_or(|w| w.is_punct())
             {
@@ -318,6 +344,37 @@ impl Grammar<'_> {
         }
         if !self.is_any(i, &["the", "that"]) {
             return None;
+        }
+        // "Today is the eighth day of the blockade", "It's the second day of
+        // the offensive": told in the present, that day is the reference day.
+        let present = i > 0
+            && (self.is(i - 1, "is") || (i > 1 && self.is(i - 1, "s") && self.is(i - 2, "'")));
+        if present
+            && self.is(i, "the")
+            && lexicon::ordinal(self.lw(i + 1)).is_some()
+            && self.is(i + 2, "day")
+            && self.is(i + 3, "of")
+        {
+            return Some((i + 3, Label::Date, self.reference.to_string()));
+        }
+        // "a high for the year", "the first nine months of the year": the
+        // year of the report. Not "the year ended June 30" (a fiscal span),
+        // "the year 2000", "the year-ago quarter" or "Man of the Year".
+        if self.is(i, "the")
+            && self.is(i + 1, "year")
+            && !self.capitalized(i + 1)
+            && i > 0
+            && self.is_any(i - 1, &["for", "of"])
+            && !self.is_any(
+                i + 2,
+                &[
+                    "ended", "ending", "before", "after", "earlier", "ago", "-", "'", "of", "to",
+                    "two", "one", "nineteen",
+                ],
+            )
+            && self.words.get(i + 2).is_none_or(|w| !w.is_number())
+        {
+            return Some((i + 2, Label::Date, format!("{:04}", self.reference.year)));
         }
         let (n, j) = match (self.lw(i), self.lw(i + 1)) {
             ("the", "next" | "following") if lexicon::weekday(self.lw(i + 2)).is_some() => {
@@ -378,6 +435,9 @@ impl Grammar<'_> {
             .get(i + 1)
             .is_some_and(|w| !w.capitalized && !w.is_punct());
         match self.lw(i) {
+            // "the then current price", "the then-chairman's plan": a present long gone.
+            "then" if self.is(i + 1, "current") => hit(i + 2, PAST),
+            "then" if self.is(i + 1, "-") && self.is(i + 2, "current") => hit(i + 3, PAST),
             "now" | "currently" | "nowadays" => hit(i + 1, PRESENT),
             "recently" | "lately" => hit(i + 1, PAST),
             // "in recent years" is a vague past; "in recent weeks" a vague stretch.
@@ -453,6 +513,9 @@ mod tests {
         ("It ended nearly four years ago.", "nearly four years ago", Label::Date, "2021"),
         ("The hearing is set for the week of March 6.", "the week of March 6", Label::Date, "2026-W10"),
         ("He said the current system works.", "current", Label::Date, "PRESENT_REF"),
+        ("Today is the eighth day of the blockade.", "the eighth day", Label::Date, "2025-12-21"),
+        ("It's the second day of an offensive.", "the second day", Label::Date, "2025-12-21"),
+        ("Shares at half the then current price.", "then current", Label::Date, "PAST_REF"),
         ("The talks are set to resume Monday.", "Monday", Label::Date, "2025-12-22"),
         ("It should close by year end.", "year end", Label::Date, "2025"),
         ("Sales for the full year rose.", "the full year", Label::Date, "2025"),
@@ -463,6 +526,16 @@ mod tests {
         ("Prices fell in recent weeks.", "recent weeks", Label::Duration, "PXW"),
         ("Crime rose in recent years.", "recent years", Label::Date, "PAST_REF"),
         ("He would be traveling to the United States Thursday.", "Thursday", Label::Date, "2025-12-25"),
+        ("The index is up 5% since year-end.", "year-end", Label::Date, "2024-12-31"),
+        ("Debt was lower at year-end.", "year-end", Label::Date, "2024-12-31"),
+        ("Shares rose to a high for the year in June.", "the year", Label::Date, "2025"),
+        ("Net rose in the first nine months of the year.", "the year", Label::Date, "2025"),
+        ("The day before last Tuesday's hearing, he spoke.", "The day before last Tuesday", Label::Date, "2025-12-15"),
+        ("They met the day after Christmas.", "the day after Christmas", Label::Date, "2025-12-26"),
+        ("They would look for ways to get around Friday's ruling.", "Friday", Label::Date, "2025-12-19"),
+        ("Fans will watch Tuesday's game.", "Tuesday", Label::Date, "2025-12-23"),
+        ("It is a premium over Thursday's closing price.", "Thursday", Label::Date, "2025-12-18"),
+        ("They will meet Friday.", "Friday", Label::Date, "2025-12-26"),
     ];
 
     #[test]

@@ -35,6 +35,33 @@ const PAST: &[&str] = &[
     "swore", "threw",
 ];
 
+/// Present-tense verbs of schedules: "talks resume Monday", "the summit opens
+/// Friday" speak of what lies ahead (news uses the present for timetables).
+/// Base forms that are also nouns or adjectives ("open", "start") are left out.
+#[rustfmt::skip]
+const SCHEDULE_PRESENT: &[&str] = &[
+    "meet", "meets", "begin", "begins", "opens", "starts", "resume", "resumes", "arrive",
+    "arrives", "leaves", "convene", "convenes", "reconvene", "reconvenes", "depart", "departs",
+    "travel", "travels",
+];
+
+/// Words right before a timetable verb that take away its own tense: an
+/// infinitive or negation ("to meet", "did not meet"), a past auxiliary ("was
+/// to meet"), or a determiner that makes it a noun ("the meet").
+#[rustfmt::skip]
+const GOVERNORS: &[&str] = &[
+    "to", "not", "t", "did", "does", "do", "was", "were", "had", "the", "a", "an", "his", "her",
+    "its", "their", "our", "this", "that", "first", "late", "early",
+];
+
+/// Words that, shortly before "until", make it a deadline still ahead.
+#[rustfmt::skip]
+const DEADLINE: &[&str] = &[
+    "postponed", "postpone", "delayed", "delay", "extended", "extend", "deferred", "defer",
+    "adjourned", "adjourn", "suspended", "suspend", "given", "gave", "give", "deadline",
+    "recessed", "off", "pushed", "has", "have",
+];
+
 /// Words that end the search for a cue: clause and quotation boundaries.
 const BARRIERS: &[&str] = &[
     ";", "\"", "`", "that", "which", "who", "because", "while", "when",
@@ -78,9 +105,38 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     if s == "next" && next != "to" {
         return Some(Tense::Future);
     }
+    // "Arafat and Netanyahu meet Monday": a timetable ahead; but not "to meet"
+    // (the verb that governs it decides), "did not meet", or a noun ("the start").
+    if before_date && SCHEDULE_PRESENT.contains(&s) {
+        let governed = GOVERNORS.contains(&before);
+        return (!governed).then_some(Tense::Future);
+    }
+    // "postponed until Tuesday", "gave them until 9 a.m. Friday": a deadline
+    // ahead. "He stayed until Tuesday" says nothing new: the verb decides.
+    if (s == "until" || s == "till") && before_date {
+        let deadline =
+            (k.saturating_sub(4)..k).any(|b| DEADLINE.contains(&words[b].lower.as_str()));
+        return deadline.then_some(Tense::Future);
+    }
+    // "resigned, effective Feb. 1", "a pact effective June 1": a change announced ahead.
+    if s == "effective" && before_date {
+        return Some(Tense::Future);
+    }
+    // "was planned for early March", "is scheduled for Friday": the plan's date lies ahead.
+    if matches!(s, "planned" | "scheduled" | "slated") && next == "for" && before_date {
+        return Some(Tense::Future);
+    }
+    // "could not be reached Wednesday": a failed attempt lies behind; but "a
+    // vote could be held Monday" is a possibility ahead.
+    if s == "be" && before == "not" && before2 == "could" {
+        return Some(Tense::Past);
+    }
     if FUTURE.contains(&s) {
-        // "was expected to", "had been due to": a future seen from the past.
-        if matches!(before, "was" | "were" | "had") || (before == "been" && before2 == "had") {
+        // "was expected to", "had been due to": a future seen from the past;
+        // but "were planning to" still looks ahead.
+        if s != "planning"
+            && (matches!(before, "was" | "were" | "had") || (before == "been" && before2 == "had"))
+        {
             return Some(Tense::Past);
         }
         return Some(Tense::Future);
@@ -90,9 +146,13 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
         return Some(Tense::Future);
     }
     // Regular past forms; a capitalized "United" or "Red" is a name.
-    let participle =
-        s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed") && !words[k].capitalized;
-    if participle && matches!(before, "be" | "being" | "to" | "is" | "are") {
+    // "unspecified", "undisclosed", "unidentified" are adjectives, not past tense.
+    let participle = s.len() > 4
+        && s.ends_with("ed")
+        && !s.ends_with("eed")
+        && !s.starts_with("un")
+        && !words[k].capitalized;
+    if (participle || PAST.contains(&s)) && matches!(before, "be" | "being" | "to" | "is" | "are") {
         // A passive or infinitive ("to be published"): no tense of its own.
         return None;
     }
@@ -129,7 +189,10 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
         if w.start < lo || matches!(w.lower.as_str(), ";" | "\"" | "`") {
             break;
         }
-        seen += 1;
+        // Count words, not the dots of "a.m." or "U.S.".
+        if !w.is_punct() {
+            seen += 1;
+        }
         if let Some(t) = classify(words, left, true) {
             // A future auxiliary a few words before a past participle wins
             // ("will be held on Friday").
@@ -167,36 +230,49 @@ mod tests {
     use super::*;
     use crate::temporal::words::scan;
 
+    /// (sentence, date word, the tense it is told in).
+    #[rustfmt::skip]
+    const CASES: &[(&str, &str, Tense)] = &[
+        ("They met on Friday", "friday", Tense::Past),
+        ("They will meet on Friday", "friday", Tense::Future),
+        ("The vote will be held on Friday", "friday", Tense::Future),
+        ("He said they would meet on Friday", "friday", Tense::Future),
+        ("On Friday the talks ended", "friday", Tense::Past),
+        ("Markets on Friday", "friday", Tense::Unknown),
+        ("The vote was expected on Friday", "friday", Tense::Past),
+        ("He planned to leave on Thursday", "thursday", Tense::Future),
+        ("He stayed in custody until Tuesday", "tuesday", Tense::Past),
+        ("The store was open Monday", "monday", Tense::Past),
+        ("After a slow start Monday, shares fell", "monday", Tense::Past),
+        ("The judge gave them until Friday to reply", "friday", Tense::Future),
+        ("He resigned as chairman, effective Feb. 1", "feb", Tense::Future),
+        ("It would be paid on an unspecified date in January", "january", Tense::Future),
+        ("Arafat and Netanyahu meet separately Monday", "monday", Tense::Future),
+        ("The summit opens Friday in Paris", "friday", Tense::Future),
+        ("They were supposed to meet Monday", "monday", Tense::Past),
+        ("They did not meet Monday", "monday", Tense::Past),
+        ("After a late start Monday, shares fell", "monday", Tense::Past),
+        ("The vote was planned for early March", "march", Tense::Future),
+        ("He will leave at 4 in the morning (4 a.m. EDT Thursday)", "thursday", Tense::Future),
+        ("A service planned at the school for Saturday was canceled", "saturday", Tense::Past),
+        ("Until Thursday, they had said nothing", "thursday", Tense::Past),
+        ("It was not until Tuesday that he spoke", "tuesday", Tense::Past),
+        ("They were planning to drive on Monday", "monday", Tense::Future),
+        ("The talks were postponed until Tuesday", "tuesday", Tense::Future),
+        ("He could not be reached Wednesday", "wednesday", Tense::Past),
+        ("A vote could be held Monday", "monday", Tense::Future),
+        ("The case is heard in May", "may", Tense::Unknown),
+        ("The case was heard in May", "may", Tense::Past),
+        ("He is to resume trading Tuesday", "tuesday", Tense::Future),
+        ("Guidelines to be published in November", "november", Tense::Future),
+        ("He spoke Friday that she will go", "friday", Tense::Past),
+        ("Officials on Friday said that they will go", "friday", Tense::Past),
+        ("The embassy next to the bank was hit Friday", "friday", Tense::Past),
+    ];
+
     #[test]
     fn tense_follows_the_nearest_cue() {
-        let cases = [
-            ("They met on Friday", "friday", Tense::Past),
-            ("They will meet on Friday", "friday", Tense::Future),
-            ("The vote will be held on Friday", "friday", Tense::Future),
-            ("He said they would meet on Friday", "friday", Tense::Future),
-            ("On Friday the talks ended", "friday", Tense::Past),
-            ("Markets on Friday", "friday", Tense::Unknown),
-            ("The vote was expected on Friday", "friday", Tense::Past),
-            ("He planned to leave on Thursday", "thursday", Tense::Future),
-            ("He is to resume trading Tuesday", "tuesday", Tense::Future),
-            (
-                "Guidelines to be published in November",
-                "november",
-                Tense::Future,
-            ),
-            ("He spoke Friday that she will go", "friday", Tense::Past),
-            (
-                "Officials on Friday said that they will go",
-                "friday",
-                Tense::Past,
-            ),
-            (
-                "The embassy next to the bank was hit Friday",
-                "friday",
-                Tense::Past,
-            ),
-        ];
-        for (text, target, expected) in cases {
+        for &(text, target, expected) in CASES {
             let words = scan(text);
             let at = words.iter().position(|w| w.lower == target).unwrap();
             assert_eq!(tense(&words, at, 0, text.len()), expected, "{text}");

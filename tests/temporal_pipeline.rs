@@ -1,0 +1,80 @@
+//! Table tests of dates and times through the whole pipeline (tokenizer
+//! sentences included), each case with its own reference date: the cases
+//! where sentence splitting or document context changes a value.
+
+use gloss::calendar::Date;
+use gloss::{annotate, Options};
+
+/// (text, reference date, expected annotated text, label, value).
+#[rustfmt::skip]
+const CASES: &[(&str, &str, &str, &str, &str)] = &[
+    // "a.m." does not end the clause: "until" still looks ahead.
+    ("Reno had given the relatives until 9 a.m. Tuesday to sign a paper.", "2000-04-03",
+     "9 a.m. Tuesday", "TIME", "2000-04-04T09:00"),
+    ("The deadline was extended until 5 p.m. Friday by the agency.", "2000-04-03",
+     "5 p.m. Friday", "TIME", "2000-04-07T17:00"),
+    ("The shots were fired at 10 p.m. Friday, police said.", "2000-04-03",
+     "10 p.m. Friday", "TIME", "2000-03-31T22:00"),
+    ("He scored 30 goals in the 2023-24 season.", "2024-10-16", "24", "DATE", "2024"),
+];
+
+/// (text, reference date, text that must not be annotated as a date or time).
+#[rustfmt::skip]
+const FALSE_POSITIVES: &[(&str, &str, &str)] = &[
+    // Not a season: the second part is not the next year.
+    ("Call 2023-45 for tickets.", "2024-10-16", "2023"),
+    ("Call 2023-45 for tickets.", "2024-10-16", "45"),
+    // A name holding a holiday word.
+    ("They sailed to Easter Island last year.", "2024-10-16", "Easter"),
+];
+
+#[test]
+fn values_follow_the_clause_around_them() {
+    let mut failures = Vec::new();
+    for &(text, reference, expected, label, value) in CASES {
+        let reference = Date::parse_iso(reference).unwrap();
+        let doc = annotate(
+            text,
+            &Options {
+                reference_date: Some(reference),
+                today: reference,
+            },
+        );
+        let found: Vec<_> = doc
+            .annotations
+            .iter()
+            .map(|a| {
+                (
+                    a.text.as_str(),
+                    a.label.as_str(),
+                    a.value.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        if !found.contains(&(expected, label, value)) {
+            failures.push(format!(
+                "{text:?}: expected {expected:?} {label} {value}, got {found:?}"
+            ));
+        }
+    }
+    for &(text, reference, unwanted) in FALSE_POSITIVES {
+        let reference = Date::parse_iso(reference).unwrap();
+        let doc = annotate(
+            text,
+            &Options {
+                reference_date: Some(reference),
+                today: reference,
+            },
+        );
+        if doc
+            .annotations
+            .iter()
+            .any(|a| a.label.is_temporal() && a.text == unwanted)
+        {
+            failures.push(format!(
+                "{text:?}: {unwanted:?} should not be a date or time"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
