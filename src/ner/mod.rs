@@ -129,51 +129,15 @@ impl Tagger {
     }
 
     /// Per token, the summed weights (both passes) of its token features:
-    /// what [`Doc::features`] without a context gives, computed faster.
-    ///
-    /// Features that look at one token alone depend only on its word form
-    /// and role ([`Role`]): they are scored once per distinct form, as most
-    /// tokens of an article repeat an earlier form. Integer sums are exact,
-    /// so the grouping changes nothing.
+    /// what [`Doc::features`] without a context gives, computed faster (see
+    /// [`FormSums`]).
     pub fn token_sums(&self, doc: &Doc) -> Vec<Sums> {
-        let weights = &self.weights;
-        let mut keys = Vec::with_capacity(64);
-        // Forms seen once gain nothing from the shortcut: their keys are
-        // looked up directly.
-        let mut cached = vec![u32::MAX; doc.lexemes.len()];
-        let mut by_form: Vec<[Sums; Role::ALL.len()]> = Vec::new();
-        for (form, &j) in doc.lexemes.iter().enumerate() {
-            if doc.lexeme_counts[form] < 2 {
-                continue;
-            }
-            cached[form] = by_form.len() as u32;
-            by_form.push([[0; 2 * NUM_TAGS]; Role::ALL.len()]);
-            let sums = by_form.last_mut().expect("just pushed");
-            for (sum, role) in sums.iter_mut().zip(Role::ALL) {
-                keys.clear();
-                doc.token_features(j, role, &mut features::pusher(&mut keys));
-                weights.add(&keys, sum);
-            }
-        }
+        let forms = FormSums::new(doc, &self.weights);
+        let mut keys = Vec::new();
         let mut out = vec![[0; 2 * NUM_TAGS]; doc.len()];
         for sentence in &doc.sentences {
             for i in sentence.clone() {
-                keys.clear();
-                let sum = &mut out[i];
-                let neighbours = Role::NEIGHBOURS
-                    .map(|(offset, role)| (doc.neighbour(i, offset, sentence), role));
-                for (token, role) in [(Some(i), Role::Own)].into_iter().chain(neighbours) {
-                    let Some(j) = token else {
-                        features::boundary_features(role, &mut features::pusher(&mut keys));
-                        continue;
-                    };
-                    match cached[doc.tokens[j].lexeme as usize] {
-                        u32::MAX => doc.token_features(j, role, &mut features::pusher(&mut keys)),
-                        n => model::add_to(sum, &by_form[n as usize][role as usize]),
-                    }
-                }
-                doc.window_features(i, sentence, &mut features::pusher(&mut keys));
-                weights.add(&keys, sum);
+                forms.add(doc, &self.weights, i, sentence, &mut keys, &mut out[i]);
             }
         }
         out
@@ -183,16 +147,19 @@ impl Tagger {
     pub fn tag(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<Entity> {
         let doc = Doc::new(words, sentences, &self.resources);
         let weights = &self.weights;
-        let sums = self.token_sums(&doc);
-        // The second pass later adds its document-context features to its share.
+        let forms = FormSums::new(&doc, weights);
+        // One lookup per token feature scores both passes; the second pass
+        // later adds its document-context features to its share.
         let mut second = vec![0.0f32; doc.len() * NUM_TAGS];
         let mut first_tags = Vec::with_capacity(doc.len());
-        let mut keys = Vec::with_capacity(16);
+        let mut keys = Vec::with_capacity(64);
         for sentence in &doc.sentences {
             let mut emissions = vec![0.0; sentence.len() * NUM_TAGS];
             for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
-                weights.scores_of(&sums[i], 0, row);
-                weights.scores_of(&sums[i], 1, &mut second[i * NUM_TAGS..(i + 1) * NUM_TAGS]);
+                let mut sum = [0; 2 * NUM_TAGS];
+                forms.add(&doc, weights, i, sentence, &mut keys, &mut sum);
+                weights.scores_of(&sum, 0, row);
+                weights.scores_of(&sum, 1, &mut second[i * NUM_TAGS..(i + 1) * NUM_TAGS]);
             }
             first_tags.extend(decode::viterbi(&emissions, weights.transitions(0)));
         }
@@ -226,6 +193,69 @@ impl Tagger {
             }
         }
         entities
+    }
+}
+
+/// The token features of a document scored once per repeated word form.
+///
+/// Features that look at one token alone depend only on its word form and
+/// role ([`Role`]): for forms seen twice or more they are summed once per
+/// role, as most tokens of an article repeat an earlier form. Forms seen once
+/// gain nothing from this and are looked up directly. Integer sums are
+/// exact, so the grouping changes nothing.
+struct FormSums {
+    /// Per word form, its index in `by_form`, or `u32::MAX` if not cached.
+    cached: Vec<u32>,
+    by_form: Vec<[Sums; Role::ALL.len()]>,
+}
+
+impl FormSums {
+    fn new(doc: &Doc, weights: &Weights) -> FormSums {
+        let mut keys = Vec::with_capacity(32);
+        let mut cached = vec![u32::MAX; doc.lexemes.len()];
+        let mut by_form: Vec<[Sums; Role::ALL.len()]> = Vec::new();
+        for (form, &j) in doc.lexemes.iter().enumerate() {
+            if doc.lexeme_counts[form] < 2 {
+                continue;
+            }
+            cached[form] = by_form.len() as u32;
+            by_form.push([[0; 2 * NUM_TAGS]; Role::ALL.len()]);
+            let sums = by_form.last_mut().expect("just pushed");
+            for (sum, role) in sums.iter_mut().zip(Role::ALL) {
+                keys.clear();
+                doc.token_features(j, role, &mut features::pusher(&mut keys));
+                weights.add(&keys, sum);
+            }
+        }
+        FormSums { cached, by_form }
+    }
+
+    /// Adds to `sum` the weights of the token features of token `i`
+    /// (`keys` is scratch space).
+    fn add(
+        &self,
+        doc: &Doc,
+        weights: &Weights,
+        i: usize,
+        sentence: &Range<usize>,
+        keys: &mut Vec<u32>,
+        sum: &mut Sums,
+    ) {
+        keys.clear();
+        let neighbours =
+            Role::NEIGHBOURS.map(|(offset, role)| (doc.neighbour(i, offset, sentence), role));
+        for (token, role) in [(Some(i), Role::Own)].into_iter().chain(neighbours) {
+            let Some(j) = token else {
+                features::boundary_features(role, &mut features::pusher(keys));
+                continue;
+            };
+            match self.cached[doc.tokens[j].lexeme as usize] {
+                u32::MAX => doc.token_features(j, role, &mut features::pusher(keys)),
+                n => model::add_to(sum, &self.by_form[n as usize][role as usize]),
+            }
+        }
+        doc.window_features(i, sentence, &mut features::pusher(keys));
+        weights.add(keys, sum);
     }
 }
 
