@@ -20,7 +20,8 @@ usage:
   gloss eval names FILE                           score people/places/orgs against CoNLL-2003 data
   gloss train names --train FILE --valid FILE --out FILE
                                                  train the name model
-  gloss bench [FILE...]                          print throughput and model load time
+  gloss bench [--silver FILE.jsonl [--mb N]] [FILE...]
+                                                 print throughput, per-stage times and model load time
   gloss --version";
 
 fn main() -> ExitCode {

@@ -79,7 +79,9 @@ const CONTRACTIONS: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'m", "'d"];
 /// True for characters that never stand alone: combining marks, variation
 /// selectors, emoji modifiers and joiners. They belong to the character before.
 pub fn is_attached(c: char) -> bool {
-    matches!(c as u32,
+    // Most text is Latin: nothing below U+0300 attaches.
+    (c as u32) >= 0x0300
+        && matches!(c as u32,
         0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2
         | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
         | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x0900..=0x0903 | 0x093A..=0x094F
