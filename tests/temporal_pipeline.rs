@@ -2,7 +2,6 @@
 //! sentences included), each case with its own reference date: the cases
 //! where sentence splitting or document context changes a value.
 
-use gloss::calendar::Date;
 use gloss::{annotate, Options};
 
 /// (text, reference date, expected annotated text, label, value).
@@ -32,14 +31,7 @@ const FALSE_POSITIVES: &[(&str, &str, &str)] = &[
 fn values_follow_the_clause_around_them() {
     let mut failures = Vec::new();
     for &(text, reference, expected, label, value) in CASES {
-        let reference = Date::parse_iso(reference).unwrap();
-        let doc = annotate(
-            text,
-            &Options {
-                reference_date: Some(reference),
-                today: reference,
-            },
-        );
+        let doc = annotate(text, &Options::with_reference_date(reference).unwrap());
         let found: Vec<_> = doc
             .annotations
             .iter()
@@ -58,14 +50,7 @@ fn values_follow_the_clause_around_them() {
         }
     }
     for &(text, reference, unwanted) in FALSE_POSITIVES {
-        let reference = Date::parse_iso(reference).unwrap();
-        let doc = annotate(
-            text,
-            &Options {
-                reference_date: Some(reference),
-                today: reference,
-            },
-        );
+        let doc = annotate(text, &Options::with_reference_date(reference).unwrap());
         if doc
             .annotations
             .iter()
