@@ -2,19 +2,18 @@
 // and keyboard, undo and redo, and corrections surviving a reference-date
 // change and a reload.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openBrowser, annotateText, marks, exportJson, GOLDEN_DATE, OUTPUT } from './helpers.js';
+import { withApp, annotateText, marks, exportJson, GOLDEN_DATE, OUTPUT } from './helpers.js';
 
 const TEXT = 'SPRINGFIELD — Mayor Linda Okafor met 🎉 Zoë Martín-Ødegaard on Friday. The hearing is on 2025-12-30 in Lincoln Hall.';
 let browser;
 let page;
-before(async () => {
-  browser = await openBrowser();
-  page = await browser.openApp();
+withApp((opened, app) => {
+  browser = opened;
+  page = app;
 });
-after(() => browser?.close());
 
 /** Double-clicks the word `word` in the article (a real mouse selection). */
 async function doubleClickWord(word) {

@@ -2,23 +2,22 @@
 // exported JSON equal the CLI's output, pasted markup stays text, and no
 // request leaves the page's origin.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { CLI } from '../js/helpers.js';
-import { ROOT, openBrowser, annotateText, marks, exportJson, fixtures, cliAnnotate, GOLDEN_DATE, OUTPUT } from './helpers.js';
+import { withApp, ROOT, annotateText, marks, exportJson, fixtures, cliAnnotate, GOLDEN_DATE, OUTPUT } from './helpers.js';
 
 const HIDDEN_BY_DEFAULT = new Set(['DURATION', 'SET']);
 let browser;
 let page;
-before(async () => {
-  browser = await openBrowser();
-  page = await browser.openApp();
+withApp((opened, app) => {
+  browser = opened;
+  page = app;
 });
-after(() => browser?.close());
 
 for (const fixture of fixtures()) {
   test(`${fixture.name}: marks and export equal the CLI at ${GOLDEN_DATE}`, async () => {

@@ -1,6 +1,7 @@
 // Shared by the browser tests: a real headless Chromium (Debian's, via
 // playwright-core) with a fresh profile, and the page served on a free port.
 
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtemp, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,19 @@ export { ROOT, GOLDEN_DATE, fixtures, cliAnnotate } from '../js/helpers.js';
 export const OUTPUT = path.join(ROOT, 'test-output');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * Opens the app in a fresh browser before a test file's tests and closes the
+ * browser after them; `ready(browser, page)` receives both once open.
+ */
+export function withApp(ready) {
+  let browser;
+  before(async () => {
+    browser = await openBrowser();
+    ready(browser, await browser.openApp());
+  });
+  after(() => browser?.close());
+}
 
 /**
  * Starts the server and a browser with a fresh profile.

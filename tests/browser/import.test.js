@@ -1,11 +1,11 @@
 // Import in the real page: export → import → export is byte-identical, and a
 // malformed or oversized file gives a clear message and changes nothing.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { openBrowser, annotateText, exportJson, marks, fixtures, GOLDEN_DATE, OUTPUT } from './helpers.js';
+import { withApp, annotateText, exportJson, marks, fixtures, GOLDEN_DATE, OUTPUT } from './helpers.js';
 
 /** What the person sees of the document (Chromium throttles a tab's downloads after ten, so most checks look at the page). */
 async function visibleState() {
@@ -19,11 +19,10 @@ async function visibleState() {
 
 let browser;
 let page;
-before(async () => {
-  browser = await openBrowser();
-  page = await browser.openApp();
+withApp((opened, app) => {
+  browser = opened;
+  page = app;
 });
-after(() => browser?.close());
 
 async function importBuffer(name, content) {
   await page.setInputFiles('#import-file', { name, mimeType: 'application/json', buffer: Buffer.from(content) });

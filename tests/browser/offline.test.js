@@ -3,17 +3,16 @@
 // loopback address, so nothing could leave the machine even if it failed),
 // and Copy JSON copies exactly what Export downloads.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, annotateText, exportJson, fixtures, GOLDEN_DATE } from './helpers.js';
+import { withApp, annotateText, exportJson, fixtures, GOLDEN_DATE } from './helpers.js';
 
 let browser;
 let page;
-before(async () => {
-  browser = await openBrowser();
-  page = await browser.openApp();
+withApp((opened, app) => {
+  browser = opened;
+  page = app;
 });
-after(() => browser?.close());
 
 test('the Content-Security-Policy blocks requests to any other origin', async () => {
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
