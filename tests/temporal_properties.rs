@@ -2,7 +2,7 @@
 //! panics, never splits a character, and gives every mention a value.
 
 use gloss::calendar::Date;
-use gloss::recognize::{Context, Recognizer};
+use gloss::recognize::{Context, Mention, Recognizer};
 use gloss::temporal::TemporalRecognizer;
 use gloss::tokenize::tokenize;
 use proptest::prelude::*;
@@ -33,14 +33,24 @@ fn texty() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
 }
 
+/// Runs only the temporal recognizer on `text`.
+fn recognize(text: &str, reference_date: Date) -> Vec<Mention> {
+    let tokenized = tokenize(text);
+    let context = Context {
+        text,
+        tokenized: &tokenized,
+        reference_date,
+    };
+    let mut out = Vec::new();
+    TemporalRecognizer.recognize(&context, &mut out);
+    out
+}
+
 proptest! {
     #[test]
     fn mentions_are_well_formed(text in texty(), days in 0i64..3_000_000) {
         let reference = Date::from_days(days).unwrap_or(Date::new(2025, 12, 21).unwrap());
-        let tokenized = tokenize(&text);
-        let context = Context { text: &text, tokenized: &tokenized, reference_date: reference };
-        let mut out = Vec::new();
-        TemporalRecognizer.recognize(&context, &mut out);
+        let out = recognize(&text, reference);
         let mut last_end = 0;
         for m in &out {
             prop_assert!(m.start < m.end && m.end <= text.len());
@@ -50,7 +60,7 @@ proptest! {
             prop_assert!(m.value.as_deref().is_some_and(|v| !v.is_empty()));
             last_end = m.end;
         }
-        let _ = gloss::temporal::dateline(&text, &tokenized);
+        let _ = gloss::temporal::dateline(&text, &tokenize(&text));
     }
 }
 
@@ -61,14 +71,7 @@ fn extreme_reference_dates_do_not_panic() {
         Date::new(1, 1, 1).unwrap(),
         Date::new(9999, 12, 31).unwrap(),
     ] {
-        let tokenized = tokenize(text);
-        let context = Context {
-            text,
-            tokenized: &tokenized,
-            reference_date: reference,
-        };
-        let mut out = Vec::new();
-        TemporalRecognizer.recognize(&context, &mut out);
+        let out = recognize(text, reference);
         assert!(out.iter().all(|m| m.value.is_some()));
     }
 }
@@ -81,15 +84,7 @@ fn long_runs_of_one_word_do_not_exhaust_the_stack() {
         "about ".repeat(50_000) + "a year ago",
         "the day before ".repeat(50_000) + "Christmas",
     ] {
-        let tokenized = tokenize(&text);
-        let reference = Date::new(2025, 12, 21).unwrap();
-        let context = Context {
-            text: &text,
-            tokenized: &tokenized,
-            reference_date: reference,
-        };
-        let mut out = Vec::new();
-        TemporalRecognizer.recognize(&context, &mut out);
+        let out = recognize(&text, Date::new(2025, 12, 21).unwrap());
         assert!(!out.is_empty());
     }
 }
@@ -111,15 +106,7 @@ fn multibyte_letters_inside_date_shapes_do_not_panic() {
         "December 5ä, 2025",
     ];
     for text in texts {
-        let tokenized = tokenize(text);
-        let reference = Date::new(2025, 12, 21).unwrap();
-        let context = Context {
-            text,
-            tokenized: &tokenized,
-            reference_date: reference,
-        };
-        let mut out = Vec::new();
-        TemporalRecognizer.recognize(&context, &mut out);
+        let out = recognize(text, Date::new(2025, 12, 21).unwrap());
         for m in out {
             assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
         }
