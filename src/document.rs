@@ -9,69 +9,10 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use crate::calendar::Date;
+pub use crate::labels::Label;
 
 /// The value of the `format` field of every exported document.
 pub const FORMAT: &str = "gloss/1";
-
-/// What an annotation marks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum Label {
-    /// A person, real or fictional.
-    Person,
-    /// A place: country, region, city, geographic feature.
-    Place,
-    /// An organisation: company, agency, team, party.
-    Org,
-    /// A calendar date or period (TIMEX3 DATE).
-    Date,
-    /// A time of day, possibly with a date (TIMEX3 TIME).
-    Time,
-    /// A length of time, "three years" (TIMEX3 DURATION).
-    Duration,
-    /// A recurring time, "every Monday" (TIMEX3 SET).
-    Set,
-}
-
-impl Label {
-    /// Every label, in display order.
-    pub const ALL: [Label; 7] = [
-        Label::Person,
-        Label::Place,
-        Label::Org,
-        Label::Date,
-        Label::Time,
-        Label::Duration,
-        Label::Set,
-    ];
-
-    /// The label as written in JSON and in the page ("PERSON").
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Label::Person => "PERSON",
-            Label::Place => "PLACE",
-            Label::Org => "ORG",
-            Label::Date => "DATE",
-            Label::Time => "TIME",
-            Label::Duration => "DURATION",
-            Label::Set => "SET",
-        }
-    }
-
-    /// True for the temporal labels, which carry a TIMEX3 `value`.
-    pub fn is_temporal(self) -> bool {
-        matches!(
-            self,
-            Label::Date | Label::Time | Label::Duration | Label::Set
-        )
-    }
-}
-
-impl fmt::Display for Label {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// Who made an annotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,8 @@
-//! Other export formats, converted from a [`Document`]: CoNLL (BIO tags per
-//! token), brat standoff (`.ann`), doccano JSON Lines and W3C Web Annotation
-//! JSON-LD. The `gloss/1` JSON itself is the document serialized as is.
+//! The export formats, defined once in [`FORMATS`] (name, extension, media
+//! type; the CLI's `--format` and the page's export menu list them from
+//! there), and the conversions from a [`Document`]: `gloss/1` JSON itself,
+//! CoNLL (BIO tags per token), brat standoff (`.ann`), doccano JSON Lines and
+//! W3C Web Annotation JSON-LD.
 //!
 //! Every format here counts offsets in code points, like `gloss/1` (brat,
 //! doccano and the W3C model all index characters, not UTF-16 units).
@@ -13,9 +15,11 @@ use crate::document::Document;
 use crate::span::CharIndex;
 use crate::tokenize::tokenize;
 
-/// An export format other than `gloss/1`.
+/// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// `gloss/1` JSON itself, pretty-printed: what `gloss annotate FILE` prints.
+    Gloss,
     /// One token per line with a BIO tag, a blank line between sentences.
     Conll,
     /// brat standoff annotation (`.ann`), to sit beside the text as `.txt`.
@@ -26,31 +30,92 @@ pub enum Format {
     W3c,
 }
 
-impl Format {
-    /// Every format, with the name used by `--format` and the page.
-    pub const ALL: [(&'static str, Format); 4] = [
-        ("conll", Format::Conll),
-        ("brat", Format::Brat),
-        ("doccano", Format::Doccano),
-        ("w3c", Format::W3c),
-    ];
+/// One export format's facts, as the page receives them from `formats()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct FormatInfo {
+    /// The format itself (not sent to the page: `name` stands for it there).
+    #[serde(skip)]
+    pub format: Format,
+    /// The value of `--format` and of the page's export menu: "conll".
+    pub name: &'static str,
+    /// Readable name: "CoNLL".
+    pub title: &'static str,
+    /// File extension, without the dot.
+    pub extension: &'static str,
+    /// Media type of the file.
+    pub mime_type: &'static str,
+}
 
-    /// The format called `name`.
-    pub fn from_name(name: &str) -> Option<Format> {
-        Format::ALL
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|&(_, f)| f)
+const fn row(
+    format: Format,
+    name: &'static str,
+    title: &'static str,
+    extension: &'static str,
+    mime_type: &'static str,
+) -> FormatInfo {
+    FormatInfo {
+        format,
+        name,
+        title,
+        extension,
+        mime_type,
+    }
+}
+
+/// Every export format, `gloss/1` first (the order of [`Format`]).
+pub const FORMATS: [FormatInfo; 5] = [
+    row(
+        Format::Gloss,
+        "gloss",
+        "Gloss JSON",
+        "json",
+        "application/json",
+    ),
+    row(Format::Conll, "conll", "CoNLL", "conll", "text/plain"),
+    row(Format::Brat, "brat", "brat standoff", "ann", "text/plain"),
+    row(
+        Format::Doccano,
+        "doccano",
+        "doccano",
+        "jsonl",
+        "application/jsonl",
+    ),
+    // The media type the Web Annotation protocol gives its JSON-LD.
+    row(
+        Format::W3c,
+        "w3c",
+        "W3C Web Annotation",
+        "jsonld",
+        "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"",
+    ),
+];
+
+// Row i describes the format with discriminant i, so `Format::info` is an index.
+const _: () = {
+    let mut i = 0;
+    while i < FORMATS.len() {
+        assert!(
+            FORMATS[i].format as usize == i,
+            "FORMATS must follow the order of Format"
+        );
+        i += 1;
+    }
+};
+
+impl Format {
+    /// This format's row of [`FORMATS`].
+    pub fn info(self) -> &'static FormatInfo {
+        &FORMATS[self as usize]
     }
 
-    /// The usual file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Conll => "conll",
-            Format::Brat => "ann",
-            Format::Doccano => "jsonl",
-            Format::W3c => "jsonld",
-        }
+    /// The format called `name` (`--format`, the page's menu).
+    pub fn from_name(name: &str) -> Option<Format> {
+        FORMATS.iter().find(|f| f.name == name).map(|f| f.format)
+    }
+
+    /// Every format's name, joined by `separator`: for usage lines and error messages.
+    pub fn names(separator: &str) -> String {
+        FORMATS.map(|f| f.name).join(separator)
     }
 }
 
@@ -58,6 +123,9 @@ impl Format {
 /// ([`Document::validate`]); offsets outside the text are skipped.
 pub fn convert(document: &Document, format: Format) -> String {
     match format {
+        Format::Gloss => {
+            serde_json::to_string_pretty(document).expect("documents serialize") + "\n"
+        }
         Format::Conll => to_conll(document),
         Format::Brat => to_brat(document),
         Format::Doccano => to_doccano(document),
@@ -297,7 +365,22 @@ mod tests {
         assert_eq!(third["target"]["selector"][1]["exact"], "Dec. 5");
         assert_eq!(third["target"]["selector"][1]["suffix"], ".");
         assert_eq!(third["body"][1]["value"], "2025-12-05");
-        assert_eq!(Format::from_name("brat"), Some(Format::Brat));
+    }
+
+    #[test]
+    fn every_format_is_found_by_its_name_and_gloss_is_the_cli_json() {
+        for (i, f) in FORMATS.iter().enumerate() {
+            assert_eq!(Format::from_name(f.name), Some(f.format));
+            for g in &FORMATS[i + 1..] {
+                assert_ne!(f.name, g.name);
+                assert_ne!(f.extension, g.extension);
+            }
+        }
         assert_eq!(Format::from_name("xml"), None);
+        assert_eq!(Format::names("|"), "gloss|conll|brat|doccano|w3c");
+        let doc = sample();
+        let json = convert(&doc, Format::Gloss);
+        assert!(json.ends_with("}\n") && json.contains("\n  \"text\": "));
+        assert_eq!(Document::from_json(&json).unwrap(), doc);
     }
 }

@@ -16,6 +16,7 @@
 pub mod calendar;
 pub mod document;
 pub mod formats;
+pub mod labels;
 pub mod ner;
 pub mod recognize;
 pub mod resolve;

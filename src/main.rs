@@ -15,7 +15,7 @@ usage:
                                                  pretty JSON, several print one document per line
   gloss annotate --jsonl [--date YYYY-MM-DD]       stdin: JSON Lines {\"text\": ..., \"reference_date\": ...}
                                                  stdout: one document per line, in order
-      --format conll|brat|doccano|w3c             write another export format instead of gloss/1 JSON
+      --format {formats}     write another export format instead of gloss/1 JSON
   gloss eval dates DIR                            score dates and times against TimeML files (TempEval-3)
   gloss eval names FILE                           score people/places/orgs against CoNLL-2003 data
   gloss train names --train FILE --valid FILE --out FILE
@@ -24,6 +24,11 @@ usage:
                                                  print throughput, per-stage times and model load time
   gloss --version";
 
+/// The usage text, with the export formats from their table.
+fn usage() -> String {
+    USAGE.replace("{formats}", &Format::names("|"))
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -31,11 +36,11 @@ fn main() -> ExitCode {
         Some("eval") => match args.get(1).map(String::as_str) {
             Some("dates") => gloss::temporal::eval::main(&args[2..]),
             Some("names") => gloss::ner::eval::main(&args[2..]),
-            _ => Err(format!("eval what? `dates` or `names`\n{USAGE}")),
+            _ => Err(format!("eval what? `dates` or `names`\n{}", usage())),
         },
         Some("train") => match args.get(1).map(String::as_str) {
             Some("names") => gloss::ner::train::main(&args[2..]),
-            _ => Err(format!("train what? `names`\n{USAGE}")),
+            _ => Err(format!("train what? `names`\n{}", usage())),
         },
         Some("bench") => gloss::ner::bench::main(&args[1..]),
         Some("--version" | "-V" | "version") => {
@@ -43,11 +48,11 @@ fn main() -> ExitCode {
             Ok(true)
         }
         Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
+            println!("{}", usage());
             Ok(true)
         }
-        Some(other) => Err(format!("unknown command {other:?}\n{USAGE}")),
-        None => Err(USAGE.to_string()),
+        Some(other) => Err(format!("unknown command {other:?}\n{}", usage())),
+        None => Err(usage()),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -89,18 +94,19 @@ fn annotate_command(args: &[String]) -> Result<bool, String> {
             }
             "--jsonl" => jsonl = true,
             "--format" => {
+                let names = Format::names(", ");
                 let name = rest
                     .next()
-                    .ok_or("--format needs a value: conll, brat, doccano or w3c")?;
-                let known = Format::from_name(name).ok_or_else(|| {
-                    format!("unknown format {name:?}: use conll, brat, doccano or w3c")
-                })?;
-                format = Some(known);
+                    .ok_or_else(|| format!("--format needs a value: one of {names}"))?;
+                let known = Format::from_name(name)
+                    .ok_or_else(|| format!("unknown format {name:?}: use one of {names}"))?;
+                // `gloss` is what annotate writes anyway, pretty or one per line.
+                format = (known != Format::Gloss).then_some(known);
             }
             "-" => files.push(arg.clone()),
             flag if flag.starts_with("--date=") => reference_date = Some(parse_date(&flag[7..])?),
             flag if flag.starts_with('-') => {
-                return Err(format!("unknown option {flag:?}\n{USAGE}"))
+                return Err(format!("unknown option {flag:?}\n{}", usage()))
             }
             _ => files.push(arg.clone()),
         }

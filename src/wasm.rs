@@ -66,13 +66,27 @@ pub fn validate_document(value: JsValue) -> Result<JsValue, JsError> {
     to_js(&document_from_js(&value)?)
 }
 
-/// Converts a document (as `annotate` returns it) to another export format:
-/// `conll`, `brat`, `doccano` or `w3c`. Returns the file's text.
+/// Converts a document (as `annotate` returns it) to the export format named
+/// `format` (a `name` from `formats()`). Returns the file's text.
 #[wasm_bindgen(js_name = exportAs)]
 pub fn export_as(value: JsValue, format: &str) -> Result<String, JsError> {
     let format = crate::formats::Format::from_name(format)
         .ok_or_else(|| JsError::new(&format!("unknown export format {format:?}")))?;
     Ok(crate::formats::convert(&document_from_js(&value)?, format))
+}
+
+/// The labels, in display order: `[{name, title, key, temporal,
+/// shown_by_default}]` (see `src/labels.rs`).
+#[wasm_bindgen]
+pub fn labels() -> Result<JsValue, JsError> {
+    to_js(&crate::labels::LABELS)
+}
+
+/// The export formats: `[{name, title, extension, mime_type}]` (see
+/// `src/formats.rs`).
+#[wasm_bindgen]
+pub fn formats() -> Result<JsValue, JsError> {
+    to_js(&crate::formats::FORMATS)
 }
 
 /// The core's version.

@@ -247,4 +247,20 @@ fn other_formats_are_one_flag_away() {
     let unknown = gloss(&["annotate", "--format", "xml"], b"");
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("unknown format \"xml\""));
+    // The message and the usage name every format of the core's table.
+    let help = String::from_utf8(gloss(&["--help"], b"").stdout).unwrap();
+    for f in gloss::formats::FORMATS {
+        assert!(stderr(&unknown).contains(f.name), "{}", f.name);
+        assert!(help.contains(f.name), "{}", f.name);
+    }
+    // `--format gloss` is the default output, pretty for one file, one line each in a batch.
+    let args = ["annotate", "--date", "2025-12-21"];
+    let file = fixture("unicode-mix.txt");
+    let file = file.to_str().unwrap();
+    for files in [vec![file], vec![file, file]] {
+        let plain = gloss(&[&args[..], &files].concat(), b"");
+        let named = gloss(&[&args[..], &["--format", "gloss"], &files].concat(), b"");
+        assert!(named.status.success());
+        assert_eq!(named.stdout, plain.stdout);
+    }
 }
