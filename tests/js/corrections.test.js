@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyCorrections, recordCorrection, rebaseCorrections, splitImported } from '../../www/js/corrections.js';
 import { documentOf, correct, reannotate, sessionFromDocument, emptySession } from '../../www/js/session.js';
+import { labelTable } from '../../www/js/labels.js';
+import { loadCore } from './helpers.js';
+
+const labels = labelTable((await loadCore()).labels());
 
 const TEXT = 'Anna met Bob in Paris on Friday.';
 const model = (value = '2025-12-19') => [
@@ -21,8 +25,8 @@ const fakeAnnotate = (text, { reference_date, today }) => ({
 test('additions, removals and relabels apply on top of the model as source "person"', () => {
   let corrections = [];
   const step = (c) => {
-    corrections = recordCorrection(corrections, c, applyCorrections(model(), corrections));
-    return show(applyCorrections(model(), corrections));
+    corrections = recordCorrection(corrections, c, applyCorrections(model(), corrections, labels));
+    return show(applyCorrections(model(), corrections, labels));
   };
   assert.deepEqual(step({ start: 9, end: 12, text: 'Bob', label: 'PERSON' }), [
     'Anna:PERSON:model',
@@ -37,26 +41,26 @@ test('additions, removals and relabels apply on top of the model as source "pers
     'Friday:DATE:model=2025-12-19',
   ]);
   // A relabel among temporal labels keeps the model's value; a person annotation has no confidence.
-  const relabelled = applyCorrections(model(), [{ start: 25, end: 31, text: 'Friday', label: 'TIME' }]);
+  const relabelled = applyCorrections(model(), [{ start: 25, end: 31, text: 'Friday', label: 'TIME' }], labels);
   assert.deepEqual(relabelled[2], { start: 25, end: 31, label: 'TIME', text: 'Friday', value: '2025-12-19', source: 'person' });
   // A relabel to a name label drops the value (names carry none).
-  const named = applyCorrections(model(), [{ start: 25, end: 31, text: 'Friday', label: 'PERSON', value: '2025-12-19' }]);
+  const named = applyCorrections(model(), [{ start: 25, end: 31, text: 'Friday', label: 'PERSON', value: '2025-12-19' }], labels);
   assert.equal(named[2].value, undefined);
 });
 
 test('an addition replaces the annotations it overlaps, and removing it does not bring them back', () => {
   let corrections = [];
   const add = { start: 9, end: 21, text: 'Bob in Paris', label: 'ORG' };
-  corrections = recordCorrection(corrections, add, applyCorrections(model(), corrections));
-  assert.deepEqual(show(applyCorrections(model(), corrections)), ['Anna:PERSON:model', 'Bob in Paris:ORG:person', 'Friday:DATE:model=2025-12-19']);
-  corrections = recordCorrection(corrections, { ...add, label: null }, applyCorrections(model(), corrections));
-  assert.deepEqual(show(applyCorrections(model(), corrections)), ['Anna:PERSON:model', 'Friday:DATE:model=2025-12-19']);
+  corrections = recordCorrection(corrections, add, applyCorrections(model(), corrections, labels));
+  assert.deepEqual(show(applyCorrections(model(), corrections, labels)), ['Anna:PERSON:model', 'Bob in Paris:ORG:person', 'Friday:DATE:model=2025-12-19']);
+  corrections = recordCorrection(corrections, { ...add, label: null }, applyCorrections(model(), corrections, labels));
+  assert.deepEqual(show(applyCorrections(model(), corrections, labels)), ['Anna:PERSON:model', 'Friday:DATE:model=2025-12-19']);
 });
 
 test('removing your own addition where the model found nothing leaves no correction behind', () => {
   const add = { start: 5, end: 8, text: 'met', label: 'ORG' };
   let corrections = recordCorrection([], add, model(), model());
-  corrections = recordCorrection(corrections, { ...add, label: null }, applyCorrections(model(), corrections), model());
+  corrections = recordCorrection(corrections, { ...add, label: null }, applyCorrections(model(), corrections, labels), model());
   assert.deepEqual(corrections, []);
   // Where the model did find something, the removal is kept so it stays removed.
   const paris = { start: 16, end: 21, text: 'Paris', label: null };
@@ -65,14 +69,14 @@ test('removing your own addition where the model found nothing leaves no correct
 
 test('a reference-date change re-resolves dates and keeps every correction', () => {
   let s = reannotate(emptySession(), TEXT, '', fakeAnnotate, '2025-12-21').session;
-  s = correct(s, { start: 25, end: 31, text: 'Friday', label: 'TIME' });
-  s = correct(s, { start: 0, end: 4, text: 'Anna', label: null });
-  s = correct(s, { start: 9, end: 12, text: 'Bob', label: 'PERSON' });
-  const before = documentOf(s);
+  s = correct(s, { start: 25, end: 31, text: 'Friday', label: 'TIME' }, labels);
+  s = correct(s, { start: 0, end: 4, text: 'Anna', label: null }, labels);
+  s = correct(s, { start: 9, end: 12, text: 'Bob', label: 'PERSON' }, labels);
+  const before = documentOf(s, labels);
   assert.deepEqual(show(before.annotations), ['Bob:PERSON:person', 'Paris:PLACE:model', 'Friday:TIME:person=2025-12-19']);
   const { session: after, dropped } = reannotate(s, TEXT, '2025-12-01', fakeAnnotate, '2025-12-21');
   assert.deepEqual(dropped, []);
-  const doc = documentOf(after);
+  const doc = documentOf(after, labels);
   assert.equal(doc.reference_date, '2025-12-01');
   assert.equal(doc.reference_date_source, 'given');
   assert.deepEqual(show(doc.annotations), ['Bob:PERSON:person', 'Paris:PLACE:model', 'Friday:TIME:person=2025-11-28']);
@@ -103,11 +107,11 @@ test('an imported document splits into model and corrections that rebuild it exa
     ],
   };
   const { model: m, corrections } = splitImported(imported.annotations, model());
-  assert.deepEqual(applyCorrections(m, corrections), imported.annotations);
+  assert.deepEqual(applyCorrections(m, corrections, labels), imported.annotations);
   // Paris was removed by the person before export: re-annotating must not bring it back.
   const s = sessionFromDocument(imported, model());
-  assert.deepEqual(documentOf(s), imported);
+  assert.deepEqual(documentOf(s, labels), imported);
   assert.equal(s.dateField, '', 'a dateline reference date stays automatic');
-  const again = documentOf(reannotate(s, TEXT, '2025-12-21', fakeAnnotate, '2025-12-21').session);
+  const again = documentOf(reannotate(s, TEXT, '2025-12-21', fakeAnnotate, '2025-12-21').session, labels);
   assert.deepEqual(show(again.annotations), ['Anna:PERSON:model', 'Bob:PERSON:person', 'Friday:TIME:person=2025-12-19']);
 });

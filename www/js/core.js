@@ -6,14 +6,23 @@
  */
 
 /**
- * Resolves to `{annotate, validateDocument, exportAs, version}` once the core is ready;
- * rejects with a readable message if pkg/ is missing or broken.
+ * Resolves to `{annotate, validateDocument, exportAs, version, labels, formats}`
+ * once the core is ready (`labels` and `formats` are the core's tables, see
+ * src/labels.rs and src/formats.rs); rejects with a readable message if pkg/
+ * is missing, broken or older than the page.
  */
 export async function loadCore() {
   try {
     const pkg = await import('../../pkg/gloss.js');
     await pkg.default({ module_or_path: new URL('../../pkg/gloss_bg.wasm', import.meta.url) });
-    return { annotate: pkg.annotate, validateDocument: pkg.validateDocument, exportAs: pkg.exportAs, version: pkg.version };
+    return {
+      annotate: pkg.annotate,
+      validateDocument: pkg.validateDocument,
+      exportAs: pkg.exportAs,
+      version: pkg.version,
+      labels: pkg.labels(),
+      formats: pkg.formats(),
+    };
   } catch (e) {
     throw new Error(`The Gloss core did not load (${e.message}). Build it with ./scripts/serve.sh.`);
   }

@@ -10,7 +10,6 @@
  * @module
  */
 
-import { isTemporal } from './labels.js';
 import { offsetMap } from './offsets.js';
 
 /**
@@ -52,9 +51,10 @@ export function makeAnnotation({ start, end, label, text, value, confidence, sou
  * Applies corrections on top of the model's annotations.
  * @param {Annotation[]} model   sorted, non-overlapping
  * @param {Correction[]} corrections
+ * @param {import('./labels.js').Labels} labels  says which labels carry a value
  * @returns {Annotation[]}
  */
-export function applyCorrections(model, corrections) {
+export function applyCorrections(model, corrections, labels) {
   let result = model.map((a) => makeAnnotation(a));
   for (const c of corrections) {
     if (c.label === null) {
@@ -63,7 +63,7 @@ export function applyCorrections(model, corrections) {
     }
     const found = model.find((a) => sameSpan(a, c));
     let value;
-    if (isTemporal(c.label)) value = (found && isTemporal(found.label) && found.value) || c.value;
+    if (labels.isTemporal(c.label)) value = (found && labels.isTemporal(found.label) && found.value) || c.value;
     const added = makeAnnotation({ ...c, value, source: 'person' });
     result = result.filter((a) => !overlaps(a, c));
     const at = result.findIndex((a) => a.start > c.start);

@@ -22,14 +22,11 @@ export function serializeDocument(doc) {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-/** File extensions of the core's other export formats (`exportAs`). */
-export const OTHER_FORMATS = Object.freeze({ conll: 'conll', brat: 'ann', doccano: 'jsonl', w3c: 'jsonld' });
-
 /**
- * The file name Export suggests: gloss-<first words>-<reference date>.json,
- * or another extension.
+ * The file name Export suggests: gloss-<first words>-<reference date>.<extension>,
+ * the extension from the core's format table.
  */
-export function exportFileName(doc, extension = 'json') {
+export function exportFileName(doc, extension) {
   const words = doc.text
     .normalize('NFKD')
     .replace(/[^\p{L}\p{N}\s-]/gu, '')

@@ -1,12 +1,15 @@
 /**
- * The page's working state as one immutable value — the annotated text, the
- * reference-date field, what the model found and the person's corrections —
- * and the pure steps that change it. Undo, autosave and export all work on
- * this value.
+ * The page's working state. A session is one immutable value — the annotated
+ * text, the reference-date field, what the model found and the person's
+ * corrections — changed by the pure steps below. createPageState holds the
+ * current session with its undo history, the labels the legend hides and the
+ * text box's draft: every change of state goes through its methods, and it
+ * tells its subscribers what changed so each view redraws what it shows.
  * @module
  */
 
 import { applyCorrections, rebaseCorrections, recordCorrection, splitImported } from './corrections.js';
+import { createHistory } from './history.js';
 
 /** The export format tag. */
 export const FORMAT = 'gloss/1';
@@ -14,6 +17,7 @@ export const FORMAT = 'gloss/1';
 /**
  * @typedef {import('./corrections.js').Annotation} Annotation
  * @typedef {import('./corrections.js').Correction} Correction
+ * @typedef {import('./labels.js').Labels} Labels
  *
  * @typedef {object} Session
  * @property {string} text  the annotated text
@@ -45,14 +49,15 @@ export function isEmpty(session) {
 /**
  * The gloss/1 document a session stands for: what Export writes.
  * @param {Session} session
+ * @param {Labels} labels
  */
-export function documentOf(session) {
+export function documentOf(session, labels) {
   return {
     format: FORMAT,
     text: session.text,
     reference_date: session.model.reference_date,
     reference_date_source: session.model.reference_date_source,
-    annotations: applyCorrections(session.model.annotations, session.corrections),
+    annotations: applyCorrections(session.model.annotations, session.corrections, labels),
   };
 }
 
@@ -90,10 +95,11 @@ export function reannotate(session, text, dateField, annotate, today) {
  * The session with one more correction.
  * @param {Session} session
  * @param {Correction} correction
+ * @param {Labels} labels
  * @returns {Session}
  */
-export function correct(session, correction) {
-  const shown = documentOf(session).annotations;
+export function correct(session, correction, labels) {
+  const shown = documentOf(session, labels).annotations;
   return { ...session, corrections: recordCorrection(session.corrections, correction, shown, session.model.annotations) };
 }
 
@@ -110,5 +116,172 @@ export function sessionFromDocument(doc, coreAnnotations) {
     dateField: doc.reference_date_source === 'given' ? doc.reference_date : '',
     model: { reference_date: doc.reference_date, reference_date_source: doc.reference_date_source, annotations: model },
     corrections,
+  };
+}
+
+/**
+ * @typedef {object} Change  what one change of state touched
+ * @property {boolean} document  the session: text, reference date, annotations (and so undo and redo)
+ * @property {boolean} hidden    the labels the legend hides
+ * @property {boolean} inputs    the text box and date field must show the state again (undo, import, New…)
+ * @property {boolean} draft     the text box's content
+ *
+ * @typedef {(change: Change) => void} Listener
+ */
+
+/**
+ * The page's state and the only way to change it. Views read it, call its
+ * methods and redraw when a subscriber call tells them what changed; they
+ * never keep a copy of the document.
+ * @param {object} deps
+ * @param {{annotate: AnnotateFn, validateDocument: (value: unknown) => object}} deps.core
+ * @param {Labels} deps.labels
+ * @param {() => string} deps.today  the local date, YYYY-MM-DD
+ */
+export function createPageState({ core, labels, today }) {
+  const history = createHistory(emptySession());
+  let doc = documentOf(history.present, labels);
+  let hidden = new Set(labels.hiddenByDefault());
+  let draft = '';
+  /** @type {Set<Listener>} */
+  const listeners = new Set();
+
+  function emit(change) {
+    const full = { document: false, hidden: false, inputs: false, draft: false, ...change };
+    for (const listener of listeners) listener(full);
+  }
+
+  /** Shows history.present: recomputes the document, sets the draft, tells the views. */
+  function shown({ newDraft = draft, inputs = false } = {}) {
+    doc = documentOf(history.present, labels);
+    const draftChanged = newDraft !== draft;
+    draft = newDraft;
+    emit({ document: true, inputs, draft: draftChanged });
+  }
+
+  function commit(session, { undoable = true, ...show } = {}) {
+    if (undoable) history.push(session);
+    else history.reset(session);
+    shown(show);
+  }
+
+  return {
+    /** @returns {Session} */
+    get session() {
+      return history.present;
+    },
+    /** The gloss/1 document on screen. */
+    get document() {
+      return doc;
+    },
+    /** @returns {ReadonlySet<string>} the labels the legend hides */
+    get hidden() {
+      return hidden;
+    },
+    /** The text box's content, annotated or not. */
+    get draft() {
+      return draft;
+    },
+    get canUndo() {
+      return history.canUndo;
+    },
+    get canRedo() {
+      return history.canRedo;
+    },
+    /** True when the text box holds something other than the annotated text. */
+    get textChanged() {
+      return draft !== history.present.text && !(isEmpty(history.present) && draft === '');
+    },
+
+    /**
+     * Calls `listener` after every change; returns a function that stops it.
+     * @param {Listener} listener
+     */
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /**
+     * Annotates `text` at `dateField`, keeping the corrections that still
+     * apply; returns the ones dropped. Throws (changing nothing) when the core does.
+     * @param {{undoable?: boolean}} [options]  undoable: false for the sample the page opens with
+     * @returns {Correction[]}
+     */
+    annotate(text, dateField, { undoable = true } = {}) {
+      const result = reannotate(history.present, text, dateField, core.annotate, today());
+      commit(result.session, { undoable, newDraft: text, inputs: true });
+      return result.dropped;
+    },
+
+    /** Adds, relabels or removes one annotation (see corrections.js). */
+    correct(correction) {
+      commit(correct(history.present, correction, labels));
+    },
+
+    /**
+     * Makes an imported, already validated document current (undoable). The
+     * core's own findings in its text become removals where the document has
+     * nothing, so a later re-annotation does not bring them back.
+     */
+    importDocument(document) {
+      let found = [];
+      try {
+        found = core.annotate(document.text, { reference_date: document.reference_date, today: today() }).annotations;
+      } catch {
+        // Without the core's opinion the import still restores exactly; only removals are not remembered.
+      }
+      commit(sessionFromDocument(document, found), { newDraft: document.text, inputs: true });
+    },
+
+    /** Empties the document (undoable). */
+    clear() {
+      commit(emptySession(), { newDraft: '', inputs: true });
+    },
+
+    /** Steps back; false when there is nothing to undo. */
+    undo() {
+      if (history.undo() === undefined) return false;
+      shown({ newDraft: history.present.text, inputs: true });
+      return true;
+    },
+
+    /** Steps forward again; false when there is nothing to redo. */
+    redo() {
+      if (history.redo() === undefined) return false;
+      shown({ newDraft: history.present.text, inputs: true });
+      return true;
+    },
+
+    /**
+     * Brings back an autosaved state, without an undo step. Throws (changing
+     * nothing) when its document is not valid.
+     * @param {{session: Session, hidden: string[], draft: string}} saved
+     */
+    restore(saved) {
+      const restored = documentOf(saved.session, labels);
+      if (!isEmpty(saved.session)) core.validateDocument(restored);
+      history.reset(saved.session);
+      doc = restored;
+      hidden = new Set(saved.hidden);
+      draft = saved.draft;
+      emit({ document: true, hidden: true, inputs: true, draft: true });
+    },
+
+    /** Hides or shows a label's annotations (a view change: no undo step). */
+    setHidden(label, isHidden) {
+      if (hidden.has(label) === isHidden) return;
+      hidden = new Set(hidden);
+      if (isHidden) hidden.add(label);
+      else hidden.delete(label);
+      emit({ hidden: true });
+    },
+
+    /** Records what the text box holds now. */
+    setDraft(text) {
+      if (text === draft) return;
+      draft = text;
+      emit({ draft: true });
+    },
   };
 }

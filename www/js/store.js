@@ -1,6 +1,6 @@
 /**
- * Autosave: keeps the working session and the legend's hidden labels in
- * localStorage so a reload (or a crash) loses nothing.
+ * Autosave: keeps the working session, the legend's hidden labels and the
+ * text box's draft in localStorage, so a reload (or a crash) loses nothing.
  * @module
  */
 
@@ -58,4 +58,31 @@ export function clearSaved(storage) {
   } catch {
     // Storage unavailable: nothing was saved either.
   }
+}
+
+/** How long typing in the text box may go unsaved, in ms. */
+const DRAFT_DELAY = 400;
+
+/**
+ * Saves the page state after every change: at once for the document and the
+ * legend, a moment after typing stops for the text box. `report` receives
+ * the reason when saving fails.
+ * @param {ReturnType<typeof import('./session.js').createPageState>} state
+ * @param {Storage} storage
+ * @param {(problem: string) => void} report
+ */
+export function keepSaved(state, storage, report) {
+  let timer;
+  const save = () => {
+    clearTimeout(timer);
+    const problem = saveSession(storage, state.session, [...state.hidden], state.draft);
+    if (problem) report(problem);
+  };
+  state.subscribe((change) => {
+    if (change.document || change.hidden) save();
+    else if (change.draft) {
+      clearTimeout(timer);
+      timer = setTimeout(save, DRAFT_DELAY);
+    }
+  });
 }

@@ -1,0 +1,75 @@
+/**
+ * The keyboard: Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo; a
+ * label's key marks the selection or relabels the focused mark; Delete
+ * removes it, Enter opens its bar, Escape closes the bar. Also writes the
+ * list of label keys into the help text.
+ * @module
+ */
+
+import { h } from './dom.js';
+
+function isTyping(target) {
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type !== 'checkbox');
+}
+
+/**
+ * @param {object} deps
+ * @param {import('./labels.js').Labels} deps.labels
+ * @param {ReturnType<typeof import('./action-bar.js').createActionBar>} deps.actionBar
+ * @param {{markOf: (target: EventTarget|null) => HTMLElement|null}} deps.article
+ * @param {() => void} deps.undo
+ * @param {() => void} deps.redo
+ */
+export function bindKeys({ labels, actionBar, article, undo, redo }) {
+  document.addEventListener('keydown', (e) => {
+    const key = e.key;
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (ctrl && !e.altKey && !isTyping(e.target)) {
+      const k = key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        undo();
+      } else if ((k === 'z' && e.shiftKey) || k === 'y') {
+        e.preventDefault();
+        redo();
+      }
+      return;
+    }
+    if (ctrl || e.altKey || isTyping(e.target)) return;
+    if (key === 'Escape' && actionBar.isOpen) {
+      actionBar.close();
+      return;
+    }
+    const label = labels.forKey(key);
+    // A fresh selection wins over a focused mark: the person selected text to label it.
+    if (label && actionBar.pending) {
+      e.preventDefault();
+      actionBar.add(label);
+      return;
+    }
+    const mark = article.markOf(e.target);
+    if (!mark || mark !== e.target) return;
+    const index = Number(mark.dataset.index);
+    if (label) {
+      e.preventDefault();
+      actionBar.relabel(index, label);
+    } else if (key === 'Delete' || key === 'Backspace') {
+      e.preventDefault();
+      actionBar.remove(index);
+    } else if (key === 'Enter' || key === ' ') {
+      e.preventDefault();
+      actionBar.showForAnnotation(index);
+      actionBar.focusCurrent();
+    }
+  });
+}
+
+/**
+ * Fills `element` with "P person, L place, …" from the label table.
+ * @param {HTMLElement} element
+ * @param {import('./labels.js').Labels} labels
+ */
+export function renderKeyHelp(element, labels) {
+  const items = labels.all.flatMap((l, i) => [i > 0 ? ', ' : '', h('kbd', {}, l.key.toUpperCase()), ` ${l.title.toLowerCase()}`]);
+  element.replaceChildren(...items);
+}

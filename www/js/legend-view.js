@@ -1,0 +1,45 @@
+/**
+ * The legend: one row per label with its swatch, name, count and a box that
+ * hides or shows the label's annotations. Built once from the label table
+ * and updated in place, so a ticked box keeps the focus.
+ * @module
+ */
+
+import { byId, h } from './dom.js';
+
+/**
+ * @param {object} deps
+ * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
+ * @param {import('./labels.js').Labels} deps.labels
+ */
+export function createLegend({ state, labels }) {
+  const rows = labels.all.map((l) => {
+    const box = h('input', { type: 'checkbox', dataset: { label: l.name } });
+    box.addEventListener('change', () => state.setHidden(l.name, !box.checked));
+    const count = h('span', { className: 'count', dataset: { count: l.name } });
+    const item = h(
+      'label',
+      { className: 'legend-item' },
+      box,
+      h('span', { className: 'swatch', dataset: { label: l.name } }, l.name),
+      h('span', { className: 'legend-title' }, l.title),
+      count,
+    );
+    return { name: l.name, box, count, li: h('li', {}, item) };
+  });
+  byId('legend').replaceChildren(...rows.map((r) => r.li));
+
+  function update() {
+    const counts = new Map();
+    for (const a of state.document.annotations) counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
+    for (const r of rows) {
+      r.box.checked = !state.hidden.has(r.name);
+      r.count.textContent = String(counts.get(r.name) ?? 0);
+    }
+  }
+
+  state.subscribe((change) => {
+    if (change.document || change.hidden) update();
+  });
+  update();
+}

@@ -1,0 +1,121 @@
+/**
+ * The article's text box, the reference-date field and the Annotate button,
+ * with the line that says where the reference date came from and the notice
+ * that the text changed since it was annotated; also New and Load sample,
+ * which replace the text.
+ * @module
+ */
+
+import { byId } from './dom.js';
+import { isEmpty } from './session.js';
+import { plural } from './wording.js';
+
+const DATE_SOURCES = { given: 'set by you', dateline: 'from dateline', today: 'today: no date given or found in the text' };
+
+/**
+ * @param {object} deps
+ * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
+ * @param {(message: string, kind?: string) => void} deps.say
+ */
+export function createSourcePanel({ state, say }) {
+  const panel = /** @type {HTMLDetailsElement} */ (byId('source-panel'));
+  const source = /** @type {HTMLTextAreaElement} */ (byId('source-text'));
+  const date = /** @type {HTMLInputElement} */ (byId('reference-date'));
+  const referenceStatus = byId('reference-status');
+  const textChanged = byId('text-changed');
+
+  function render(change) {
+    if (change.inputs) {
+      if (source.value !== state.draft) {
+        source.value = state.draft;
+        source.scrollTop = 0;
+      }
+      date.value = state.session.dateField;
+    }
+    if (change.document) {
+      const m = state.session.model;
+      referenceStatus.textContent = m.reference_date ? `Reference date ${m.reference_date} (${DATE_SOURCES[m.reference_date_source] ?? m.reference_date_source})` : '';
+      referenceStatus.dataset.source = m.reference_date_source;
+    }
+    textChanged.hidden = !state.textChanged;
+  }
+
+  /** Annotates `text` at `dateField` and says what happened; false when the core refused. */
+  function annotate(text, dateField, options) {
+    const started = performance.now();
+    let dropped;
+    try {
+      dropped = state.annotate(text, dateField, options);
+    } catch (e) {
+      say(`Could not annotate: ${e.message}`, 'error');
+      return false;
+    }
+    const ms = Math.max(1, Math.round(performance.now() - started));
+    const parts = [`Annotated ${plural([...text].length, 'character')} in ${ms} ms: ${plural(state.document.annotations.length, 'annotation')}.`];
+    const kept = state.session.corrections.length;
+    if (kept > 0) parts.push(`${plural(kept, 'correction')} of yours re-applied.`);
+    if (dropped.length > 0) {
+      const one = dropped.length === 1;
+      parts.push(`${plural(dropped.length, 'correction')} no longer matched the edited text and ${one ? 'was' : 'were'} dropped (Undo brings ${one ? 'it' : 'them'} back).`);
+    }
+    say(parts.join(' '), dropped.length > 0 ? 'warning' : 'info');
+    return true;
+  }
+
+  const annotateBox = () => annotate(source.value, date.value);
+
+  let dateTimer = 0;
+  /** A changed reference date re-resolves every date at once, without re-pasting. */
+  function onDateChange() {
+    clearTimeout(dateTimer);
+    dateTimer = window.setTimeout(() => {
+      if (date.value === state.session.dateField && source.value === state.session.text) return;
+      if (source.value === '' && isEmpty(state.session)) return;
+      annotateBox();
+    }, 150);
+  }
+
+  /**
+   * Loads and annotates the sample article; false when it did not load.
+   * @param {{undoable?: boolean}} [options]
+   */
+  async function loadSample(options) {
+    let text;
+    try {
+      const response = await fetch(new URL('../sample-article.txt', import.meta.url));
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      text = await response.text();
+    } catch (e) {
+      say(`The sample article did not load (${e.message}).`, 'error');
+      return false;
+    }
+    return annotate(text, '', options);
+  }
+
+  function newDocument() {
+    state.clear();
+    say('Started a new document. Undo (Ctrl+Z) brings the previous one back.');
+    panel.open = true;
+    source.focus();
+  }
+
+  byId('annotate').addEventListener('click', annotateBox);
+  date.addEventListener('change', onDateChange);
+  byId('reference-auto').addEventListener('click', () => {
+    date.value = '';
+    onDateChange();
+  });
+  source.addEventListener('input', () => state.setDraft(source.value));
+  source.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+      e.preventDefault();
+      annotateBox();
+    }
+  });
+  byId('new-document').addEventListener('click', newDocument);
+  byId('load-sample').addEventListener('click', () => loadSample());
+  state.subscribe(render);
+  render({ document: true, hidden: true, inputs: true, draft: true });
+
+  return { panel, source, loadSample };
+}
