@@ -8,10 +8,13 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { CLI } from '../js/helpers.js';
+import { CLI, loadCore } from '../js/helpers.js';
 import { withApp, ROOT, annotateText, marks, exportJson, fixtures, cliAnnotate, GOLDEN_DATE, OUTPUT } from './helpers.js';
 
-const HIDDEN_BY_DEFAULT = new Set(['DURATION', 'SET']);
+const core = await loadCore();
+const LABELS = core.labels();
+const FORMATS = core.formats();
+const HIDDEN_BY_DEFAULT = new Set(LABELS.filter((l) => !l.shown_by_default).map((l) => l.name));
 let browser;
 let page;
 withApp((opened, app) => {
@@ -57,13 +60,41 @@ test('the other export formats equal the CLI --format output', async () => {
   page = await browser.openApp({ fresh: false, page: await browser.context.newPage() });
   await old.close();
   await annotateText(page, fixture.text, GOLDEN_DATE);
-  for (const [format, extension] of [['conll', 'conll'], ['brat', 'ann'], ['doccano', 'jsonl'], ['w3c', 'jsonld']]) {
+  const others = FORMATS.filter((f) => f.name !== 'gloss');
+  const menu = await page.$$eval('#export-format option', (all) => all.map((o) => [o.value, o.textContent]));
+  assert.deepEqual(menu, others.map((f) => [f.name, `${f.title} (.${f.extension})`]), 'the menu lists the core\'s other formats');
+  for (const { name: format, extension } of others) {
     const cli = execFileSync(CLI, ['annotate', '--date', GOLDEN_DATE, '--format', format, fixture.file], { encoding: 'utf8' });
     await page.selectOption('#export-format', format);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-other')]);
     assert.equal(await readFile(await download.path(), 'utf8'), cli, format);
     assert.ok(download.suggestedFilename().endsWith(`.${extension}`), download.suggestedFilename());
   }
+});
+
+test('the legend, the label buttons and the key help come from the core\'s label table', async () => {
+  const legend = await page.$$eval('#legend .legend-item', (all) =>
+    all.map((l) => [l.querySelector('input').dataset.label, l.querySelector('.legend-title').textContent, l.querySelector('input').checked]),
+  );
+  assert.deepEqual(legend, LABELS.map((l) => [l.name, l.title, l.shown_by_default]));
+  const keys = await page.$$eval('#label-keys kbd', (all) => all.map((k) => k.textContent));
+  assert.deepEqual(keys, LABELS.map((l) => l.key.toUpperCase()));
+  // The key of each label marks a selection with it.
+  const last = LABELS.at(-1);
+  await annotateText(page, 'Nothing here but words.', GOLDEN_DATE);
+  await page.evaluate(() => {
+    const text = document.querySelector('#article').firstChild;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 7);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  });
+  await page.waitForSelector('#action-bar[data-mode="add"]:not([hidden])');
+  const buttons = await page.$$eval('#action-buttons .label-button', (all) => all.map((b) => b.dataset.label));
+  assert.deepEqual(buttons, LABELS.map((l) => l.name));
+  await page.keyboard.press(last.key);
+  assert.deepEqual((await marks(page)).map((m) => [m.text, m.label]), [['Nothing', last.name]]);
 });
 
 test('with no date, the page passes the local date and shows where the reference date came from', async () => {

@@ -2,7 +2,13 @@
  * The page: loads the core, makes the page state and the views, and wires
  * them. State flows one way: a view calls a method of the page state
  * (session.js), the state tells every subscriber what changed, and each view
- * redraws what it shows. A new view subscribes the same way.
+ * redraws what it shows.
+ *
+ * A new view is a module exporting createXView({state, labels, …}) that
+ * builds its DOM once, calls state.subscribe((change) => { if
+ * (change.document || change.hidden) render(); }), reads state.document and
+ * state.hidden when it renders, and changes anything only through state's
+ * methods; start() below creates it.
  * @module
  */
 

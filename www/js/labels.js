@@ -7,7 +7,7 @@
 
 /**
  * @typedef {object} LabelInfo  one row of the core's table
- * @property {string} name   label as written in JSON ("PERSON"); the CSS colours [data-label="PERSON"]
+ * @property {string} name   label as written in JSON, such as PERSON; style.css colours each by it (data-label)
  * @property {string} title  readable name ("Person")
  * @property {string} key    the lower-case key that applies the label
  * @property {boolean} temporal  carries a TIMEX3 value

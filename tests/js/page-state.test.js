@@ -1,0 +1,74 @@
+// The page state (session.js createPageState): every change goes through it,
+// and each subscriber is told what changed, so views redraw only that.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPageState, documentOf } from '../../www/js/session.js';
+import { labelTable } from '../../www/js/labels.js';
+import { loadCore, GOLDEN_DATE } from './helpers.js';
+
+const core = await loadCore();
+const labels = labelTable(core.labels());
+const TEXT = '😀 Rustem Umerov met Anna in Kyiv on Friday.';
+
+/** A page state over the real core, with every change it announces recorded. */
+function recorded() {
+  const state = createPageState({ core, labels, today: () => GOLDEN_DATE });
+  const changes = [];
+  state.subscribe((change) => changes.push(Object.keys(change).filter((k) => change[k]).join('+')));
+  return { state, changes };
+}
+
+test('annotate, correct, undo and redo announce document changes; undo and redo reset the inputs', () => {
+  const { state, changes } = recorded();
+  assert.deepEqual(state.annotate(TEXT, GOLDEN_DATE), []);
+  assert.deepEqual(state.document, core.annotate(TEXT, { reference_date: GOLDEN_DATE, today: GOLDEN_DATE }));
+  assert.equal(state.draft, TEXT);
+  const anna = state.document.annotations.find((a) => a.text === 'Anna');
+  state.correct({ start: anna.start, end: anna.end, text: 'Anna', label: 'PLACE' });
+  assert.equal(state.document.annotations.find((a) => a.text === 'Anna').source, 'person');
+  assert.ok(state.canUndo);
+  assert.equal(state.undo(), true);
+  assert.equal(state.document.annotations.find((a) => a.text === 'Anna').label, anna.label);
+  assert.equal(state.redo(), true);
+  assert.equal(state.redo(), false, 'nothing more to redo');
+  assert.deepEqual(changes, ['document+inputs+draft', 'document', 'document+inputs', 'document+inputs']);
+});
+
+test('typing and the legend are view changes: no undo step, the document untouched', () => {
+  const { state, changes } = recorded();
+  state.annotate(TEXT, GOLDEN_DATE, { undoable: false });
+  assert.equal(state.canUndo, false, 'the opening sample is not undoable');
+  const doc = state.document;
+  state.setDraft(`${TEXT} More.`);
+  assert.equal(state.textChanged, true);
+  state.setDraft(`${TEXT} More.`);
+  assert.deepEqual([...state.hidden].sort(), labels.hiddenByDefault().sort());
+  state.setHidden('PERSON', true);
+  state.setHidden('PERSON', true);
+  assert.ok(state.hidden.has('PERSON'));
+  assert.equal(state.document, doc);
+  assert.equal(state.canUndo, false);
+  assert.deepEqual(changes, ['document+inputs+draft', 'draft', 'hidden'], 'a repeated change announces nothing');
+});
+
+test('import and restore go through the state; an invalid saved state changes nothing', () => {
+  const { state, changes } = recorded();
+  const imported = { ...core.annotate(TEXT, { reference_date: GOLDEN_DATE, today: GOLDEN_DATE }), annotations: [] };
+  state.importDocument(imported);
+  assert.deepEqual(state.document, imported);
+  assert.equal(state.draft, TEXT);
+  // The core's findings became removals: annotating again at the same date brings none back.
+  state.annotate(TEXT, GOLDEN_DATE);
+  assert.deepEqual(state.document.annotations, []);
+  const saved = { session: state.session, hidden: ['SET'], draft: 'edited' };
+  const broken = { ...saved, session: { ...saved.session, model: { ...saved.session.model, reference_date: 'soon' } } };
+  assert.throws(() => state.restore(broken), /reference_date/);
+  assert.equal(changes.length, 2, 'the refused restore announced nothing');
+  state.clear();
+  state.restore(saved);
+  assert.deepEqual(documentOf(state.session, labels), imported);
+  assert.deepEqual([...state.hidden], ['SET']);
+  assert.equal(state.draft, 'edited');
+  assert.deepEqual(changes.slice(2), ['document+inputs+draft', 'document+hidden+inputs+draft']);
+});
