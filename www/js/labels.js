@@ -26,8 +26,6 @@ export function labelTable(rows) {
   return Object.freeze({
     /** Every label, in display order. */
     all,
-    /** @param {string} name */
-    info: (name) => byName.get(name),
     /** The readable name of `name`, or `name` itself when unknown. */
     title: (name) => byName.get(name)?.title ?? name,
     /** True for the temporal labels, which carry a value. */
