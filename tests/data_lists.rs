@@ -108,7 +108,11 @@ fn every_data_list_is_sorted_unique_and_counted_in_its_readme() {
 
 #[test]
 fn the_checker_accepts_a_good_list() {
-    for good in ["a\n", "abu dhabi\nabuja\naccra\n", "' s-gravenzande\nzürich\nākra\n"] {
+    for good in [
+        "a\n",
+        "abu dhabi\nabuja\naccra\n",
+        "' s-gravenzande\nzürich\nākra\n",
+    ] {
         assert_eq!(list_problems(good), Vec::<String>::new(), "{good:?}");
     }
 }
