@@ -13,6 +13,17 @@ export function annotate(text: string, options: any): any;
 export function exportAs(value: any, format: string): string;
 
 /**
+ * True when `value` is a well-formed TIMEX3 value (a person's edited date).
+ */
+export function isValidTimexValue(value: string): boolean;
+
+/**
+ * The document's DATE and TIME annotations in time order, each as
+ * `{ annotation, start, end, precision, fuzzy }` (see `timeline::TimelineItem`).
+ */
+export function timeline(value: any): any;
+
+/**
  * Checks a parsed JSON value against the export format; returns it as a
  * document object, or throws an error that says what is wrong.
  */
@@ -29,6 +40,8 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly annotate: (a: number, b: number, c: any) => [number, number, number];
     readonly exportAs: (a: any, b: number, c: number) => [number, number, number, number];
+    readonly isValidTimexValue: (a: number, b: number) => number;
+    readonly timeline: (a: any) => [number, number, number];
     readonly validateDocument: (a: any) => [number, number, number];
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;

@@ -45,6 +45,32 @@ export function exportAs(value, format) {
 }
 
 /**
+ * True when `value` is a well-formed TIMEX3 value (a person's edited date).
+ * @param {string} value
+ * @returns {boolean}
+ */
+export function isValidTimexValue(value) {
+    const ptr0 = passStringToWasm0(value, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.isValidTimexValue(ptr0, len0);
+    return ret !== 0;
+}
+
+/**
+ * The document's DATE and TIME annotations in time order, each as
+ * `{ annotation, start, end, precision, fuzzy }` (see `timeline::TimelineItem`).
+ * @param {any} value
+ * @returns {any}
+ */
+export function timeline(value) {
+    const ret = wasm.timeline(value);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * Checks a parsed JSON value against the export format; returns it as a
  * document object, or throws an error that says what is wrong.
  * @param {any} value
@@ -109,6 +135,10 @@ function __wbg_get_imports() {
             const ret = typeof(val) === 'object' && val !== null;
             return ret;
         },
+        __wbg___wbindgen_is_string_fc456fee5d3317de: function(arg0) {
+            const ret = typeof(arg0) === 'string';
+            return ret;
+        },
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
             const ret = arg0 === undefined;
             return ret;
@@ -170,12 +200,20 @@ function __wbg_get_imports() {
             const ret = new Array();
             return ret;
         },
+        __wbg_new_7075786089b89c5e: function() {
+            const ret = new Map();
+            return ret;
+        },
         __wbg_new_cd4348290afae586: function() {
             const ret = new Object();
             return ret;
         },
         __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
             Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
+        },
+        __wbg_set_8282f7e0d2d01336: function(arg0, arg1, arg2) {
+            const ret = arg0.set(arg1, arg2);
+            return ret;
         },
         __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
             arg0[arg1 >>> 0] = arg2;
