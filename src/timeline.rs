@@ -196,6 +196,7 @@ fn years(first: i32, years: i32, precision: Precision) -> Option<Interval> {
     Some(span(start, end, precision, false))
 }
 
+/// Whole days from `start` up to `end`.
 fn span(start: Date, end: Date, precision: Precision, fuzzy: bool) -> Interval {
     Interval {
         start: Point::day(start),
