@@ -11,13 +11,18 @@
 #   scripts/pkg-hash.sh --check   exit 0 if pkg/ was built from the current inputs, else
 #                                 say which inputs changed and how to rebuild, and exit 1
 #
-# Needs only git and coreutils: no cargo, no wasm-bindgen.
+# Needs only git and coreutils (find without git): no cargo, no wasm-bindgen.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 inputs() {
   {
-    git ls-files -z --cached --others --exclude-standard -- src models data
+    if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+      git ls-files -z --cached --others --exclude-standard -- src models data
+    else
+      # An exported tree without .git (a release tarball): every file there.
+      find src models data -type f -print0
+    fi
     printf '%s\0' Cargo.toml Cargo.lock rust-toolchain.toml package-lock.json scripts/build-wasm.sh
   } | LC_ALL=C sort -zu | while IFS= read -r -d '' f; do
     # A tracked file deleted in the work tree is no longer an input.
