@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly core into pkg/ (wasm-bindgen --target web), shrunk
 # with wasm-opt from npm's binaryen (installed by scripts/setup.sh; Debian's
-# older binaryen breaks wasm-bindgen's externref table), and prints its size.
+# older binaryen breaks wasm-bindgen's externref table), records the inputs it
+# was built from in pkg/INPUTS.sha256 (scripts/pkg-hash.sh), and prints its size.
+# pkg/ is committed: commit it after running this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Hash the inputs before building, and drop the old record first, so that a
+# failed build never leaves pkg/ looking current.
+inputs=$(./scripts/pkg-hash.sh)
+rm -f pkg/INPUTS.sha256
 cargo build --release --target wasm32-unknown-unknown --lib --quiet
 wasm-bindgen --target web --out-dir pkg target/wasm32-unknown-unknown/release/gloss.wasm
 if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -O3 pkg/gloss_bg.wasm -o pkg/gloss_bg.wasm
 else
-  echo "build-wasm: node_modules/.bin/wasm-opt missing (run scripts/setup.sh): pkg/ is not size-optimized" >&2
+  echo "build-wasm: node_modules/.bin/wasm-opt missing (run scripts/setup.sh): pkg/ is not size-optimized; do not commit it" >&2
 fi
+printf '%s\n' "$inputs" >pkg/INPUTS.sha256
 raw=$(stat -c %s pkg/gloss_bg.wasm)
 gz=$(gzip -9 -c pkg/gloss_bg.wasm | wc -c)
 echo "build-wasm: pkg/gloss_bg.wasm $raw bytes ($gz gzipped)"

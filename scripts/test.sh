@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: installs what tests need (scripts/setup.sh --test), the Rust
-# tests and doctests, clippy, builds the CLI and the wasm package, then the
+# Runs every test: checks that the committed pkg/ was built from the current
+# sources (scripts/pkg-hash.sh --check), installs what tests need
+# (scripts/setup.sh --test), checks formatting, runs the Rust tests and
+# doctests, clippy, builds the CLI and a fresh wasm package into pkg/, then the
 # page's unit tests (node:test) and the end-to-end tests in headless Chromium.
 # Prints one line per step and a final summary; exits non-zero on any failure.
 # `.ci/run` calls exactly this.
@@ -26,11 +28,15 @@ step() {
   fi
 }
 
+# Before anything rebuilds pkg/: a stale committed pkg/ fails the run.
+step "committed pkg/ is current" ./scripts/pkg-hash.sh --check
+failed_before_setup=$failed
 step "setup" ./scripts/setup.sh --test
-if [ "$failed" -gt 0 ]; then
+if [ "$failed" -gt "$failed_before_setup" ]; then
   echo "steps: $passed passed, $failed failed (setup failed; nothing else was run)"
   exit 1
 fi
+step "rustfmt" cargo fmt --check
 step "cargo test" cargo test --all-targets
 step "doctests" cargo test --doc
 step "clippy" cargo clippy --all-targets --quiet -- -D warnings

@@ -22,6 +22,7 @@ pub mod recognize;
 pub mod resolve;
 pub mod span;
 pub mod temporal;
+pub mod timeline;
 pub mod tokenize;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

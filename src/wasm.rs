@@ -89,6 +89,19 @@ pub fn formats() -> Result<JsValue, JsError> {
     to_js(&crate::formats::FORMATS)
 }
 
+/// The document's DATE and TIME annotations in time order, each as
+/// `{ annotation, start, end, precision, fuzzy }` (see `timeline::TimelineItem`).
+#[wasm_bindgen]
+pub fn timeline(value: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::timeline::timeline(&document_from_js(&value)?))
+}
+
+/// True when `value` is a well-formed TIMEX3 value (a person's edited date).
+#[wasm_bindgen(js_name = isValidTimexValue)]
+pub fn is_valid_timex_value(value: &str) -> bool {
+    crate::timeline::is_valid_timex_value(value)
+}
+
 /// The core's version.
 #[wasm_bindgen]
 pub fn version() -> String {

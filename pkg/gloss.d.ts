@@ -1,0 +1,77 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/**
+ * Annotates `text`; returns the document as a plain object.
+ */
+export function annotate(text: string, options: any): any;
+
+/**
+ * Converts a document (as `annotate` returns it) to another export format:
+ * `conll`, `brat`, `doccano` or `w3c`. Returns the file's text.
+ */
+export function exportAs(value: any, format: string): string;
+
+/**
+ * True when `value` is a well-formed TIMEX3 value (a person's edited date).
+ */
+export function isValidTimexValue(value: string): boolean;
+
+/**
+ * The document's DATE and TIME annotations in time order, each as
+ * `{ annotation, start, end, precision, fuzzy }` (see `timeline::TimelineItem`).
+ */
+export function timeline(value: any): any;
+
+/**
+ * Checks a parsed JSON value against the export format; returns it as a
+ * document object, or throws an error that says what is wrong.
+ */
+export function validateDocument(value: any): any;
+
+/**
+ * The core's version.
+ */
+export function version(): string;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly annotate: (a: number, b: number, c: any) => [number, number, number];
+    readonly exportAs: (a: any, b: number, c: number) => [number, number, number, number];
+    readonly isValidTimexValue: (a: number, b: number) => number;
+    readonly timeline: (a: any) => [number, number, number];
+    readonly validateDocument: (a: any) => [number, number, number];
+    readonly version: () => [number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
