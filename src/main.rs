@@ -29,15 +29,15 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("annotate") => annotate_command(&args[1..]),
         Some("eval") => match args.get(1).map(String::as_str) {
-            Some("dates") => gloss::temporal::eval::main(&args[2..]),
-            Some("names") => gloss::ner::eval::main(&args[2..]),
+            Some("dates") => gloss::dev::eval_dates::main(&args[2..]),
+            Some("names") => gloss::dev::eval_names::main(&args[2..]),
             _ => Err(format!("eval what? `dates` or `names`\n{USAGE}")),
         },
         Some("train") => match args.get(1).map(String::as_str) {
-            Some("names") => gloss::ner::train::main(&args[2..]),
+            Some("names") => gloss::dev::train_names::main(&args[2..]),
             _ => Err(format!("train what? `names`\n{USAGE}")),
         },
-        Some("bench") => gloss::ner::bench::main(&args[1..]),
+        Some("bench") => gloss::dev::bench::main(&args[1..]),
         Some("--version" | "-V" | "version") => {
             println!("gloss {}", gloss::VERSION);
             Ok(true)

@@ -17,9 +17,8 @@
 //! [`TEMPERATURE`]). On CoNLL-2003 valid, names above 0.8 are right 97% of the
 //! time, names between 0.4 and 0.6 about half the time.
 //!
-//! Commands (native only): `gloss train names` ([`train`], with
-//! [`cluster_build`] for the clusters), `gloss eval names` ([`eval`]),
-//! `gloss bench` ([`bench`](mod@bench)).
+//! Training, evaluation and benchmarks are developer tools in `src/dev/`
+//! (native only); nothing here depends on them.
 
 pub mod clusters;
 pub mod context;
@@ -30,19 +29,6 @@ pub mod hash;
 pub mod model;
 pub mod tags;
 mod titles;
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod bench;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cluster_build;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod conll;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod eval;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod perceptron;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod train;
 
 use std::ops::Range;
 use std::sync::OnceLock;

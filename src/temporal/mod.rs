@@ -6,8 +6,8 @@
 //! like, [`grammar`] runs the scan and holds the modifiers, with one file per
 //! pattern family (`dates`, `relative`, `periods`, `clock`, `durations`);
 //! [`tense`] decides which way an open weekday or month points;
-//! [`mod@dateline`] reads the date an article gives for itself. `eval` and
-//! `timeml` (native only) score all this on TimeML files.
+//! [`mod@dateline`] reads the date an article gives for itself. The TempEval-3
+//! scorer is a developer tool in `src/dev/` (native only).
 
 mod clock;
 pub mod dateline;
@@ -68,8 +68,3 @@ pub fn dateline(text: &str, _tokenized: &Tokenized) -> Option<Date> {
 pub fn dateline_near(text: &str, _tokenized: &Tokenized, today: Date) -> Option<Date> {
     dateline::find_near(text, today)
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod eval;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod timeml;

@@ -6,7 +6,7 @@
 //!   and run through the full user pipeline ([`crate::annotate`]: tokenizer,
 //!   sentence splitter, all recognizers, overlap resolution). PERSON, PLACE
 //!   and ORG come from the exported annotations; MISC, which is not exported,
-//!   from [`super::find_names`] on the same text where it does not overlap
+//!   from [`crate::ner::find_names`] on the same text where it does not overlap
 //!   them. A predicted name whose edges fall inside a gold token counts as
 //!   wrong.
 
@@ -14,9 +14,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::conll::{self, Document};
-use super::tags::{Class, Span};
-use super::Tagger;
 use crate::document::Label;
+use crate::ner::tags::{Class, Span};
+use crate::ner::Tagger;
 use crate::span::CharIndex;
 
 /// True/false positive and false negative counts per class.
@@ -407,7 +407,7 @@ fn raw_pipeline(doc: &Document, separator: char) -> Vec<Span> {
         out.push(to_span(range, class));
     }
     let tokenized = crate::tokenize::tokenize(&text);
-    for name in super::find_names(&text, &tokenized) {
+    for name in crate::ner::find_names(&text, &tokenized) {
         if name.class == Class::Misc
             && !taken
                 .iter()

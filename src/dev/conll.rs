@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::tags::{Class, Span};
+use crate::ner::tags::{Class, Span};
 
 /// One article: its tokens, sentences and gold names.
 #[derive(Clone, Debug, Default)]

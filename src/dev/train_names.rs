@@ -14,12 +14,14 @@
 
 use std::ops::Range;
 
-use super::context::DocContext;
-use super::features::{Doc, Resources};
-use super::model::{ModelData, PassData, Weights};
+use super::conll;
+use super::eval_names as eval;
 use super::perceptron::{self, Example, FeatureIndex, Perceptron};
-use super::tags::{self, Tag};
-use super::{conll, decode, eval, Tagger};
+use crate::ner::context::DocContext;
+use crate::ner::features::{Doc, Resources};
+use crate::ner::model::{ModelData, PassData, Weights};
+use crate::ner::tags::{self, Tag};
+use crate::ner::{decode, Tagger};
 
 /// Quantization: a stored weight of 1 means 1/SCALE perceptron units.
 const SCALE: f32 = 8.0;
@@ -38,7 +40,7 @@ struct Settings {
 /// Runs the command; `Ok(true)` on success.
 pub fn main(args: &[String]) -> Result<bool, String> {
     if args.first().map(String::as_str) == Some("clusters") {
-        return super::cluster_build::main(&args[1..]);
+        return super::clusters_build::main(&args[1..]);
     }
     let mut settings = Settings {
         train: String::new(),

@@ -11,7 +11,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::Tagger;
+use crate::ner::{self, Tagger};
 use crate::recognize::{Context, Mention, Recognizer};
 
 /// Fixture articles used when no file is given.
@@ -68,10 +68,10 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         );
     });
     let lists = median(&|| {
-        std::hint::black_box(super::gazetteer::Gazetteer::embedded());
+        std::hint::black_box(ner::gazetteer::Gazetteer::embedded());
     });
     let clusters = median(&|| {
-        std::hint::black_box(super::clusters::Clusters::embedded());
+        std::hint::black_box(ner::clusters::Clusters::embedded());
     });
     println!(
         "model load: {total:.1} ms median (name lists {lists:.1} ms, clusters {clusters:.1} ms, weights {:.1} ms; model file {} KB)",
@@ -111,7 +111,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             }
         }),
         ("dates", &|| recognize(&crate::temporal::TemporalRecognizer)),
-        ("names", &|| recognize(super::NameRecognizer::embedded())),
+        ("names", &|| recognize(ner::NameRecognizer::embedded())),
     ];
     let mut per_round = [0.0f64; 4];
     let mut rounds = 0usize;

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::temporal::timeml::{self, TimeMl};
+use super::timeml::{self, TimeMl};
 use crate::Options;
 
 /// Counts behind the scores of one type (or several together).
