@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use crate::ner::features::normal_form;
+use crate::ner::input::normal_form;
 use crate::tokenize::tokenize;
 
 const CONTEXT_WORDS: usize = 1000;

@@ -18,7 +18,7 @@ use super::conll;
 use super::eval_names as eval;
 use super::perceptron::{self, Example, FeatureIndex, Perceptron};
 use crate::ner::context::DocContext;
-use crate::ner::features::{Doc, Resources};
+use crate::ner::input::{Resources, TaggerInput};
 use crate::ner::model::{ModelData, PassData, Weights};
 use crate::ner::tags::{self, Tag};
 use crate::ner::{decode, Tagger};
@@ -83,7 +83,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     eprintln!(
         "train: {} documents, {} tokens",
         train.len(),
-        train.iter().map(|d| d.doc.len()).sum::<usize>()
+        train.iter().map(|d| d.input.len()).sum::<usize>()
     );
 
     // First pass, jackknifed: each fold is tagged by a model trained on the others.
@@ -94,7 +94,8 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         let pass = train_pass(&train, &inside, 0, &settings, None)?;
         let weights = Weights::new(std::slice::from_ref(&pass), SCALE);
         for d in outside {
-            jackknifed[d] = decode_with(&weights, &train[d].pass_keys[0], &train[d].doc.sentences);
+            jackknifed[d] =
+                decode_with(&weights, &train[d].pass_keys[0], &train[d].input.sentences);
         }
         eprintln!("fold {}/{} done", fold + 1, settings.folds);
     }
@@ -116,7 +117,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     let mut valid = valid;
     if let Some(valid) = valid.as_mut() {
         for item in valid.iter_mut() {
-            let tags = decode_with(&first_weights, &item.pass_keys[0], &item.doc.sentences);
+            let tags = decode_with(&first_weights, &item.pass_keys[0], &item.input.sentences);
             item.add_context(tags);
         }
     }
@@ -169,7 +170,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
 
 /// A training document with its features for both passes.
 struct Item {
-    doc: Doc,
+    input: TaggerInput,
     words: Vec<String>,
     gold: Vec<Tag>,
     names: Vec<tags::Span>,
@@ -180,18 +181,18 @@ struct Item {
 impl Item {
     fn add_context(&mut self, first_pass: Vec<Tag>) {
         let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
-        let context = DocContext::new(&self.doc, first_pass, &words);
-        self.pass_keys[1] = keys_of(&self.doc, Some(&context));
+        let context = DocContext::new(&self.input, first_pass, &words);
+        self.pass_keys[1] = keys_of(&self.input, Some(&context));
     }
 }
 
 fn prepare(docs: &[conll::Document], resources: &Resources) -> Vec<Item> {
     docs.iter()
         .map(|d| {
-            let doc = Doc::new(&d.word_refs(), &d.sentences, resources);
-            let keys = keys_of(&doc, None);
+            let input = TaggerInput::new(&d.word_refs(), &d.sentences, resources);
+            let keys = keys_of(&input, None);
             Item {
-                doc,
+                input,
                 words: d.words.clone(),
                 gold: tags::from_spans(d.words.len(), &d.names),
                 names: d.names.clone(),
@@ -201,12 +202,12 @@ fn prepare(docs: &[conll::Document], resources: &Resources) -> Vec<Item> {
         .collect()
 }
 
-fn keys_of(doc: &Doc, context: Option<&DocContext>) -> Vec<Vec<u32>> {
-    let mut out = Vec::with_capacity(doc.len());
-    for sentence in &doc.sentences {
+fn keys_of(input: &TaggerInput, context: Option<&DocContext>) -> Vec<Vec<u32>> {
+    let mut out = Vec::with_capacity(input.len());
+    for sentence in &input.sentences {
         for i in sentence.clone() {
             let mut keys = Vec::new();
-            doc.features(i, sentence, context, &mut keys);
+            input.features(i, sentence, context, &mut keys);
             out.push(keys);
         }
     }
@@ -242,7 +243,7 @@ fn train_pass(
     let mut examples = Vec::new();
     for &d in use_docs {
         let item = &items[d];
-        for sentence in &item.doc.sentences {
+        for sentence in &item.input.sentences {
             examples.push(Example {
                 features: sentence
                     .clone()
@@ -266,7 +267,7 @@ fn train_pass(
                 let predicted = tags::spans(&decode_with(
                     &weights,
                     &item.pass_keys[pass],
-                    &item.doc.sentences,
+                    &item.input.sentences,
                 ));
                 score.add(&item.names, &predicted);
             }
