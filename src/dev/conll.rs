@@ -7,7 +7,7 @@ use crate::ner::tags::{Class, Span};
 
 /// One article: its tokens, sentences and gold names.
 #[derive(Clone, Debug, Default)]
-pub struct Document {
+pub struct ConllDocument {
     /// Token texts.
     pub words: Vec<String>,
     /// Sentences as token ranges.
@@ -16,7 +16,7 @@ pub struct Document {
     pub names: Vec<Span>,
 }
 
-impl Document {
+impl ConllDocument {
     /// The token texts as `&str`.
     pub fn word_refs(&self) -> Vec<&str> {
         self.words.iter().map(String::as_str).collect()
@@ -24,18 +24,18 @@ impl Document {
 }
 
 /// Reads a CoNLL-2003 file into documents.
-pub fn read(path: &str) -> Result<Vec<Document>, String> {
+pub fn read(path: &str) -> Result<Vec<ConllDocument>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     parse(&text).map_err(|e| format!("{path}: {e}"))
 }
 
 /// Parses CoNLL-2003 text into documents.
-pub fn parse(text: &str) -> Result<Vec<Document>, String> {
+pub fn parse(text: &str) -> Result<Vec<ConllDocument>, String> {
     let mut docs = Vec::new();
-    let mut doc = Document::default();
+    let mut doc = ConllDocument::default();
     let mut sentence_start = 0;
     let mut open: Option<(usize, Class)> = None;
-    let close = |doc: &mut Document, open: &mut Option<(usize, Class)>| {
+    let close = |doc: &mut ConllDocument, open: &mut Option<(usize, Class)>| {
         if let Some((start, class)) = open.take() {
             doc.names.push(Span {
                 start,

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::conll::{self, Document};
+use super::conll::{self, ConllDocument};
 use crate::document::Label;
 use crate::ner::tags::{Class, Span};
 use crate::ner::Tagger;
@@ -192,7 +192,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
 }
 
 /// Prints every raw-pipeline mistake with its sentence: a development aid.
-fn show_errors(docs: &[Document]) {
+fn show_errors(docs: &[ConllDocument]) {
     for doc in docs {
         let predicted = raw_pipeline(doc, '\n');
         let sentence_of = |i: usize| {
@@ -237,7 +237,7 @@ fn show_errors(docs: &[Document]) {
 
 /// Prints, for several softmax temperatures, how well span confidences
 /// predict that a span is exactly right (Brier score, lower is better).
-fn calibrate(docs: &[Document]) -> Result<bool, String> {
+fn calibrate(docs: &[ConllDocument]) -> Result<bool, String> {
     for temperature in [4.0f32, 8.0, 12.0, 16.0, 24.0, 32.0, 48.0, 64.0] {
         let tagger = Tagger::from_bytes(Tagger::embedded_bytes())?.with_temperature(temperature);
         let (mut brier, mut n) = (0.0f64, 0usize);
@@ -278,7 +278,7 @@ fn calibrate(docs: &[Document]) -> Result<bool, String> {
 /// Rebuilds a document as natural text, sentences joined by `separator`
 /// (a line break, or a space to mimic text without line breaks): returns the
 /// text and each token's byte range.
-pub fn detokenize(doc: &Document, separator: char) -> (String, Vec<Range<usize>>) {
+pub fn detokenize(doc: &ConllDocument, separator: char) -> (String, Vec<Range<usize>>) {
     const NO_SPACE_BEFORE: &[&str] = &[
         ",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "'s", "'S", "n't", "'re", "'ve", "'ll",
         "'d", "'m", "'",
@@ -319,7 +319,7 @@ pub fn detokenize(doc: &Document, separator: char) -> (String, Vec<Range<usize>>
 
 /// Prints where the tokenizer, on rebuilt text, disagrees with the gold
 /// tokens and sentences: a development aid for tokenizer work.
-fn show_token_diffs(docs: &[Document]) {
+fn show_token_diffs(docs: &[ConllDocument]) {
     let (mut tokens, mut wrong, mut sentence_diffs) = (0, 0, 0);
     for doc in docs {
         let (text, ranges) = detokenize(doc, '\n');
@@ -365,7 +365,7 @@ fn show_token_diffs(docs: &[Document]) {
 }
 
 /// The names users would get for a rebuilt document, as gold-token spans.
-fn raw_pipeline(doc: &Document, separator: char) -> Vec<Span> {
+fn raw_pipeline(doc: &ConllDocument, separator: char) -> Vec<Span> {
     let (text, ranges) = detokenize(doc, separator);
     let starts: HashMap<usize, usize> = ranges
         .iter()

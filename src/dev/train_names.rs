@@ -186,7 +186,7 @@ impl Item {
     }
 }
 
-fn prepare(docs: &[conll::Document], resources: &Resources) -> Vec<Item> {
+fn prepare(docs: &[conll::ConllDocument], resources: &Resources) -> Vec<Item> {
     docs.iter()
         .map(|d| {
             let input = TaggerInput::new(&d.word_refs(), &d.sentences, resources);
