@@ -6,49 +6,41 @@
 //!
 //! Inputs: the given files, or a realistic large text built from the
 //! TempEval-3 silver articles (`--silver`: their texts joined by blank lines
-//! until `--mb` megabytes, default 1), or the built-in fixture articles when
-//! nothing is given. Each input is annotated as one document.
+//! until `--mb` megabytes, default 1), or the three name-tagger fixture
+//! articles, read from `tests/ner_fixtures/`, when nothing is given. Each
+//! input is annotated as one document.
 
 use std::time::{Duration, Instant};
 
 use crate::ner::{self, Tagger};
 use crate::recognize::{Context, Mention, Recognizer};
 
-/// Fixture articles used when no file is given.
-const FIXTURES: [&str; 3] = [
-    include_str!("../../tests/ner_fixtures/prisoner-exchange.txt"),
-    include_str!("../../tests/ner_fixtures/earnings.txt"),
-    include_str!("../../tests/ner_fixtures/football.txt"),
+/// The articles timed when no input is given: the name-tagger fixtures,
+/// read at run time from the repository (paths relative to the current
+/// directory).
+pub const DEFAULT_FILES: [&str; 3] = [
+    "tests/ner_fixtures/prisoner-exchange.txt",
+    "tests/ner_fixtures/earnings.txt",
+    "tests/ner_fixtures/football.txt",
 ];
 
-/// Runs the command; `Ok(true)` on success.
-pub fn main(args: &[String]) -> Result<bool, String> {
+/// `gloss bench [--silver FILE.jsonl [--mb N]] [FILE...]`: times the files,
+/// or `megabytes` of the silver articles, or both; with neither,
+/// [`DEFAULT_FILES`].
+pub fn bench(files: &[String], silver: Option<&str>, megabytes: f64) -> Result<(), String> {
     let mut texts: Vec<String> = Vec::new();
-    let mut silver = None;
-    let mut megabytes = 1.0f64;
-    let mut files = Vec::new();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--silver" => silver = Some(args.next().ok_or("--silver needs a file")?.clone()),
-            "--mb" => {
-                megabytes = args
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .filter(|&v: &f64| v > 0.0)
-                    .ok_or("--mb needs a positive number")?
-            }
-            _ => files.push(arg.clone()),
-        }
-    }
     if let Some(path) = silver {
-        texts.push(silver_text(&path, (megabytes * 1e6) as usize)?);
+        texts.push(silver_text(path, (megabytes * 1e6) as usize)?);
     }
-    for path in &files {
+    for path in files {
         texts.push(std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?);
     }
     if texts.is_empty() {
-        texts = FIXTURES.iter().map(|s| s.to_string()).collect();
+        for path in DEFAULT_FILES {
+            texts.push(std::fs::read_to_string(path).map_err(|e| {
+                format!("{path}: {e} (run from the repository root, or name the files to time)")
+            })?);
+        }
     }
 
     let median = |f: &dyn Fn()| {
@@ -144,7 +136,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         mb / names,
         (whole - tokenize - dates - names).max(0.0) / mb * 1e3
     );
-    Ok(true)
+    Ok(())
 }
 
 /// The texts of the articles in a JSON Lines file (`{"text": ...}` per line),

@@ -197,24 +197,11 @@ fn find_tml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-/// Runs the command; `Ok(true)` on success.
-pub fn main(args: &[String]) -> Result<bool, String> {
-    let mut dir = None;
-    let mut show_misses = false;
-    for arg in args {
-        match arg.as_str() {
-            "--misses" => show_misses = true,
-            a if a.starts_with("--") => {
-                return Err(format!(
-                    "unknown option {a}\nusage: gloss eval dates DIR [--misses]"
-                ))
-            }
-            a => dir = Some(PathBuf::from(a)),
-        }
-    }
-    let dir = dir.ok_or("usage: gloss eval dates DIR [--misses]")?;
+/// `gloss eval dates DIR [--misses]`: prints the scores of every `.tml` file
+/// under `dir`, and with `show_misses` every miss, false alarm and wrong value.
+pub fn eval(dir: &Path, show_misses: bool) -> Result<(), String> {
     let mut files = Vec::new();
-    find_tml(&dir, &mut files)?;
+    find_tml(dir, &mut files)?;
     files.sort();
     if files.is_empty() {
         return Err(format!("no .tml files under {}", dir.display()));
@@ -317,5 +304,5 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         );
     }
     print!("{out}");
-    Ok(true)
+    Ok(())
 }

@@ -102,24 +102,10 @@ fn prf([tp, fp, fneg]: [usize; 3]) -> (f64, f64, f64) {
     (p, r, f)
 }
 
-/// Runs the command; `Ok(true)` on success.
-pub fn main(args: &[String]) -> Result<bool, String> {
-    const USAGE: &str = "usage: gloss eval names [--train TRAIN] FILE | --show-token-diffs FILE | --show-errors FILE | --calibrate FILE\n\
-        (CoNLL-2003 format, e.g. ../shared/data/conll2003/valid.txt; with --train, also recall on names not in TRAIN)";
-    let (path, train) = match args {
-        [path] => (path, None),
-        [flag, train, path] if flag == "--train" => (path, Some(train)),
-        [flag, path] if flag == "--show-token-diffs" => {
-            show_token_diffs(&conll::read(path)?);
-            return Ok(true);
-        }
-        [flag, path] if flag == "--calibrate" => return calibrate(&conll::read(path)?),
-        [flag, path] if flag == "--show-errors" => {
-            show_errors(&conll::read(path)?);
-            return Ok(true);
-        }
-        _ => return Err(USAGE.into()),
-    };
+/// `gloss eval names FILE [--train TRAIN]`: prints the scores on the
+/// CoNLL-2003 file `path`, both ways; with `train`, also the raw-text recall
+/// on names that never occur as a name in that training file.
+pub fn eval(path: &str, train: Option<&str>) -> Result<(), String> {
     let docs = conll::read(path)?;
     let seen: std::collections::HashSet<String> = match train {
         Some(train) => conll::read(train)?
@@ -188,12 +174,14 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             cells.join(", ")
         );
     }
-    Ok(true)
+    Ok(())
 }
 
-/// Prints every raw-pipeline mistake with its sentence: a development aid.
-fn show_errors(docs: &[ConllDocument]) {
-    for doc in docs {
+/// `gloss eval names --show-errors FILE`: prints every raw-pipeline mistake
+/// with its sentence, a development aid.
+pub fn show_errors(path: &str) -> Result<(), String> {
+    let docs = conll::read(path)?;
+    for doc in &docs {
         let predicted = raw_pipeline(doc, '\n');
         let sentence_of = |i: usize| {
             doc.sentences
@@ -233,16 +221,21 @@ fn show_errors(docs: &[ConllDocument]) {
             }
         }
     }
+    Ok(())
 }
 
-/// Prints, for several softmax temperatures, how well span confidences
-/// predict that a span is exactly right (Brier score, lower is better).
-fn calibrate(docs: &[ConllDocument]) -> Result<bool, String> {
+/// `gloss eval names --calibrate FILE`: prints, for several softmax
+/// temperatures, how well span confidences predict that a span is exactly
+/// right (Brier score, lower is better).
+pub fn calibrate(path: &str) -> Result<(), String> {
+    let docs = conll::read(path)?;
     for temperature in [4.0f32, 8.0, 12.0, 16.0, 24.0, 32.0, 48.0, 64.0] {
-        let tagger = Tagger::from_bytes(Tagger::embedded_bytes())?.with_temperature(temperature);
+        let tagger = Tagger::from_bytes(Tagger::embedded_bytes())
+            .map_err(|e| e.to_string())?
+            .with_temperature(temperature);
         let (mut brier, mut n) = (0.0f64, 0usize);
         let mut buckets = [[0usize; 2]; 5];
-        for doc in docs {
+        for doc in &docs {
             for e in tagger.tag(&doc.word_refs(), &doc.sentences) {
                 let right = doc
                     .names
@@ -272,7 +265,7 @@ fn calibrate(docs: &[ConllDocument]) -> Result<bool, String> {
             table.join(", ")
         );
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Rebuilds a document as natural text, sentences joined by `separator`
@@ -317,11 +310,13 @@ pub fn detokenize(doc: &ConllDocument, separator: char) -> (String, Vec<Range<us
     (text, ranges)
 }
 
-/// Prints where the tokenizer, on rebuilt text, disagrees with the gold
-/// tokens and sentences: a development aid for tokenizer work.
-fn show_token_diffs(docs: &[ConllDocument]) {
+/// `gloss eval names --show-token-diffs FILE`: prints where the tokenizer,
+/// on rebuilt text, disagrees with the gold tokens and sentences, a
+/// development aid for tokenizer work.
+pub fn show_token_diffs(path: &str) -> Result<(), String> {
+    let docs = conll::read(path)?;
     let (mut tokens, mut wrong, mut sentence_diffs) = (0, 0, 0);
-    for doc in docs {
+    for doc in &docs {
         let (text, ranges) = detokenize(doc, '\n');
         let tokenized = crate::tokenize::tokenize(&text);
         let ours: std::collections::HashSet<(usize, usize)> =
@@ -362,6 +357,7 @@ fn show_token_diffs(docs: &[ConllDocument]) {
         }
     }
     println!("{wrong} of {tokens} gold tokens not reproduced; {sentence_diffs} sentence boundary differences");
+    Ok(())
 }
 
 /// The names users would get for a rebuilt document, as gold-token spans.

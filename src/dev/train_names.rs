@@ -3,8 +3,11 @@
 //! ```text
 //! gloss train names --train train.txt --valid valid.txt --out models/names.bin
 //!                   [--epochs N] [--folds K] [--min-count N] [--prune W] [--seed N]
-//! gloss train names clusters --text silver.jsonl --out models/clusters.txt [--words N]
 //! ```
+//!
+//! The flags are the fields of [`TrainSettings`]. The word clusters the
+//! features use are built first, by `gloss train names clusters`
+//! ([`super::clusters_build`]).
 //!
 //! The second pass learns from document context produced by first-pass
 //! models that did not see the document (K-fold jackknifing), so at training
@@ -26,54 +29,49 @@ use crate::ner::{decode, Tagger};
 /// Quantization: a stored weight of 1 means 1/SCALE perceptron units.
 const SCALE: f32 = 8.0;
 
-struct Settings {
-    train: String,
-    valid: Option<String>,
-    out: String,
-    epochs: usize,
-    folds: usize,
-    min_count: u32,
-    prune: i32,
-    seed: u64,
+/// What `gloss train names` is given: the data, the output and the training
+/// settings ([`Default`] holds the settings the committed model uses).
+#[derive(Clone, Debug)]
+pub struct TrainSettings {
+    /// CoNLL-2003 training file.
+    pub train: String,
+    /// CoNLL-2003 file scored after each epoch (reporting only).
+    pub valid: Option<String>,
+    /// Where to write the model file.
+    pub out: String,
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Jackknife folds for the first pass (at least 2).
+    pub folds: usize,
+    /// Features seen fewer times are dropped.
+    pub min_count: u32,
+    /// Features whose every stored weight is at most this (in absolute value) are dropped.
+    pub prune: i32,
+    /// Seed of the example shuffle.
+    pub seed: u64,
 }
 
-/// Runs the command; `Ok(true)` on success.
-pub fn main(args: &[String]) -> Result<bool, String> {
-    if args.first().map(String::as_str) == Some("clusters") {
-        return super::clusters_build::main(&args[1..]);
-    }
-    let mut settings = Settings {
-        train: String::new(),
-        valid: None,
-        out: String::new(),
-        epochs: 12,
-        folds: 5,
-        min_count: 2,
-        prune: 8,
-        seed: 1,
-    };
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        let mut value = || rest.next().cloned().ok_or(format!("{flag} needs a value"));
-        let number = |v: String| {
-            v.parse::<u64>()
-                .map_err(|_| format!("{flag}: not a number: {v}"))
-        };
-        match flag.as_str() {
-            "--train" => settings.train = value()?,
-            "--valid" => settings.valid = Some(value()?),
-            "--out" => settings.out = value()?,
-            "--epochs" => settings.epochs = number(value()?)? as usize,
-            "--folds" => settings.folds = number(value()?)?.max(2) as usize,
-            "--min-count" => settings.min_count = number(value()?)? as u32,
-            "--prune" => settings.prune = number(value()?)? as i32,
-            "--seed" => settings.seed = number(value()?)?,
-            _ => return Err(format!("unknown option {flag:?}")),
+impl Default for TrainSettings {
+    fn default() -> TrainSettings {
+        TrainSettings {
+            train: String::new(),
+            valid: None,
+            out: String::new(),
+            epochs: 12,
+            folds: 5,
+            min_count: 2,
+            prune: 8,
+            seed: 1,
         }
     }
-    if settings.train.is_empty() || settings.out.is_empty() {
-        return Err("usage: gloss train names --train FILE [--valid FILE] --out FILE [--epochs N] [--folds K] [--min-count N] [--prune W] [--seed N]".into());
-    }
+}
+
+/// `gloss train names`: trains the model and writes it to `settings.out`.
+pub fn train(settings: &TrainSettings) -> Result<(), String> {
+    let settings = &TrainSettings {
+        folds: settings.folds.max(2),
+        ..settings.clone()
+    };
     let resources = Resources::embedded();
     let train = prepare(&conll::read(&settings.train)?, &resources);
     let valid = match &settings.valid {
@@ -139,16 +137,17 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             .retain(|(_, w)| w.iter().any(|v| v.abs() > settings.prune));
     }
     let bytes = model.to_bytes();
+    let saved = ModelData::from_bytes(&bytes).map_err(|e| e.to_string())?;
     std::fs::write(&settings.out, &bytes).map_err(|e| format!("{}: {e}", settings.out))?;
     eprintln!(
         "wrote {} ({} bytes; {} + {} features)",
         settings.out,
         bytes.len(),
-        ModelData::from_bytes(&bytes)?.passes[0].features.len(),
-        ModelData::from_bytes(&bytes)?.passes[1].features.len()
+        saved.passes[0].features.len(),
+        saved.passes[1].features.len()
     );
     if let Some(path) = &settings.valid {
-        let tagger = Tagger::from_data(&ModelData::from_bytes(&bytes)?);
+        let tagger = Tagger::from_data(&saved);
         let docs = conll::read(path)?;
         let mut score = eval::Score::default();
         for doc in &docs {
@@ -165,7 +164,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         }
         eprintln!("saved model on {path} (gold tokens):\n{}", score.report());
     }
-    Ok(true)
+    Ok(())
 }
 
 /// A training document with its features for both passes.
@@ -231,7 +230,7 @@ fn train_pass(
     items: &[Item],
     use_docs: &[usize],
     pass: usize,
-    settings: &Settings,
+    settings: &TrainSettings,
     valid: Option<(&[Item], Option<&PassData>)>,
 ) -> Result<PassData, String> {
     let index = FeatureIndex::build(
@@ -299,22 +298,15 @@ mod tests {
         let data = dir.join("tiny.txt");
         std::fs::write(&data, TINY).unwrap();
         let out = dir.join(name);
-        let args: Vec<String> = [
-            "--train",
-            data.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--folds",
-            "3",
-            "--epochs",
-            "4",
-            "--min-count",
-            "1",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        assert_eq!(main(&args), Ok(true));
+        let settings = TrainSettings {
+            train: data.to_str().unwrap().into(),
+            out: out.to_str().unwrap().into(),
+            folds: 3,
+            epochs: 4,
+            min_count: 1,
+            ..TrainSettings::default()
+        };
+        assert_eq!(train(&settings), Ok(()));
         std::fs::read(out).unwrap()
     }
 

@@ -41,7 +41,7 @@ use crate::tokenize::Tokenized;
 use context::DocContext;
 use features::Role;
 use input::{Resources, TaggerInput};
-use model::{ModelData, Sums, Weights};
+use model::{ModelData, ModelError, Sums, Weights};
 use tags::{Class, NUM_TAGS};
 
 /// The model file compiled into the binary (built by `scripts/train.sh`).
@@ -77,7 +77,7 @@ pub struct Tagger {
 
 impl Tagger {
     /// Loads a model file; the lists and clusters are the embedded ones.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         let data = ModelData::from_bytes(bytes)?;
         Ok(Tagger::from_data(&data))
     }
