@@ -1,4 +1,4 @@
-//! `gloss eval names FILE`: conlleval-style scores (exact spans; precision,
+//! `gloss eval names FILE [--train TRAIN]`: conlleval-style scores (exact spans; precision,
 //! recall and F1 per class and overall) on CoNLL-2003 data, two ways:
 //!
 //! * **gold tokens**: the model tags the corpus tokens and sentences;
@@ -9,6 +9,9 @@
 //!   from [`crate::ner::find_names`] on the same text where it does not overlap
 //!   them. A predicted name whose edges fall inside a gold token counts as
 //!   wrong.
+//!
+//! `--show-errors`, `--show-token-diffs` and `--calibrate` print development
+//! aids instead (see [`show_errors`], [`show_token_diffs`], [`calibrate`]).
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -3,14 +3,14 @@
 //!
 //! This module sits above the rest of the crate: it may use everything,
 //! including [`crate::annotate`], and nothing in the product modules uses it
-//! (`scripts/check-layers.sh` checks that). Each command of the `gloss` CLI
+//! (`tests/layers.rs` checks that). Each command of the `gloss` CLI
 //! is one plain function here taking typed arguments:
 //!
 //! | command | function |
 //! | --- | --- |
 //! | `gloss train names` | [`train_names::train`] (on [`perceptron`]) |
 //! | `gloss train names clusters` | [`clusters_build::build_file`] |
-//! | `gloss eval names` | [`eval_names`] (on [`conll`]) |
+//! | `gloss eval names` | [`eval_names::eval`], [`eval_names::show_errors`], [`eval_names::show_token_diffs`], [`eval_names::calibrate`] (on [`conll`]) |
 //! | `gloss eval dates` | [`eval_dates::eval`] (on [`timeml`]) |
 //! | `gloss bench` | [`bench::bench`] |
 

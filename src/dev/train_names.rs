@@ -89,7 +89,7 @@ pub fn train(settings: &TrainSettings) -> Result<(), String> {
     for fold in 0..settings.folds {
         let (inside, outside): (Vec<usize>, Vec<usize>) =
             (0..train.len()).partition(|d| d % settings.folds != fold);
-        let pass = train_pass(&train, &inside, 0, &settings, None)?;
+        let pass = train_pass(&train, &inside, 0, settings, None)?;
         let weights = Weights::new(std::slice::from_ref(&pass), SCALE);
         for d in outside {
             jackknifed[d] =
@@ -102,7 +102,7 @@ pub fn train(settings: &TrainSettings) -> Result<(), String> {
         &train,
         &all,
         0,
-        &settings,
+        settings,
         valid.as_deref().map(|v| (v, None)),
     )?;
 
@@ -123,7 +123,7 @@ pub fn train(settings: &TrainSettings) -> Result<(), String> {
         &train,
         &all,
         1,
-        &settings,
+        settings,
         valid.as_deref().map(|v| (v, Some(&first))),
     )?;
 

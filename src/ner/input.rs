@@ -97,8 +97,7 @@ impl Lexical {
 }
 
 /// The tagger's input: the tokens and sentences of one text, each word form
-/// analysed once. Feature extraction ([`super::features`]) and the document
-/// context ([`super::context`]) read it.
+/// analysed once. Feature extraction and the document context read it.
 pub struct TaggerInput {
     /// One entry per token.
     pub tokens: Vec<TokenInfo>,

@@ -295,10 +295,6 @@ impl NameRecognizer {
 }
 
 impl Recognizer for NameRecognizer {
-    fn name(&self) -> &'static str {
-        "names"
-    }
-
     fn recognize(&self, context: &Context<'_>, out: &mut Vec<Mention>) {
         for name in find_names(context.text, context.tokenized) {
             let label = match name.class {
