@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use gloss::calendar::{Date, DateError};
+use gloss::dev::DevError;
 use gloss::document::Document;
 use gloss::formats::Format;
 use gloss::Options;
@@ -220,10 +221,22 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = match cli.command {
-        Command::Annotate(args) => annotate_command(args),
+    match run(cli.command) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("gloss: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one command: `Ok(false)` when some input failed (already reported).
+fn run(command: Command) -> Result<bool, Fatal> {
+    match command {
+        Command::Annotate(args) => return annotate_command(args),
         Command::Eval(EvalCommand::Dates { dir, misses }) => {
-            gloss::dev::eval_dates::eval(&dir, misses).map(|()| true)
+            gloss::dev::eval_dates::eval(&dir, misses)?;
         }
         Command::Eval(EvalCommand::Names(args)) => {
             use gloss::dev::eval_names::{calibrate, eval, show_errors, show_token_diffs};
@@ -231,36 +244,28 @@ fn main() -> ExitCode {
             match args.mode {
                 EvalMode {
                     show_errors: true, ..
-                } => show_errors(file),
+                } => show_errors(file)?,
                 EvalMode {
                     show_token_diffs: true,
                     ..
-                } => show_token_diffs(file),
+                } => show_token_diffs(file)?,
                 EvalMode {
                     calibrate: true, ..
-                } => calibrate(file),
-                _ => eval(file, args.train.as_deref()),
+                } => calibrate(file)?,
+                _ => eval(file, args.train.as_deref())?,
             }
-            .map(|()| true)
         }
-        Command::Train(TrainCommand::Names(args)) => train_names(args).map(|()| true),
+        Command::Train(TrainCommand::Names(args)) => train_names(args)?,
         Command::Bench(args) => {
-            gloss::dev::bench::bench(&args.files, args.silver.as_deref(), args.mb).map(|()| true)
-        }
-    };
-    match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
-        Err(message) => {
-            eprintln!("gloss: {message}");
-            ExitCode::from(2)
+            gloss::dev::bench::bench(&args.files, args.silver.as_deref(), args.mb)?;
         }
     }
+    Ok(true)
 }
 
 /// Runs `gloss train names` or, with its `clusters` subcommand, `gloss train
 /// names clusters`.
-fn train_names(args: TrainNamesArgs) -> Result<(), String> {
+fn train_names(args: TrainNamesArgs) -> Result<(), DevError> {
     use gloss::dev::clusters_build::{build_file, ClusterSettings};
     use gloss::dev::train_names::{train, TrainSettings};
     if let Some(ClustersCommand::Clusters {
@@ -336,14 +341,33 @@ impl fmt::Display for InputError {
     }
 }
 
-/// Writing standard output failed: nothing more can be done.
-fn output_error(error: io::Error) -> String {
-    format!("Writing the output failed: {error}.")
+/// Why a command stopped before its end (exit status 2).
+#[derive(Debug)]
+enum Fatal {
+    /// Writing standard output failed: nothing more can be done.
+    Output(io::Error),
+    /// A developer command failed.
+    Dev(DevError),
+}
+
+impl fmt::Display for Fatal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fatal::Output(error) => write!(f, "Writing the output failed: {error}."),
+            Fatal::Dev(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl From<DevError> for Fatal {
+    fn from(error: DevError) -> Fatal {
+        Fatal::Dev(error)
+    }
 }
 
 /// Runs `gloss annotate`. Returns `Ok(false)` if some input failed (each
 /// failure was reported on stderr and printed nothing on stdout).
-fn annotate_command(args: AnnotateArgs) -> Result<bool, String> {
+fn annotate_command(args: AnnotateArgs) -> Result<bool, Fatal> {
     let options = Options {
         reference_date: args.date,
         today: today(),
@@ -358,7 +382,8 @@ fn annotate_command(args: AnnotateArgs) -> Result<bool, String> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.jsonl {
-        return annotate_jsonl(io::stdin().lock(), &mut out, &options, write).map_err(output_error);
+        return annotate_jsonl(io::stdin().lock(), &mut out, &options, write)
+            .map_err(Fatal::Output);
     }
     let mut files = args.files;
     if files.is_empty() {
@@ -370,16 +395,16 @@ fn annotate_command(args: AnnotateArgs) -> Result<bool, String> {
         match read_text(file) {
             Ok(text) => {
                 let document = gloss::annotate(&text, &options);
-                write(&mut out, &document, pretty).map_err(output_error)?;
+                write(&mut out, &document, pretty).map_err(Fatal::Output)?;
             }
             Err(error) => {
-                out.flush().map_err(output_error)?;
+                out.flush().map_err(Fatal::Output)?;
                 eprintln!("gloss: {error}");
                 all_ok = false;
             }
         }
     }
-    out.flush().map_err(output_error)?;
+    out.flush().map_err(Fatal::Output)?;
     Ok(all_ok)
 }
 

@@ -12,6 +12,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::{DevError, Problem};
 use crate::ner::{self, Tagger};
 use crate::recognize::{Context, Mention, Recognizer};
 
@@ -27,18 +28,23 @@ pub const DEFAULT_FILES: [&str; 3] = [
 /// `gloss bench [--silver FILE.jsonl [--mb N]] [FILE...]`: times the files,
 /// or `megabytes` of the silver articles, or both; with neither,
 /// [`DEFAULT_FILES`].
-pub fn bench(files: &[String], silver: Option<&str>, megabytes: f64) -> Result<(), String> {
+pub fn bench(files: &[String], silver: Option<&str>, megabytes: f64) -> Result<(), DevError> {
     let mut texts: Vec<String> = Vec::new();
     if let Some(path) = silver {
         texts.push(silver_text(path, (megabytes * 1e6) as usize)?);
     }
     for path in files {
-        texts.push(std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?);
+        texts.push(super::read_file(path)?);
     }
     if texts.is_empty() {
         for path in DEFAULT_FILES {
-            texts.push(std::fs::read_to_string(path).map_err(|e| {
-                format!("{path}: {e} (run from the repository root, or name the files to time)")
+            // Relative to the repository root: say so if run from elsewhere.
+            texts.push(super::read_file(path).map_err(|e| match e {
+                DevError::Read(path, error) => DevError::Read(
+                    format!("{path} (run from the repository root, or name the files to time)"),
+                    error,
+                ),
+                other => other,
             })?);
         }
     }
@@ -141,8 +147,9 @@ pub fn bench(files: &[String], silver: Option<&str>, megabytes: f64) -> Result<(
 
 /// The texts of the articles in a JSON Lines file (`{"text": ...}` per line),
 /// joined by blank lines until at least `bytes` bytes (repeating if needed).
-fn silver_text(path: &str, bytes: usize) -> Result<String, String> {
-    let source = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+fn silver_text(path: &str, bytes: usize) -> Result<String, DevError> {
+    let source = super::read_file(path)?;
+    let malformed = |what: &str| DevError::Malformed(path.to_string(), Problem::from(what));
     let articles: Vec<String> = source
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -150,11 +157,11 @@ fn silver_text(path: &str, bytes: usize) -> Result<String, String> {
             serde_json::from_str::<serde_json::Value>(line)
                 .ok()
                 .and_then(|v| v.get("text")?.as_str().map(|s| s.trim().to_string()))
-                .ok_or_else(|| format!("{path}: a line without a \"text\" string"))
+                .ok_or_else(|| malformed("a line has no \"text\" string"))
         })
         .collect::<Result<_, _>>()?;
     if articles.iter().all(String::is_empty) {
-        return Err(format!("{path}: no text"));
+        return Err(malformed("it holds no text"));
     }
     let mut out = String::with_capacity(bytes + 10_000);
     for article in articles.iter().cycle() {

@@ -18,6 +18,7 @@
 
 use std::collections::HashMap;
 
+use super::{DevError, Problem};
 use crate::ner::input::normal_form;
 use crate::tokenize::tokenize;
 
@@ -55,7 +56,7 @@ impl Default for ClusterSettings {
 
 /// `gloss train names clusters`: builds the clusters and writes them to
 /// `settings.out`.
-pub fn build_file(settings: &ClusterSettings) -> Result<(), String> {
+pub fn build_file(settings: &ClusterSettings) -> Result<(), DevError> {
     let ClusterSettings {
         text,
         conll,
@@ -65,16 +66,18 @@ pub fn build_file(settings: &ClusterSettings) -> Result<(), String> {
     } = settings;
     let (words, depth) = (*words, (*depth).min(31));
     let mut sentences: Vec<Vec<String>> = Vec::new();
-    let source = std::fs::read_to_string(text).map_err(|e| format!("{text}: {e}"))?;
+    let source = super::read_file(text)?;
+    let malformed =
+        |n: usize, what: String| DevError::Malformed(text.clone(), Problem::at(n + 1, what));
     for (n, line) in source.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| format!("{text}:{}: {e}", n + 1))?;
+            serde_json::from_str(line).map_err(|e| malformed(n, e.to_string()))?;
         let body = value["text"]
             .as_str()
-            .ok_or(format!("{text}:{}: no \"text\"", n + 1))?;
+            .ok_or_else(|| malformed(n, "no \"text\" string".into()))?;
         let tokenized = tokenize(body);
         for s in &tokenized.sentences {
             sentences.push(
@@ -98,7 +101,7 @@ pub fn build_file(settings: &ClusterSettings) -> Result<(), String> {
         .map(|(w, bits)| format!("{w}\t{bits}\n"))
         .collect();
     lines.sort();
-    std::fs::write(out, lines.concat()).map_err(|e| format!("{out}: {e}"))?;
+    std::fs::write(out, lines.concat()).map_err(|e| DevError::Write(out.clone(), e))?;
     eprintln!(
         "wrote {out}: {} words from {} sentences",
         lines.len(),

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::{DevError, Problem};
 use crate::ner::tags::{Class, Span};
 
 /// One article: its tokens, sentences and gold names.
@@ -24,13 +25,12 @@ impl ConllDocument {
 }
 
 /// Reads a CoNLL-2003 file into documents.
-pub fn read(path: &str) -> Result<Vec<ConllDocument>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    parse(&text).map_err(|e| format!("{path}: {e}"))
+pub fn read(path: &str) -> Result<Vec<ConllDocument>, DevError> {
+    parse(&super::read_file(path)?).map_err(|p| DevError::Malformed(path.to_string(), p))
 }
 
 /// Parses CoNLL-2003 text into documents.
-pub fn parse(text: &str) -> Result<Vec<ConllDocument>, String> {
+pub fn parse(text: &str) -> Result<Vec<ConllDocument>, Problem> {
     let mut docs = Vec::new();
     let mut doc = ConllDocument::default();
     let mut sentence_start = 0;
@@ -61,7 +61,7 @@ pub fn parse(text: &str) -> Result<Vec<ConllDocument>, String> {
         let fields: Vec<&str> = line.split(' ').collect();
         let (word, tag) = match fields.as_slice() {
             [word, .., tag] if fields.len() >= 2 => (*word, *tag),
-            _ => return Err(format!("line {}: expected `token ... TAG`", n + 1)),
+            _ => return Err(Problem::at(n + 1, "expected `token ... TAG`")),
         };
         let i = doc.words.len();
         if tag == "O" {
@@ -69,9 +69,9 @@ pub fn parse(text: &str) -> Result<Vec<ConllDocument>, String> {
         } else {
             let (prefix, class) = tag
                 .split_once('-')
-                .ok_or_else(|| format!("line {}: bad tag {tag:?}", n + 1))?;
+                .ok_or_else(|| Problem::at(n + 1, format!("bad tag {tag:?}")))?;
             let class = Class::parse(class)
-                .ok_or_else(|| format!("line {}: unknown class in {tag:?}", n + 1))?;
+                .ok_or_else(|| Problem::at(n + 1, format!("unknown class in {tag:?}")))?;
             let continues = prefix == "I" && open.is_some_and(|(_, c)| c == class);
             if !continues {
                 close(&mut doc, &mut open);

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::conll::{self, ConllDocument};
+use super::DevError;
 use crate::document::Label;
 use crate::ner::tags::{Class, Span};
 use crate::ner::Tagger;
@@ -108,7 +109,7 @@ fn prf([tp, fp, fneg]: [usize; 3]) -> (f64, f64, f64) {
 /// `gloss eval names FILE [--train TRAIN]`: prints the scores on the
 /// CoNLL-2003 file `path`, both ways; with `train`, also the raw-text recall
 /// on names that never occur as a name in that training file.
-pub fn eval(path: &str, train: Option<&str>) -> Result<(), String> {
+pub fn eval(path: &str, train: Option<&str>) -> Result<(), DevError> {
     let docs = conll::read(path)?;
     let seen: std::collections::HashSet<String> = match train {
         Some(train) => conll::read(train)?
@@ -182,7 +183,7 @@ pub fn eval(path: &str, train: Option<&str>) -> Result<(), String> {
 
 /// `gloss eval names --show-errors FILE`: prints every raw-pipeline mistake
 /// with its sentence, a development aid.
-pub fn show_errors(path: &str) -> Result<(), String> {
+pub fn show_errors(path: &str) -> Result<(), DevError> {
     let docs = conll::read(path)?;
     for doc in &docs {
         let predicted = raw_pipeline(doc, '\n');
@@ -230,12 +231,10 @@ pub fn show_errors(path: &str) -> Result<(), String> {
 /// `gloss eval names --calibrate FILE`: prints, for several softmax
 /// temperatures, how well span confidences predict that a span is exactly
 /// right (Brier score, lower is better).
-pub fn calibrate(path: &str) -> Result<(), String> {
+pub fn calibrate(path: &str) -> Result<(), DevError> {
     let docs = conll::read(path)?;
     for temperature in [4.0f32, 8.0, 12.0, 16.0, 24.0, 32.0, 48.0, 64.0] {
-        let tagger = Tagger::from_bytes(Tagger::embedded_bytes())
-            .map_err(|e| e.to_string())?
-            .with_temperature(temperature);
+        let tagger = Tagger::from_bytes(Tagger::embedded_bytes())?.with_temperature(temperature);
         let (mut brier, mut n) = (0.0f64, 0usize);
         let mut buckets = [[0usize; 2]; 5];
         for doc in &docs {
@@ -316,7 +315,7 @@ pub fn detokenize(doc: &ConllDocument, separator: char) -> (String, Vec<Range<us
 /// `gloss eval names --show-token-diffs FILE`: prints where the tokenizer,
 /// on rebuilt text, disagrees with the gold tokens and sentences, a
 /// development aid for tokenizer work.
-pub fn show_token_diffs(path: &str) -> Result<(), String> {
+pub fn show_token_diffs(path: &str) -> Result<(), DevError> {
     let docs = conll::read(path)?;
     let (mut tokens, mut wrong, mut sentence_diffs) = (0, 0, 0);
     for doc in &docs {
