@@ -118,8 +118,8 @@ impl Tagger {
     }
 
     /// Per token, the summed weights (both passes) of its token features:
-    /// what [`TaggerInput::features`] without a context gives, computed faster (see
-    /// [`FormSums`]).
+    /// what [`TaggerInput::features`] without a context gives, computed
+    /// faster (once per repeated word form).
     pub fn token_sums(&self, input: &TaggerInput) -> Vec<Sums> {
         let forms = FormSums::new(input, &self.weights);
         let mut keys = Vec::new();
