@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use gloss::calendar::{Date, DateError};
+use gloss::dev::clusters_build::{self, ClusterSettings};
+use gloss::dev::train_names::{self, TrainSettings};
 use gloss::dev::DevError;
 use gloss::document::Document;
 use gloss::formats::Format;
@@ -125,20 +127,20 @@ struct TrainNamesArgs {
     #[arg(long, value_name = "FILE", required = true)]
     out: Option<String>,
     /// Passes over the training data.
-    #[arg(long, value_name = "N", default_value_t = gloss::dev::train_names::TrainSettings::default().epochs)]
+    #[arg(long, value_name = "N", default_value_t = TrainSettings::default().epochs)]
     epochs: usize,
     /// Jackknife folds for the first pass (at least 2).
-    #[arg(long, value_name = "K", default_value_t = gloss::dev::train_names::TrainSettings::default().folds)]
+    #[arg(long, value_name = "K", default_value_t = TrainSettings::default().folds)]
     folds: usize,
     /// Drop features seen fewer times.
-    #[arg(long, value_name = "N", default_value_t = gloss::dev::train_names::TrainSettings::default().min_count)]
+    #[arg(long, value_name = "N", default_value_t = TrainSettings::default().min_count)]
     min_count: u32,
     /// Drop features whose every stored weight is at most W.
-    #[arg(long, value_name = "W", default_value_t = gloss::dev::train_names::TrainSettings::default().prune,
-          value_parser = clap::value_parser!(i32).range(0..))]
+    #[arg(long, value_name = "W", default_value_t = TrainSettings::default().prune,
+        value_parser = clap::value_parser!(i32).range(0..))]
     prune: i32,
     /// Seed of the example shuffle.
-    #[arg(long, value_name = "N", default_value_t = gloss::dev::train_names::TrainSettings::default().seed)]
+    #[arg(long, value_name = "N", default_value_t = TrainSettings::default().seed)]
     seed: u64,
 }
 
@@ -156,10 +158,10 @@ enum ClustersCommand {
         #[arg(long, value_name = "FILE")]
         out: String,
         /// How many of the most frequent words get a cluster.
-        #[arg(long, value_name = "N", default_value_t = gloss::dev::clusters_build::ClusterSettings::default().words)]
+        #[arg(long, value_name = "N", default_value_t = ClusterSettings::default().words)]
         words: usize,
         /// Depth of the cluster tree (at most 31).
-        #[arg(long, value_name = "D", default_value_t = gloss::dev::clusters_build::ClusterSettings::default().depth)]
+        #[arg(long, value_name = "D", default_value_t = ClusterSettings::default().depth)]
         depth: usize,
     },
 }
@@ -255,7 +257,7 @@ fn run(command: Command) -> Result<bool, Fatal> {
                 _ => eval(file, args.train.as_deref())?,
             }
         }
-        Command::Train(TrainCommand::Names(args)) => train_names(args)?,
+        Command::Train(TrainCommand::Names(args)) => train_names_command(args)?,
         Command::Bench(args) => {
             gloss::dev::bench::bench(&args.files, args.silver.as_deref(), args.mb)?;
         }
@@ -265,9 +267,7 @@ fn run(command: Command) -> Result<bool, Fatal> {
 
 /// Runs `gloss train names` or, with its `clusters` subcommand, `gloss train
 /// names clusters`.
-fn train_names(args: TrainNamesArgs) -> Result<(), DevError> {
-    use gloss::dev::clusters_build::{build_file, ClusterSettings};
-    use gloss::dev::train_names::{train, TrainSettings};
+fn train_names_command(args: TrainNamesArgs) -> Result<(), DevError> {
     if let Some(ClustersCommand::Clusters {
         text,
         conll,
@@ -276,7 +276,7 @@ fn train_names(args: TrainNamesArgs) -> Result<(), DevError> {
         depth,
     }) = args.clusters
     {
-        return build_file(&ClusterSettings {
+        return clusters_build::build_file(&ClusterSettings {
             text,
             conll,
             out,
@@ -284,7 +284,7 @@ fn train_names(args: TrainNamesArgs) -> Result<(), DevError> {
             depth,
         });
     }
-    train(&TrainSettings {
+    train_names::train(&TrainSettings {
         train: args.train.expect("clap requires --train"),
         valid: args.valid,
         out: args.out.expect("clap requires --out"),
