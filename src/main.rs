@@ -57,8 +57,8 @@ struct AnnotateArgs {
     /// standard input; print one document per line, in order.
     #[arg(long, conflicts_with = "files")]
     jsonl: bool,
-    /// Write another export format instead of gloss/1 JSON.
-    #[arg(long, value_name = "NAME", value_parser = parse_format)]
+    #[arg(long, value_name = "NAME", value_parser = parse_format,
+        help = format!("Write another export format instead of gloss/1 JSON: {}", format_names()))]
     format: Option<Format>,
     /// Text files to annotate; `-` or none reads standard input. One file
     /// prints pretty JSON, several print one document per line.
@@ -184,15 +184,19 @@ fn parse_date(value: &str) -> Result<Date, DateError> {
     value.parse()
 }
 
+/// The names `--format` takes, from the core's list: "conll, brat, doccano or w3c".
+fn format_names() -> String {
+    let names: Vec<&str> = Format::ALL.iter().map(|(name, _)| *name).collect();
+    match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, others)) => format!("{} or {last}", others.join(", ")),
+        None => String::new(),
+    }
+}
+
 fn parse_format(name: &str) -> Result<Format, String> {
-    Format::from_name(name).ok_or_else(|| {
-        let known: Vec<&str> = Format::ALL.iter().map(|(n, _)| *n).collect();
-        let (last, others) = known.split_last().expect("there are formats");
-        format!(
-            "unknown format {name:?}: use {} or {last}.",
-            others.join(", ")
-        )
-    })
+    Format::from_name(name)
+        .ok_or_else(|| format!("unknown format {name:?}: use {}.", format_names()))
 }
 
 fn parse_megabytes(value: &str) -> Result<f64, String> {
