@@ -16,6 +16,14 @@ use gloss::document::Document;
 use gloss::formats::Format;
 use gloss::Options;
 
+/// The end of `gloss --help`: examples and the export formats.
+fn after_help() -> String {
+    format!(
+        "{EXAMPLES}\n\nExport formats (annotate --format NAME): {}.",
+        format_names()
+    )
+}
+
 const EXAMPLES: &str = "\
 Examples:
   gloss annotate --date 2025-12-21 article.txt      one file: pretty JSON
@@ -27,7 +35,7 @@ Examples:
 
 /// Offline annotator: people, places, organisations, dates and times in news text.
 #[derive(Parser)]
-#[command(name = "gloss", version, after_help = EXAMPLES)]
+#[command(name = "gloss", version, after_help = after_help())]
 struct Cli {
     #[command(subcommand)]
     command: Command,
