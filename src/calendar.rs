@@ -81,18 +81,10 @@ impl Date {
         Some(Date { year, month, day })
     }
 
-    /// Parses `YYYY-MM-DD` exactly (ISO 8601 calendar date, four-digit year).
+    /// Parses `YYYY-MM-DD` exactly (ISO 8601 calendar date, four-digit year);
+    /// [`str::parse`] says why a text is refused ([`DateError`]).
     pub fn parse_iso(s: &str) -> Option<Date> {
-        let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-            s.get(r.clone())
-                .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))
-                .and_then(|p| p.parse().ok())
-        };
-        Date::new(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+        s.parse().ok()
     }
 
     /// Days since 0001-01-01 (which is day 0).
@@ -157,6 +149,48 @@ impl Date {
     }
 }
 
+/// Why a text was refused as a `YYYY-MM-DD` date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form `YYYY-MM-DD` with ASCII digits (the text is kept).
+    NotIso(String),
+    /// Of that form, but no such day: "2025-02-30", month 13, year 0.
+    NoSuchDay(String),
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::NotIso(text) => write!(f, "{text:?} is not a date of the form YYYY-MM-DD."),
+            DateError::NoSuchDay(text) => write!(
+                f,
+                "{text:?} has the form YYYY-MM-DD but is not a real calendar day."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
+
+impl std::str::FromStr for Date {
+    type Err = DateError;
+
+    /// Parses `YYYY-MM-DD` exactly (ISO 8601 calendar date, four-digit year).
+    fn from_str(s: &str) -> Result<Date, DateError> {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            s.get(r.clone())
+                .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))
+                .and_then(|p| p.parse().ok())
+        };
+        let parts = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+            .then(|| Some((digits(0..4)?, digits(5..7)?, digits(8..10)?)))
+            .flatten();
+        let (year, month, day) = parts.ok_or_else(|| DateError::NotIso(s.to_string()))?;
+        Date::new(year as i32, month, day).ok_or_else(|| DateError::NoSuchDay(s.to_string()))
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -191,6 +225,26 @@ mod tests {
         ] {
             assert_eq!(Date::parse_iso(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn refusals_say_whether_the_form_or_the_day_is_wrong() {
+        assert_eq!(
+            "21/12/2025".parse::<Date>().unwrap_err().to_string(),
+            "\"21/12/2025\" is not a date of the form YYYY-MM-DD."
+        );
+        assert_eq!(
+            "2025-02-30".parse::<Date>().unwrap_err(),
+            DateError::NoSuchDay("2025-02-30".into())
+        );
+        assert_eq!(
+            "0000-01-01".parse::<Date>().unwrap_err(),
+            DateError::NoSuchDay("0000-01-01".into())
+        );
+        assert_eq!(
+            "２０２５-12-21".parse::<Date>().unwrap_err(),
+            DateError::NotIso("２０２５-12-21".into())
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use crate::calendar::Date;
+use crate::calendar::{Date, DateError};
 pub use crate::labels::Label;
 
 /// The value of the `format` field of every exported document.
@@ -75,23 +75,102 @@ pub struct Document {
 }
 
 /// Why an imported document was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InvalidDocument(pub String);
+#[derive(Clone, Debug, PartialEq)]
+pub enum DocumentError {
+    /// Not JSON of the document's shape: a syntax error, a missing or unknown
+    /// field, a wrong type (the JSON reader's message).
+    NotADocument(String),
+    /// The `format` field names another format.
+    UnsupportedFormat(String),
+    /// `reference_date` is not a real `YYYY-MM-DD` day.
+    ReferenceDate(DateError),
+    /// One annotation breaks a rule of the format.
+    Annotation {
+        /// Its position in the list, from 1.
+        number: usize,
+        /// Its label, start and end, to find it by.
+        label: Label,
+        /// Its `start`.
+        start: usize,
+        /// Its `end`.
+        end: usize,
+        /// The rule it breaks.
+        problem: AnnotationProblem,
+    },
+}
 
-impl fmt::Display for InvalidDocument {
+/// The rule of the format an imported annotation breaks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnnotationProblem {
+    /// `start` is not less than `end`.
+    Empty,
+    /// An offset lies beyond the text, which has this many code points.
+    PastEnd(usize),
+    /// `text` differs from the text at the offsets (given, then found).
+    TextMismatch(String, String),
+    /// It starts before the previous annotation ends.
+    Overlaps,
+    /// A name carries a `value`.
+    ValueOnName,
+    /// `confidence` is outside 0..=1.
+    Confidence,
+}
+
+impl fmt::Display for DocumentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            // The page strips the "not a Gloss document: " prefix and says it its own way.
+            DocumentError::NotADocument(detail) => write!(f, "not a Gloss document: {detail}."),
+            DocumentError::UnsupportedFormat(format) => {
+                write!(
+                    f,
+                    "{format:?} is an unsupported format: expected {FORMAT:?}."
+                )
+            }
+            DocumentError::ReferenceDate(problem) => {
+                write!(f, "The reference_date is refused: {problem}")
+            }
+            DocumentError::Annotation {
+                number,
+                label,
+                start,
+                end,
+                problem,
+            } => {
+                write!(f, "Annotation {number} ({label} {start}..{end}): ")?;
+                match problem {
+                    AnnotationProblem::Empty => f.write_str("start must be less than end."),
+                    AnnotationProblem::PastEnd(length) => write!(
+                        f,
+                        "its offsets run past the end of the text ({length} code points)."
+                    ),
+                    AnnotationProblem::TextMismatch(given, found) => write!(
+                        f,
+                        "its text {given:?} does not match the text at those offsets {found:?}."
+                    ),
+                    AnnotationProblem::Overlaps => {
+                        f.write_str("it overlaps or precedes the annotation before it.")
+                    }
+                    AnnotationProblem::ValueOnName => {
+                        f.write_str("only DATE, TIME, DURATION and SET carry a value.")
+                    }
+                    AnnotationProblem::Confidence => {
+                        f.write_str("its confidence must be between 0 and 1.")
+                    }
+                }
+            }
+        }
     }
 }
 
-impl std::error::Error for InvalidDocument {}
+impl std::error::Error for DocumentError {}
 
 impl Document {
     /// Reads a document from `gloss/1` JSON text and [validates](Self::validate) it.
     /// Unknown fields, wrong types and broken offsets are all refused.
-    pub fn from_json(json: &str) -> Result<Document, InvalidDocument> {
-        let document: Document = serde_json::from_str(json)
-            .map_err(|e| InvalidDocument(format!("not a Gloss document: {e}")))?;
+    pub fn from_json(json: &str) -> Result<Document, DocumentError> {
+        let document: Document =
+            serde_json::from_str(json).map_err(|e| DocumentError::NotADocument(e.to_string()))?;
         document.validate()?;
         Ok(document)
     }
@@ -99,53 +178,46 @@ impl Document {
     /// Checks everything the format promises beyond its types: the format tag,
     /// the date, offsets inside the text, `text` equal to the slice, sorted and
     /// non-overlapping annotations, values only on temporal labels.
-    pub fn validate(&self) -> Result<(), InvalidDocument> {
-        let fail = |m: String| Err(InvalidDocument(m));
+    pub fn validate(&self) -> Result<(), DocumentError> {
         if self.format != FORMAT {
-            return fail(format!(
-                "unsupported format {:?}: expected {FORMAT:?}",
-                self.format
-            ));
+            return Err(DocumentError::UnsupportedFormat(self.format.clone()));
         }
-        if Date::parse_iso(&self.reference_date).is_none() {
-            return fail(format!(
-                "reference_date {:?} is not a YYYY-MM-DD date",
-                self.reference_date
-            ));
-        }
+        self.reference_date
+            .parse::<Date>()
+            .map_err(DocumentError::ReferenceDate)?;
         let index = crate::span::CharIndex::new(&self.text);
         let mut previous_end = 0;
         for (n, a) in self.annotations.iter().enumerate() {
-            let which = format!("annotation {} ({} {}..{})", n + 1, a.label, a.start, a.end);
+            let fail = |problem| {
+                Err(DocumentError::Annotation {
+                    number: n + 1,
+                    label: a.label,
+                    start: a.start,
+                    end: a.end,
+                    problem,
+                })
+            };
             if a.start >= a.end {
-                return fail(format!("{which}: start must be less than end"));
+                return fail(AnnotationProblem::Empty);
             }
             let (Some(start), Some(end)) = (index.byte_of_char(a.start), index.byte_of_char(a.end))
             else {
-                return fail(format!(
-                    "{which}: offsets run past the end of the text ({} code points)",
-                    index.len_chars()
-                ));
+                return fail(AnnotationProblem::PastEnd(index.len_chars()));
             };
             if self.text[start..end] != a.text {
-                return fail(format!(
-                    "{which}: text {:?} does not match the text at those offsets {:?}",
-                    a.text,
-                    &self.text[start..end]
+                return fail(AnnotationProblem::TextMismatch(
+                    a.text.clone(),
+                    self.text[start..end].to_string(),
                 ));
             }
             if a.start < previous_end {
-                return fail(format!(
-                    "{which}: overlaps or precedes the annotation before it"
-                ));
+                return fail(AnnotationProblem::Overlaps);
             }
             if a.value.is_some() && !a.label.is_temporal() {
-                return fail(format!(
-                    "{which}: only DATE, TIME, DURATION and SET carry a value"
-                ));
+                return fail(AnnotationProblem::ValueOnName);
             }
             if a.confidence.is_some_and(|c| !(0.0..=1.0).contains(&c)) {
-                return fail(format!("{which}: confidence must be between 0 and 1"));
+                return fail(AnnotationProblem::Confidence);
             }
             previous_end = a.end;
         }
@@ -219,7 +291,7 @@ mod tests {
             ("{\"format\": ".to_string(), "not a Gloss document"),
         ];
         for (json, expected) in cases {
-            let message = Document::from_json(&json).unwrap_err().0;
+            let message = Document::from_json(&json).unwrap_err().to_string();
             assert!(message.contains(expected), "{json}: {message}");
         }
     }
@@ -240,7 +312,7 @@ mod tests {
             (vec![person(11, 99, "Bob.")], "past the end"),
         ];
         for (annotations, expected) in broken {
-            let message = doc(annotations).validate().unwrap_err().0;
+            let message = doc(annotations).validate().unwrap_err().to_string();
             assert!(message.contains(expected), "{message}");
         }
         let mut bad_date = doc(vec![]);

@@ -14,6 +14,8 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dev;
 pub mod document;
 pub mod formats;
 pub mod labels;
@@ -68,7 +70,7 @@ pub fn annotate(text: &str, options: &Options) -> Document {
     let tokenized = tokenize::tokenize(text);
     let (reference_date, reference_date_source) = match options.reference_date {
         Some(date) => (date, ReferenceDateSource::Given),
-        None => match temporal::dateline_near(text, &tokenized, options.today) {
+        None => match temporal::dateline::find_near(text, options.today) {
             Some(date) => (date, ReferenceDateSource::Dateline),
             None => (options.today, ReferenceDateSource::Today),
         },

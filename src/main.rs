@@ -1,67 +1,311 @@
 //! `gloss`, the command-line face of the core: annotate files or a JSON Lines
-//! stream, and the developer commands (evaluate, train, benchmark).
+//! stream, and the developer commands (evaluate, train, benchmark) of
+//! [`gloss::dev`]. Every command, flag and help text is declared once, below,
+//! with `clap`.
 
+use std::fmt;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use gloss::calendar::Date;
+use clap::{Args, Parser, Subcommand};
+use gloss::calendar::{Date, DateError};
+use gloss::dev::clusters_build::{self, ClusterSettings};
+use gloss::dev::train_names::{self, TrainSettings};
+use gloss::dev::DevError;
 use gloss::document::Document;
 use gloss::formats::Format;
 use gloss::Options;
 
-const USAGE: &str = "\
-usage:
-  gloss annotate [--date YYYY-MM-DD] [FILE|-]...   annotate files (or stdin); one file prints
-                                                 pretty JSON, several print one document per line
-  gloss annotate --jsonl [--date YYYY-MM-DD]       stdin: JSON Lines {\"text\": ..., \"reference_date\": ...}
-                                                 stdout: one document per line, in order
-      --format {formats}     write another export format instead of gloss/1 JSON
-  gloss eval dates DIR                            score dates and times against TimeML files (TempEval-3)
-  gloss eval names FILE                           score people/places/orgs against CoNLL-2003 data
-  gloss train names --train FILE --valid FILE --out FILE
-                                                 train the name model
-  gloss bench [--silver FILE.jsonl [--mb N]] [FILE...]
-                                                 print throughput, per-stage times and model load time
-  gloss --version";
+/// The end of `gloss --help`: examples and the export formats.
+fn after_help() -> String {
+    format!(
+        "{EXAMPLES}\n\nExport formats (annotate --format NAME): {}.",
+        format_names()
+    )
+}
 
-/// The usage text, with the export formats from their table.
-fn usage() -> String {
-    USAGE.replace("{formats}", &Format::names("|"))
+const EXAMPLES: &str = "\
+Examples:
+  gloss annotate --date 2025-12-21 article.txt      one file: pretty JSON
+  gloss annotate a.txt b.txt c.txt                   several: one document per line
+  gloss annotate --jsonl < requests.jsonl            stdin: {\"text\": ..., \"reference_date\": ...} per line
+  gloss eval dates ../shared/data/tempeval3/TBAQ-cleaned
+  gloss eval names ../shared/data/conll2003/valid.txt
+  gloss bench --silver ../shared/data/tempeval3/silver.jsonl --mb 1";
+
+/// Offline annotator: people, places, organisations, dates and times in news text.
+#[derive(Parser)]
+#[command(name = "gloss", version, after_help = after_help())]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Annotate files (or standard input) and print gloss/1 JSON.
+    Annotate(AnnotateArgs),
+    /// Score against an annotated corpus.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Train a model.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Print throughput, per-stage times and model load time.
+    Bench(BenchArgs),
+}
+
+#[derive(Args)]
+struct AnnotateArgs {
+    /// Reference date for "yesterday" and "on Friday" (default: a dateline in
+    /// the text, else today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<Date>,
+    /// Read JSON Lines requests {"text": ..., "reference_date": ...} from
+    /// standard input; print one document per line, in order.
+    #[arg(long, conflicts_with = "files")]
+    jsonl: bool,
+    #[arg(long, value_name = "NAME", value_parser = parse_format,
+        help = format!("Write this export format (default gloss/1 JSON): {}", format_names()))]
+    format: Option<Format>,
+    /// Text files to annotate; `-` or none reads standard input. One file
+    /// prints pretty JSON, several print one document per line.
+    #[arg(value_name = "FILE")]
+    files: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Score dates and times against TimeML files (TempEval-3).
+    Dates {
+        /// Folder searched for .tml files.
+        dir: std::path::PathBuf,
+        /// List every miss, false alarm and wrong value.
+        #[arg(long)]
+        misses: bool,
+    },
+    /// Score people, places and organisations against CoNLL-2003 data.
+    Names(EvalNamesArgs),
+}
+
+#[derive(Args)]
+#[group(multiple = false)]
+struct EvalMode {
+    /// Print every raw-text mistake with its sentence instead of the scores.
+    #[arg(long)]
+    show_errors: bool,
+    /// Print where the tokenizer disagrees with the gold tokens instead.
+    #[arg(long)]
+    show_token_diffs: bool,
+    /// Print how well confidences predict correctness, per softmax temperature.
+    #[arg(long)]
+    calibrate: bool,
+}
+
+#[derive(Args)]
+struct EvalNamesArgs {
+    /// CoNLL-2003 file to score on.
+    file: String,
+    /// Also give the recall on names never seen in this training file.
+    #[arg(long, value_name = "TRAIN", conflicts_with = "EvalMode")]
+    train: Option<String>,
+    #[command(flatten)]
+    mode: EvalMode,
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Train the name model on CoNLL-2003 data (`train names clusters` first
+    /// builds the word clusters it uses).
+    Names(TrainNamesArgs),
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+struct TrainNamesArgs {
+    #[command(subcommand)]
+    clusters: Option<ClustersCommand>,
+    /// CoNLL-2003 training file.
+    #[arg(long, value_name = "FILE", required = true)]
+    train: Option<String>,
+    /// CoNLL-2003 file scored after each epoch (reporting only).
+    #[arg(long, value_name = "FILE")]
+    valid: Option<String>,
+    /// Where to write the model.
+    #[arg(long, value_name = "FILE", required = true)]
+    out: Option<String>,
+    /// Passes over the training data.
+    #[arg(long, value_name = "N", default_value_t = TrainSettings::default().epochs)]
+    epochs: usize,
+    /// Jackknife folds for the first pass (at least 2).
+    #[arg(long, value_name = "K", default_value_t = TrainSettings::default().folds)]
+    folds: usize,
+    /// Drop features seen fewer times.
+    #[arg(long, value_name = "N", default_value_t = TrainSettings::default().min_count)]
+    min_count: u32,
+    /// Drop features whose every stored weight is at most W.
+    #[arg(long, value_name = "W", default_value_t = TrainSettings::default().prune,
+        value_parser = clap::value_parser!(i32).range(0..))]
+    prune: i32,
+    /// Seed of the example shuffle.
+    #[arg(long, value_name = "N", default_value_t = TrainSettings::default().seed)]
+    seed: u64,
+}
+
+#[derive(Subcommand)]
+enum ClustersCommand {
+    /// Learn word clusters from unlabeled text.
+    Clusters {
+        /// JSON Lines file of articles, {"text": ...} per line.
+        #[arg(long, value_name = "FILE.jsonl")]
+        text: String,
+        /// A CoNLL-2003 file whose sentences are added to the text.
+        #[arg(long, value_name = "FILE")]
+        conll: Option<String>,
+        /// Where to write the clusters.
+        #[arg(long, value_name = "FILE")]
+        out: String,
+        /// How many of the most frequent words get a cluster.
+        #[arg(long, value_name = "N", default_value_t = ClusterSettings::default().words)]
+        words: usize,
+        /// Depth of the cluster tree (at most 31).
+        #[arg(long, value_name = "D", default_value_t = ClusterSettings::default().depth)]
+        depth: usize,
+    },
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    /// Time a text built from the articles of this JSON Lines file.
+    #[arg(long, value_name = "FILE.jsonl")]
+    silver: Option<String>,
+    /// Megabytes of silver text to build.
+    #[arg(long, value_name = "N", default_value_t = 1.0, requires = "silver", value_parser = parse_megabytes)]
+    mb: f64,
+    /// Text files to time, each as one document (default: the name-tagger
+    /// fixtures in tests/ner_fixtures/).
+    #[arg(value_name = "FILE")]
+    files: Vec<String>,
+}
+
+fn parse_date(value: &str) -> Result<Date, DateError> {
+    value.parse()
+}
+
+/// The names `--format` takes, from the core's list: "conll, brat, doccano or w3c".
+fn format_names() -> String {
+    let names: Vec<&str> = gloss::formats::FORMATS.iter().map(|f| f.name).collect();
+    match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, others)) => format!("{} or {last}", others.join(", ")),
+        None => String::new(),
+    }
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name)
+        .ok_or_else(|| format!("unknown format {name:?}: use {}.", format_names()))
+}
+
+fn parse_megabytes(value: &str) -> Result<f64, String> {
+    value
+        .parse::<f64>()
+        .ok()
+        .filter(|&v| v > 0.0)
+        .ok_or_else(|| format!("{value:?} is not a positive number."))
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("annotate") => annotate_command(&args[1..]),
-        Some("eval") => match args.get(1).map(String::as_str) {
-            Some("dates") => gloss::temporal::eval::main(&args[2..]),
-            Some("names") => gloss::ner::eval::main(&args[2..]),
-            _ => Err(format!("eval what? `dates` or `names`\n{}", usage())),
-        },
-        Some("train") => match args.get(1).map(String::as_str) {
-            Some("names") => gloss::ner::train::main(&args[2..]),
-            _ => Err(format!("train what? `names`\n{}", usage())),
-        },
-        Some("bench") => gloss::ner::bench::main(&args[1..]),
-        Some("--version" | "-V" | "version") => {
-            println!("gloss {}", gloss::VERSION);
-            Ok(true)
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
         }
-        Some("--help" | "-h" | "help") => {
-            println!("{}", usage());
-            Ok(true)
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
         }
-        Some(other) => Err(format!("unknown command {other:?}\n{}", usage())),
-        None => Err(usage()),
+        Err(e) => {
+            // One "gloss: ..." line first, then clap's usage hint.
+            let message = e.to_string();
+            let message = message.strip_prefix("error: ").unwrap_or(&message);
+            eprint!("gloss: {message}");
+            return ExitCode::from(2);
+        }
     };
-    match result {
+    match run(cli.command) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
-        Err(message) => {
-            eprintln!("gloss: {message}");
+        Err(error) => {
+            eprintln!("gloss: {error}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Runs one command: `Ok(false)` when some input failed (already reported).
+fn run(command: Command) -> Result<bool, Fatal> {
+    match command {
+        Command::Annotate(args) => return annotate_command(args),
+        Command::Eval(EvalCommand::Dates { dir, misses }) => {
+            gloss::dev::eval_dates::eval(&dir, misses)?;
+        }
+        Command::Eval(EvalCommand::Names(args)) => {
+            use gloss::dev::eval_names::{calibrate, eval, show_errors, show_token_diffs};
+            let file = args.file.as_str();
+            match args.mode {
+                EvalMode {
+                    show_errors: true, ..
+                } => show_errors(file)?,
+                EvalMode {
+                    show_token_diffs: true,
+                    ..
+                } => show_token_diffs(file)?,
+                EvalMode {
+                    calibrate: true, ..
+                } => calibrate(file)?,
+                _ => eval(file, args.train.as_deref())?,
+            }
+        }
+        Command::Train(TrainCommand::Names(args)) => train_names_command(args)?,
+        Command::Bench(args) => {
+            gloss::dev::bench::bench(&args.files, args.silver.as_deref(), args.mb)?;
+        }
+    }
+    Ok(true)
+}
+
+/// Runs `gloss train names` or, with its `clusters` subcommand, `gloss train
+/// names clusters`.
+fn train_names_command(args: TrainNamesArgs) -> Result<(), DevError> {
+    if let Some(ClustersCommand::Clusters {
+        text,
+        conll,
+        out,
+        words,
+        depth,
+    }) = args.clusters
+    {
+        return clusters_build::build_file(&ClusterSettings {
+            text,
+            conll,
+            out,
+            words,
+            depth,
+        });
+    }
+    train_names::train(&TrainSettings {
+        train: args.train.expect("clap requires --train"),
+        valid: args.valid,
+        out: args.out.expect("clap requires --out"),
+        epochs: args.epochs,
+        folds: args.folds,
+        min_count: args.min_count,
+        prune: args.prune,
+        seed: args.seed,
+    })
 }
 
 /// Today's date in UTC from the system clock.
@@ -73,48 +317,75 @@ fn today() -> Date {
     epoch.add_days((seconds / 86_400) as i64).unwrap_or(epoch)
 }
 
-fn parse_date(value: &str) -> Result<Date, String> {
-    Date::parse_iso(value)
-        .ok_or_else(|| format!("bad date {value:?}: expected YYYY-MM-DD, a real calendar day"))
+/// Why one input (a file, standard input, or one JSON Lines request) was
+/// not annotated. Each is reported on one line and the others go on.
+#[derive(Debug)]
+enum InputError {
+    /// The file (or standard input) could not be read.
+    Unreadable { name: String, error: io::Error },
+    /// The bytes are not UTF-8; the offset of the first bad byte.
+    NotUtf8 { name: String, offset: usize },
+    /// A JSON Lines request line is not UTF-8.
+    LineNotUtf8,
+    /// A JSON Lines request is not `{"text": ..., "reference_date": ...}`.
+    MalformedRequest(serde_json::Error),
+    /// A JSON Lines request's reference date is refused.
+    BadDate(DateError),
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Unreadable { name, error } => {
+                write!(f, "Gloss cannot read {name}: {error}.")
+            }
+            InputError::NotUtf8 { name, offset } => write!(
+                f,
+                "The text in {name} is not UTF-8 (invalid byte at offset {offset})."
+            ),
+            InputError::LineNotUtf8 => f.write_str("The line is not UTF-8 text."),
+            InputError::MalformedRequest(error) => write!(
+                f,
+                "The line is not a request {{\"text\": ..., \"reference_date\": ...}}: {error}."
+            ),
+            InputError::BadDate(error) => write!(f, "The reference_date is refused: {error}"),
+        }
+    }
+}
+
+/// Why a command stopped before its end (exit status 2).
+#[derive(Debug)]
+enum Fatal {
+    /// Writing standard output failed: nothing more can be done.
+    Output(io::Error),
+    /// A developer command failed.
+    Dev(DevError),
+}
+
+impl fmt::Display for Fatal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fatal::Output(error) => write!(f, "Writing the output failed: {error}."),
+            Fatal::Dev(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl From<DevError> for Fatal {
+    fn from(error: DevError) -> Fatal {
+        Fatal::Dev(error)
+    }
 }
 
 /// Runs `gloss annotate`. Returns `Ok(false)` if some input failed (each
 /// failure was reported on stderr and printed nothing on stdout).
-fn annotate_command(args: &[String]) -> Result<bool, String> {
-    let mut reference_date = None;
-    let mut jsonl = false;
-    let mut format = None;
-    let mut files = Vec::new();
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--date" => {
-                let value = rest.next().ok_or("--date needs a value (YYYY-MM-DD)")?;
-                reference_date = Some(parse_date(value)?);
-            }
-            "--jsonl" => jsonl = true,
-            "--format" => {
-                let names = Format::names(", ");
-                let name = rest
-                    .next()
-                    .ok_or_else(|| format!("--format needs a value: one of {names}"))?;
-                let known = Format::from_name(name)
-                    .ok_or_else(|| format!("unknown format {name:?}: use one of {names}"))?;
-                // `gloss` is what annotate writes anyway, pretty or one per line.
-                format = (known != Format::Gloss).then_some(known);
-            }
-            "-" => files.push(arg.clone()),
-            flag if flag.starts_with("--date=") => reference_date = Some(parse_date(&flag[7..])?),
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option {flag:?}\n{}", usage()))
-            }
-            _ => files.push(arg.clone()),
-        }
-    }
+fn annotate_command(args: AnnotateArgs) -> Result<bool, Fatal> {
     let options = Options {
-        reference_date,
+        reference_date: args.date,
         today: today(),
     };
+    // `gloss` is what annotate writes anyway, pretty or one per line.
+    let format = args.format.filter(|&f| f != Format::Gloss);
     let write = |out: &mut BufWriter<io::StdoutLock<'static>>,
                  document: &Document,
                  pretty: bool| match format {
@@ -123,13 +394,11 @@ fn annotate_command(args: &[String]) -> Result<bool, String> {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    if jsonl {
-        if !files.is_empty() {
-            return Err("--jsonl reads standard input only; give no files".into());
-        }
+    if args.jsonl {
         return annotate_jsonl(io::stdin().lock(), &mut out, &options, write)
-            .map_err(|e| format!("writing output: {e}"));
+            .map_err(Fatal::Output);
     }
+    let mut files = args.files;
     if files.is_empty() {
         files.push("-".into());
     }
@@ -139,20 +408,20 @@ fn annotate_command(args: &[String]) -> Result<bool, String> {
         match read_text(file) {
             Ok(text) => {
                 let document = gloss::annotate(&text, &options);
-                write(&mut out, &document, pretty).map_err(|e| format!("writing output: {e}"))?;
+                write(&mut out, &document, pretty).map_err(Fatal::Output)?;
             }
-            Err(message) => {
-                out.flush().map_err(|e| format!("writing output: {e}"))?;
-                eprintln!("gloss: {message}");
+            Err(error) => {
+                out.flush().map_err(Fatal::Output)?;
+                eprintln!("gloss: {error}");
                 all_ok = false;
             }
         }
     }
-    out.flush().map_err(|e| format!("writing output: {e}"))?;
+    out.flush().map_err(Fatal::Output)?;
     Ok(all_ok)
 }
 
-fn read_text(file: &str) -> Result<String, String> {
+fn read_text(file: &str) -> Result<String, InputError> {
     let mut bytes = Vec::new();
     let (name, read) = if file == "-" {
         ("standard input", io::stdin().lock().read_to_end(&mut bytes))
@@ -162,12 +431,13 @@ fn read_text(file: &str) -> Result<String, String> {
             std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut bytes)),
         )
     };
-    read.map_err(|e| format!("{name}: cannot read: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
+    read.map_err(|error| InputError::Unreadable {
+        name: name.to_string(),
+        error,
+    })?;
+    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        name: name.to_string(),
+        offset: e.utf8_error().valid_up_to(),
     })
 }
 
@@ -201,15 +471,15 @@ fn annotate_jsonl<W: Write>(
     for (n, line) in input.split(b'\n').enumerate() {
         let line = line?;
         let result = std::str::from_utf8(&line)
-            .map_err(|_| "not UTF-8 text".to_string())
+            .map_err(|_| InputError::LineNotUtf8)
             .and_then(|line| {
                 if line.trim().is_empty() {
                     return Ok(None);
                 }
                 let request: JsonlRequest =
-                    serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
+                    serde_json::from_str(line).map_err(InputError::MalformedRequest)?;
                 let reference_date = match request.reference_date {
-                    Some(date) => Some(parse_date(&date)?),
+                    Some(date) => Some(date.parse().map_err(InputError::BadDate)?),
                     None => options.reference_date,
                 };
                 Ok(Some(gloss::annotate(
@@ -226,8 +496,8 @@ fn annotate_jsonl<W: Write>(
                 out.flush()?;
             }
             Ok(None) => {}
-            Err(message) => {
-                eprintln!("gloss: standard input line {}: {message}", n + 1);
+            Err(error) => {
+                eprintln!("gloss: standard input line {}: {error}", n + 1);
                 all_ok = false;
             }
         }

@@ -37,8 +37,6 @@ pub struct Context<'a> {
 
 /// Finds mentions of some kinds in a text.
 pub trait Recognizer {
-    /// A short name, for debugging and evaluation output.
-    fn name(&self) -> &'static str;
     /// Pushes every mention found onto `out`.
     fn recognize(&self, context: &Context<'_>, out: &mut Vec<Mention>);
 }

@@ -1,7 +1,11 @@
 //! Offset units. The core works in byte offsets into UTF-8 text; the exported
 //! format counts Unicode code points (Python string indices, the W3C Web
-//! Annotation convention); the page counts UTF-16 code units. Conversions
-//! between them live here, in one tested place.
+//! Annotation convention); the page counts UTF-16 code units.
+//!
+//! Where each conversion lives: bytes ↔ code points, for export and import,
+//! here ([`CharIndex`]); code points ↔ UTF-16, for display and selection, in
+//! the page (`www/js/offsets.js`). [`utf16_offset`] is that module's Rust
+//! twin: both are checked against one table, `tests/offset-cases.json`.
 
 /// Maps byte offsets of one text to code-point offsets and back.
 pub struct CharIndex {
@@ -38,7 +42,8 @@ impl CharIndex {
     }
 }
 
-/// UTF-16 length of `text[..byte]`: the JavaScript string index of a byte offset.
+/// UTF-16 length of `text[..byte]`: the JavaScript string index of a byte
+/// offset, as `www/js/offsets.js` computes it from code points.
 pub fn utf16_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().map(char::len_utf16).sum()
 }

@@ -18,8 +18,9 @@ struct JsOptions {
 }
 
 fn parse_date(field: &str, value: &str) -> Result<Date, JsError> {
-    Date::parse_iso(value)
-        .ok_or_else(|| JsError::new(&format!("{field} {value:?} is not a YYYY-MM-DD date")))
+    value
+        .parse()
+        .map_err(|e| JsError::new(&format!("The option {field} is refused: {e}")))
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {

@@ -134,6 +134,12 @@ fn bad_dates_and_options_are_refused_before_any_output() {
         &["annotate", "--frobnicate"],
         &["annotate", "--jsonl", "file.txt"],
         &["frobnicate"],
+        &["train", "names", "--out", "model.bin"],
+        &["train", "names", "clusters", "--text", "silver.jsonl"],
+        &["eval", "names", "--calibrate", "--show-errors", "valid.txt"],
+        &["eval", "dates"],
+        &["bench", "--mb", "1"],
+        &["bench", "--silver", "silver.jsonl", "--mb", "0"],
     ] {
         let output = gloss(args, b"text");
         assert_eq!(output.status.code(), Some(2), "{args:?}");

@@ -4,7 +4,7 @@
 //! labelled data never saw them.
 //!
 //! The file `models/clusters.txt` (`word<TAB>bits` per line, sorted) is built
-//! by `gloss train names clusters` (see `cluster_build`) and embedded.
+//! by `gloss train names clusters` (see `src/dev/clusters_build.rs`) and embedded.
 
 use super::hash::{self, HashMap64};
 

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::features::Doc;
+use super::input::TaggerInput;
 use super::tags::{self, Position, Tag, NUM_TAGS};
 
 /// Counts per lowercase word over the whole document.
@@ -27,18 +27,18 @@ struct Tally {
 /// First-pass tags of a document and what they say about each word.
 pub struct DocContext {
     tags: Vec<Tag>,
-    /// Per lowercase form ([`super::features::TokenInfo::lower_id`]).
+    /// Per lowercase form ([`super::input::TokenInfo::lower_id`]).
     tallies: Vec<Tally>,
     /// Per token, the tally of its own occurrence, to subtract.
     own: Vec<Tally>,
 }
 
 impl DocContext {
-    /// Builds the context from first-pass tags (one per token of `doc`).
-    pub fn new(doc: &Doc, tags: Vec<Tag>, words: &[&str]) -> DocContext {
-        let mut tallies = vec![Tally::default(); doc.lowercase_forms];
-        let mut own = Vec::with_capacity(doc.len());
-        let mut long = vec![false; doc.len()];
+    /// Builds the context from first-pass tags (one per token of `input`).
+    pub fn new(input: &TaggerInput, tags: Vec<Tag>, words: &[&str]) -> DocContext {
+        let mut tallies = vec![Tally::default(); input.lowercase_forms];
+        let mut own = Vec::with_capacity(input.len());
+        let mut long = vec![false; input.len()];
         for span in tags::spans(&tags) {
             if span.end - span.start > 1 {
                 long[span.start..span.end]
@@ -46,7 +46,7 @@ impl DocContext {
                     .for_each(|l| *l = true);
             }
         }
-        for (i, t) in doc.tokens.iter().enumerate() {
+        for (i, t) in input.tokens.iter().enumerate() {
             let mut tally = Tally::default();
             match tags::split(tags[i]) {
                 Some((class, _)) => {
@@ -77,12 +77,12 @@ impl DocContext {
     /// Pushes the second-pass features of token `i` through `push(template, parts)`.
     pub fn features(
         &self,
-        doc: &Doc,
+        input: &TaggerInput,
         i: usize,
         sentence: &Range<usize>,
         push: &mut impl FnMut(u64, &[u64]),
     ) {
-        let t = &doc.tokens[i];
+        let t = &input.tokens[i];
         let tag_at = |j: isize| -> u64 {
             if j < sentence.start as isize || j >= sentence.end as isize {
                 NUM_TAGS as u64

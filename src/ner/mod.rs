@@ -4,9 +4,10 @@
 //! the four CoNLL-2003 classes ([`tags`]); Viterbi decoding forbids invalid
 //! tag sequences ([`decode`]). Tagging runs in two passes over the whole
 //! document: the second pass adds what the first said about the same words
-//! elsewhere in the article ([`context`]). Features ([`features`]) include
-//! word clusters ([`clusters`]) and name lists ([`gazetteer`]); the weights
-//! ([`model`]) are embedded in the binary and loaded once.
+//! elsewhere in the article ([`context`]). Features ([`features`]), read
+//! from the analysed tokens ([`input`]), include word clusters
+//! ([`clusters`]) and name lists ([`gazetteer`]); the weights ([`model`])
+//! are embedded in the binary and loaded once.
 //!
 //! PER, LOC and ORG become PERSON, PLACE and ORG mentions; MISC (nationalities,
 //! events, …) sharpens the other boundaries but is not emitted.
@@ -17,9 +18,8 @@
 //! [`TEMPERATURE`]). On CoNLL-2003 valid, names above 0.8 are right 97% of the
 //! time, names between 0.4 and 0.6 about half the time.
 //!
-//! Commands (native only): `gloss train names` ([`train`], with
-//! [`cluster_build`] for the clusters), `gloss eval names` ([`eval`]),
-//! `gloss bench` ([`bench`](mod@bench)).
+//! Training, evaluation and benchmarks are developer tools in `src/dev/`
+//! (native only); nothing here depends on them.
 
 pub mod clusters;
 pub mod context;
@@ -27,22 +27,10 @@ pub mod decode;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
+pub mod input;
 pub mod model;
 pub mod tags;
 mod titles;
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod bench;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cluster_build;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod conll;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod eval;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod perceptron;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod train;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -51,8 +39,9 @@ use crate::document::Label;
 use crate::recognize::{Context, Mention, Recognizer};
 use crate::tokenize::Tokenized;
 use context::DocContext;
-use features::{Doc, Resources, Role};
-use model::{ModelData, Sums, Weights};
+use features::Role;
+use input::{Resources, TaggerInput};
+use model::{ModelData, ModelError, Sums, Weights};
 use tags::{Class, NUM_TAGS};
 
 /// The model file compiled into the binary (built by `scripts/train.sh`).
@@ -88,7 +77,7 @@ pub struct Tagger {
 
 impl Tagger {
     /// Loads a model file; the lists and clusters are the embedded ones.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         let data = ModelData::from_bytes(bytes)?;
         Ok(Tagger::from_data(&data))
     }
@@ -129,15 +118,15 @@ impl Tagger {
     }
 
     /// Per token, the summed weights (both passes) of its token features:
-    /// what [`Doc::features`] without a context gives, computed faster (see
-    /// [`FormSums`]).
-    pub fn token_sums(&self, doc: &Doc) -> Vec<Sums> {
-        let forms = FormSums::new(doc, &self.weights);
+    /// what [`TaggerInput::features`] without a context gives, computed
+    /// faster (once per repeated word form).
+    pub fn token_sums(&self, input: &TaggerInput) -> Vec<Sums> {
+        let forms = FormSums::new(input, &self.weights);
         let mut keys = Vec::new();
-        let mut out = vec![[0; 2 * NUM_TAGS]; doc.len()];
-        for sentence in &doc.sentences {
+        let mut out = vec![[0; 2 * NUM_TAGS]; input.len()];
+        for sentence in &input.sentences {
             for i in sentence.clone() {
-                forms.add(doc, &self.weights, i, sentence, &mut keys, &mut out[i]);
+                forms.add(input, &self.weights, i, sentence, &mut keys, &mut out[i]);
             }
         }
         out
@@ -145,32 +134,32 @@ impl Tagger {
 
     /// Tags a document given as tokens and sentences (token ranges).
     pub fn tag(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<Entity> {
-        let doc = Doc::new(words, sentences, &self.resources);
+        let input = TaggerInput::new(words, sentences, &self.resources);
         let weights = &self.weights;
-        let forms = FormSums::new(&doc, weights);
+        let forms = FormSums::new(&input, weights);
         // One lookup per token feature scores both passes; the second pass
         // later adds its document-context features to its share.
-        let mut second = vec![0.0f32; doc.len() * NUM_TAGS];
-        let mut first_tags = Vec::with_capacity(doc.len());
+        let mut second = vec![0.0f32; input.len() * NUM_TAGS];
+        let mut first_tags = Vec::with_capacity(input.len());
         let mut keys = Vec::with_capacity(64);
-        for sentence in &doc.sentences {
+        for sentence in &input.sentences {
             let mut emissions = vec![0.0; sentence.len() * NUM_TAGS];
             for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
                 let mut sum = [0; 2 * NUM_TAGS];
-                forms.add(&doc, weights, i, sentence, &mut keys, &mut sum);
+                forms.add(&input, weights, i, sentence, &mut keys, &mut sum);
                 weights.scores_of(&sum, 0, row);
                 weights.scores_of(&sum, 1, &mut second[i * NUM_TAGS..(i + 1) * NUM_TAGS]);
             }
             first_tags.extend(decode::viterbi(&emissions, weights.transitions(0)));
         }
-        let context = DocContext::new(&doc, first_tags, words);
+        let context = DocContext::new(&input, first_tags, words);
         let mut entities = Vec::new();
         let mut scores = [0.0f32; NUM_TAGS];
-        for sentence in &doc.sentences {
+        for sentence in &input.sentences {
             let emissions = &mut second[sentence.start * NUM_TAGS..sentence.end * NUM_TAGS];
             for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
                 keys.clear();
-                doc.context_features(i, sentence, &context, &mut keys);
+                input.context_features(i, sentence, &context, &mut keys);
                 weights.score(&keys, 1, &mut scores);
                 row.iter_mut().zip(scores).for_each(|(r, s)| *r += s);
             }
@@ -210,12 +199,12 @@ struct FormSums {
 }
 
 impl FormSums {
-    fn new(doc: &Doc, weights: &Weights) -> FormSums {
+    fn new(input: &TaggerInput, weights: &Weights) -> FormSums {
         let mut keys = Vec::with_capacity(32);
-        let mut cached = vec![u32::MAX; doc.lexemes.len()];
+        let mut cached = vec![u32::MAX; input.lexemes.len()];
         let mut by_form: Vec<[Sums; Role::ALL.len()]> = Vec::new();
-        for (form, &j) in doc.lexemes.iter().enumerate() {
-            if doc.lexeme_counts[form] < 2 {
+        for (form, &j) in input.lexemes.iter().enumerate() {
+            if input.lexeme_counts[form] < 2 {
                 continue;
             }
             cached[form] = by_form.len() as u32;
@@ -223,7 +212,7 @@ impl FormSums {
             let sums = by_form.last_mut().expect("just pushed");
             for (sum, role) in sums.iter_mut().zip(Role::ALL) {
                 keys.clear();
-                doc.token_features(j, role, &mut features::pusher(&mut keys));
+                input.token_features(j, role, &mut features::pusher(&mut keys));
                 weights.add(&keys, sum);
             }
         }
@@ -234,7 +223,7 @@ impl FormSums {
     /// (`keys` is scratch space).
     fn add(
         &self,
-        doc: &Doc,
+        input: &TaggerInput,
         weights: &Weights,
         i: usize,
         sentence: &Range<usize>,
@@ -243,18 +232,18 @@ impl FormSums {
     ) {
         keys.clear();
         let neighbours =
-            Role::NEIGHBOURS.map(|(offset, role)| (doc.neighbour(i, offset, sentence), role));
+            Role::NEIGHBOURS.map(|(offset, role)| (input.neighbour(i, offset, sentence), role));
         for (token, role) in [(Some(i), Role::Own)].into_iter().chain(neighbours) {
             let Some(j) = token else {
                 features::boundary_features(role, &mut features::pusher(keys));
                 continue;
             };
-            match self.cached[doc.tokens[j].lexeme as usize] {
-                u32::MAX => doc.token_features(j, role, &mut features::pusher(keys)),
+            match self.cached[input.tokens[j].lexeme as usize] {
+                u32::MAX => input.token_features(j, role, &mut features::pusher(keys)),
                 n => model::add_to(sum, &self.by_form[n as usize][role as usize]),
             }
         }
-        doc.window_features(i, sentence, &mut features::pusher(keys));
+        input.window_features(i, sentence, &mut features::pusher(keys));
         weights.add(keys, sum);
     }
 }
@@ -306,10 +295,6 @@ impl NameRecognizer {
 }
 
 impl Recognizer for NameRecognizer {
-    fn name(&self) -> &'static str {
-        "names"
-    }
-
     fn recognize(&self, context: &Context<'_>, out: &mut Vec<Mention>) {
         for name in find_names(context.text, context.tokenized) {
             let label = match name.class {
@@ -346,14 +331,14 @@ mod tests {
         let tokenized = crate::tokenize::tokenize(&text);
         let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(&text)).collect();
         let tagger = Tagger::embedded();
-        let doc = Doc::new(&words, &tokenized.sentences, tagger.resources());
-        let fast = tagger.token_sums(&doc);
+        let input = TaggerInput::new(&words, &tokenized.sentences, tagger.resources());
+        let fast = tagger.token_sums(&input);
         assert_eq!(fast.len(), words.len());
         let mut keys = Vec::new();
-        for sentence in &doc.sentences {
+        for sentence in &input.sentences {
             for i in sentence.clone() {
                 keys.clear();
-                doc.features(i, sentence, None, &mut keys);
+                input.features(i, sentence, None, &mut keys);
                 let mut plain = [0; 2 * NUM_TAGS];
                 tagger.weights.add(&keys, &mut plain);
                 assert_ne!(

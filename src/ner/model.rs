@@ -21,6 +21,45 @@ use super::tags::NUM_TAGS;
 const MAGIC: &[u8; 4] = b"GLNM";
 const VERSION: u8 = 1;
 
+/// Why a model file was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModelError {
+    /// It does not start with the model file's magic bytes.
+    NotAModel,
+    /// Another version of the format, or another tag set (version, tag count).
+    Unsupported(u8, u8),
+    /// It ends in the middle of the model.
+    Truncated,
+    /// A number in it is not a valid varint.
+    BadNumber,
+    /// A feature key does not fit in 32 bits.
+    KeyOutOfRange,
+    /// Bytes follow the end of the model.
+    TrailingBytes,
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::NotAModel => f.write_str("This is not a Gloss name model (bad magic bytes)."),
+            ModelError::Unsupported(version, tags) => write!(
+                f,
+                "The name model has format version {version} with {tags} tags; this Gloss reads version {VERSION} with {NUM_TAGS} tags."
+            ),
+            ModelError::Truncated => f.write_str("The name model file is truncated."),
+            ModelError::BadNumber => f.write_str("The name model file holds a malformed number."),
+            ModelError::KeyOutOfRange => {
+                f.write_str("The name model file holds a feature key out of range.")
+            }
+            ModelError::TrailingBytes => {
+                f.write_str("The name model file has bytes after the end of the model.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
 /// One pass's weights in portable form: what training produces and the file holds.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PassData {
@@ -77,15 +116,12 @@ impl ModelData {
     }
 
     /// Parses the file format.
-    pub fn from_bytes(bytes: &[u8]) -> Result<ModelData, String> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<ModelData, ModelError> {
         if bytes.len() < 12 || &bytes[..4] != MAGIC {
-            return Err("not a Gloss name model (bad magic)".into());
+            return Err(ModelError::NotAModel);
         }
         if bytes[4] != VERSION || bytes[5] as usize != NUM_TAGS {
-            return Err(format!(
-                "unsupported model version {} with {} tags",
-                bytes[4], bytes[5]
-            ));
+            return Err(ModelError::Unsupported(bytes[4], bytes[5]));
         }
         let scale = f32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
         let mut reader = Reader { bytes, at: 12 };
@@ -99,7 +135,7 @@ impl ModelData {
             let mut last = 0u64;
             for _ in 0..n {
                 last += reader.varint()?;
-                keys.push(u32::try_from(last).map_err(|_| "feature key out of range")?);
+                keys.push(u32::try_from(last).map_err(|_| ModelError::KeyOutOfRange)?);
             }
             pass.features = Vec::with_capacity(n);
             for key in keys {
@@ -114,7 +150,7 @@ impl ModelData {
             }
         }
         if reader.at != bytes.len() {
-            return Err("trailing bytes after the model".into());
+            return Err(ModelError::TrailingBytes);
         }
         Ok(ModelData { scale, passes })
     }
@@ -126,17 +162,17 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn varint(&mut self) -> Result<u64, String> {
+    fn varint(&mut self) -> Result<u64, ModelError> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
-            let &b = self.bytes.get(self.at).ok_or("model file is truncated")?;
+            let &b = self.bytes.get(self.at).ok_or(ModelError::Truncated)?;
             self.at += 1;
             value |= ((b & 0x7f) as u64) << shift;
             if b & 0x80 == 0 {
                 return Ok(value);
             }
         }
-        Err("bad varint in model file".into())
+        Err(ModelError::BadNumber)
     }
 }
 
@@ -401,7 +437,27 @@ mod tests {
         let mut out = [0.0; NUM_TAGS];
         weights.score(&[5, 70000, 12345], 0, &mut out);
         assert_eq!((out[0], out[16], out[1]), (6.0, -0.14, 0.0));
-        assert!(ModelData::from_bytes(b"GLNM\x02").is_err());
+        assert_eq!(
+            ModelData::from_bytes(b"GLNM\x02"),
+            Err(ModelError::NotAModel)
+        );
+        let bytes = model.to_bytes();
+        assert_eq!(
+            ModelData::from_bytes(&bytes[..bytes.len() - 1]),
+            Err(ModelError::Truncated)
+        );
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(
+            ModelData::from_bytes(&longer),
+            Err(ModelError::TrailingBytes)
+        );
+        let mut version_2 = bytes;
+        version_2[4] = 2;
+        assert_eq!(
+            ModelData::from_bytes(&version_2).unwrap_err().to_string(),
+            "The name model has format version 2 with 17 tags; this Gloss reads version 1 with 17 tags."
+        );
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! like, [`grammar`] runs the scan and holds the modifiers, with one file per
 //! pattern family (`dates`, `relative`, `periods`, `clock`, `durations`);
 //! [`tense`] decides which way an open weekday or month points;
-//! [`mod@dateline`] reads the date an article gives for itself. `eval` and
-//! `timeml` (native only) score all this on TimeML files.
+//! [`mod@dateline`] reads the date an article gives for itself. The TempEval-3
+//! scorer is a developer tool in `src/dev/` (native only).
 
 mod clock;
 pub mod dateline;
@@ -21,18 +21,12 @@ mod relative;
 pub mod tense;
 pub mod words;
 
-use crate::calendar::Date;
 use crate::recognize::{Context, Mention, Recognizer};
-use crate::tokenize::Tokenized;
 
 /// Finds DATE, TIME, DURATION and SET expressions and resolves their values.
 pub struct TemporalRecognizer;
 
 impl Recognizer for TemporalRecognizer {
-    fn name(&self) -> &'static str {
-        "temporal"
-    }
-
     fn recognize(&self, context: &Context<'_>, out: &mut Vec<Mention>) {
         let text = context.text;
         let tokens = &context.tokenized.tokens;
@@ -55,21 +49,3 @@ impl Recognizer for TemporalRecognizer {
         }
     }
 }
-
-/// The date of a dateline or date stamp at the top of the text, if any
-/// (see [`mod@dateline`]: only dates that spell out their year count).
-pub fn dateline(text: &str, _tokenized: &Tokenized) -> Option<Date> {
-    dateline::find(text)
-}
-
-/// Like [`dateline()`], but a wire dateline without a year ("GENEVA, Dec. 19
-/// (Reuters) —") also counts, in the latest year that does not put it after
-/// `today`.
-pub fn dateline_near(text: &str, _tokenized: &Tokenized, today: Date) -> Option<Date> {
-    dateline::find_near(text, today)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod eval;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod timeml;

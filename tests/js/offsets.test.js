@@ -1,6 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { offsetMap, annotationSpansUtf16 } from '../../www/js/offsets.js';
+
+/** The table the Rust twin (gloss::span::utf16_offset, tests/offsets.rs) is checked against too. */
+const SHARED = JSON.parse(readFileSync(new URL('../offset-cases.json', import.meta.url), 'utf8'));
+
+test('every pair of the shared offset table converts both ways', () => {
+  assert.ok(SHARED.cases.length >= 10);
+  for (const { what, text, offsets } of SHARED.cases) {
+    const map = offsetMap(text);
+    assert.equal(offsets.length, map.codePoints + 1, `${what}: one pair per position`);
+    for (const [cp, unit] of offsets) {
+      assert.equal(map.toUtf16(cp), unit, `${what}: code point ${cp}`);
+      assert.equal(map.toCodePoint(unit), cp, `${what}: UTF-16 index ${unit}`);
+    }
+  }
+});
 
 /** Code-point offset of the first occurrence of `needle`, the way Python counts. */
 const cpIndex = (text, needle) => [...text.slice(0, text.indexOf(needle))].length;

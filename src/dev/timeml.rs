@@ -5,6 +5,7 @@
 //! numeric character references, and reads TIMEX3 attributes. That is all
 //! TempEval-3 files need.
 
+use super::Problem;
 use crate::calendar::Date;
 
 /// A gold TIMEX3 inside TEXT, in code point offsets of the stripped text.
@@ -32,7 +33,7 @@ pub struct TimeMl {
 }
 
 /// Parses a TimeML file's content.
-pub fn parse(xml: &str) -> Result<TimeMl, String> {
+pub fn parse(xml: &str) -> Result<TimeMl, Problem> {
     let dct_start = xml.find("<DCT>").ok_or("no <DCT>")?;
     let dct_tag_end = xml[dct_start..].find("</DCT>").ok_or("no </DCT>")? + dct_start;
     let dct_value = attribute(&xml[dct_start..dct_tag_end], "value").ok_or("DCT without value")?;

@@ -3,8 +3,11 @@
 //! ```text
 //! gloss train names --train train.txt --valid valid.txt --out models/names.bin
 //!                   [--epochs N] [--folds K] [--min-count N] [--prune W] [--seed N]
-//! gloss train names clusters --text silver.jsonl --out models/clusters.txt [--words N]
 //! ```
+//!
+//! The flags are the fields of [`TrainSettings`]. The word clusters the
+//! features use are built first, by `gloss train names clusters`
+//! ([`super::clusters_build`]).
 //!
 //! The second pass learns from document context produced by first-pass
 //! models that did not see the document (K-fold jackknifing), so at training
@@ -14,64 +17,61 @@
 
 use std::ops::Range;
 
-use super::context::DocContext;
-use super::features::{Doc, Resources};
-use super::model::{ModelData, PassData, Weights};
+use super::eval_names as eval;
 use super::perceptron::{self, Example, FeatureIndex, Perceptron};
-use super::tags::{self, Tag};
-use super::{conll, decode, eval, Tagger};
+use super::{conll, DevError};
+use crate::ner::context::DocContext;
+use crate::ner::input::{Resources, TaggerInput};
+use crate::ner::model::{ModelData, PassData, Weights};
+use crate::ner::tags::{self, Tag};
+use crate::ner::{decode, Tagger};
 
 /// Quantization: a stored weight of 1 means 1/SCALE perceptron units.
 const SCALE: f32 = 8.0;
 
-struct Settings {
-    train: String,
-    valid: Option<String>,
-    out: String,
-    epochs: usize,
-    folds: usize,
-    min_count: u32,
-    prune: i32,
-    seed: u64,
+/// What `gloss train names` is given: the data, the output and the training
+/// settings ([`Default`] holds the settings the committed model uses).
+#[derive(Clone, Debug)]
+pub struct TrainSettings {
+    /// CoNLL-2003 training file.
+    pub train: String,
+    /// CoNLL-2003 file scored after each epoch (reporting only).
+    pub valid: Option<String>,
+    /// Where to write the model file.
+    pub out: String,
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Jackknife folds for the first pass (at least 2).
+    pub folds: usize,
+    /// Features seen fewer times are dropped.
+    pub min_count: u32,
+    /// Features whose every stored weight is at most this (in absolute value) are dropped.
+    pub prune: i32,
+    /// Seed of the example shuffle.
+    pub seed: u64,
 }
 
-/// Runs the command; `Ok(true)` on success.
-pub fn main(args: &[String]) -> Result<bool, String> {
-    if args.first().map(String::as_str) == Some("clusters") {
-        return super::cluster_build::main(&args[1..]);
-    }
-    let mut settings = Settings {
-        train: String::new(),
-        valid: None,
-        out: String::new(),
-        epochs: 12,
-        folds: 5,
-        min_count: 2,
-        prune: 8,
-        seed: 1,
-    };
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        let mut value = || rest.next().cloned().ok_or(format!("{flag} needs a value"));
-        let number = |v: String| {
-            v.parse::<u64>()
-                .map_err(|_| format!("{flag}: not a number: {v}"))
-        };
-        match flag.as_str() {
-            "--train" => settings.train = value()?,
-            "--valid" => settings.valid = Some(value()?),
-            "--out" => settings.out = value()?,
-            "--epochs" => settings.epochs = number(value()?)? as usize,
-            "--folds" => settings.folds = number(value()?)?.max(2) as usize,
-            "--min-count" => settings.min_count = number(value()?)? as u32,
-            "--prune" => settings.prune = number(value()?)? as i32,
-            "--seed" => settings.seed = number(value()?)?,
-            _ => return Err(format!("unknown option {flag:?}")),
+impl Default for TrainSettings {
+    fn default() -> TrainSettings {
+        TrainSettings {
+            train: String::new(),
+            valid: None,
+            out: String::new(),
+            epochs: 12,
+            folds: 5,
+            min_count: 2,
+            prune: 8,
+            seed: 1,
         }
     }
-    if settings.train.is_empty() || settings.out.is_empty() {
-        return Err("usage: gloss train names --train FILE [--valid FILE] --out FILE [--epochs N] [--folds K] [--min-count N] [--prune W] [--seed N]".into());
-    }
+}
+
+/// `gloss train names`: trains the model and writes it to `settings.out`.
+pub fn train(settings: &TrainSettings) -> Result<(), DevError> {
+    let settings = &TrainSettings {
+        folds: settings.folds.max(2),
+        ..settings.clone()
+    };
     let resources = Resources::embedded();
     let train = prepare(&conll::read(&settings.train)?, &resources);
     let valid = match &settings.valid {
@@ -81,7 +81,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     eprintln!(
         "train: {} documents, {} tokens",
         train.len(),
-        train.iter().map(|d| d.doc.len()).sum::<usize>()
+        train.iter().map(|d| d.input.len()).sum::<usize>()
     );
 
     // First pass, jackknifed: each fold is tagged by a model trained on the others.
@@ -89,10 +89,11 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     for fold in 0..settings.folds {
         let (inside, outside): (Vec<usize>, Vec<usize>) =
             (0..train.len()).partition(|d| d % settings.folds != fold);
-        let pass = train_pass(&train, &inside, 0, &settings, None)?;
+        let pass = train_pass(&train, &inside, 0, settings, None);
         let weights = Weights::new(std::slice::from_ref(&pass), SCALE);
         for d in outside {
-            jackknifed[d] = decode_with(&weights, &train[d].pass_keys[0], &train[d].doc.sentences);
+            jackknifed[d] =
+                decode_with(&weights, &train[d].pass_keys[0], &train[d].input.sentences);
         }
         eprintln!("fold {}/{} done", fold + 1, settings.folds);
     }
@@ -101,9 +102,9 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         &train,
         &all,
         0,
-        &settings,
+        settings,
         valid.as_deref().map(|v| (v, None)),
-    )?;
+    );
 
     // Second pass: features from the jackknifed first-pass tags.
     let mut train = train;
@@ -114,7 +115,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     let mut valid = valid;
     if let Some(valid) = valid.as_mut() {
         for item in valid.iter_mut() {
-            let tags = decode_with(&first_weights, &item.pass_keys[0], &item.doc.sentences);
+            let tags = decode_with(&first_weights, &item.pass_keys[0], &item.input.sentences);
             item.add_context(tags);
         }
     }
@@ -122,9 +123,9 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         &train,
         &all,
         1,
-        &settings,
+        settings,
         valid.as_deref().map(|v| (v, Some(&first))),
-    )?;
+    );
 
     let mut model = ModelData {
         scale: SCALE,
@@ -136,16 +137,17 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             .retain(|(_, w)| w.iter().any(|v| v.abs() > settings.prune));
     }
     let bytes = model.to_bytes();
-    std::fs::write(&settings.out, &bytes).map_err(|e| format!("{}: {e}", settings.out))?;
+    let saved = ModelData::from_bytes(&bytes)?;
+    std::fs::write(&settings.out, &bytes).map_err(|e| DevError::Write(settings.out.clone(), e))?;
     eprintln!(
         "wrote {} ({} bytes; {} + {} features)",
         settings.out,
         bytes.len(),
-        ModelData::from_bytes(&bytes)?.passes[0].features.len(),
-        ModelData::from_bytes(&bytes)?.passes[1].features.len()
+        saved.passes[0].features.len(),
+        saved.passes[1].features.len()
     );
     if let Some(path) = &settings.valid {
-        let tagger = Tagger::from_data(&ModelData::from_bytes(&bytes)?);
+        let tagger = Tagger::from_data(&saved);
         let docs = conll::read(path)?;
         let mut score = eval::Score::default();
         for doc in &docs {
@@ -162,12 +164,12 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         }
         eprintln!("saved model on {path} (gold tokens):\n{}", score.report());
     }
-    Ok(true)
+    Ok(())
 }
 
 /// A training document with its features for both passes.
 struct Item {
-    doc: Doc,
+    input: TaggerInput,
     words: Vec<String>,
     gold: Vec<Tag>,
     names: Vec<tags::Span>,
@@ -178,18 +180,18 @@ struct Item {
 impl Item {
     fn add_context(&mut self, first_pass: Vec<Tag>) {
         let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
-        let context = DocContext::new(&self.doc, first_pass, &words);
-        self.pass_keys[1] = keys_of(&self.doc, Some(&context));
+        let context = DocContext::new(&self.input, first_pass, &words);
+        self.pass_keys[1] = keys_of(&self.input, Some(&context));
     }
 }
 
-fn prepare(docs: &[conll::Document], resources: &Resources) -> Vec<Item> {
+fn prepare(docs: &[conll::ConllDocument], resources: &Resources) -> Vec<Item> {
     docs.iter()
         .map(|d| {
-            let doc = Doc::new(&d.word_refs(), &d.sentences, resources);
-            let keys = keys_of(&doc, None);
+            let input = TaggerInput::new(&d.word_refs(), &d.sentences, resources);
+            let keys = keys_of(&input, None);
             Item {
-                doc,
+                input,
                 words: d.words.clone(),
                 gold: tags::from_spans(d.words.len(), &d.names),
                 names: d.names.clone(),
@@ -199,12 +201,12 @@ fn prepare(docs: &[conll::Document], resources: &Resources) -> Vec<Item> {
         .collect()
 }
 
-fn keys_of(doc: &Doc, context: Option<&DocContext>) -> Vec<Vec<u32>> {
-    let mut out = Vec::with_capacity(doc.len());
-    for sentence in &doc.sentences {
+fn keys_of(input: &TaggerInput, context: Option<&DocContext>) -> Vec<Vec<u32>> {
+    let mut out = Vec::with_capacity(input.len());
+    for sentence in &input.sentences {
         for i in sentence.clone() {
             let mut keys = Vec::new();
-            doc.features(i, sentence, context, &mut keys);
+            input.features(i, sentence, context, &mut keys);
             out.push(keys);
         }
     }
@@ -228,9 +230,9 @@ fn train_pass(
     items: &[Item],
     use_docs: &[usize],
     pass: usize,
-    settings: &Settings,
+    settings: &TrainSettings,
     valid: Option<(&[Item], Option<&PassData>)>,
-) -> Result<PassData, String> {
+) -> PassData {
     let index = FeatureIndex::build(
         use_docs
             .iter()
@@ -240,7 +242,7 @@ fn train_pass(
     let mut examples = Vec::new();
     for &d in use_docs {
         let item = &items[d];
-        for sentence in &item.doc.sentences {
+        for sentence in &item.input.sentences {
             examples.push(Example {
                 features: sentence
                     .clone()
@@ -264,7 +266,7 @@ fn train_pass(
                 let predicted = tags::spans(&decode_with(
                     &weights,
                     &item.pass_keys[pass],
-                    &item.doc.sentences,
+                    &item.input.sentences,
                 ));
                 score.add(&item.names, &predicted);
             }
@@ -277,7 +279,7 @@ fn train_pass(
             );
         }
     }
-    Ok(perceptron.averaged(&index.keys, SCALE))
+    perceptron.averaged(&index.keys, SCALE)
 }
 
 #[cfg(test)]
@@ -296,22 +298,15 @@ mod tests {
         let data = dir.join("tiny.txt");
         std::fs::write(&data, TINY).unwrap();
         let out = dir.join(name);
-        let args: Vec<String> = [
-            "--train",
-            data.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--folds",
-            "3",
-            "--epochs",
-            "4",
-            "--min-count",
-            "1",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        assert_eq!(main(&args), Ok(true));
+        let settings = TrainSettings {
+            train: data.to_str().unwrap().into(),
+            out: out.to_str().unwrap().into(),
+            folds: 3,
+            epochs: 4,
+            min_count: 1,
+            ..TrainSettings::default()
+        };
+        train(&settings).expect("training runs");
         std::fs::read(out).unwrap()
     }
 

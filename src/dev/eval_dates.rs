@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::temporal::timeml::{self, TimeMl};
+use super::timeml::{self, TimeMl};
+use super::{DevError, Problem};
 use crate::Options;
 
 /// Counts behind the scores of one type (or several together).
@@ -184,10 +185,10 @@ fn score(
     t
 }
 
-fn find_tml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
+fn find_tml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), DevError> {
+    let unreadable = |e| DevError::Read(dir.display().to_string(), e);
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let path = entry.map_err(unreadable)?.path();
         if path.is_dir() {
             find_tml(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "tml") {
@@ -197,27 +198,17 @@ fn find_tml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-/// Runs the command; `Ok(true)` on success.
-pub fn main(args: &[String]) -> Result<bool, String> {
-    let mut dir = None;
-    let mut show_misses = false;
-    for arg in args {
-        match arg.as_str() {
-            "--misses" => show_misses = true,
-            a if a.starts_with("--") => {
-                return Err(format!(
-                    "unknown option {a}\nusage: gloss eval dates DIR [--misses]"
-                ))
-            }
-            a => dir = Some(PathBuf::from(a)),
-        }
-    }
-    let dir = dir.ok_or("usage: gloss eval dates DIR [--misses]")?;
+/// `gloss eval dates DIR [--misses]`: prints the scores of every `.tml` file
+/// under `dir`, and with `show_misses` every miss, false alarm and wrong value.
+pub fn eval(dir: &Path, show_misses: bool) -> Result<(), DevError> {
     let mut files = Vec::new();
-    find_tml(&dir, &mut files)?;
+    find_tml(dir, &mut files)?;
     files.sort();
     if files.is_empty() {
-        return Err(format!("no .tml files under {}", dir.display()));
+        return Err(DevError::Malformed(
+            dir.display().to_string(),
+            Problem::from("it holds no .tml files"),
+        ));
     }
     let groups: [(&str, &[&str]); 5] = [
         ("DATE", &["DATE"]),
@@ -231,9 +222,10 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     let mut notes = Vec::new();
     let mut extra_notes = Vec::new();
     for path in &files {
-        let xml = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let name = path.display().to_string();
+        let xml = super::read_file(&name)?;
         let TimeMl { dct, text, timexes } =
-            timeml::parse(&xml).map_err(|e| format!("{}: {e}", path.display()))?;
+            timeml::parse(&xml).map_err(|p| DevError::Malformed(name, p))?;
         let doc = crate::annotate(
             &text,
             &Options {
@@ -317,5 +309,5 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         );
     }
     print!("{out}");
-    Ok(true)
+    Ok(())
 }

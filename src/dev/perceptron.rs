@@ -9,9 +9,9 @@
 
 use std::collections::HashMap;
 
-use super::decode;
-use super::model::PassData;
-use super::tags::{Tag, NUM_TAGS};
+use crate::ner::decode;
+use crate::ner::model::PassData;
+use crate::ner::tags::{Tag, NUM_TAGS};
 
 /// One training sentence: per token, indices of its features, and gold tags.
 pub struct Example {

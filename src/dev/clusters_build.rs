@@ -5,6 +5,8 @@
 //!                            [--words N] [--depth D]
 //! ```
 //!
+//! The flags are the fields of [`ClusterSettings`].
+//!
 //! Each of the `N` most frequent words (no digits) is described by the words
 //! seen up to two places before and after it (counts over the 1,000 most
 //! frequent context words, rare ones split by capitalisation; square-rooted
@@ -16,7 +18,8 @@
 
 use std::collections::HashMap;
 
-use super::features::normal_form;
+use super::{DevError, Problem};
+use crate::ner::input::normal_form;
 use crate::tokenize::tokenize;
 
 const CONTEXT_WORDS: usize = 1000;
@@ -24,48 +27,57 @@ const ITERATIONS: usize = 8;
 const MIN_SPLIT: usize = 8;
 const RESTARTS: usize = 3;
 
-/// Runs the command; `Ok(true)` on success.
-pub fn main(args: &[String]) -> Result<bool, String> {
-    let (mut text, mut conll, mut out, mut words, mut depth) =
-        (None, None, None, 20_000usize, 16usize);
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        let value = rest
-            .next()
-            .cloned()
-            .ok_or(format!("{flag} needs a value"))?;
-        match flag.as_str() {
-            "--text" => text = Some(value),
-            "--conll" => conll = Some(value),
-            "--out" => out = Some(value),
-            "--words" => {
-                words = value
-                    .parse()
-                    .map_err(|_| format!("--words: not a number: {value}"))?
-            }
-            "--depth" => {
-                depth = value
-                    .parse::<usize>()
-                    .map_err(|_| format!("--depth: not a number: {value}"))?
-                    .min(31)
-            }
-            _ => return Err(format!("unknown option {flag:?}")),
+/// What `gloss train names clusters` is given.
+#[derive(Clone, Debug)]
+pub struct ClusterSettings {
+    /// JSON Lines file of unlabeled articles, `{"text": ...}` per line.
+    pub text: String,
+    /// A CoNLL-2003 file whose sentences are added to the text.
+    pub conll: Option<String>,
+    /// Where to write the clusters (`word<TAB>bits` per line, sorted).
+    pub out: String,
+    /// How many of the most frequent words get a cluster.
+    pub words: usize,
+    /// Depth of the cluster tree (at most 31).
+    pub depth: usize,
+}
+
+impl Default for ClusterSettings {
+    fn default() -> ClusterSettings {
+        ClusterSettings {
+            text: String::new(),
+            conll: None,
+            out: String::new(),
+            words: 20_000,
+            depth: 16,
         }
     }
-    let (Some(text), Some(out)) = (text, out) else {
-        return Err("usage: gloss train names clusters --text FILE.jsonl [--conll FILE] --out FILE [--words N] [--depth D]".into());
-    };
+}
+
+/// `gloss train names clusters`: builds the clusters and writes them to
+/// `settings.out`.
+pub fn build_file(settings: &ClusterSettings) -> Result<(), DevError> {
+    let ClusterSettings {
+        text,
+        conll,
+        out,
+        words,
+        depth,
+    } = settings;
+    let (words, depth) = (*words, (*depth).min(31));
     let mut sentences: Vec<Vec<String>> = Vec::new();
-    let source = std::fs::read_to_string(&text).map_err(|e| format!("{text}: {e}"))?;
+    let source = super::read_file(text)?;
+    let malformed =
+        |n: usize, what: String| DevError::Malformed(text.clone(), Problem::at(n + 1, what));
     for (n, line) in source.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| format!("{text}:{}: {e}", n + 1))?;
+            serde_json::from_str(line).map_err(|e| malformed(n, e.to_string()))?;
         let body = value["text"]
             .as_str()
-            .ok_or(format!("{text}:{}: no \"text\"", n + 1))?;
+            .ok_or_else(|| malformed(n, "no \"text\" string".into()))?;
         let tokenized = tokenize(body);
         for s in &tokenized.sentences {
             sentences.push(
@@ -76,7 +88,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             );
         }
     }
-    if let Some(path) = &conll {
+    if let Some(path) = conll {
         for doc in super::conll::read(path)? {
             for s in &doc.sentences {
                 sentences.push(doc.words[s.clone()].iter().map(|w| normalise(w)).collect());
@@ -89,13 +101,13 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         .map(|(w, bits)| format!("{w}\t{bits}\n"))
         .collect();
     lines.sort();
-    std::fs::write(&out, lines.concat()).map_err(|e| format!("{out}: {e}"))?;
+    std::fs::write(out, lines.concat()).map_err(|e| DevError::Write(out.clone(), e))?;
     eprintln!(
         "wrote {out}: {} words from {} sentences",
         lines.len(),
         sentences.len()
     );
-    Ok(true)
+    Ok(())
 }
 
 fn normalise(word: &str) -> String {

@@ -6,49 +6,47 @@
 //!
 //! Inputs: the given files, or a realistic large text built from the
 //! TempEval-3 silver articles (`--silver`: their texts joined by blank lines
-//! until `--mb` megabytes, default 1), or the built-in fixture articles when
-//! nothing is given. Each input is annotated as one document.
+//! until `--mb` megabytes, default 1), or the three name-tagger fixture
+//! articles, read from `tests/ner_fixtures/`, when nothing is given. Each
+//! input is annotated as one document.
 
 use std::time::{Duration, Instant};
 
-use super::Tagger;
+use super::{DevError, Problem};
+use crate::ner::{self, Tagger};
 use crate::recognize::{Context, Mention, Recognizer};
 
-/// Fixture articles used when no file is given.
-const FIXTURES: [&str; 3] = [
-    include_str!("../../tests/ner_fixtures/prisoner-exchange.txt"),
-    include_str!("../../tests/ner_fixtures/earnings.txt"),
-    include_str!("../../tests/ner_fixtures/football.txt"),
+/// The articles timed when no input is given: the name-tagger fixtures,
+/// read at run time from the repository (paths relative to the current
+/// directory).
+pub const DEFAULT_FILES: [&str; 3] = [
+    "tests/ner_fixtures/prisoner-exchange.txt",
+    "tests/ner_fixtures/earnings.txt",
+    "tests/ner_fixtures/football.txt",
 ];
 
-/// Runs the command; `Ok(true)` on success.
-pub fn main(args: &[String]) -> Result<bool, String> {
+/// `gloss bench [--silver FILE.jsonl [--mb N]] [FILE...]`: times the files,
+/// or `megabytes` of the silver articles, or both; with neither,
+/// [`DEFAULT_FILES`].
+pub fn bench(files: &[String], silver: Option<&str>, megabytes: f64) -> Result<(), DevError> {
     let mut texts: Vec<String> = Vec::new();
-    let mut silver = None;
-    let mut megabytes = 1.0f64;
-    let mut files = Vec::new();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--silver" => silver = Some(args.next().ok_or("--silver needs a file")?.clone()),
-            "--mb" => {
-                megabytes = args
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .filter(|&v: &f64| v > 0.0)
-                    .ok_or("--mb needs a positive number")?
-            }
-            _ => files.push(arg.clone()),
-        }
-    }
     if let Some(path) = silver {
-        texts.push(silver_text(&path, (megabytes * 1e6) as usize)?);
+        texts.push(silver_text(path, (megabytes * 1e6) as usize)?);
     }
-    for path in &files {
-        texts.push(std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?);
+    for path in files {
+        texts.push(super::read_file(path)?);
     }
     if texts.is_empty() {
-        texts = FIXTURES.iter().map(|s| s.to_string()).collect();
+        for path in DEFAULT_FILES {
+            // Relative to the repository root: say so if run from elsewhere.
+            texts.push(super::read_file(path).map_err(|e| match e {
+                DevError::Read(path, error) => DevError::Read(
+                    format!("{path} (run from the repository root, or name the files to time)"),
+                    error,
+                ),
+                other => other,
+            })?);
+        }
     }
 
     let median = |f: &dyn Fn()| {
@@ -68,10 +66,10 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         );
     });
     let lists = median(&|| {
-        std::hint::black_box(super::gazetteer::Gazetteer::embedded());
+        std::hint::black_box(ner::gazetteer::Gazetteer::embedded());
     });
     let clusters = median(&|| {
-        std::hint::black_box(super::clusters::Clusters::embedded());
+        std::hint::black_box(ner::clusters::Clusters::embedded());
     });
     println!(
         "model load: {total:.1} ms median (name lists {lists:.1} ms, clusters {clusters:.1} ms, weights {:.1} ms; model file {} KB)",
@@ -111,7 +109,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             }
         }),
         ("dates", &|| recognize(&crate::temporal::TemporalRecognizer)),
-        ("names", &|| recognize(super::NameRecognizer::embedded())),
+        ("names", &|| recognize(ner::NameRecognizer::embedded())),
     ];
     let mut per_round = [0.0f64; 4];
     let mut rounds = 0usize;
@@ -144,13 +142,14 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         mb / names,
         (whole - tokenize - dates - names).max(0.0) / mb * 1e3
     );
-    Ok(true)
+    Ok(())
 }
 
 /// The texts of the articles in a JSON Lines file (`{"text": ...}` per line),
 /// joined by blank lines until at least `bytes` bytes (repeating if needed).
-fn silver_text(path: &str, bytes: usize) -> Result<String, String> {
-    let source = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+fn silver_text(path: &str, bytes: usize) -> Result<String, DevError> {
+    let source = super::read_file(path)?;
+    let malformed = |what: &str| DevError::Malformed(path.to_string(), Problem::from(what));
     let articles: Vec<String> = source
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -158,11 +157,11 @@ fn silver_text(path: &str, bytes: usize) -> Result<String, String> {
             serde_json::from_str::<serde_json::Value>(line)
                 .ok()
                 .and_then(|v| v.get("text")?.as_str().map(|s| s.trim().to_string()))
-                .ok_or_else(|| format!("{path}: a line without a \"text\" string"))
+                .ok_or_else(|| malformed("a line has no \"text\" string"))
         })
         .collect::<Result<_, _>>()?;
     if articles.iter().all(String::is_empty) {
-        return Err(format!("{path}: no text"));
+        return Err(malformed("it holds no text"));
     }
     let mut out = String::with_capacity(bytes + 10_000);
     for article in articles.iter().cycle() {

@@ -3,11 +3,12 @@
 
 use std::ops::Range;
 
-use super::tags::{Class, Span};
+use super::{DevError, Problem};
+use crate::ner::tags::{Class, Span};
 
 /// One article: its tokens, sentences and gold names.
 #[derive(Clone, Debug, Default)]
-pub struct Document {
+pub struct ConllDocument {
     /// Token texts.
     pub words: Vec<String>,
     /// Sentences as token ranges.
@@ -16,7 +17,7 @@ pub struct Document {
     pub names: Vec<Span>,
 }
 
-impl Document {
+impl ConllDocument {
     /// The token texts as `&str`.
     pub fn word_refs(&self) -> Vec<&str> {
         self.words.iter().map(String::as_str).collect()
@@ -24,18 +25,17 @@ impl Document {
 }
 
 /// Reads a CoNLL-2003 file into documents.
-pub fn read(path: &str) -> Result<Vec<Document>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    parse(&text).map_err(|e| format!("{path}: {e}"))
+pub fn read(path: &str) -> Result<Vec<ConllDocument>, DevError> {
+    parse(&super::read_file(path)?).map_err(|p| DevError::Malformed(path.to_string(), p))
 }
 
 /// Parses CoNLL-2003 text into documents.
-pub fn parse(text: &str) -> Result<Vec<Document>, String> {
+pub fn parse(text: &str) -> Result<Vec<ConllDocument>, Problem> {
     let mut docs = Vec::new();
-    let mut doc = Document::default();
+    let mut doc = ConllDocument::default();
     let mut sentence_start = 0;
     let mut open: Option<(usize, Class)> = None;
-    let close = |doc: &mut Document, open: &mut Option<(usize, Class)>| {
+    let close = |doc: &mut ConllDocument, open: &mut Option<(usize, Class)>| {
         if let Some((start, class)) = open.take() {
             doc.names.push(Span {
                 start,
@@ -61,7 +61,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>, String> {
         let fields: Vec<&str> = line.split(' ').collect();
         let (word, tag) = match fields.as_slice() {
             [word, .., tag] if fields.len() >= 2 => (*word, *tag),
-            _ => return Err(format!("line {}: expected `token ... TAG`", n + 1)),
+            _ => return Err(Problem::at(n + 1, "expected `token ... TAG`")),
         };
         let i = doc.words.len();
         if tag == "O" {
@@ -69,9 +69,9 @@ pub fn parse(text: &str) -> Result<Vec<Document>, String> {
         } else {
             let (prefix, class) = tag
                 .split_once('-')
-                .ok_or_else(|| format!("line {}: bad tag {tag:?}", n + 1))?;
+                .ok_or_else(|| Problem::at(n + 1, format!("bad tag {tag:?}")))?;
             let class = Class::parse(class)
-                .ok_or_else(|| format!("line {}: unknown class in {tag:?}", n + 1))?;
+                .ok_or_else(|| Problem::at(n + 1, format!("unknown class in {tag:?}")))?;
             let continues = prefix == "I" && open.is_some_and(|(_, c)| c == class);
             if !continues {
                 close(&mut doc, &mut open);

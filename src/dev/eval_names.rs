@@ -1,4 +1,4 @@
-//! `gloss eval names FILE`: conlleval-style scores (exact spans; precision,
+//! `gloss eval names FILE [--train TRAIN]`: conlleval-style scores (exact spans; precision,
 //! recall and F1 per class and overall) on CoNLL-2003 data, two ways:
 //!
 //! * **gold tokens**: the model tags the corpus tokens and sentences;
@@ -6,17 +6,21 @@
 //!   and run through the full user pipeline ([`crate::annotate`]: tokenizer,
 //!   sentence splitter, all recognizers, overlap resolution). PERSON, PLACE
 //!   and ORG come from the exported annotations; MISC, which is not exported,
-//!   from [`super::find_names`] on the same text where it does not overlap
+//!   from [`crate::ner::find_names`] on the same text where it does not overlap
 //!   them. A predicted name whose edges fall inside a gold token counts as
 //!   wrong.
+//!
+//! `--show-errors`, `--show-token-diffs` and `--calibrate` print development
+//! aids instead (see [`show_errors`], [`show_token_diffs`], [`calibrate`]).
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::conll::{self, Document};
-use super::tags::{Class, Span};
-use super::Tagger;
+use super::conll::{self, ConllDocument};
+use super::DevError;
 use crate::document::Label;
+use crate::ner::tags::{Class, Span};
+use crate::ner::Tagger;
 use crate::span::CharIndex;
 
 /// True/false positive and false negative counts per class.
@@ -102,24 +106,10 @@ fn prf([tp, fp, fneg]: [usize; 3]) -> (f64, f64, f64) {
     (p, r, f)
 }
 
-/// Runs the command; `Ok(true)` on success.
-pub fn main(args: &[String]) -> Result<bool, String> {
-    const USAGE: &str = "usage: gloss eval names [--train TRAIN] FILE | --show-token-diffs FILE | --show-errors FILE | --calibrate FILE\n\
-        (CoNLL-2003 format, e.g. ../shared/data/conll2003/valid.txt; with --train, also recall on names not in TRAIN)";
-    let (path, train) = match args {
-        [path] => (path, None),
-        [flag, train, path] if flag == "--train" => (path, Some(train)),
-        [flag, path] if flag == "--show-token-diffs" => {
-            show_token_diffs(&conll::read(path)?);
-            return Ok(true);
-        }
-        [flag, path] if flag == "--calibrate" => return calibrate(&conll::read(path)?),
-        [flag, path] if flag == "--show-errors" => {
-            show_errors(&conll::read(path)?);
-            return Ok(true);
-        }
-        _ => return Err(USAGE.into()),
-    };
+/// `gloss eval names FILE [--train TRAIN]`: prints the scores on the
+/// CoNLL-2003 file `path`, both ways; with `train`, also the raw-text recall
+/// on names that never occur as a name in that training file.
+pub fn eval(path: &str, train: Option<&str>) -> Result<(), DevError> {
     let docs = conll::read(path)?;
     let seen: std::collections::HashSet<String> = match train {
         Some(train) => conll::read(train)?
@@ -188,12 +178,14 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             cells.join(", ")
         );
     }
-    Ok(true)
+    Ok(())
 }
 
-/// Prints every raw-pipeline mistake with its sentence: a development aid.
-fn show_errors(docs: &[Document]) {
-    for doc in docs {
+/// `gloss eval names --show-errors FILE`: prints every raw-pipeline mistake
+/// with its sentence, a development aid.
+pub fn show_errors(path: &str) -> Result<(), DevError> {
+    let docs = conll::read(path)?;
+    for doc in &docs {
         let predicted = raw_pipeline(doc, '\n');
         let sentence_of = |i: usize| {
             doc.sentences
@@ -233,16 +225,19 @@ fn show_errors(docs: &[Document]) {
             }
         }
     }
+    Ok(())
 }
 
-/// Prints, for several softmax temperatures, how well span confidences
-/// predict that a span is exactly right (Brier score, lower is better).
-fn calibrate(docs: &[Document]) -> Result<bool, String> {
+/// `gloss eval names --calibrate FILE`: prints, for several softmax
+/// temperatures, how well span confidences predict that a span is exactly
+/// right (Brier score, lower is better).
+pub fn calibrate(path: &str) -> Result<(), DevError> {
+    let docs = conll::read(path)?;
     for temperature in [4.0f32, 8.0, 12.0, 16.0, 24.0, 32.0, 48.0, 64.0] {
         let tagger = Tagger::from_bytes(Tagger::embedded_bytes())?.with_temperature(temperature);
         let (mut brier, mut n) = (0.0f64, 0usize);
         let mut buckets = [[0usize; 2]; 5];
-        for doc in docs {
+        for doc in &docs {
             for e in tagger.tag(&doc.word_refs(), &doc.sentences) {
                 let right = doc
                     .names
@@ -272,13 +267,13 @@ fn calibrate(docs: &[Document]) -> Result<bool, String> {
             table.join(", ")
         );
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Rebuilds a document as natural text, sentences joined by `separator`
 /// (a line break, or a space to mimic text without line breaks): returns the
 /// text and each token's byte range.
-pub fn detokenize(doc: &Document, separator: char) -> (String, Vec<Range<usize>>) {
+pub fn detokenize(doc: &ConllDocument, separator: char) -> (String, Vec<Range<usize>>) {
     const NO_SPACE_BEFORE: &[&str] = &[
         ",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "'s", "'S", "n't", "'re", "'ve", "'ll",
         "'d", "'m", "'",
@@ -317,11 +312,13 @@ pub fn detokenize(doc: &Document, separator: char) -> (String, Vec<Range<usize>>
     (text, ranges)
 }
 
-/// Prints where the tokenizer, on rebuilt text, disagrees with the gold
-/// tokens and sentences: a development aid for tokenizer work.
-fn show_token_diffs(docs: &[Document]) {
+/// `gloss eval names --show-token-diffs FILE`: prints where the tokenizer,
+/// on rebuilt text, disagrees with the gold tokens and sentences, a
+/// development aid for tokenizer work.
+pub fn show_token_diffs(path: &str) -> Result<(), DevError> {
+    let docs = conll::read(path)?;
     let (mut tokens, mut wrong, mut sentence_diffs) = (0, 0, 0);
-    for doc in docs {
+    for doc in &docs {
         let (text, ranges) = detokenize(doc, '\n');
         let tokenized = crate::tokenize::tokenize(&text);
         let ours: std::collections::HashSet<(usize, usize)> =
@@ -362,10 +359,11 @@ fn show_token_diffs(docs: &[Document]) {
         }
     }
     println!("{wrong} of {tokens} gold tokens not reproduced; {sentence_diffs} sentence boundary differences");
+    Ok(())
 }
 
 /// The names users would get for a rebuilt document, as gold-token spans.
-fn raw_pipeline(doc: &Document, separator: char) -> Vec<Span> {
+fn raw_pipeline(doc: &ConllDocument, separator: char) -> Vec<Span> {
     let (text, ranges) = detokenize(doc, separator);
     let starts: HashMap<usize, usize> = ranges
         .iter()
@@ -407,7 +405,7 @@ fn raw_pipeline(doc: &Document, separator: char) -> Vec<Span> {
         out.push(to_span(range, class));
     }
     let tokenized = crate::tokenize::tokenize(&text);
-    for name in super::find_names(&text, &tokenized) {
+    for name in crate::ner::find_names(&text, &tokenized) {
         if name.class == Class::Misc
             && !taken
                 .iter()
