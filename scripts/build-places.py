@@ -29,7 +29,7 @@ MIN_POPULATION = 15000
 MIN_POPULATION_ENGLISH = {"US": 1000, "CA": 2000, "GB": 5000, "AU": 3000, "IE": 3000, "NZ": 3000}
 # Cities this big keep their ASCII alternate names (exonyms: Kiev, Bombay, Canton).
 ALTERNATES_FROM = 500000
-MAX_ALTERNATES = 12
+MAX_ALTERNATES = 40
 
 
 def fold(name):
@@ -43,10 +43,11 @@ def is_latin(name):
 
 
 def usable_alternate(alt, name):
-    """ASCII, not a code (all capitals, digits), and not the primary name again."""
+    """ASCII, capitalised, not a code (all capitals, digits), and not the primary name again."""
     if len(alt) < 3 or not alt.isascii() or any(c.isdigit() for c in alt):
         return False
-    if alt.isupper() or "(" in alt or "," in alt:
+    # Lowercase ones are machine transliterations ("nyuyog"), not names in use.
+    if alt.isupper() or not alt[0].isupper() or "(" in alt or "," in alt:
         return False
     return fold(alt) != fold(name)
 
@@ -150,8 +151,11 @@ def main(gnc, loc, csc, out):
             continue
         alts = []
         if pop >= ALTERNATES_FROM:
-            alts = alternates([a for a in c["alternatenames"] if usable_alternate(a, c["name"])],
-                              c["name"])
+            # Part of the name first ("New York" of "New York City"), then the shortest
+            # (exonyms are short: Kiev, Bombay), since only MAX_ALTERNATES are kept.
+            usable = [a for a in c["alternatenames"] if usable_alternate(a, c["name"])]
+            usable.sort(key=lambda a: (fold(a) not in fold(c["name"]), len(a), a))
+            alts = alternates(usable, c["name"])
         add(c["geonameid"], "city", country, c["admin1code"], c["latitude"], c["longitude"], pop,
             c["name"], alts)
 

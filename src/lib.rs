@@ -17,6 +17,7 @@ pub mod calendar;
 pub mod document;
 pub mod formats;
 pub mod ner;
+pub mod places;
 pub mod recognize;
 pub mod resolve;
 pub mod span;
