@@ -58,6 +58,16 @@ def coord(x):
     return "0" if text == "-0" else text
 
 
+def inside(point, box, margin=1.0):
+    """A point within `margin` degrees of a bounding box (a check on the
+    country-state-city coordinates, a few of which are far off: Hunan in Oklahoma)."""
+    if box is None:
+        return True
+    lat, lon = float(point["latitude"]), float(point["longitude"])
+    return (box[0] - margin <= lat <= box[1] + margin
+            and box[2] - margin <= lon <= box[3] + margin)
+
+
 def rounded(population):
     """Two significant digits: a ranking prior needs no more, and zeros compress."""
     digits = len(str(population)) - 2
@@ -132,10 +142,11 @@ def main(gnc, loc, csc, out):
                 continue
             country, admin1 = gn_code.split(".")
             state = states.get(iso_code)
-            if state and state["latitude"] and state["longitude"]:
+            box = admin_box.get((country, admin1))
+            if state and state["latitude"] and state["longitude"] and inside(state, box):
                 lat, lon = state["latitude"], state["longitude"]
-            elif (country, admin1) in admin_box:
-                b = admin_box[(country, admin1)]
+            elif box:
+                b = box
                 lat, lon = (b[0] + b[1]) / 2, (b[2] + b[3]) / 2
             else:
                 continue

@@ -14,6 +14,8 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dev;
 pub mod document;
 pub mod formats;
 pub mod ner;

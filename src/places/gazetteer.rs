@@ -200,8 +200,8 @@ fn same_place(a: &Entry, b: &Entry) -> bool {
     a.geonames_id != 0 && a.geonames_id == b.geonames_id
 }
 
-/// The name of first-level region `admin1` of `country`.
-pub fn admin1_name(country: &str, admin1: &str) -> Option<&'static str> {
+/// First-level region `admin1` (GeoNames code) of `country`.
+pub fn admin1(country: &str, admin1: &str) -> Option<&'static Entry> {
     static INDEX: OnceLock<HashMap<(String, String), u32>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         core()
@@ -213,7 +213,7 @@ pub fn admin1_name(country: &str, admin1: &str) -> Option<&'static str> {
             .collect()
     });
     let &i = index.get(&(country.to_string(), admin1.to_string()))?;
-    Some(core().entries[i as usize].name.as_str())
+    Some(&core().entries[i as usize])
 }
 
 /// The entry with GeoNames id `id` in the core list (cues name their place by id).

@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use super::gazetteer::{admin1_name, by_id, lookup, Entry};
+use super::gazetteer::{admin1, by_id, lookup, Entry};
+use super::names::key;
 use super::{Candidate, Place, PlaceKind, PlaceQuery};
 
 /// At most this many candidates are returned per query.
@@ -42,6 +43,7 @@ const DIRECTIONS: &[&str] = &[
     "central",
     "east",
     "eastern",
+    "far",
     "north",
     "northeast",
     "northeastern",
@@ -202,8 +204,17 @@ fn candidates(query: &PlaceQuery, text: &str) -> Pending {
             None => (name.trim(), None),
         };
         let mut found = lookup(head);
+        if !head.ends_with('.') && text.contains(&format!("{head}.")) {
+            // The recognizer may leave the full stop of "Ky." to the sentence.
+            found.extend(lookup(&format!("{head}.")));
+        }
+        found.extend(postal_code(head, text));
         if found.is_empty() {
             found = lookup(&strip_direction(head));
+        }
+        if let Some(&(_, id)) = CUES.iter().find(|(cue, _)| key(cue) == key(head)) {
+            // "the White House" as a place is where it stands.
+            found = by_id(id).into_iter().collect();
         }
         if let Some(tail) = tail {
             hints.extend(lookup(tail).into_iter().filter(|e| is_container(e)));
@@ -235,6 +246,18 @@ fn strip_direction(name: &str) -> String {
     words[skip..].join(" ")
 }
 
+/// The US state whose postal code `name` is, when written in capitals after a
+/// comma ("LONDON, KY"); elsewhere "IN" or "OR" is no place.
+fn postal_code(name: &str, text: &str) -> Option<&'static Entry> {
+    if name.len() != 2 || !name.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    if !text.contains(&format!(", {name}")) {
+        return None;
+    }
+    admin1("US", name)
+}
+
 /// A place that can contain cities: a country or first-level region.
 fn is_container(entry: &Entry) -> bool {
     matches!(entry.kind, PlaceKind::Country | PlaceKind::Admin1)
@@ -247,7 +270,12 @@ fn comma_hints(name: &str, text: &str) -> Vec<&'static Entry> {
     if name.is_empty() {
         return hints;
     }
-    for (at, _) in text.match_indices(name) {
+    // Datelines write "LONDON, Ky.": compare without case.
+    let starts = text.char_indices().map(|(at, _)| at).filter(|&at| {
+        text.get(at..at + name.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(name))
+    });
+    for at in starts {
         let Some(rest) = text[at + name.len()..].strip_prefix(", ") else {
             continue;
         };
@@ -258,10 +286,11 @@ fn comma_hints(name: &str, text: &str) -> Vec<&'static Entry> {
             if !phrase.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let found: Vec<_> = lookup(phrase)
+            let mut found: Vec<_> = lookup(phrase)
                 .into_iter()
                 .filter(|e| is_container(e))
                 .collect();
+            found.extend(postal_code(phrase, text));
             if !found.is_empty() {
                 hints.extend(found);
                 break;
@@ -332,7 +361,7 @@ fn place(entry: &Entry) -> Place {
     let admin1 = match entry.kind {
         PlaceKind::Admin1 => Some(entry.name.clone()),
         _ if entry.admin1.is_empty() => None,
-        _ => admin1_name(&entry.country, &entry.admin1).map(str::to_string),
+        _ => admin1(&entry.country, &entry.admin1).map(|e| e.name.clone()),
     };
     Place {
         geonames_id: entry.geonames_id,
@@ -410,6 +439,17 @@ mod tests {
             (&["New York"], "New York is big.", 5128581),
             (&["eastern Ukraine"], "Fighting in eastern Ukraine.", 690791),
             (&["Calif."], "Los Angeles, Calif.", 5332921),
+            (&["Ky"], "A town in Ky. got rain.", 6254925),
+            (&["KY"], "LONDON, KY (AP) - Rain.", 6254925),
+            (&["London"], "LONDON, KY (AP) - Rain.", 4298960),
+            (&["Man"], "Winnipeg, Man. - Snow.", 6065171),
+            (
+                &["Far North Queensland"],
+                "Rain in Far North Queensland.",
+                2152274,
+            ),
+            (&["B.C."], "Vancouver, B.C.", 5909050),
+            (&["White House"], "The White House said.", 4140963),
         ];
         for (names, text, expected) in cases {
             assert_eq!(
@@ -444,7 +484,7 @@ mod tests {
     #[test]
     fn unknown_names_give_no_candidates() {
         // False-positive table: not places, or not in the gazetteer.
-        for name in ["Zzyzxqua", "", "the", "Microsoftland", "Umerov"] {
+        for name in ["Zzyzxqua", "", "the", "Microsoftland", "Umerov", "IN", "OR"] {
             assert_eq!(tops(&[name], "Some text."), vec![None], "{name}");
         }
     }
