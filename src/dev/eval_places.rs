@@ -228,6 +228,22 @@ pub fn run(path: &str, misses: bool) -> Result<(), String> {
             ratio(linked.iter().filter(|o| o.same_id).count(), linked.len()),
             linked.len()
         );
+        // Our country and first-level region points are not GeoNames' own
+        // (see data/places/README.md): this shows what that costs.
+        let placed: Vec<&&Outcome> = kept.iter().filter(|o| o.placed.is_some()).collect();
+        let near_or_same = placed
+            .iter()
+            .filter(|o| o.same_id || o.placed.as_ref().is_some_and(|p| p.2 <= NEAR_KM))
+            .count();
+        println!(
+            "within 161 km or the gold GeoNames id: {:.3} of {} (end to end {:.3})",
+            ratio(near_or_same, placed.len()),
+            placed.len(),
+            ratio(
+                near_or_same,
+                kept.iter().filter(|o| o.gold.coordinates.is_some()).count()
+            )
+        );
         let with_coordinates = kept.iter().filter(|o| o.gold.coordinates.is_some()).count();
         let near = errors.iter().filter(|&&e| e <= NEAR_KM).count();
         println!(

@@ -16,7 +16,7 @@ const MAX_CANDIDATES: usize = 5;
 /// Bonus for lying in a first-level region that another place of the text is in.
 const SAME_ADMIN1: f32 = 2.5;
 /// Bonus for lying in a country that another place of the text is in.
-const SAME_COUNTRY: f32 = 1.0;
+const SAME_COUNTRY: f32 = 2.0;
 /// Bonus for the region or country named after a comma ("Paris, Texas").
 const COMMA_HINT: f32 = 4.0;
 /// Bonus for the place an institution of the text stands for.
