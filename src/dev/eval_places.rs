@@ -41,6 +41,18 @@ pub fn place_queries(doc: &Document) -> Vec<Vec<usize>> {
     groups.into_iter().map(|(_, members)| members).collect()
 }
 
+/// The mention texts of each group.
+fn group_texts<'a>(doc: &'a Document, groups: &[Vec<usize>]) -> Vec<Vec<&'a str>> {
+    groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|&i| doc.annotations[i].text.as_str())
+                .collect()
+        })
+        .collect()
+}
+
 /// Resolves groups of mention texts; the top place of each group.
 fn resolve_groups(groups: &[Vec<&str>], text: &str) -> Vec<Option<Candidate>> {
     let queries: Vec<PlaceQuery> = groups
@@ -111,14 +123,7 @@ pub fn run(path: &str, misses: bool) -> Result<(), String> {
             .expect("fallback date parses");
         let doc = crate::annotate(&article.text, &options);
         let groups = place_queries(&doc);
-        let names: Vec<Vec<&str>> = groups
-            .iter()
-            .map(|g| {
-                g.iter()
-                    .map(|&i| doc.annotations[i].text.as_str())
-                    .collect()
-            })
-            .collect();
+        let names = group_texts(&doc, &groups);
         let tops = resolve_groups(&names, &article.text);
         let mut top_of = vec![None; doc.annotations.len()];
         for (group, top) in groups.iter().zip(&tops) {
@@ -385,14 +390,7 @@ mod tests {
         let options = Options::with_reference_date("2025-01-01").unwrap();
         let doc = crate::annotate("Kyiv said. Then Kyiv's mayor and Paris.", &options);
         let groups = place_queries(&doc);
-        let texts: Vec<Vec<&str>> = groups
-            .iter()
-            .map(|g| {
-                g.iter()
-                    .map(|&i| doc.annotations[i].text.as_str())
-                    .collect()
-            })
-            .collect();
+        let texts = group_texts(&doc, &groups);
         assert!(
             texts.iter().any(|g| g.len() == 2 && g[0] == "Kyiv"),
             "{texts:?}"
