@@ -212,6 +212,9 @@ fn candidates(query: &PlaceQuery, text: &str) -> Pending {
         if found.is_empty() {
             found = lookup(&strip_direction(head));
         }
+        if found.is_empty() {
+            found = inner_place(head);
+        }
         if let Some(&(_, id)) = CUES.iter().find(|(cue, _)| key(cue) == key(head)) {
             // "the White House" as a place is where it stands.
             found = by_id(id).into_iter().collect();
@@ -244,6 +247,33 @@ fn strip_direction(name: &str) -> String {
         return String::new();
     }
     words[skip..].join(" ")
+}
+
+/// For a mention the gazetteer lacks, the places named by its longest run of
+/// capitalised words that it has: "Winnipeg Free Press" → Winnipeg,
+/// "Calgary-North West" → Calgary, "Nazi Germany" → Germany. The recognizer's
+/// span is sometimes too long, and a county or district lies by its namesake.
+fn inner_place(name: &str) -> Vec<&'static Entry> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for len in (1..words.len()).rev() {
+        for run in words.windows(len) {
+            let capitalised = run.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !DIRECTIONS.contains(&w.to_lowercase().as_str())
+            });
+            if !capitalised || run.iter().all(|w| w.len() < 3) {
+                continue;
+            }
+            let found = lookup(&run.join(" "));
+            if !found.is_empty() {
+                return found;
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// The US state whose postal code `name` is, when written in capitals after a
