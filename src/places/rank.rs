@@ -1,7 +1,7 @@
 //! Ranking gazetteer candidates for the PLACE entities of one document: a
 //! prior from feature kind and population (country > capital > first-level
 //! region > city, bigger first), then the document's context: the countries
-//! and regions of the other, unambiguous places, a state or country after a
+//! and regions where the other places lie (weighted by belief), a state or country after a
 //! comma ("Arlington, Va."), and institutions that stand for a capital
 //! ("the White House"). One query per entity gives one sense per discourse.
 
