@@ -38,6 +38,29 @@ const CUES: &[(&str, u32)] = &[
     ("Whitehall", 2643743),        // London
 ];
 
+/// Last words of facility names, whose other words name no place to resolve.
+const FACILITIES: &[&str] = &[
+    "airport",
+    "bridge",
+    "cathedral",
+    "center",
+    "centre",
+    "church",
+    "college",
+    "hospital",
+    "hotel",
+    "mosque",
+    "museum",
+    "park",
+    "road",
+    "school",
+    "stadium",
+    "station",
+    "street",
+    "temple",
+    "university",
+];
+
 /// Direction words dropped when "eastern Ukraine" itself is not in the gazetteer.
 const DIRECTIONS: &[&str] = &[
     "central",
@@ -251,13 +274,20 @@ fn strip_direction(name: &str) -> String {
 
 /// For a mention the gazetteer lacks, the places named by its longest run of
 /// capitalised words that it has: "Winnipeg Free Press" → Winnipeg,
-/// "Calgary-North West" → Calgary, "Nazi Germany" → Germany. The recognizer's
-/// span is sometimes too long, and a county or district lies by its namesake.
+/// "Calgary-North West" → Calgary, "Nazi Germany" → Germany (the recognizer's
+/// span is sometimes too long). A building is not its namesake town:
+/// "St. Michael's Hospital" gives nothing.
 fn inner_place(name: &str) -> Vec<&'static Entry> {
     let words: Vec<&str> = name
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .collect();
+    if words
+        .last()
+        .is_some_and(|w| FACILITIES.contains(&w.to_lowercase().as_str()))
+    {
+        return Vec::new();
+    }
     for len in (1..words.len()).rev() {
         for run in words.windows(len) {
             let capitalised = run.iter().all(|w| {
@@ -514,7 +544,17 @@ mod tests {
     #[test]
     fn unknown_names_give_no_candidates() {
         // False-positive table: not places, or not in the gazetteer.
-        for name in ["Zzyzxqua", "", "the", "Microsoftland", "Umerov", "IN", "OR"] {
+        for name in [
+            "Zzyzxqua",
+            "",
+            "the",
+            "Microsoftland",
+            "Umerov",
+            "IN",
+            "OR",
+            "St. Michael's Hospital",
+            "University Hospital",
+        ] {
             assert_eq!(tops(&[name], "Some text."), vec![None], "{name}");
         }
     }
