@@ -20,6 +20,7 @@ pub mod document;
 pub mod formats;
 pub mod labels;
 pub mod ner;
+pub mod places;
 pub mod recognize;
 pub mod resolve;
 pub mod span;

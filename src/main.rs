@@ -31,6 +31,7 @@ Examples:
   gloss annotate --jsonl < requests.jsonl            stdin: {\"text\": ..., \"reference_date\": ...} per line
   gloss eval dates ../shared/data/tempeval3/TBAQ-cleaned
   gloss eval names ../shared/data/conll2003/valid.txt
+  gloss eval places ../shared/data/ner-extra/tr-news/TR-News.xml
   gloss bench --silver ../shared/data/tempeval3/silver.jsonl --mb 1";
 
 /// Offline annotator: people, places, organisations, dates and times in news text.
@@ -86,6 +87,14 @@ enum EvalCommand {
     },
     /// Score people, places and organisations against CoNLL-2003 data.
     Names(EvalNamesArgs),
+    /// Score place recognition and GeoNames resolution against TR-News XML.
+    Places {
+        /// The TR-News XML file.
+        file: String,
+        /// List every missed, spurious and misplaced toponym.
+        #[arg(long)]
+        misses: bool,
+    },
 }
 
 #[derive(Args)]
@@ -268,6 +277,9 @@ fn run(command: Command) -> Result<bool, Fatal> {
                 } => calibrate(file)?,
                 _ => eval(file, args.train.as_deref())?,
             }
+        }
+        Command::Eval(EvalCommand::Places { file, misses }) => {
+            gloss::dev::eval_places::run(&file, misses)?;
         }
         Command::Train(TrainCommand::Names(args)) => train_names_command(args)?,
         Command::Bench(args) => {

