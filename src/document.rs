@@ -1,6 +1,7 @@
-//! The document model: text, reference date and annotations, exactly as the
-//! JSON export carries them (format `gloss/1`, described in `docs/format.md`
-//! and `schema/gloss-document.schema.json`).
+//! The document model: text, reference date, annotations and entities,
+//! exactly as the JSON export carries them (format `gloss/2`, described in
+//! `docs/format.md` and `schema/gloss-document.schema.json`; `gloss/1`, the
+//! same without entities, is still read).
 //!
 //! Offsets here are **Unicode code points** (Python string indices), end
 //! exclusive. Annotations are sorted by start and never overlap.
@@ -9,9 +10,13 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use crate::calendar::Date;
+use crate::entities::{Entity, EntityEdits};
 
 /// The value of the `format` field of every exported document.
-pub const FORMAT: &str = "gloss/1";
+pub const FORMAT: &str = "gloss/2";
+
+/// Every format version import reads, oldest first.
+pub const FORMATS_READ: [&str; 2] = ["gloss/1", FORMAT];
 
 /// What an annotation marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -115,6 +120,9 @@ pub struct Annotation {
     pub confidence: Option<f64>,
     /// Who made it.
     pub source: Source,
+    /// PERSON, PLACE and ORG only: the id of its entity in [`Document::entities`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
 }
 
 /// An annotated text: the unit of export and import.
@@ -131,6 +139,12 @@ pub struct Document {
     pub reference_date_source: ReferenceDateSource,
     /// Marked mentions, sorted by `start`, non-overlapping.
     pub annotations: Vec<Annotation>,
+    /// The people, places and organisations the name annotations refer to.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    /// The person's entity edits, re-applied whenever entities are recomputed.
+    #[serde(default, skip_serializing_if = "EntityEdits::is_empty")]
+    pub edits: EntityEdits,
 }
 
 /// Why an imported document was refused.
@@ -146,7 +160,7 @@ impl fmt::Display for InvalidDocument {
 impl std::error::Error for InvalidDocument {}
 
 impl Document {
-    /// Reads a document from `gloss/1` JSON text and [validates](Self::validate) it.
+    /// Reads a document from `gloss/1` or `gloss/2` JSON text and [validates](Self::validate) it.
     /// Unknown fields, wrong types and broken offsets are all refused.
     pub fn from_json(json: &str) -> Result<Document, InvalidDocument> {
         let document: Document = serde_json::from_str(json)
@@ -157,12 +171,13 @@ impl Document {
 
     /// Checks everything the format promises beyond its types: the format tag,
     /// the date, offsets inside the text, `text` equal to the slice, sorted and
-    /// non-overlapping annotations, values only on temporal labels.
+    /// non-overlapping annotations, values only on temporal labels, and the
+    /// entity layer ([`crate::entities::check`]).
     pub fn validate(&self) -> Result<(), InvalidDocument> {
         let fail = |m: String| Err(InvalidDocument(m));
-        if self.format != FORMAT {
+        if !FORMATS_READ.contains(&self.format.as_str()) {
             return fail(format!(
-                "unsupported format {:?}: expected {FORMAT:?}",
+                "unsupported format {:?}: expected one of {FORMATS_READ:?}",
                 self.format
             ));
         }
@@ -208,7 +223,7 @@ impl Document {
             }
             previous_end = a.end;
         }
-        Ok(())
+        crate::entities::check(self).map_err(InvalidDocument)
     }
 }
 
@@ -223,6 +238,8 @@ mod tests {
             reference_date: "2025-12-21".into(),
             reference_date_source: ReferenceDateSource::Given,
             annotations,
+            entities: Vec::new(),
+            edits: EntityEdits::default(),
         }
     }
 
@@ -235,6 +252,7 @@ mod tests {
             value: None,
             confidence: None,
             source: Source::Person,
+            entity: None,
         }
     }
 
@@ -271,7 +289,7 @@ mod tests {
                 "unknown variant",
             ),
             (
-                good.replacen("\"gloss/1\"", "\"gloss/2\"", 1),
+                good.replacen("\"gloss/2\"", "\"gloss/3\"", 1),
                 "unsupported format",
             ),
             ("[]".to_string(), "not a Gloss document"),

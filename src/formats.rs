@@ -1,8 +1,8 @@
 //! Other export formats, converted from a [`Document`]: CoNLL (BIO tags per
 //! token), brat standoff (`.ann`), doccano JSON Lines and W3C Web Annotation
-//! JSON-LD. The `gloss/1` JSON itself is the document serialized as is.
+//! JSON-LD. The `gloss/2` JSON itself is the document serialized as is.
 //!
-//! Every format here counts offsets in code points, like `gloss/1` (brat,
+//! Every format here counts offsets in code points, like `gloss/2` (brat,
 //! doccano and the W3C model all index characters, not UTF-16 units).
 
 use std::fmt::Write;
@@ -13,7 +13,7 @@ use crate::document::Document;
 use crate::span::CharIndex;
 use crate::tokenize::tokenize;
 
-/// An export format other than `gloss/1`.
+/// An export format other than `gloss/2`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// One token per line with a BIO tag, a blank line between sentences.
@@ -236,6 +236,7 @@ mod tests {
             value: value.map(str::to_string),
             confidence: None,
             source: Source::Model,
+            entity: None,
         };
         Document {
             format: FORMAT.into(),
@@ -247,6 +248,8 @@ mod tests {
                 mark(16, 23, Label::Place, None), // "met\nin " crosses a line: artificial, for brat
                 mark(31, 37, Label::Date, Some("2025-12-05")),
             ],
+            entities: Vec::new(),
+            edits: Default::default(),
         }
     }
 

@@ -29,7 +29,7 @@ pub mod gazetteer;
 pub mod hash;
 pub mod model;
 pub mod tags;
-mod titles;
+pub(crate) mod titles;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bench;
