@@ -30,8 +30,8 @@ fn fixtures() -> Vec<PathBuf> {
     paths
 }
 
-/// The annotations written into the text: `[PERSON Rustem Umerov]`,
-/// `[DATE December 5 = 2025-12-05]`.
+/// The annotations written into the text: `[PERSON Rustem Umerov #E3]`
+/// (`#` its entity), `[DATE December 5 = 2025-12-05]`; then the entities.
 fn inline_view(document: &Document) -> String {
     let chars: Vec<char> = document.text.chars().collect();
     let mut out = format!(
@@ -45,10 +45,19 @@ fn inline_view(document: &Document) -> String {
         if let Some(value) = &a.value {
             out.push_str(&format!(" = {value}"));
         }
+        if let Some(entity) = &a.entity {
+            out.push_str(&format!(" #{entity}"));
+        }
         out.push(']');
         at = a.end;
     }
     out.extend(&chars[at..]);
+    for e in &document.entities {
+        out.push_str(&format!(
+            "\n{} {} {} ({})",
+            e.id, e.label, e.name, e.mentions
+        ));
+    }
     out
 }
 

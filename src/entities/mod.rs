@@ -202,13 +202,11 @@ pub fn link_with(
         for &m in &members {
             entity_of[m] = n;
         }
-        let mut name = String::new();
-        for &m in &members {
-            let form = display_name(mentions[m].text);
-            if form.chars().count() > name.chars().count() {
-                name = form;
-            }
-        }
+        let name = canonical_name(
+            members
+                .iter()
+                .map(|&m| (mentions[m].text, mentions[m].label)),
+        );
         let mut entity = Entity {
             id,
             label: mentions[members[0]].label,
@@ -260,6 +258,31 @@ pub fn link_document(document: &mut Document) -> Vec<EntityEdit> {
     document.format = FORMAT.to_string();
     document.entities = linked.entities;
     linked.unapplied
+}
+
+/// An entity's name: the longest form among its mentions; on a tie the form
+/// (folded) used most often, then one not in capitals ("Kyiv" over a
+/// dateline's "KYIV"), then the first.
+fn canonical_name<'a>(mentions: impl Iterator<Item = (&'a str, Label)> + Clone) -> String {
+    let folded = |text: &str, label| normalize::words(text, label);
+    let mut best: Option<(usize, usize, bool, String)> = None;
+    for (text, label) in mentions.clone() {
+        let form = display_name(text);
+        let key = folded(text, label);
+        let uses = mentions
+            .clone()
+            .filter(|&(t, l)| folded(t, l) == key)
+            .count();
+        let rank = (
+            form.chars().count(),
+            uses,
+            form.chars().any(char::is_lowercase),
+        );
+        if best.as_ref().is_none_or(|b| rank > (b.0, b.1, b.2)) {
+            best = Some((rank.0, rank.1, rank.2, form));
+        }
+    }
+    best.map(|b| b.3).unwrap_or_default()
 }
 
 /// A mention as an entity's name: words joined by single spaces, without a
