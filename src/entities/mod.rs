@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Annotation, Document, Label, FORMAT};
+use crate::document::{Annotation, Document, InvalidDocument, Label, FORMAT};
 use crate::ner::titles::is_title;
 use crate::span::CharIndex;
 pub use edits::{EntityEdit, EntityEdits, MentionRef};
@@ -283,6 +283,25 @@ fn canonical_name<'a>(mentions: impl Iterator<Item = (&'a str, Label)> + Clone) 
         }
     }
     best.map(|b| b.3).unwrap_or_default()
+}
+
+/// Reads a document from JSON and links it ([`link_document`]), ignoring the
+/// entities it carries (they may be stale after corrections); the rest must be
+/// a valid document. The page's "recompute entities" step.
+pub fn link_json(json: &str) -> Result<(Document, Vec<EntityEdit>), InvalidDocument> {
+    let mut document: Document = serde_json::from_str(json)
+        .map_err(|e| InvalidDocument(format!("not a Gloss document: {e}")))?;
+    document.entities.clear();
+    for a in &mut document.annotations {
+        a.entity = None;
+    }
+    if document.format == "gloss/1" && !document.edits.is_empty() {
+        return Err(InvalidDocument("gloss/1 documents carry no edits".into()));
+    }
+    document.format = FORMAT.to_string();
+    document.validate()?;
+    let unapplied = link_document(&mut document);
+    Ok((document, unapplied))
 }
 
 /// A mention as an entity's name: words joined by single spaces, without a
