@@ -15,6 +15,8 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dev;
 pub mod document;
 pub mod entities;
 pub mod formats;

@@ -18,6 +18,7 @@ usage:
       --format conll|brat|doccano|w3c             write another export format instead of gloss/1 JSON
   gloss eval dates DIR                            score dates and times against TimeML files (TempEval-3)
   gloss eval names FILE                           score people/places/orgs against CoNLL-2003 data
+  gloss eval entities DIR [--split dev]           score name grouping against GUM coreference (DIR: gum/)
   gloss train names --train FILE --valid FILE --out FILE
                                                  train the name model
   gloss bench [--silver FILE.jsonl [--mb N]] [FILE...]
@@ -31,7 +32,16 @@ fn main() -> ExitCode {
         Some("eval") => match args.get(1).map(String::as_str) {
             Some("dates") => gloss::temporal::eval::main(&args[2..]),
             Some("names") => gloss::ner::eval::main(&args[2..]),
-            _ => Err(format!("eval what? `dates` or `names`\n{USAGE}")),
+            Some("entities") => match &args[2..] {
+                [dir] => gloss::dev::eval_entities::run(dir).map(|()| true),
+                [dir, flag, split] if flag == "--split" => {
+                    gloss::dev::eval_entities::run_split(dir, split).map(|()| true)
+                }
+                _ => Err(format!("eval entities DIR [--split NAME]\n{USAGE}")),
+            },
+            _ => Err(format!(
+                "eval what? `dates`, `names` or `entities`\n{USAGE}"
+            )),
         },
         Some("train") => match args.get(1).map(String::as_str) {
             Some("names") => gloss::ner::train::main(&args[2..]),

@@ -79,8 +79,8 @@ pub fn link_entities(value: JsValue) -> Result<JsValue, JsError> {
         document: Document,
         unapplied: Vec<crate::entities::EntityEdit>,
     }
-    let (document, unapplied) = crate::entities::link_json(&json_of(&value)?)
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    let (document, unapplied) =
+        crate::entities::link_json(&json_of(&value)?).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&Linked {
         document,
         unapplied,

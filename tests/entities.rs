@@ -392,13 +392,20 @@ proptest! {
 #[test]
 fn link_json_recomputes_stale_entities_after_corrections() {
     let options = gloss::Options::with_reference_date("2025-12-21").unwrap();
-    let mut doc = serde_json::to_value(gloss::annotate("Rustem Umerov met Umerov's aide in Kyiv.", &options)).unwrap();
+    let mut doc = serde_json::to_value(gloss::annotate(
+        "Rustem Umerov met Umerov's aide in Kyiv.",
+        &options,
+    ))
+    .unwrap();
     // The person relabelled "Kyiv" as ORG: its entity is stale.
     doc["annotations"][2]["label"] = "ORG".into();
     assert!(Document::from_json(&doc.to_string()).is_err());
     let (linked, unapplied) = gloss::entities::link_json(&doc.to_string()).unwrap();
     assert!(unapplied.is_empty());
     assert_eq!(linked.entities[1].label, Label::Org);
-    assert_eq!(Document::from_json(&serde_json::to_string(&linked).unwrap()).unwrap(), linked);
+    assert_eq!(
+        Document::from_json(&serde_json::to_string(&linked).unwrap()).unwrap(),
+        linked
+    );
     assert!(gloss::entities::link_json("{}").is_err());
 }
