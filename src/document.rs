@@ -139,8 +139,9 @@ pub struct Document {
     pub reference_date_source: ReferenceDateSource,
     /// Marked mentions, sorted by `start`, non-overlapping.
     pub annotations: Vec<Annotation>,
-    /// The people, places and organisations the name annotations refer to.
-    #[serde(default)]
+    /// The people, places and organisations the name annotations refer to;
+    /// left out when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<Entity>,
     /// The person's entity edits, re-applied whenever entities are recomputed.
     #[serde(default, skip_serializing_if = "EntityEdits::is_empty")]

@@ -295,10 +295,6 @@ pub fn link_json(json: &str) -> Result<(Document, Vec<EntityEdit>), InvalidDocum
     for a in &mut document.annotations {
         a.entity = None;
     }
-    if document.format == "gloss/1" && !document.edits.is_empty() {
-        return Err(InvalidDocument("gloss/1 documents carry no edits".into()));
-    }
-    document.format = FORMAT.to_string();
     document.validate()?;
     let unapplied = link_document(&mut document);
     Ok((document, unapplied))

@@ -79,7 +79,7 @@ function commit(session) {
 /** Redraws everything from history.present and autosaves. */
 function refresh({ syncInputs = false } = {}) {
   const session = history.present;
-  doc = documentOf(session);
+  doc = documentOf(session, core?.linkEntities);
   if (syncInputs) {
     setSource(session.text);
     ui.date.value = session.dateField;
@@ -530,7 +530,7 @@ function download(content, name, type) {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Exports gloss/1 JSON, or with `format` one of the core's other formats. */
+/** Exports gloss/2 JSON, or with `format` one of the core's other formats. */
 function exportDocument(format) {
   if (isEmpty(history.present)) {
     say('Nothing to export yet: paste an article and press Annotate.', 'warning');

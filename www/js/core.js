@@ -6,14 +6,14 @@
  */
 
 /**
- * Resolves to `{annotate, validateDocument, exportAs, version}` once the core is ready;
+ * Resolves to `{annotate, validateDocument, linkEntities, exportAs, version}` once the core is ready;
  * rejects with a readable message if pkg/ is missing or broken.
  */
 export async function loadCore() {
   try {
     const pkg = await import('../../pkg/gloss.js');
     await pkg.default({ module_or_path: new URL('../../pkg/gloss_bg.wasm', import.meta.url) });
-    return { annotate: pkg.annotate, validateDocument: pkg.validateDocument, exportAs: pkg.exportAs, version: pkg.version };
+    return { annotate: pkg.annotate, validateDocument: pkg.validateDocument, linkEntities: pkg.linkEntities, exportAs: pkg.exportAs, version: pkg.version };
   } catch (e) {
     throw new Error(`The Gloss core did not load (${e.message}). Build it with ./scripts/serve.sh.`);
   }

@@ -22,6 +22,7 @@ import { offsetMap } from './offsets.js';
  * @property {string} [value]
  * @property {number} [confidence]
  * @property {'model'|'person'} source
+ * @property {string} [entity]  gloss/2: its entity's id
  *
  * @typedef {object} Correction
  * @property {number} start
@@ -40,11 +41,12 @@ const overlaps = (a, b) => a.start < b.end && b.start < a.end;
  * byte-stable because of it).
  * @returns {Annotation}
  */
-export function makeAnnotation({ start, end, label, text, value, confidence, source }) {
+export function makeAnnotation({ start, end, label, text, value, confidence, source, entity }) {
   const a = { start, end, label, text };
   if (value !== undefined && value !== null) a.value = value;
   if (confidence !== undefined && confidence !== null) a.confidence = confidence;
   a.source = source;
+  if (entity !== undefined && entity !== null) a.entity = entity;
   return a;
 }
 

@@ -9,7 +9,7 @@
 import { applyCorrections, rebaseCorrections, recordCorrection, splitImported } from './corrections.js';
 
 /** The export format tag. */
-export const FORMAT = 'gloss/1';
+export const FORMAT = 'gloss/2';
 
 /**
  * @typedef {import('./corrections.js').Annotation} Annotation
@@ -20,6 +20,7 @@ export const FORMAT = 'gloss/1';
  * @property {string} dateField  the reference-date field: "" (use dateline, else today) or YYYY-MM-DD
  * @property {{reference_date: string, reference_date_source: string, annotations: Annotation[]}} model
  * @property {Correction[]} corrections
+ * @property {object[]} [edits]  the person's entity edits (gloss/2 `edits`), re-applied by the core's linkEntities
  *
  * @callback AnnotateFn  the core's annotate(text, {reference_date, today})
  * @param {string} text
@@ -43,17 +44,24 @@ export function isEmpty(session) {
 }
 
 /**
- * The gloss/1 document a session stands for: what Export writes.
+ * The gloss/2 document a session stands for: what Export writes. With the
+ * core's `linkEntities`, its entities are recomputed after the corrections
+ * and the person's entity edits applied; without, it is an unlinked document
+ * (no `entity`, no `entities`), which is valid too.
  * @param {Session} session
+ * @param {(doc: object) => {document: object}} [linkEntities]
  */
-export function documentOf(session) {
-  return {
+export function documentOf(session, linkEntities) {
+  const doc = {
     format: FORMAT,
     text: session.text,
     reference_date: session.model.reference_date,
     reference_date_source: session.model.reference_date_source,
-    annotations: applyCorrections(session.model.annotations, session.corrections),
+    // The model's entity ids are stale once corrections apply: drop them.
+    annotations: applyCorrections(session.model.annotations, session.corrections).map(({ entity, ...a }) => a),
   };
+  if (session.edits?.length) doc.edits = session.edits;
+  return linkEntities && !isEmpty(session) ? linkEntities(doc).document : doc;
 }
 
 /**
@@ -81,6 +89,7 @@ export function reannotate(session, text, dateField, annotate, today) {
         annotations: found.annotations,
       },
       corrections: kept,
+      ...(session.edits ? { edits: session.edits } : {}),
     },
     dropped,
   };
@@ -99,7 +108,7 @@ export function correct(session, correction) {
 
 /**
  * A session that reproduces an imported (already validated) document exactly.
- * @param {object} doc  a valid gloss/1 document
+ * @param {object} doc  a valid gloss/2 (or gloss/1) document
  * @param {Annotation[]} coreAnnotations  what the core finds in doc.text at doc.reference_date
  * @returns {Session}
  */
@@ -110,5 +119,6 @@ export function sessionFromDocument(doc, coreAnnotations) {
     dateField: doc.reference_date_source === 'given' ? doc.reference_date : '',
     model: { reference_date: doc.reference_date, reference_date_source: doc.reference_date_source, annotations: model },
     corrections,
+    ...(doc.edits?.length ? { edits: doc.edits } : {}),
   };
 }
