@@ -15,7 +15,7 @@ usage:
                                                  pretty JSON, several print one document per line
   gloss annotate --jsonl [--date YYYY-MM-DD]       stdin: JSON Lines {\"text\": ..., \"reference_date\": ...}
                                                  stdout: one document per line, in order
-      --format conll|brat|doccano|w3c             write another export format instead of gloss/1 JSON
+      --format conll|brat|doccano|w3c             write another export format instead of gloss/2 JSON
   gloss eval dates DIR                            score dates and times against TimeML files (TempEval-3)
   gloss eval names FILE                           score people/places/orgs against CoNLL-2003 data
   gloss eval entities DIR [--split dev]           score name grouping against GUM coreference (DIR: gum/)

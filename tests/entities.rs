@@ -267,7 +267,8 @@ fn validation_refuses_a_broken_entity_layer() {
         &options,
     ))
     .unwrap();
-    let cases: Vec<(Box<dyn Fn(&mut serde_json::Value)>, &str)> = vec![
+    type Breaker = Box<dyn Fn(&mut serde_json::Value)>;
+    let cases: Vec<(Breaker, &str)> = vec![
         (
             Box::new(|d| d["annotations"][0]["entity"] = "E9".into()),
             "not in entities",
@@ -408,4 +409,17 @@ fn link_json_recomputes_stale_entities_after_corrections() {
         linked
     );
     assert!(gloss::entities::link_json("{}").is_err());
+}
+
+#[test]
+fn the_example_in_docs_format_md_is_a_valid_document() {
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md")).unwrap();
+    let start = docs
+        .find("```json\n{\n  \"format\": \"gloss/2\"")
+        .expect("example")
+        + "```json\n".len();
+    let end = start + docs[start..].find("```").unwrap();
+    let doc = Document::from_json(&docs[start..end]).unwrap();
+    assert_eq!(doc.entities[1].geonames_id, Some(703448));
 }
