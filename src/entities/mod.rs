@@ -134,19 +134,20 @@ pub fn link_with(
     let place_roots: Vec<usize> = (0..mentions.len())
         .filter(|&m| mentions[m].label == Label::Place && group[m] == m)
         .collect();
+    let by_group = members_of(&group);
     let queries: Vec<PlaceGroup> = place_roots
         .iter()
-        .map(|&root| {
-            let members = (0..mentions.len()).filter(|&m| group[m] == root);
+        .map(|root| {
+            let members = &by_group[root];
             let mut names: Vec<&str> = Vec::new();
-            for m in members.clone() {
+            for &m in members {
                 if !names.contains(&mentions[m].text) {
                     names.push(mentions[m].text);
                 }
             }
             PlaceGroup {
                 names,
-                mentions: members.count(),
+                mentions: members.len(),
             }
         })
         .collect();
@@ -186,20 +187,14 @@ pub fn link_with(
     });
 
     // Entities in order of first mention.
-    let mut order: Vec<usize> = Vec::new();
-    for &g in &state.group {
-        if !order.contains(&g) {
-            order.push(g);
-        }
-    }
+    let mut order: Vec<(usize, Vec<usize>)> = members_of(&state.group).into_iter().collect();
+    order.sort_by_key(|(_, members)| members[0]);
     let mut entities = Vec::with_capacity(order.len());
     let mut entity_of = vec![0; names.len()];
-    for (n, &g) in order.iter().enumerate() {
+    for (n, (g, members)) in order.iter().enumerate() {
+        let g = *g;
         let id = format!("E{}", n + 1);
-        let members: Vec<usize> = (0..mentions.len())
-            .filter(|&m| state.group[m] == g)
-            .collect();
-        for &m in &members {
+        for &m in members {
             entity_of[m] = n;
         }
         let name = canonical_name(
@@ -250,6 +245,15 @@ pub fn link_with(
     }
 }
 
+/// The members of each group, in order.
+fn members_of(group: &[usize]) -> BTreeMap<usize, Vec<usize>> {
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (m, &g) in group.iter().enumerate() {
+        members.entry(g).or_default().push(m);
+    }
+    members
+}
+
 /// Recomputes a document's entities from its annotations and edits (after the
 /// person's corrections) and makes it a current-format document. Returns the
 /// edits that could not apply; they stay in the document.
@@ -264,15 +268,14 @@ pub fn link_document(document: &mut Document) -> Vec<EntityEdit> {
 /// (folded) used most often, then one not in capitals ("Kyiv" over a
 /// dateline's "KYIV"), then the first.
 fn canonical_name<'a>(mentions: impl Iterator<Item = (&'a str, Label)> + Clone) -> String {
-    let folded = |text: &str, label| normalize::words(text, label);
-    let mut best: Option<(usize, usize, bool, String)> = None;
+    let mut uses: BTreeMap<Vec<String>, usize> = BTreeMap::new();
     for (text, label) in mentions.clone() {
+        *uses.entry(normalize::words(text, label)).or_default() += 1;
+    }
+    let mut best: Option<(usize, usize, bool, String)> = None;
+    for (text, label) in mentions {
         let form = display_name(text);
-        let key = folded(text, label);
-        let uses = mentions
-            .clone()
-            .filter(|&(t, l)| folded(t, l) == key)
-            .count();
+        let uses = uses[&normalize::words(text, label)];
         let rank = (
             form.chars().count(),
             uses,

@@ -223,31 +223,35 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<usize> {
 /// the full names whose first or last word it is, when exactly one group has
 /// such a name (never "Ivan" when there are Ivan Petrov and Ivan Sidorov).
 fn link_lone_names(groups: &mut Groups, forms: &[Form]) {
-    let full: Vec<usize> = (0..forms.len())
-        .filter(|&i| forms[i].label == Label::Person && forms[i].keys.len() >= 2)
-        .collect();
+    // Full names' groups by their first and by their last word.
+    let mut by_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut has_full = vec![false; forms.len()];
+    for (j, f) in forms.iter().enumerate() {
+        if f.label == Label::Person && f.keys.len() >= 2 {
+            let root = groups.root(j);
+            has_full[root] = true;
+            for key in [&f.keys[0], &f.keys[f.keys.len() - 1]] {
+                let roots = by_word.entry(key).or_default();
+                if !roots.contains(&root) {
+                    roots.push(root);
+                }
+            }
+        }
+    }
     for (i, f) in forms.iter().enumerate() {
-        if f.label != Label::Person || f.keys.len() != 1 {
-            continue;
-        }
-        let own = groups.root(i);
         // Already with a full name: nothing to decide.
-        if full.iter().any(|&j| groups.root(j) == own) {
+        if f.label != Label::Person || f.keys.len() != 1 || has_full[groups.root(i)] {
             continue;
         }
-        let key = &f.keys[0];
-        let mut roots: Vec<usize> = full
-            .iter()
-            .filter(|&&j| {
-                let k = &forms[j].keys;
-                &k[0] == key || &k[k.len() - 1] == key
-            })
-            .map(|&j| groups.root(j))
-            .collect();
+        let Some(candidates) = by_word.get(f.keys[0].as_str()) else {
+            continue;
+        };
+        let mut roots: Vec<usize> = candidates.iter().map(|&j| groups.root(j)).collect();
         roots.sort_unstable();
         roots.dedup();
         if let [only] = roots[..] {
             groups.union(only, i);
+            has_full[groups.root(i)] = true;
         }
     }
 }
@@ -271,8 +275,8 @@ fn same_word(a: &str, b: &str, fuzzy: bool) -> bool {
 
 /// Pass 5: names with as many words, each word the same under the
 /// transliteration key, except at most one long word that is only very similar;
-/// a person's first name must always match by key ("Donald Trump" and "Donald
-/// Tusk" differ in a surname; "Ivan" and "Iван" are never fuzzy-matched).
+/// a person's first name must always match by key ("Ivan Petrov" and "Ivana
+/// Petrov" stay two; "Donald Trump" and "Donald Tusk" are too unlike).
 fn link_variants(groups: &mut Groups, forms: &[Form]) {
     // Equal keys: one name in two spellings.
     merge_by(groups, forms, |_, f| {
@@ -285,27 +289,36 @@ fn link_variants(groups: &mut Groups, forms: &[Form]) {
             distinct.entry((f.label, &f.keys[..])).or_insert(i);
         }
     }
-    let reps: Vec<usize> = distinct.values().copied().collect();
-    for (n, &a) in reps.iter().enumerate() {
-        for &b in &reps[n + 1..] {
-            let (fa, fb) = (&forms[a], &forms[b]);
-            if fa.label != fb.label || fa.keys.len() != fb.keys.len() || fa.keys.len() < 2 {
+    // Names that may differ in word `w` only meet in one bucket: their other
+    // words, and the first letter of word `w` (a fuzzy match needs it).
+    let mut buckets: BTreeMap<(Label, usize, Vec<&str>, char), Vec<usize>> = BTreeMap::new();
+    for (&(label, keys), &i) in &distinct {
+        if keys.len() < 2 {
+            continue;
+        }
+        // A person's first name never matches fuzzily.
+        let first = usize::from(label == Label::Person);
+        for w in first..keys.len() {
+            let Some(initial) = keys[w].chars().next() else {
                 continue;
-            }
-            let mut fuzzy_used = false;
-            let all = fa.keys.iter().zip(&fb.keys).enumerate().all(|(w, (x, y))| {
-                if x == y {
-                    return true;
+            };
+            let others = keys
+                .iter()
+                .enumerate()
+                .map(|(n, k)| if n == w { "" } else { k.as_str() })
+                .collect();
+            buckets
+                .entry((label, w, others, initial))
+                .or_default()
+                .push(i);
+        }
+    }
+    for ((_, w, _, _), reps) in &buckets {
+        for (n, &a) in reps.iter().enumerate() {
+            for &b in &reps[n + 1..] {
+                if same_word(&forms[a].keys[*w], &forms[b].keys[*w], true) {
+                    groups.union(a, b);
                 }
-                let first_name = fa.label == Label::Person && w == 0;
-                if fuzzy_used || first_name || !same_word(x, y, true) {
-                    return false;
-                }
-                fuzzy_used = true;
-                true
-            });
-            if all {
-                groups.union(a, b);
             }
         }
     }
