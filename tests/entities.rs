@@ -191,6 +191,10 @@ fn fake_resolver(groups: &[PlaceGroup], _text: &str) -> Vec<Vec<PlaceCandidate>>
                 place(4717560, "Paris", "US", 33.66, -95.56),
             ],
             "Kyiv" | "Kyjiw" | "Kijów" => vec![place(703448, "Kyiv", "UA", 50.45, 30.52)],
+            // A resolver falling back from a bay to the city.
+            "San Francisco" | "San Francisco Bay" => {
+                vec![place(5391959, "San Francisco", "US", 37.77, -122.42)]
+            }
             _ => Vec::new(),
         })
         .collect()
@@ -219,6 +223,16 @@ fn place_groups_with_the_same_record_merge_and_choices_apply() {
     );
     assert_eq!(linked.entities[1].geonames_id, Some(2988507));
     assert_eq!(linked.entities[1].candidates.len(), 2);
+    // One record, but one name is the other with a word added: a bay is not its city.
+    let (text, mut bay) = annotated(
+        &[
+            (Label::Place, "San Francisco"),
+            (Label::Place, "San Francisco Bay"),
+        ],
+        ", ",
+    );
+    link_with(&text, &mut bay, &EntityEdits::default(), &fake_resolver);
+    assert_eq!(entity_ids(&bay), ["E1", "E2"]);
 
     let choose = EntityEdits(vec![
         EntityEdit::Place {
@@ -301,8 +315,17 @@ fn validation_refuses_a_broken_entity_layer() {
             "only PLACE",
         ),
         (
-            Box::new(|d| d["entities"][1]["geonames_id"] = 1.into()),
+            Box::new(
+                |d| d["entities"][1] = serde_json::json!({"id": "E2", "label": "PLACE", "name": "Kyiv", "mentions": 1, "geonames_id": 1}),
+            ),
             "go together",
+        ),
+        (
+            Box::new(|d| {
+                let c = serde_json::json!({"geonames_id": 2, "name": "Kyiv", "country": "UA", "lat": 50.45, "lon": 30.52, "kind": "city", "population": 1, "score": 0.5});
+                d["entities"][1] = serde_json::json!({"id": "E2", "label": "PLACE", "name": "Kyiv", "mentions": 1, "geonames_id": 1, "country": "UA", "lat": 1.0, "lon": 2.0, "kind": "city", "candidates": [c]})
+            }),
+            "not one of its candidates",
         ),
         (
             Box::new(|d| d["entities"][0]["colour"] = "red".into()),

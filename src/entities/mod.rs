@@ -53,6 +53,35 @@ pub struct PlaceCandidate {
     pub score: f64,
 }
 
+impl PlaceCandidate {
+    /// A candidate as exported: coordinates to 5 decimals (about a metre),
+    /// the score clamped to 0..1 and rounded to 3.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        geonames_id: u32,
+        name: String,
+        country: String,
+        admin1: Option<String>,
+        (lat, lon): (f64, f64),
+        kind: &str,
+        population: u64,
+        score: f32,
+    ) -> PlaceCandidate {
+        let round = |x: f64, scale: f64| (x * scale).round() / scale;
+        PlaceCandidate {
+            geonames_id,
+            name,
+            country,
+            admin1,
+            lat: round(lat, 1e5),
+            lon: round(lon, 1e5),
+            kind: kind.to_string(),
+            population,
+            score: round(f64::from(score).clamp(0.0, 1.0), 1e3),
+        }
+    }
+}
+
 /// One entity of a document, as exported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -154,14 +183,27 @@ pub fn link_with(
     let mut found = resolver(&queries, text);
     found.resize(place_roots.len(), Vec::new());
     let mut candidates: BTreeMap<usize, Vec<PlaceCandidate>> = BTreeMap::new();
-    let mut by_record: BTreeMap<u32, usize> = BTreeMap::new();
+    // Record → the groups resolved to it that stay apart, with their names folded.
+    let mut by_record: BTreeMap<u32, Vec<(usize, Vec<Vec<String>>)>> = BTreeMap::new();
     let mut moved: BTreeMap<usize, usize> = BTreeMap::new();
-    for (&root, mut list) in place_roots.iter().zip(found) {
+    for ((&root, query), mut list) in place_roots.iter().zip(&queries).zip(found) {
         list.truncate(MAX_CANDIDATES);
         if let Some(best) = list.first() {
-            let first = *by_record.entry(best.geonames_id).or_insert(root);
-            if first != root {
-                moved.insert(root, first);
+            let folded: Vec<Vec<String>> = query
+                .names
+                .iter()
+                .map(|n| normalize::words(n, Label::Place))
+                .collect();
+            let groups = by_record.entry(best.geonames_id).or_default();
+            match groups
+                .iter_mut()
+                .find(|(_, other)| !extends(&folded, other))
+            {
+                Some((first, other)) => {
+                    moved.insert(root, *first);
+                    other.extend(folded);
+                }
+                None => groups.push((root, folded)),
             }
         }
         candidates.insert(root, list);
@@ -243,6 +285,20 @@ pub fn link_with(
         entities,
         unapplied,
     }
+}
+
+/// True if a name of one group is a name of the other with words added
+/// ("San Francisco Bay", "Newfoundland and Labrador"): a resolver that placed
+/// both on one record fell back from a feature it lacks to the place it is
+/// named after, so the two stay apart.
+fn extends(a: &[Vec<String>], b: &[Vec<String>]) -> bool {
+    let within = |short: &[String], long: &[String]| {
+        short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
+    };
+    a.iter().any(|x| {
+        b.iter()
+            .any(|y| !x.is_empty() && !y.is_empty() && (within(x, y) || within(y, x)))
+    })
 }
 
 /// The members of each group, in order.
@@ -419,6 +475,11 @@ fn check_entity(e: &Entity) -> Result<(), String> {
             e.lon.unwrap_or(0.0),
             e.kind.as_deref().unwrap_or(""),
         )?;
+    }
+    if let (Some(id), false) = (e.geonames_id, e.candidates.is_empty()) {
+        if !e.candidates.iter().any(|c| c.geonames_id == id) {
+            return Err(format!("geonames_id {id} is not one of its candidates"));
+        }
     }
     let mut seen = BTreeSet::new();
     for c in &e.candidates {

@@ -18,7 +18,11 @@ pub type Resolver = dyn Fn(&[PlaceGroup], &str) -> Vec<Vec<PlaceCandidate>>;
 
 /// The resolver `annotate` uses.
 pub fn resolve(groups: &[PlaceGroup], _text: &str) -> Vec<Vec<PlaceCandidate>> {
-    // Integration point: map `crate::places::resolve` (PlaceQuery → Candidate)
-    // onto PlaceGroup → PlaceCandidate here once it is merged.
+    // Once `src/places/` is merged, this body becomes:
+    //   let queries: Vec<_> = groups.iter().map(|g| crate::places::PlaceQuery { names: g.names.clone(), mentions: g.mentions }).collect();
+    //   crate::places::resolve(&queries, text).into_iter().map(|found| found.into_iter().map(|c| {
+    //       let p = c.place;
+    //       PlaceCandidate::new(p.geonames_id, p.name, p.country, p.admin1, (p.lat, p.lon), p.kind.as_str(), p.population, c.score)
+    //   }).collect()).collect()
     groups.iter().map(|_| Vec::new()).collect()
 }
