@@ -184,12 +184,13 @@ pub fn link_with(
     found.resize(place_roots.len(), Vec::new());
     let mut candidates: BTreeMap<usize, Vec<PlaceCandidate>> = BTreeMap::new();
     // Record → the groups resolved to it that stay apart, with their names folded.
-    let mut by_record: BTreeMap<u32, Vec<(usize, Vec<Vec<String>>)>> = BTreeMap::new();
+    type Names = Vec<Vec<String>>;
+    let mut by_record: BTreeMap<u32, Vec<(usize, Names)>> = BTreeMap::new();
     let mut moved: BTreeMap<usize, usize> = BTreeMap::new();
     for ((&root, query), mut list) in place_roots.iter().zip(&queries).zip(found) {
         list.truncate(MAX_CANDIDATES);
         if let Some(best) = list.first() {
-            let folded: Vec<Vec<String>> = query
+            let folded: Names = query
                 .names
                 .iter()
                 .map(|n| normalize::words(n, Label::Place))
