@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use super::normalize::{jaro_winkler, transliteration_key, words};
 use crate::document::Label;
 
-/// Alias groups, `LABEL<TAB>name|name|...` per line (see the file's header).
+/// Alias groups, `label name|name|...` per line (see `data/entities/README.md`).
 const ALIASES: &str = include_str!("../../data/entities/aliases.txt");
 
 /// Two words of a name this similar (Jaro-Winkler over transliteration keys)
@@ -104,16 +104,14 @@ fn merge_by<K: Ord>(groups: &mut Groups, forms: &[Form], key: impl Fn(usize, &Fo
 /// Folded name → alias group number, per label.
 fn alias_table() -> BTreeMap<(Label, String), usize> {
     let mut table = BTreeMap::new();
-    for (n, line) in ALIASES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .enumerate()
-    {
-        let (label, names) = line.split_once('\t').expect("aliases.txt: LABEL<TAB>names");
+    for (n, line) in ALIASES.lines().enumerate() {
+        let (label, names) = line
+            .split_once(' ')
+            .expect("aliases.txt: label name|name|...");
         let label = match label {
-            "PERSON" => Label::Person,
-            "PLACE" => Label::Place,
-            "ORG" => Label::Org,
+            "person" => Label::Person,
+            "place" => Label::Place,
+            "org" => Label::Org,
             other => panic!("aliases.txt: unknown label {other}"),
         };
         for name in names.split('|') {
@@ -440,10 +438,7 @@ mod tests {
 
     #[test]
     fn aliases_file_is_sorted_and_well_formed() {
-        let lines: Vec<&str> = ALIASES
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect();
+        let lines: Vec<&str> = ALIASES.lines().collect();
         assert!(
             lines.windows(2).all(|w| w[0] < w[1]),
             "aliases.txt must stay sorted"
