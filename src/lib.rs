@@ -3,7 +3,8 @@
 //!
 //! The pipeline is visible in [`annotate`]:
 //! tokenize ([`tokenize`]) → recognize ([`temporal`], [`ner`]) → resolve
-//! overlaps ([`resolve`]) → group names into entities ([`entities`]) →
+//! overlaps ([`resolve`]) → relabel unsure names by their majority label and
+//! group names into entities ([`entities`]) →
 //! export ([`document`], offsets in code points).
 //!
 //! ```
@@ -102,6 +103,7 @@ pub fn annotate(text: &str, options: &Options) -> Document {
             entity: None,
         })
         .collect();
+    entities::feedback::relabel_by_majority(&mut annotations);
     let linked = entities::link(text, &mut annotations, &entities::EntityEdits::default());
     Document {
         format: FORMAT.to_string(),

@@ -5,9 +5,11 @@
 //! same record merge ("Kyiv"/"Kiev") → the person's edits ([`edits`]).
 //! Each entity gets an id ("E1", in order of first mention), a canonical name
 //! (its longest full form) and a mention count; the document carries them
-//! (`gloss/2`, `docs/format.md`).
+//! (`gloss/2`, `docs/format.md`). Before linking, [`crate::annotate`] lets a
+//! name's majority label correct its unsure mentions ([`feedback`]).
 
 pub mod edits;
+pub mod feedback;
 pub mod normalize;
 pub mod places;
 pub mod sieve;
