@@ -7,15 +7,40 @@
 export function annotate(text: string, options: any): any;
 
 /**
- * Converts a document (as `annotate` returns it) to another export format:
- * `conll`, `brat`, `doccano` or `w3c`. Returns the file's text.
+ * Converts a document (as `annotate` returns it) to the export format named
+ * `format` (a `name` from `formats()`). Returns the file's text.
  */
 export function exportAs(value: any, format: string): string;
+
+/**
+ * The export formats: `[{name, title, extension, mime_type}]` (see
+ * `src/formats.rs`).
+ */
+export function formats(): any;
 
 /**
  * True when `value` is a well-formed TIMEX3 value (a person's edited date).
  */
 export function isValidTimexValue(value: string): boolean;
+
+/**
+ * The labels, in display order: `[{name, title, key, temporal,
+ * shown_by_default}]` (see `src/labels.rs`).
+ */
+export function labels(): any;
+
+/**
+ * Recomputes a document's entities after the person's corrections and
+ * applies its `edits`; returns `{ document, unapplied }`, `unapplied` being
+ * the edits whose mentions are gone (they stay in the document's `edits`).
+ */
+export function linkEntities(value: any): any;
+
+/**
+ * Adds the smaller towns (`pkg/towns.tsv`, fetched by the page after start)
+ * to the place resolver; returns how many it holds. Later calls change nothing.
+ */
+export function loadTowns(text: string): number;
 
 /**
  * The document's DATE and TIME annotations in time order, each as
@@ -40,7 +65,11 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly annotate: (a: number, b: number, c: any) => [number, number, number];
     readonly exportAs: (a: any, b: number, c: number) => [number, number, number, number];
+    readonly formats: () => [number, number, number];
     readonly isValidTimexValue: (a: number, b: number) => number;
+    readonly labels: () => [number, number, number];
+    readonly linkEntities: (a: any) => [number, number, number];
+    readonly loadTowns: (a: number, b: number) => number;
     readonly timeline: (a: any) => [number, number, number];
     readonly validateDocument: (a: any) => [number, number, number];
     readonly version: () => [number, number];

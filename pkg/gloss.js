@@ -17,8 +17,8 @@ export function annotate(text, options) {
 }
 
 /**
- * Converts a document (as `annotate` returns it) to another export format:
- * `conll`, `brat`, `doccano` or `w3c`. Returns the file's text.
+ * Converts a document (as `annotate` returns it) to the export format named
+ * `format` (a `name` from `formats()`). Returns the file's text.
  * @param {any} value
  * @param {string} format
  * @returns {string}
@@ -45,6 +45,19 @@ export function exportAs(value, format) {
 }
 
 /**
+ * The export formats: `[{name, title, extension, mime_type}]` (see
+ * `src/formats.rs`).
+ * @returns {any}
+ */
+export function formats() {
+    const ret = wasm.formats();
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * True when `value` is a well-formed TIMEX3 value (a person's edited date).
  * @param {string} value
  * @returns {boolean}
@@ -54,6 +67,47 @@ export function isValidTimexValue(value) {
     const len0 = WASM_VECTOR_LEN;
     const ret = wasm.isValidTimexValue(ptr0, len0);
     return ret !== 0;
+}
+
+/**
+ * The labels, in display order: `[{name, title, key, temporal,
+ * shown_by_default}]` (see `src/labels.rs`).
+ * @returns {any}
+ */
+export function labels() {
+    const ret = wasm.labels();
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * Recomputes a document's entities after the person's corrections and
+ * applies its `edits`; returns `{ document, unapplied }`, `unapplied` being
+ * the edits whose mentions are gone (they stay in the document's `edits`).
+ * @param {any} value
+ * @returns {any}
+ */
+export function linkEntities(value) {
+    const ret = wasm.linkEntities(value);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * Adds the smaller towns (`pkg/towns.tsv`, fetched by the page after start)
+ * to the place resolver; returns how many it holds. Later calls change nothing.
+ * @param {string} text
+ * @returns {number}
+ */
+export function loadTowns(text) {
+    const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.loadTowns(ptr0, len0);
+    return ret >>> 0;
 }
 
 /**
@@ -164,6 +218,10 @@ function __wbg_get_imports() {
         __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
             throw new Error(getStringFromWasm0(arg0, arg1));
         },
+        __wbg_fromCodePoint_84793ae8d520c4b9: function() { return handleError(function (arg0) {
+            const ret = String.fromCodePoint(arg0 >>> 0);
+            return ret;
+        }, arguments); },
         __wbg_get_with_ref_key_fc601247060b7204: function(arg0, arg1) {
             const ret = arg0[arg1];
             return ret;

@@ -12,6 +12,8 @@ inputs=$(./scripts/pkg-hash.sh)
 rm -f pkg/INPUTS.sha256
 cargo build --release --target wasm32-unknown-unknown --lib --quiet
 wasm-bindgen --target web --out-dir pkg target/wasm32-unknown-unknown/release/gloss.wasm
+# The page fetches the small towns after start (see data/places/README.md).
+cp data/places/towns.tsv pkg/towns.tsv
 if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -O3 pkg/gloss_bg.wasm -o pkg/gloss_bg.wasm
 else

@@ -1,6 +1,7 @@
-//! The document model: text, reference date and annotations, exactly as the
-//! JSON export carries them (format `gloss/1`, described in `docs/format.md`
-//! and `schema/gloss-document.schema.json`).
+//! The document model: text, reference date, annotations and entities,
+//! exactly as the JSON export carries them (format `gloss/2`, described in
+//! `docs/format.md` and `schema/gloss-document.schema.json`; `gloss/1`, the
+//! same without entities, is still read).
 //!
 //! Offsets here are **Unicode code points** (Python string indices), end
 //! exclusive. Annotations are sorted by start and never overlap.
@@ -9,10 +10,14 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use crate::calendar::{Date, DateError};
+use crate::entities::{Entity, EntityEdits};
 pub use crate::labels::Label;
 
 /// The value of the `format` field of every exported document.
-pub const FORMAT: &str = "gloss/1";
+pub const FORMAT: &str = "gloss/2";
+
+/// Every format version import reads, oldest first.
+pub const FORMATS_READ: [&str; 2] = ["gloss/1", FORMAT];
 
 /// Who made an annotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +61,9 @@ pub struct Annotation {
     pub confidence: Option<f64>,
     /// Who made it.
     pub source: Source,
+    /// PERSON, PLACE and ORG only: the id of its entity in [`Document::entities`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
 }
 
 /// An annotated text: the unit of export and import.
@@ -72,6 +80,13 @@ pub struct Document {
     pub reference_date_source: ReferenceDateSource,
     /// Marked mentions, sorted by `start`, non-overlapping.
     pub annotations: Vec<Annotation>,
+    /// The people, places and organisations the name annotations refer to;
+    /// left out when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Entity>,
+    /// The person's entity edits, re-applied whenever entities are recomputed.
+    #[serde(default, skip_serializing_if = "EntityEdits::is_empty")]
+    pub edits: EntityEdits,
 }
 
 /// Why an imported document was refused.
@@ -84,6 +99,9 @@ pub enum DocumentError {
     UnsupportedFormat(String),
     /// `reference_date` is not a real `YYYY-MM-DD` day.
     ReferenceDate(DateError),
+    /// The entities or entity ids break a rule of the format
+    /// ([`crate::entities::check`] says which).
+    Entities(String),
     /// One annotation breaks a rule of the format.
     Annotation {
         /// Its position in the list, from 1.
@@ -124,11 +142,14 @@ impl fmt::Display for DocumentError {
             DocumentError::UnsupportedFormat(format) => {
                 write!(
                     f,
-                    "{format:?} is an unsupported format: expected {FORMAT:?}."
+                    "{format:?} is an unsupported format: expected one of {FORMATS_READ:?}."
                 )
             }
             DocumentError::ReferenceDate(problem) => {
                 write!(f, "The reference_date is refused: {problem}")
+            }
+            DocumentError::Entities(problem) => {
+                write!(f, "The entities are refused: {problem}.")
             }
             DocumentError::Annotation {
                 number,
@@ -166,7 +187,7 @@ impl fmt::Display for DocumentError {
 impl std::error::Error for DocumentError {}
 
 impl Document {
-    /// Reads a document from `gloss/1` JSON text and [validates](Self::validate) it.
+    /// Reads a document from `gloss/1` or `gloss/2` JSON text and [validates](Self::validate) it.
     /// Unknown fields, wrong types and broken offsets are all refused.
     pub fn from_json(json: &str) -> Result<Document, DocumentError> {
         let document: Document =
@@ -177,9 +198,10 @@ impl Document {
 
     /// Checks everything the format promises beyond its types: the format tag,
     /// the date, offsets inside the text, `text` equal to the slice, sorted and
-    /// non-overlapping annotations, values only on temporal labels.
+    /// non-overlapping annotations, values only on temporal labels, and the
+    /// entity layer ([`crate::entities::check`]).
     pub fn validate(&self) -> Result<(), DocumentError> {
-        if self.format != FORMAT {
+        if !FORMATS_READ.contains(&self.format.as_str()) {
             return Err(DocumentError::UnsupportedFormat(self.format.clone()));
         }
         self.reference_date
@@ -221,7 +243,7 @@ impl Document {
             }
             previous_end = a.end;
         }
-        Ok(())
+        crate::entities::check(self).map_err(DocumentError::Entities)
     }
 }
 
@@ -236,6 +258,8 @@ mod tests {
             reference_date: "2025-12-21".into(),
             reference_date_source: ReferenceDateSource::Given,
             annotations,
+            entities: Vec::new(),
+            edits: EntityEdits::default(),
         }
     }
 
@@ -248,6 +272,7 @@ mod tests {
             value: None,
             confidence: None,
             source: Source::Person,
+            entity: None,
         }
     }
 
@@ -284,7 +309,7 @@ mod tests {
                 "unknown variant",
             ),
             (
-                good.replacen("\"gloss/1\"", "\"gloss/2\"", 1),
+                good.replacen("\"gloss/2\"", "\"gloss/3\"", 1),
                 "unsupported format",
             ),
             ("[]".to_string(), "not a Gloss document"),

@@ -1,10 +1,10 @@
 //! The export formats, defined once in [`FORMATS`] (name, extension, media
 //! type; the CLI's `--format` and the page's export menu list them from
-//! there), and the conversions from a [`Document`]: `gloss/1` JSON itself,
+//! there), and the conversions from a [`Document`]: `gloss/2` JSON itself,
 //! CoNLL (BIO tags per token), brat standoff (`.ann`), doccano JSON Lines and
 //! W3C Web Annotation JSON-LD.
 //!
-//! Every format here counts offsets in code points, like `gloss/1` (brat,
+//! Every format here counts offsets in code points, like `gloss/2` (brat,
 //! doccano and the W3C model all index characters, not UTF-16 units).
 
 use std::fmt::Write;
@@ -18,7 +18,7 @@ use crate::tokenize::tokenize;
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// `gloss/1` JSON itself, pretty-printed: what `gloss annotate FILE` prints.
+    /// `gloss/2` JSON itself, pretty-printed: what `gloss annotate FILE` prints.
     Gloss,
     /// One token per line with a BIO tag, a blank line between sentences.
     Conll,
@@ -62,7 +62,7 @@ const fn row(
     }
 }
 
-/// Every export format, `gloss/1` first (the order of [`Format`]).
+/// Every export format, `gloss/2` first (the order of [`Format`]).
 pub const FORMATS: [FormatInfo; 5] = [
     row(
         Format::Gloss,
@@ -304,6 +304,7 @@ mod tests {
             value: value.map(str::to_string),
             confidence: None,
             source: Source::Model,
+            entity: None,
         };
         Document {
             format: FORMAT.into(),
@@ -315,6 +316,8 @@ mod tests {
                 mark(16, 23, Label::Place, None), // "met\nin " crosses a line: artificial, for brat
                 mark(31, 37, Label::Date, Some("2025-12-05")),
             ],
+            entities: Vec::new(),
+            edits: Default::default(),
         }
     }
 

@@ -1,4 +1,4 @@
-//! The annotation labels of format `gloss/1`, defined once: the [`Label`]
+//! The annotation labels of the export format, defined once: the [`Label`]
 //! enum and the [`LABELS`] table, one row per label with every fact the CLI
 //! and the page need. The page reads the table through the wasm binding
 //! (`labels()`) and lists no label itself; `tests/label_table.rs` checks that

@@ -3,7 +3,9 @@
 //!
 //! The pipeline is visible in [`annotate`]:
 //! tokenize ([`tokenize`]) → recognize ([`temporal`], [`ner`]) → resolve
-//! overlaps ([`resolve`]) → export ([`document`], offsets in code points).
+//! overlaps ([`resolve`]) → relabel unsure names by their majority label and
+//! group names into entities ([`entities`]) →
+//! export ([`document`], offsets in code points).
 //!
 //! ```
 //! let options = gloss::Options::with_reference_date("2025-12-21").unwrap();
@@ -17,6 +19,7 @@ pub mod calendar;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dev;
 pub mod document;
+pub mod entities;
 pub mod formats;
 pub mod labels;
 pub mod ner;
@@ -88,7 +91,7 @@ pub fn annotate(text: &str, options: &Options) -> Document {
         candidates.extend(found.into_iter().map(|m| (rank, m)));
     }
     let index = span::CharIndex::new(text);
-    let annotations = resolve::resolve(text, candidates)
+    let mut annotations: Vec<Annotation> = resolve::resolve(text, candidates)
         .into_iter()
         .map(|m| Annotation {
             start: index.char_of_byte(m.start),
@@ -100,13 +103,18 @@ pub fn annotate(text: &str, options: &Options) -> Document {
                 .confidence
                 .map(|c| (c.clamp(0.0, 1.0) * 1000.0).round() / 1000.0),
             source: Source::Model,
+            entity: None,
         })
         .collect();
+    entities::feedback::relabel_by_majority(&mut annotations);
+    let linked = entities::link(text, &mut annotations, &entities::EntityEdits::default());
     Document {
         format: FORMAT.to_string(),
         text: text.to_string(),
         reference_date: reference_date.to_string(),
         reference_date_source,
         annotations,
+        entities: linked.entities,
+        edits: entities::EntityEdits::default(),
     }
 }

@@ -32,6 +32,7 @@ Examples:
   gloss eval dates ../shared/data/tempeval3/TBAQ-cleaned
   gloss eval names ../shared/data/conll2003/valid.txt
   gloss eval places ../shared/data/ner-extra/tr-news/TR-News.xml
+  gloss eval entities ../shared/data/ner-extra/gum
   gloss bench --silver ../shared/data/tempeval3/silver.jsonl --mb 1";
 
 /// Offline annotator: people, places, organisations, dates and times in news text.
@@ -44,7 +45,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Annotate files (or standard input) and print gloss/1 JSON.
+    /// Annotate files (or standard input) and print gloss/2 JSON.
     Annotate(AnnotateArgs),
     /// Score against an annotated corpus.
     #[command(subcommand)]
@@ -67,7 +68,7 @@ struct AnnotateArgs {
     #[arg(long, conflicts_with = "files")]
     jsonl: bool,
     #[arg(long, value_name = "NAME", value_parser = parse_format,
-        help = format!("Write this export format (default gloss/1 JSON): {}", format_names()))]
+        help = format!("Write this export format (default gloss/2 JSON): {}", format_names()))]
     format: Option<Format>,
     /// Text files to annotate; `-` or none reads standard input. One file
     /// prints pretty JSON, several print one document per line.
@@ -87,6 +88,14 @@ enum EvalCommand {
     },
     /// Score people, places and organisations against CoNLL-2003 data.
     Names(EvalNamesArgs),
+    /// Score the grouping of names into entities against GUM coreference.
+    Entities {
+        /// The GUM folder (with `dep/` and `splits.md`).
+        dir: String,
+        /// Which split to score: train, dev or test.
+        #[arg(long, default_value = "dev")]
+        split: String,
+    },
     /// Score place recognition and GeoNames resolution against TR-News XML.
     Places {
         /// The TR-News XML file.
@@ -277,6 +286,10 @@ fn run(command: Command) -> Result<bool, Fatal> {
                 } => calibrate(file)?,
                 _ => eval(file, args.train.as_deref())?,
             }
+        }
+        Command::Eval(EvalCommand::Entities { dir, split }) => {
+            gloss::dev::eval_entities::run_split(&dir, &split)
+                .map_err(|what| DevError::Malformed(dir.clone(), what.into()))?;
         }
         Command::Eval(EvalCommand::Places { file, misses }) => {
             gloss::dev::eval_places::run(&file, misses)?;

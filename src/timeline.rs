@@ -892,6 +892,7 @@ mod tests {
             value: value.map(str::to_string),
             confidence: None,
             source: Source::Model,
+            entity: None,
         }
     }
 
@@ -922,6 +923,8 @@ mod tests {
                 .enumerate()
                 .map(|(n, &(label, value))| annotation(n * 2, label, value))
                 .collect(),
+            entities: Vec::new(),
+            edits: Default::default(),
         };
         let order: Vec<(usize, String, String)> = timeline(&doc)
             .iter()

@@ -53,11 +53,14 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 /// Reads a JS value as a document: through JSON text, so that the core's
 /// strict reading (unknown fields refused) applies exactly as it does natively.
 fn document_from_js(value: &JsValue) -> Result<Document, JsError> {
-    let json: String = js_sys::JSON::stringify(value)
+    Document::from_json(&json_of(value)?).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn json_of(value: &JsValue) -> Result<String, JsError> {
+    js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| JsError::new("not a Gloss document: not JSON data"))?;
-    Document::from_json(&json).map_err(|e| JsError::new(&e.to_string()))
+        .ok_or_else(|| JsError::new("not a Gloss document: not JSON data"))
 }
 
 /// Checks a parsed JSON value against the export format; returns it as a
@@ -65,6 +68,24 @@ fn document_from_js(value: &JsValue) -> Result<Document, JsError> {
 #[wasm_bindgen(js_name = validateDocument)]
 pub fn validate_document(value: JsValue) -> Result<JsValue, JsError> {
     to_js(&document_from_js(&value)?)
+}
+
+/// Recomputes a document's entities after the person's corrections and
+/// applies its `edits`; returns `{ document, unapplied }`, `unapplied` being
+/// the edits whose mentions are gone (they stay in the document's `edits`).
+#[wasm_bindgen(js_name = linkEntities)]
+pub fn link_entities(value: JsValue) -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    struct Linked {
+        document: Document,
+        unapplied: Vec<crate::entities::EntityEdit>,
+    }
+    let (document, unapplied) =
+        crate::entities::link_json(&json_of(&value)?).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&Linked {
+        document,
+        unapplied,
+    })
 }
 
 /// Converts a document (as `annotate` returns it) to the export format named
@@ -101,6 +122,13 @@ pub fn timeline(value: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = isValidTimexValue)]
 pub fn is_valid_timex_value(value: &str) -> bool {
     crate::timeline::is_valid_timex_value(value)
+}
+
+/// Adds the smaller towns (`pkg/towns.tsv`, fetched by the page after start)
+/// to the place resolver; returns how many it holds. Later calls change nothing.
+#[wasm_bindgen(js_name = loadTowns)]
+pub fn load_towns(text: &str) -> usize {
+    crate::places::gazetteer::load_towns(text)
 }
 
 /// The core's version.

@@ -1,7 +1,8 @@
 //! Golden files: every `tests/fixtures/NAME.txt`, annotated with reference date
 //! 2025-12-21, must give exactly `tests/golden/NAME.json` (what `gloss annotate
 //! --date 2025-12-21` prints) and `tests/golden/NAME.inline.txt` (the same
-//! annotations written inline, for reviewing a change as a diff).
+//! annotations written inline, with the entities and the timeline, for
+//! reviewing a change as a diff).
 //!
 //! On a mismatch the test rewrites the golden file and fails, so `git diff`
 //! shows what changed; rerun to confirm once the change is reviewed.
@@ -30,8 +31,9 @@ fn fixtures() -> Vec<PathBuf> {
     paths
 }
 
-/// The annotations written into the text: `[PERSON Rustem Umerov]`,
-/// `[DATE December 5 = 2025-12-05]`.
+/// The annotations written into the text: `[PERSON Rustem Umerov #E3]`
+/// (`#` its entity), `[DATE December 5 = 2025-12-05]`; then the entities
+/// (places with their GeoNames record) and the timeline, in time order.
 fn inline_view(document: &Document) -> String {
     let chars: Vec<char> = document.text.chars().collect();
     let mut out = format!(
@@ -45,10 +47,33 @@ fn inline_view(document: &Document) -> String {
         if let Some(value) = &a.value {
             out.push_str(&format!(" = {value}"));
         }
+        if let Some(entity) = &a.entity {
+            out.push_str(&format!(" #{entity}"));
+        }
         out.push(']');
         at = a.end;
     }
     out.extend(&chars[at..]);
+    for e in &document.entities {
+        out.push_str(&format!(
+            "\n{} {} {} ({})",
+            e.id, e.label, e.name, e.mentions
+        ));
+        if let (Some(id), Some(kind)) = (e.geonames_id, &e.kind) {
+            let country = e.country.as_deref().unwrap_or("");
+            out.push_str(&format!(" → GeoNames {id} {kind} {country}"));
+        }
+    }
+    out.push_str("\n\ntimeline:");
+    for item in gloss::timeline::timeline(document) {
+        let a = &document.annotations[item.annotation];
+        let interval = &item.interval;
+        out.push_str(&format!(
+            "\n{} .. {} {:?} {}",
+            interval.start, interval.end, interval.precision, a.text
+        ));
+    }
+    out.push('\n');
     out
 }
 

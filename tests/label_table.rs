@@ -50,11 +50,27 @@ fn the_schema_lists_the_labels_of_the_table_and_their_value_rule() {
         names(|_| true),
         "schema label enum"
     );
-    // The schema refuses a value on exactly the labels that are not temporal.
+    // The schema refuses a value on exactly the labels that are not temporal,
+    // and an entity on exactly the temporal ones.
+    let rule_refusing = |field: &str| {
+        annotation["allOf"]
+            .as_array()
+            .expect("annotation allOf")
+            .iter()
+            .find(|rule| rule["then"]["not"]["required"][0] == field)
+            .unwrap_or_else(|| panic!("no rule refusing {field}"))["if"]["properties"]["label"]
+            ["enum"]
+            .clone()
+    };
     assert_eq!(
-        enumerated(&annotation["if"]["properties"]["label"]["enum"]),
+        enumerated(&rule_refusing("value")),
         names(|l| !l.temporal),
         "schema: labels without a value"
+    );
+    assert_eq!(
+        enumerated(&rule_refusing("entity")),
+        names(|l| l.temporal),
+        "schema: labels without an entity"
     );
 }
 

@@ -13,12 +13,14 @@
 //! | `gloss eval names` | [`eval_names::eval`], [`eval_names::show_errors`], [`eval_names::show_token_diffs`], [`eval_names::calibrate`] (on [`conll`]) |
 //! | `gloss eval dates` | [`eval_dates::eval`] (on [`timeml`]) |
 //! | `gloss eval places` | [`eval_places::run`] (on [`tr_news`]) |
+//! | `gloss eval entities` | [`eval_entities::run`] (GUM coreference) |
 //! | `gloss bench` | [`bench::bench`] |
 
 pub mod bench;
 pub mod clusters_build;
 pub mod conll;
 pub mod eval_dates;
+pub mod eval_entities;
 pub mod eval_names;
 pub mod eval_places;
 pub mod perceptron;

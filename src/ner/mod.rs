@@ -30,7 +30,7 @@ pub mod hash;
 pub mod input;
 pub mod model;
 pub mod tags;
-mod titles;
+pub(crate) mod titles;
 
 use std::ops::Range;
 use std::sync::OnceLock;

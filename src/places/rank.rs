@@ -17,6 +17,10 @@ const MAX_CANDIDATES: usize = 5;
 const SAME_ADMIN1: f32 = 2.5;
 /// Bonus for lying in a country that another place of the text is in.
 const SAME_COUNTRY: f32 = 2.0;
+/// The kind weight of a first-level region in [`prior`].
+const ADMIN1_WEIGHT: f32 = 1.6;
+/// How much a mention of a country itself counts towards [`SAME_COUNTRY`].
+const COUNTRY_MENTION: f32 = 0.35;
 /// Bonus for the region or country named after a comma ("Paris, Texas").
 const COMMA_HINT: f32 = 4.0;
 /// Bonus for the place an institution of the text stands for.
@@ -98,7 +102,14 @@ impl Context {
         if entry.country.is_empty() {
             return;
         }
-        *self.countries.entry(entry.country.clone()).or_default() += share;
+        // Naming a country says less about where the other places lie than
+        // naming a city or region in it: global news names "the U.S." everywhere.
+        let weight = if entry.kind == PlaceKind::Country {
+            COUNTRY_MENTION
+        } else {
+            1.0
+        };
+        *self.countries.entry(entry.country.clone()).or_default() += weight * share;
         if !entry.admin1.is_empty() && entry.kind != PlaceKind::Country {
             *self
                 .admin1s
@@ -149,7 +160,7 @@ fn prior(entry: &Entry) -> f32 {
         PlaceKind::Continent => (2.8, population),
         PlaceKind::Region => (2.4, population),
         // A region's population is summed over its cities; a tenth compares with one city.
-        PlaceKind::Admin1 => (1.6, population / 10.0),
+        PlaceKind::Admin1 => (ADMIN1_WEIGHT, population / 10.0),
         PlaceKind::City if entry.capital => (2.0, population),
         // A city of millions is what its name means, even beside a region of that name.
         PlaceKind::City if population >= 1e6 => (1.6, population),
@@ -158,9 +169,26 @@ fn prior(entry: &Entry) -> f32 {
     weight + 0.5 * (population + 10.0).log10()
 }
 
+/// A first-level region loses its kind's weight when a city of the same name
+/// lies in it: news means the city ("Lviv", "Geneva", "Zaporizhzhia") unless
+/// the text says otherwise (then context or a comma hint decides).
+fn seat_penalty(entry: &Entry, entries: &[&Entry]) -> f32 {
+    let has_seat = entry.kind == PlaceKind::Admin1
+        && entries.iter().any(|e| {
+            e.kind == PlaceKind::City && e.country == entry.country && e.admin1 == entry.admin1
+        });
+    if has_seat {
+        -ADMIN1_WEIGHT
+    } else {
+        0.0
+    }
+}
+
 /// A query's candidates and the regions named after its names in the text.
 struct Pending {
     entries: Vec<&'static Entry>,
+    /// Each entry's score without the other places of the text.
+    base: Vec<f32>,
     scores: Vec<f32>,
     hints: Vec<&'static Entry>,
 }
@@ -179,11 +207,17 @@ pub fn resolve(queries: &[PlaceQuery], text: &str) -> Vec<Vec<Candidate>> {
         }
     }
     for p in &mut pending {
-        p.scores = p
+        p.base = p
             .entries
             .iter()
-            .map(|e| prior(e) + hint_bonus(e, &p.hints) + cue_bonus(e, &cue_ids))
+            .map(|e| {
+                prior(e)
+                    + hint_bonus(e, &p.hints)
+                    + cue_bonus(e, &cue_ids)
+                    + seat_penalty(e, &p.entries)
+            })
             .collect();
+        p.scores = p.base.clone();
     }
     for _ in 0..2 {
         let mut context = Context::default();
@@ -201,12 +235,8 @@ pub fn resolve(queries: &[PlaceQuery], text: &str) -> Vec<Vec<Candidate>> {
                 own.add_query(p, -1.0);
                 p.entries
                     .iter()
-                    .map(|e| {
-                        prior(e)
-                            + hint_bonus(e, &p.hints)
-                            + cue_bonus(e, &cue_ids)
-                            + context.bonus_without(&own, e)
-                    })
+                    .zip(&p.base)
+                    .map(|(e, base)| base + context.bonus_without(&own, e))
                     .collect()
             })
             .collect();
@@ -254,6 +284,7 @@ fn candidates(query: &PlaceQuery, text: &str) -> Pending {
     }
     Pending {
         entries,
+        base: Vec::new(),
         scores: Vec::new(),
         hints,
     }
@@ -273,7 +304,7 @@ fn strip_direction(name: &str) -> String {
 }
 
 /// For a mention the gazetteer lacks, the places named by its longest run of
-/// capitalised words that it has: "Winnipeg Free Press" → Winnipeg,
+/// capitalised words at its start or end that it has: "Winnipeg Free Press" → Winnipeg,
 /// "Calgary-North West" → Calgary, "Nazi Germany" → Germany (the recognizer's
 /// span is sometimes too long). A building is not its namesake town:
 /// "St. Michael's Hospital" gives nothing.
@@ -289,7 +320,10 @@ fn inner_place(name: &str) -> Vec<&'static Entry> {
         return Vec::new();
     }
     for len in (1..words.len()).rev() {
-        for run in words.windows(len) {
+        // Only a run at either end: a word inside a longer name ("Martín" in
+        // "Zoë Martín-Ødegaard") is rarely the place it names.
+        let ends = [&words[..len], &words[words.len() - len..]];
+        for run in ends {
             let capitalised = run.iter().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
                     && !DIRECTIONS.contains(&w.to_lowercase().as_str())

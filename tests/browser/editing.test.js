@@ -84,8 +84,10 @@ test('select words, press a key or click a label: a person annotation, snapped t
   await selectText('Zoë', 'Ødegaard');
   await page.keyboard.press('l');
   const exported = JSON.parse((await exportJson(page)).text);
-  const zoe = exported.annotations.find((a) => a.text === 'Zoë Martín-Ødegaard');
+  const { entity, ...zoe } = exported.annotations.find((a) => a.text === 'Zoë Martín-Ødegaard');
   assert.deepEqual(zoe, { start: codePoints('Zoë'), end: codePoints('Zoë') + 19, label: 'PLACE', text: 'Zoë Martín-Ødegaard', source: 'person' });
+  // The export links the corrected annotation to a place entity of its own.
+  assert.deepEqual(exported.entities.find((e) => e.id === entity), { id: entity, label: 'PLACE', name: 'Zoë Martín-Ødegaard', mentions: 1 });
   assert.equal((await marks(page)).filter((m) => m.source === 'person').length, 2);
 });
 

@@ -78,6 +78,7 @@ export async function openBrowser() {
       }
       await page.goto(`${base}/www/`);
       await page.waitForSelector('body[data-state="ready"]');
+      await page.waitForSelector('body[data-towns="loaded"]');
       return page;
     },
     async close() {

@@ -35,8 +35,27 @@ test('the CLI output for every fixture is valid against schema/gloss-document.sc
       assert.ok(validate(doc), `${f.name} ${date}: ${JSON.stringify(validate.errors)}`);
     }
   }
+  // A place entity with its GeoNames record and candidates, and the person's edits.
+  const mention = { start: 0, end: 4, text: 'Kyiv' };
+  const place = { geonames_id: 703448, name: 'Kyiv', country: 'UA', admin1: 'Kyiv City', lat: 50.45, lon: 30.52, kind: 'city', population: 2797553, score: 0.9 };
+  const { name, population, score, ...record } = place;
+  const linked = {
+    format: 'gloss/2', text: 'Kyiv', reference_date: GOLDEN_DATE, reference_date_source: 'given',
+    annotations: [{ start: 0, end: 4, label: 'PLACE', text: 'Kyiv', source: 'model', entity: 'E1' }],
+    entities: [{ id: 'E1', label: 'PLACE', name: 'Kyiv', mentions: 1, ...record, candidates: [place] }],
+    edits: [{ edit: 'split', mention }, { edit: 'merge', mention, with: mention }, { edit: 'rename', mention, name: 'Kiev' }, { edit: 'place', mention, geonames_id: 703448 }],
+  };
+  assert.ok(validate(linked), JSON.stringify(validate.errors));
+  const refused = [
+    { ...linked, annotations: [{ ...linked.annotations[0], label: 'DATE', value: '2025' }] },
+    { ...linked, entities: [{ ...linked.entities[0], label: 'PERSON' }] },
+    { ...linked, entities: [{ ...linked.entities[0], country: 'Ukraine' }] },
+    { ...linked, entities: [{ id: 'E1', label: 'PLACE', name: 'Kyiv', mentions: 1, lat: 50.45 }] },
+    { ...linked, edits: [{ edit: 'join', mention }] },
+  ];
+  for (const doc of refused) assert.equal(validate(doc), false, JSON.stringify(doc));
   // The schema is not a rubber stamp: it refuses a name with a value and an unknown field.
-  const bad = { format: 'gloss/1', text: 'Anna', reference_date: GOLDEN_DATE, reference_date_source: 'given', annotations: [{ start: 0, end: 4, label: 'PERSON', text: 'Anna', value: 'x', source: 'model' }] };
+  const bad = { format: 'gloss/2', text: 'Anna', reference_date: GOLDEN_DATE, reference_date_source: 'given', annotations: [{ start: 0, end: 4, label: 'PERSON', text: 'Anna', value: 'x', source: 'model' }] };
   assert.equal(validate(bad), false);
   assert.equal(validate({ ...bad, annotations: [], extra: 1 }), false);
 });
@@ -67,8 +86,31 @@ test('validateDocument accepts an export and refuses unknown fields, wrong types
     [{ ...doc, annotations: [{ ...doc.annotations[0], note: 'x' }] }, /unknown field `note`/],
     [{ ...doc, annotations: [{ ...doc.annotations[0], start: '2' }] }, /invalid type/],
     [{ ...doc, annotations: [{ ...doc.annotations[0], start: 3, end: 9 }] }, /does not match/],
-    [{ ...doc, format: 'gloss/2' }, /unsupported format/],
+    [{ ...doc, format: 'gloss/3' }, /unsupported format/],
     [[1, 2], /not a Gloss document/],
   ];
   for (const [value, message] of broken) assert.throws(() => validateDocument(value), message);
+});
+
+test('linkEntities recomputes entities after a correction and applies the person\'s edits', async () => {
+  const { annotate, linkEntities, validateDocument } = await loadCore();
+  const doc = annotate('Rustem Umerov met Umerov\'s aide in Kyiv.', { reference_date: GOLDEN_DATE, today: GOLDEN_DATE });
+  assert.deepEqual(doc.annotations.map((a) => a.entity), ['E1', 'E1', 'E2']);
+  assert.deepEqual(doc.entities.map((e) => [e.id, e.label, e.name, e.mentions]), [['E1', 'PERSON', 'Rustem Umerov', 2], ['E2', 'PLACE', 'Kyiv', 1]]);
+  // The person relabels Kyiv and splits the second Umerov out; one edit names a mention that is gone.
+  const umerov = doc.annotations[1];
+  const gone = { edit: 'split', mention: { start: 90, end: 95, text: 'Smith' } };
+  const corrected = {
+    ...doc,
+    annotations: doc.annotations.map((a, n) => (n === 2 ? { ...a, label: 'ORG', source: 'person' } : a)),
+    edits: [{ edit: 'split', mention: { start: umerov.start, end: umerov.end, text: umerov.text } }, gone],
+  };
+  assert.throws(() => validateDocument(corrected), /is a PLACE/);
+  const { document, unapplied } = linkEntities(corrected);
+  assert.deepEqual(document.annotations.map((a) => a.entity), ['E1', 'E2', 'E3']);
+  assert.deepEqual(document.entities.map((e) => [e.label, e.name]), [['PERSON', 'Rustem Umerov'], ['PERSON', 'Umerov'], ['ORG', 'Kyiv']]);
+  assert.deepEqual(unapplied, [gone]);
+  assert.deepEqual(document.edits, corrected.edits, 'a stale edit stays in the document');
+  assert.deepEqual(validateDocument(structuredClone(document)), document);
+  assert.throws(() => linkEntities({ ...doc, format: 'gloss/3' }), /unsupported format/);
 });

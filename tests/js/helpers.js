@@ -27,6 +27,8 @@ export async function loadCore() {
     if (!existsSync(path.join(pkg, 'gloss_bg.wasm'))) throw new Error('pkg/ is missing: run scripts/build-wasm.sh');
     core = await import(path.join(pkg, 'gloss.js'));
     core.initSync({ module: readFileSync(path.join(pkg, 'gloss_bg.wasm')) });
+    // As the page does after start, so that places resolve as in the CLI.
+    core.loadTowns(readFileSync(path.join(pkg, 'towns.tsv'), 'utf8'));
   }
   return core;
 }

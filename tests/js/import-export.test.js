@@ -27,7 +27,7 @@ test('malformed imports are refused with a message that says why', async () => {
     // [what, file content, expected message part]
     ['invalid JSON', '{"format": "gloss/1",', /Not valid JSON/],
     ['not an object', '[1, 2]', /expected a JSON object/],
-    ['another format', JSON.stringify({ ...VALID, format: 'gloss/2' }), /"gloss\/2", expected "gloss\/1"/],
+    ['another format', JSON.stringify({ ...VALID, format: 'gloss/3' }), /"gloss\/3", expected "gloss\/2"/],
     ['UTF-16 offsets instead of code points', JSON.stringify(withAnnotation({ start: 3, end: 7 })), /does not match/],
     ['offsets past the end', JSON.stringify(withAnnotation({ start: 11, end: 99, text: 'Bob.' })), /past the end/],
     ['start after end', JSON.stringify(withAnnotation({ start: 6, end: 2 })), /less than end/],
@@ -57,21 +57,21 @@ test('files over 10 MB are refused before reading, and the message says the limi
 });
 
 test('export → import → export is byte-identical, for every fixture and a corrected document', async () => {
-  const { validateDocument, annotate, labels } = await loadCore();
+  const { validateDocument, annotate, labels, linkEntities } = await loadCore();
   const docs = fixtures().map((f) => cliAnnotate(f.file, GOLDEN_DATE).doc);
-  docs.push(VALID);
+  docs.push(linkEntities(VALID).document);
   for (const doc of docs) {
     const first = serializeDocument(doc);
     const { document } = parseImport(first, validateDocument);
     const session = sessionFromDocument(document, annotate(document.text, { reference_date: document.reference_date, today: GOLDEN_DATE }).annotations);
-    assert.equal(serializeDocument(documentOf(session, labelTable(labels()))), first, doc.text.slice(0, 30));
+    assert.equal(serializeDocument(documentOf(session, labelTable(labels()), linkEntities)), first, doc.text.slice(0, 30));
   }
 });
 
 test('the export has the CLI JSON shape: pretty, newline-terminated, fields in format order', () => {
   const f = fixtures().find((x) => x.name === 'unicode-mix.txt');
   const { raw, doc } = cliAnnotate(f.file, GOLDEN_DATE);
-  const shuffled = { annotations: doc.annotations.map((a) => ({ source: a.source, ...a })), text: doc.text, reference_date_source: doc.reference_date_source, reference_date: doc.reference_date, format: doc.format };
+  const shuffled = { entities: doc.entities, annotations: doc.annotations.map((a) => ({ source: a.source, ...a })), text: doc.text, reference_date_source: doc.reference_date_source, reference_date: doc.reference_date, format: doc.format };
   const text = serializeDocument(shuffled);
   assert.deepEqual(JSON.parse(text), doc);
   assert.ok(text.endsWith('}\n'));

@@ -87,6 +87,15 @@ async function start() {
     say('Loaded a sample article: select words to add an annotation, click a highlight to change it.');
   }
   document.body.dataset.state = 'ready';
+  // Small towns (about 0.7 MB) come after start, so the page shows at once;
+  // the entities are then resolved again, as the CLI resolves them.
+  core.loadTowns().then(
+    () => {
+      state.relink();
+      document.body.dataset.towns = 'loaded';
+    },
+    (e) => say(`${e.message} Places are resolved among cities of 50,000 people or more only.`, 'warning'),
+  );
 }
 
 start();

@@ -6,7 +6,7 @@
  */
 
 /**
- * Resolves to `{annotate, validateDocument, exportAs, version, labels, formats}`
+ * Resolves to `{annotate, validateDocument, linkEntities, exportAs, version, labels, formats, loadTowns}`
  * once the core is ready (`labels` and `formats` are the core's tables, see
  * src/labels.rs and src/formats.rs); rejects with a readable message if pkg/
  * is missing, broken or older than the page.
@@ -18,10 +18,17 @@ export async function loadCore() {
     return {
       annotate: pkg.annotate,
       validateDocument: pkg.validateDocument,
+      linkEntities: pkg.linkEntities,
       exportAs: pkg.exportAs,
       version: pkg.version,
       labels: pkg.labels(),
       formats: pkg.formats(),
+      /** Fetches pkg/towns.tsv and hands it to the place resolver; resolves to the count. */
+      async loadTowns() {
+        const response = await fetch(new URL('../../pkg/towns.tsv', import.meta.url));
+        if (!response.ok) throw new Error(`The towns list did not load (HTTP ${response.status}).`);
+        return pkg.loadTowns(await response.text());
+      },
     };
   } catch (e) {
     throw new Error(`The Gloss core did not load (${e.message}). Build it with ./scripts/serve.sh.`);

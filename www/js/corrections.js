@@ -5,7 +5,7 @@
  * A correction is `{start, end, text, label}` in code points: `label` set means
  * "this span is a LABEL" (an addition or a relabel; it replaces every
  * annotation it overlaps), `label: null` means "no annotation at exactly this
- * span" (a removal). Corrections apply in order; the result is a valid gloss/1
+ * span" (a removal). Corrections apply in order; the result is a valid gloss/2
  * annotation list in which corrected annotations have source "person".
  * @module
  */
@@ -13,7 +13,7 @@
 import { offsetMap } from './offsets.js';
 
 /**
- * @typedef {object} Annotation  one gloss/1 annotation (code points)
+ * @typedef {object} Annotation  one gloss/2 annotation (code points)
  * @property {number} start
  * @property {number} end
  * @property {string} label
@@ -21,6 +21,7 @@ import { offsetMap } from './offsets.js';
  * @property {string} [value]
  * @property {number} [confidence]
  * @property {'model'|'person'} source
+ * @property {string} [entity]  gloss/2: its entity's id
  *
  * @typedef {object} Correction
  * @property {number} start
@@ -35,15 +36,16 @@ const sameSpan = (a, b) => a.start === b.start && a.end === b.end;
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 
 /**
- * Builds an annotation with the fields in gloss/1 order (the export is
+ * Builds an annotation with the fields in gloss/2 order (the export is
  * byte-stable because of it).
  * @returns {Annotation}
  */
-export function makeAnnotation({ start, end, label, text, value, confidence, source }) {
+export function makeAnnotation({ start, end, label, text, value, confidence, source, entity }) {
   const a = { start, end, label, text };
   if (value !== undefined && value !== null) a.value = value;
   if (confidence !== undefined && confidence !== null) a.confidence = confidence;
   a.source = source;
+  if (entity !== undefined && entity !== null) a.entity = entity;
   return a;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Writes a gloss/1 document as JSON text: fields in the format's order,
+ * Writes a gloss/2 document as JSON text: fields in the format's order,
  * two-space indentation and a final newline, like `gloss annotate FILE`.
  * Exporting the same document twice gives the same bytes.
  * @module
@@ -8,7 +8,7 @@
 import { makeAnnotation } from './corrections.js';
 
 /**
- * @param {{format: string, text: string, reference_date: string, reference_date_source: string, annotations: object[]}} doc
+ * @param {{format: string, text: string, reference_date: string, reference_date_source: string, annotations: object[], entities?: object[], edits?: object[]}} doc
  * @returns {string}
  */
 export function serializeDocument(doc) {
@@ -19,6 +19,9 @@ export function serializeDocument(doc) {
     reference_date_source: doc.reference_date_source,
     annotations: doc.annotations.map((a) => makeAnnotation(a)),
   };
+  // Like the core: `entities` and `edits` only when there are any, `edits` only when any.
+  if (doc.entities?.length) ordered.entities = doc.entities;
+  if (doc.edits?.length) ordered.edits = doc.edits;
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 

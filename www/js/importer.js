@@ -1,12 +1,14 @@
 /**
- * Reads an imported file into a gloss/1 document or a clear reason why not:
+ * Reads an imported file into a gloss/2 (or gloss/1) document or a clear reason why not:
  * refuses files over the size cap before reading them, then parses JSON, then
  * lets the core's validator check everything the format promises.
  * @module
  */
 
-const DOCUMENT_FIELDS = new Set(['format', 'text', 'reference_date', 'reference_date_source', 'annotations']);
-const ANNOTATION_FIELDS = new Set(['start', 'end', 'label', 'text', 'value', 'confidence', 'source']);
+const DOCUMENT_FIELDS = new Set(['format', 'text', 'reference_date', 'reference_date_source', 'annotations', 'entities', 'edits']);
+const ANNOTATION_FIELDS = new Set(['start', 'end', 'label', 'text', 'value', 'confidence', 'source', 'entity']);
+/** The format versions Import reads (the core checks each one's rules). */
+const FORMATS = ['gloss/1', 'gloss/2'];
 
 /**
  * The first field the format does not define, as a readable path, or null.
@@ -57,10 +59,10 @@ export function parseImport(text, validateDocument) {
     return { error: `Not valid JSON: ${e.message}` };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { error: 'Not a Gloss document: expected a JSON object with "format": "gloss/1".' };
+    return { error: 'Not a Gloss document: expected a JSON object with "format": "gloss/2".' };
   }
-  if (value.format !== 'gloss/1') {
-    return { error: `Not a Gloss document: "format" is ${JSON.stringify(value.format)}, expected "gloss/1".` };
+  if (!FORMATS.includes(value.format)) {
+    return { error: `Not a Gloss document: "format" is ${JSON.stringify(value.format)}, expected "gloss/2" (or "gloss/1").` };
   }
   const unknown = unknownField(value);
   if (unknown) return { error: `Not a valid Gloss document: unknown field ${unknown}.` };

@@ -12,7 +12,7 @@ import { applyCorrections, rebaseCorrections, recordCorrection, splitImported } 
 import { createHistory } from './history.js';
 
 /** The export format tag. */
-export const FORMAT = 'gloss/1';
+export const FORMAT = 'gloss/2';
 
 /**
  * @typedef {import('./corrections.js').Annotation} Annotation
@@ -24,6 +24,7 @@ export const FORMAT = 'gloss/1';
  * @property {string} dateField  the reference-date field: "" (use dateline, else today) or YYYY-MM-DD
  * @property {{reference_date: string, reference_date_source: string, annotations: Annotation[]}} model
  * @property {Correction[]} corrections
+ * @property {object[]} [edits]  the person's entity edits (gloss/2 `edits`), re-applied by the core's linkEntities
  *
  * @callback AnnotateFn  the core's annotate(text, {reference_date, today})
  * @param {string} text
@@ -47,18 +48,25 @@ export function isEmpty(session) {
 }
 
 /**
- * The gloss/1 document a session stands for: what Export writes.
+ * The gloss/2 document a session stands for: what Export writes. With the
+ * core's `linkEntities`, its entities are recomputed after the corrections
+ * and the person's entity edits applied; without, it is an unlinked document
+ * (no `entity`, no `entities`), which is valid too.
  * @param {Session} session
  * @param {Labels} labels
+ * @param {(doc: object) => {document: object}} [linkEntities]
  */
-export function documentOf(session, labels) {
-  return {
+export function documentOf(session, labels, linkEntities) {
+  const doc = {
     format: FORMAT,
     text: session.text,
     reference_date: session.model.reference_date,
     reference_date_source: session.model.reference_date_source,
-    annotations: applyCorrections(session.model.annotations, session.corrections, labels),
+    // The model's entity ids are stale once corrections apply: drop them.
+    annotations: applyCorrections(session.model.annotations, session.corrections, labels).map(({ entity, ...a }) => a),
   };
+  if (session.edits?.length) doc.edits = session.edits;
+  return linkEntities && !isEmpty(session) ? linkEntities(doc).document : doc;
 }
 
 /**
@@ -86,6 +94,7 @@ export function reannotate(session, text, dateField, annotate, today) {
         annotations: found.annotations,
       },
       corrections: kept,
+      ...(session.edits ? { edits: session.edits } : {}),
     },
     dropped,
   };
@@ -105,7 +114,7 @@ export function correct(session, correction, labels) {
 
 /**
  * A session that reproduces an imported (already validated) document exactly.
- * @param {object} doc  a valid gloss/1 document
+ * @param {object} doc  a valid gloss/2 (or gloss/1) document
  * @param {Annotation[]} coreAnnotations  what the core finds in doc.text at doc.reference_date
  * @returns {Session}
  */
@@ -116,6 +125,7 @@ export function sessionFromDocument(doc, coreAnnotations) {
     dateField: doc.reference_date_source === 'given' ? doc.reference_date : '',
     model: { reference_date: doc.reference_date, reference_date_source: doc.reference_date_source, annotations: model },
     corrections,
+    ...(doc.edits?.length ? { edits: doc.edits } : {}),
   };
 }
 
@@ -134,13 +144,13 @@ export function sessionFromDocument(doc, coreAnnotations) {
  * methods and redraw when a subscriber call tells them what changed; they
  * never keep a copy of the document.
  * @param {object} deps
- * @param {{annotate: AnnotateFn, validateDocument: (value: unknown) => object}} deps.core
+ * @param {{annotate: AnnotateFn, validateDocument: (value: unknown) => object, linkEntities?: (doc: object) => {document: object}}} deps.core
  * @param {Labels} deps.labels
  * @param {() => string} deps.today  the local date, YYYY-MM-DD
  */
 export function createPageState({ core, labels, today }) {
   const history = createHistory(emptySession());
-  let doc = documentOf(history.present, labels);
+  let doc = documentOf(history.present, labels, core.linkEntities);
   let hidden = new Set(labels.hiddenByDefault());
   let draft = '';
   /** @type {Set<Listener>} */
@@ -153,7 +163,7 @@ export function createPageState({ core, labels, today }) {
 
   /** Shows history.present: recomputes the document, sets the draft, tells the views. */
   function shown({ newDraft = draft, inputs = false } = {}) {
-    doc = documentOf(history.present, labels);
+    doc = documentOf(history.present, labels, core.linkEntities);
     const draftChanged = newDraft !== draft;
     draft = newDraft;
     emit({ document: true, inputs, draft: draftChanged });
@@ -170,7 +180,7 @@ export function createPageState({ core, labels, today }) {
     get session() {
       return history.present;
     },
-    /** The gloss/1 document on screen. */
+    /** The gloss/2 document on screen. */
     get document() {
       return doc;
     },
@@ -259,13 +269,21 @@ export function createPageState({ core, labels, today }) {
      * @param {{session: Session, hidden: string[], draft: string}} saved
      */
     restore(saved) {
-      const restored = documentOf(saved.session, labels);
+      const restored = documentOf(saved.session, labels, core.linkEntities);
       if (!isEmpty(saved.session)) core.validateDocument(restored);
       history.reset(saved.session);
       doc = restored;
       hidden = new Set(saved.hidden);
       draft = saved.draft;
       emit({ document: true, hidden: true, inputs: true, draft: true });
+    },
+
+    /**
+     * Recomputes the document's entities (no undo step): after the core has
+     * learnt more places (the towns list arrives after start).
+     */
+    relink() {
+      shown();
     },
 
     /** Hides or shows a label's annotations (a view change: no undo step). */
