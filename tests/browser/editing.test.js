@@ -159,7 +159,7 @@ test('corrections survive a reference-date change (dates re-resolve) and a reloa
   const friday = (doc) => doc.annotations.find((a) => a.text === 'Friday')?.value;
   if (friday(before)) assert.notEqual(friday(after), friday(before), 'a relative date was re-resolved');
   await page.reload();
-  await page.waitForSelector('body[data-state="ready"]');
+  await page.waitForSelector('body[data-state="ready"][data-towns="loaded"]');
   assert.match(await page.textContent('#status'), /Restored/);
   assert.equal(await page.inputValue('#reference-date'), '2025-12-01');
   assert.equal((await exportJson(page)).text, JSON.stringify(after, null, 2) + '\n');
@@ -187,7 +187,7 @@ test('New clears the document (undoable) and the autosave', async () => {
   await page.click('#new-document');
   assert.equal(await page.textContent('#article'), '');
   await page.reload();
-  await page.waitForSelector('body[data-state="ready"]');
+  await page.waitForSelector('body[data-state="ready"][data-towns="loaded"]');
   assert.equal(await page.textContent('#article'), '', 'a cleared document stays cleared (no sample forced back)');
   assert.deepEqual(browser.errors, []);
 });
