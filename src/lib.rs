@@ -104,6 +104,7 @@ pub fn annotate(text: &str, options: &Options) -> Document {
         .collect();
     Document {
         format: FORMAT.to_string(),
+        id: None,
         text: text.to_string(),
         reference_date: reference_date.to_string(),
         reference_date_source,
