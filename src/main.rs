@@ -13,6 +13,7 @@ use clap::{Args, Parser, Subcommand};
 use cli::annotate::{self, Failure, Settings};
 use gloss::calendar::{Date, DateError};
 use gloss::dev::clusters_build::{self, ClusterSettings};
+use gloss::dev::fuzz::FuzzSettings;
 use gloss::dev::train_names::{self, TrainSettings};
 use gloss::dev::DevError;
 use gloss::formats::Format;
@@ -34,7 +35,8 @@ Examples:
   gloss eval dates ../shared/data/tempeval3/TBAQ-cleaned
   gloss eval names ../shared/data/conll2003/valid.txt
   gloss eval places ../shared/data/ner-extra/tr-news/TR-News.xml
-  gloss bench --silver ../shared/data/tempeval3/silver.jsonl --mb 1";
+  gloss bench --silver ../shared/data/tempeval3/silver.jsonl --mb 1
+  gloss fuzz --seconds 3600 --seed 7";
 
 /// Offline annotator: people, places, organisations, dates and times in news text.
 #[derive(Parser)]
@@ -56,6 +58,8 @@ enum Command {
     Train(TrainCommand),
     /// Print throughput, per-stage times and model load time.
     Bench(BenchArgs),
+    /// Check the pipeline's invariants on random and mutated text for a while.
+    Fuzz(FuzzArgs),
 }
 
 #[derive(Args)]
@@ -208,6 +212,30 @@ struct BenchArgs {
     files: Vec<String>,
 }
 
+#[derive(Args)]
+struct FuzzArgs {
+    /// How long to run.
+    #[arg(long, value_name = "N", default_value_t = 60.0, value_parser = parse_seconds)]
+    seconds: f64,
+    /// Seed of the generator: the same seed gives the same inputs.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// Folder of .txt articles to mutate.
+    #[arg(long, value_name = "DIR", default_value = "tests/fixtures")]
+    fixtures: std::path::PathBuf,
+    /// Folder where failing inputs are saved.
+    #[arg(long, value_name = "DIR", default_value = "fuzz-failures")]
+    out: std::path::PathBuf,
+}
+
+fn parse_seconds(value: &str) -> Result<f64, String> {
+    value
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .ok_or_else(|| format!("{value:?} is not a number of seconds."))
+}
+
 fn parse_date(value: &str) -> Result<Date, DateError> {
     value.parse()
 }
@@ -301,6 +329,18 @@ fn run(command: Command) -> Result<(), Fatal> {
         Command::Bench(args) => {
             gloss::dev::bench::bench(&args.files, args.silver.as_deref(), args.mb)?;
         }
+        Command::Fuzz(args) => {
+            let out = args.out.display().to_string();
+            let report = gloss::dev::fuzz::fuzz(&FuzzSettings {
+                seconds: args.seconds,
+                seed: args.seed,
+                fixtures: args.fixtures,
+                out: args.out,
+            })?;
+            if report.failures > 0 {
+                return Err(Fatal::Fuzzed(report.failures, out));
+            }
+        }
     }
     Ok(())
 }
@@ -352,12 +392,18 @@ enum Fatal {
     Annotate(Failure),
     /// A developer command failed.
     Dev(DevError),
+    /// `gloss fuzz` found this many failing inputs, saved in this folder.
+    Fuzzed(u64, String),
 }
 
 impl fmt::Display for Fatal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Fatal::Annotate(failure) => write!(f, "{failure}"),
+            Fatal::Fuzzed(count, dir) => write!(
+                f,
+                "{count} fuzzed inputs broke an invariant; they are saved in {dir}."
+            ),
             Fatal::Dev(error) => write!(f, "{error}"),
         }
     }

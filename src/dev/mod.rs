@@ -14,6 +14,7 @@
 //! | `gloss eval dates` | [`eval_dates::eval`] (on [`timeml`]) |
 //! | `gloss eval places` | [`eval_places::run`] (on [`tr_news`]) |
 //! | `gloss bench` | [`bench::bench`] |
+//! | `gloss fuzz` | [`fuzz::fuzz`] (its invariants, [`fuzz::check_text`], are the property tests') |
 
 pub mod bench;
 pub mod clusters_build;
@@ -21,6 +22,7 @@ pub mod conll;
 pub mod eval_dates;
 pub mod eval_names;
 pub mod eval_places;
+pub mod fuzz;
 pub mod perceptron;
 pub mod timeml;
 pub mod tr_news;
