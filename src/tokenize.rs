@@ -122,7 +122,10 @@ fn split_tokens(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut start = 0;
     while start < text.len() {
-        let from = (start + SEGMENT_BYTES).min(text.len());
+        let mut from = (start + SEGMENT_BYTES).min(text.len());
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
         let end = text[from..]
             .char_indices()
             .find(|&(_, c)| c.is_whitespace())
@@ -391,6 +394,13 @@ mod tests {
         split_segment(&text, 0..text.len(), &mut whole);
         assert!(whole.len() > 10_000);
         assert!(split_tokens(&text) == whole);
+        // A segment's nominal end inside a character (found by `gloss fuzz`).
+        for prefix in 0..4 {
+            let text = "a".repeat(prefix) + &"😀😀 ".repeat(2 * SEGMENT_BYTES / 9);
+            let mut whole = Vec::new();
+            split_segment(&text, 0..text.len(), &mut whole);
+            assert!(split_tokens(&text) == whole, "{prefix}");
+        }
     }
 
     #[test]

@@ -276,8 +276,9 @@ const SCRIPTS: &[(u32, u32)] = &[
 ];
 
 /// Pieces that make the recognizers work: names, dates, abbreviations,
-/// and the characters that trouble tokenizers.
-const PIECES: &[&str] = &[
+/// and the characters that trouble tokenizers (the property tests draw on
+/// them too).
+pub const PIECES: &[&str] = &[
     "Rustem Umerov",
     "Kyiv",
     "said on Friday",
@@ -326,6 +327,20 @@ const PIECES: &[&str] = &[
     "KYIV, Dec. 21 (Reuters) —",
     "&amp;",
     "<b>",
+    "Germany's",
+    "“quoted”",
+    ", ",
+    ". ",
+    "😀",
+    "May",
+    "Sunday Times",
+    "3-1",
+    "J.",
+    "0",
+    "1996",
+    "-",
+    "/",
+    ":",
 ];
 
 fn random_char(rng: &mut Rng) -> char {
