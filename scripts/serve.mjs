@@ -2,6 +2,9 @@
 // repository's www/, pkg/ and schema/ folders on 127.0.0.1 (port from $PORT,
 // default 8000). Nothing else in the repository is reachable, paths cannot
 // climb out of those folders, and .wasm goes out as application/wasm.
+// Every response carries the security headers of SECURITY_HEADERS: the
+// page's own Content-Security-Policy (read from www/index.html's <meta>, so
+// it is written once) plus frame-ancestors 'none', which a <meta> cannot set.
 //
 // Usage: node scripts/serve.mjs  (or import { startServer } in tests)
 
@@ -30,6 +33,29 @@ const MIME = {
 };
 
 /**
+ * The Content-Security-Policy of the page's <meta http-equiv> tag.
+ * @param {string} html  the text of www/index.html
+ */
+export function metaCsp(html) {
+  const tag = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i);
+  if (!tag) throw new Error('www/index.html has no Content-Security-Policy <meta> tag');
+  return tag[1];
+}
+
+/**
+ * The headers every response carries (the README lists them for other hosts).
+ * @param {string} root  the repository
+ */
+export async function securityHeaders(root = ROOT) {
+  const csp = metaCsp(await fs.readFile(path.join(root, 'www', 'index.html'), 'utf8'));
+  return {
+    'Content-Security-Policy': `${csp}; frame-ancestors 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
+
+/**
  * Maps a request path to a file under ROOT, or null when it is not served.
  * @param {string} urlPath  the path part of the URL, still percent-encoded
  */
@@ -53,10 +79,11 @@ export function resolvePath(urlPath, root = ROOT) {
  * Starts the server; resolves to the listening http.Server.
  * @param {{port?: number, host?: string, root?: string, quiet?: boolean}} options
  */
-export function startServer({ port = 8000, host = '127.0.0.1', root = ROOT, quiet = false } = {}) {
+export async function startServer({ port = 8000, host = '127.0.0.1', root = ROOT, quiet = false } = {}) {
+  const security = await securityHeaders(root);
   const server = createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...security, ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n', { Allow: 'GET, HEAD' });
@@ -76,7 +103,7 @@ export function startServer({ port = 8000, host = '127.0.0.1', root = ROOT, quie
         'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': stat.size,
         'Cache-Control': 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
+        ...security,
       });
       if (req.method === 'HEAD') return res.end();
       createReadStream(file).pipe(res);

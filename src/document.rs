@@ -66,12 +66,37 @@ pub struct Annotation {
     pub entity: Option<String>,
 }
 
+/// What a document in a batch is: the file it was read from, or the `id` of
+/// its JSON Lines request (a string or a number, passed through), else the
+/// request's line number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged, expecting = "a string or a number")]
+pub enum DocumentId {
+    /// A JSON number (an integer stays an integer).
+    Number(serde_json::Number),
+    /// A string: a file path, or a request's own id.
+    Text(String),
+}
+
+impl fmt::Display for DocumentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocumentId::Number(n) => write!(f, "{n}"),
+            DocumentId::Text(s) => f.write_str(s),
+        }
+    }
+}
+
 /// An annotated text: the unit of export and import.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Always [`FORMAT`].
     pub format: String,
+    /// What the document is, in a batch (`gloss annotate` of several files
+    /// or `--jsonl`); left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<DocumentId>,
     /// The text, exactly as given.
     pub text: String,
     /// The date relative expressions were resolved against, `YYYY-MM-DD`.
@@ -254,6 +279,7 @@ mod tests {
     fn doc(annotations: Vec<Annotation>) -> Document {
         Document {
             format: FORMAT.into(),
+            id: None,
             text: "😀 Anna met Bob.".into(),
             reference_date: "2025-12-21".into(),
             reference_date_source: ReferenceDateSource::Given,
@@ -343,5 +369,22 @@ mod tests {
         let mut bad_date = doc(vec![]);
         bad_date.reference_date = "21/12/2025".into();
         assert!(bad_date.validate().is_err());
+    }
+
+    #[test]
+    fn an_id_is_a_string_or_a_number() {
+        let good = serde_json::to_string(&doc(vec![])).unwrap();
+        assert!(!good.contains("\"id\""), "no id, no field: {good}");
+        for id in ["\"a/b.txt\"", "7", "-3", "1.5", "12345678901234567890"] {
+            let json = good.replacen(',', &format!(",\"id\":{id},"), 1);
+            let document = Document::from_json(&json).unwrap();
+            assert!(document.id.is_some());
+            assert_eq!(serde_json::to_string(&document).unwrap(), json);
+        }
+        for id in ["true", "[1]", "{}"] {
+            let json = good.replacen(',', &format!(",\"id\":{id},"), 1);
+            let message = Document::from_json(&json).unwrap_err().to_string();
+            assert!(message.contains("a string or a number"), "{id}: {message}");
+        }
     }
 }

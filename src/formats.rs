@@ -129,7 +129,19 @@ pub fn convert(document: &Document, format: Format) -> String {
         Format::Conll => to_conll(document),
         Format::Brat => to_brat(document),
         Format::Doccano => to_doccano(document),
-        Format::W3c => to_w3c(document),
+        Format::W3c => to_w3c(document, true),
+    }
+}
+
+/// Writes `document` as one line of JSON Lines, ending in a newline, for the
+/// formats that are one JSON value per document (gloss, doccano, w3c): how
+/// a batch writes them. `None` for the others.
+pub fn convert_line(document: &Document, format: Format) -> Option<String> {
+    match format {
+        Format::Gloss => Some(json(document) + "\n"),
+        Format::Doccano => Some(to_doccano(document)),
+        Format::W3c => Some(to_w3c(document, false)),
+        Format::Conll | Format::Brat => None,
     }
 }
 
@@ -150,6 +162,10 @@ fn to_conll(document: &Document) -> String {
         .collect();
     let tokenized = tokenize(text);
     let mut out = String::new();
+    // A document that says what it is starts as CoNLL-2003 documents do.
+    if let Some(id) = &document.id {
+        let _ = writeln!(out, "-DOCSTART- {}\tO\n", json(id));
+    }
     let mut next_span = 0;
     for sentence in &tokenized.sentences {
         let mut inside: Option<usize> = None;
@@ -224,10 +240,13 @@ fn to_brat(document: &Document) -> String {
 fn to_doccano(document: &Document) -> String {
     #[derive(Serialize)]
     struct Line<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<&'a crate::document::DocumentId>,
         text: &'a str,
         label: Vec<(usize, usize, &'a str)>,
     }
     let line = Line {
+        id: document.id.as_ref(),
         text: &document.text,
         label: document
             .annotations
@@ -238,7 +257,7 @@ fn to_doccano(document: &Document) -> String {
     json(&line) + "\n"
 }
 
-fn to_w3c(document: &Document) -> String {
+fn to_w3c(document: &Document, pretty: bool) -> String {
     let chars: Vec<char> = document.text.chars().collect();
     let context = |from: usize, to: usize| {
         chars[from.min(chars.len())..to.min(chars.len())]
@@ -275,13 +294,22 @@ fn to_w3c(document: &Document) -> String {
             })
         })
         .collect();
+    let mut text = serde_json::json!({ "id": "#text", "type": "Text", "value": document.text });
+    if let Some(id) = &document.id {
+        // The Web Annotation context's `label` (rdfs:label) names the text.
+        text["label"] = serde_json::Value::String(id.to_string());
+    }
     let page = serde_json::json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "type": "AnnotationPage",
-        "partOf": { "id": "#text", "type": "Text", "value": document.text },
+        "partOf": text,
         "items": items,
     });
-    serde_json::to_string_pretty(&page).expect("JSON values serialize") + "\n"
+    if pretty {
+        serde_json::to_string_pretty(&page).expect("JSON values serialize") + "\n"
+    } else {
+        json(&page) + "\n"
+    }
 }
 
 fn json<T: Serialize>(value: &T) -> String {
@@ -308,6 +336,7 @@ mod tests {
         };
         Document {
             format: FORMAT.into(),
+            id: None,
             text: text.into(),
             reference_date: "2025-12-21".into(),
             reference_date_source: ReferenceDateSource::Given,
@@ -385,5 +414,34 @@ mod tests {
         let json = convert(&doc, Format::Gloss);
         assert!(json.ends_with("}\n") && json.contains("\n  \"text\": "));
         assert_eq!(Document::from_json(&json).unwrap(), doc);
+    }
+
+    #[test]
+    fn a_document_with_an_id_says_so_in_every_batch_format() {
+        let mut doc = sample();
+        assert!(!convert(&doc, Format::Conll).contains("DOCSTART"));
+        doc.id = Some(crate::document::DocumentId::Text("a\tb.txt".into()));
+        let conll = convert(&doc, Format::Conll);
+        assert!(
+            conll.starts_with("-DOCSTART- \"a\\tb.txt\"\tO\n\n😀\tO\n"),
+            "{conll}"
+        );
+        for format in [Format::Gloss, Format::Doccano, Format::W3c] {
+            let line = convert_line(&doc, format).unwrap();
+            assert_eq!(line.lines().count(), 1, "{format:?}");
+            let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+            let id = if format == Format::W3c {
+                &value["partOf"]["label"]
+            } else {
+                &value["id"]
+            };
+            assert_eq!(id, "a\tb.txt", "{format:?}");
+        }
+        assert_eq!(
+            Document::from_json(&convert_line(&doc, Format::Gloss).unwrap()).unwrap(),
+            doc
+        );
+        assert_eq!(convert_line(&doc, Format::Conll), None);
+        assert_eq!(convert_line(&doc, Format::Brat), None);
     }
 }

@@ -110,6 +110,7 @@ pub fn annotate(text: &str, options: &Options) -> Document {
     let linked = entities::link(text, &mut annotations, &entities::EntityEdits::default());
     Document {
         format: FORMAT.to_string(),
+        id: None,
         text: text.to_string(),
         reference_date: reference_date.to_string(),
         reference_date_source,

@@ -3,16 +3,19 @@
 //! [`gloss::dev`]. Every command, flag and help text is declared once, below,
 //! with `clap`.
 
+mod cli;
+
 use std::fmt;
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufWriter};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use cli::annotate::{self, Failure, Settings};
 use gloss::calendar::{Date, DateError};
 use gloss::dev::clusters_build::{self, ClusterSettings};
+use gloss::dev::fuzz::FuzzSettings;
 use gloss::dev::train_names::{self, TrainSettings};
 use gloss::dev::DevError;
-use gloss::document::Document;
 use gloss::formats::Format;
 use gloss::Options;
 
@@ -33,7 +36,8 @@ Examples:
   gloss eval names ../shared/data/conll2003/valid.txt
   gloss eval places ../shared/data/ner-extra/tr-news/TR-News.xml
   gloss eval entities ../shared/data/ner-extra/gum
-  gloss bench --silver ../shared/data/tempeval3/silver.jsonl --mb 1";
+  gloss bench --silver ../shared/data/tempeval3/silver.jsonl --mb 1
+  gloss fuzz --seconds 3600 --seed 7";
 
 /// Offline annotator: people, places, organisations, dates and times in news text.
 #[derive(Parser)]
@@ -55,6 +59,8 @@ enum Command {
     Train(TrainCommand),
     /// Print throughput, per-stage times and model load time.
     Bench(BenchArgs),
+    /// Check the pipeline's invariants on random and mutated text for a while.
+    Fuzz(FuzzArgs),
 }
 
 #[derive(Args)]
@@ -63,15 +69,24 @@ struct AnnotateArgs {
     /// the text, else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
-    /// Read JSON Lines requests {"text": ..., "reference_date": ...} from
-    /// standard input; print one document per line, in order.
+    /// Read JSON Lines requests {"text": ..., "reference_date": ..., "id": ...}
+    /// from standard input; print one document per line, in order, with the
+    /// request's id (else its line number) as `id`.
     #[arg(long, conflicts_with = "files")]
     jsonl: bool,
     #[arg(long, value_name = "NAME", value_parser = parse_format,
         help = format!("Write this export format (default gloss/2 JSON): {}", format_names()))]
     format: Option<Format>,
+    /// Annotate on this many threads; the output is the same for any
+    /// number (default: one per core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Refuse a file or JSON line larger than this: bytes, or with K, M or G.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = annotate::parse_size)]
+    max_input_size: u64,
     /// Text files to annotate; `-` or none reads standard input. One file
-    /// prints pretty JSON, several print one document per line.
+    /// prints one document (pretty JSON); several print one per line, each
+    /// with its path as `id`.
     #[arg(value_name = "FILE")]
     files: Vec<String>,
 }
@@ -206,6 +221,30 @@ struct BenchArgs {
     files: Vec<String>,
 }
 
+#[derive(Args)]
+struct FuzzArgs {
+    /// How long to run.
+    #[arg(long, value_name = "N", default_value_t = 60.0, value_parser = parse_seconds)]
+    seconds: f64,
+    /// Seed of the generator: the same seed gives the same inputs.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// Folder of .txt articles to mutate.
+    #[arg(long, value_name = "DIR", default_value = "tests/fixtures")]
+    fixtures: std::path::PathBuf,
+    /// Folder where failing inputs are saved.
+    #[arg(long, value_name = "DIR", default_value = "fuzz-failures")]
+    out: std::path::PathBuf,
+}
+
+fn parse_seconds(value: &str) -> Result<f64, String> {
+    value
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .ok_or_else(|| format!("{value:?} is not a number of seconds."))
+}
+
 fn parse_date(value: &str) -> Result<Date, DateError> {
     value.parse()
 }
@@ -254,8 +293,13 @@ fn main() -> ExitCode {
         }
     };
     match run(cli.command) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
+        Ok(()) => ExitCode::SUCCESS,
+        // Each failed input was reported on its own line.
+        Err(Fatal::Annotate(Failure::SomeInputs)) => ExitCode::FAILURE,
+        // `gloss annotate … | head`: the reader has all it wanted.
+        Err(Fatal::Annotate(Failure::Output(e))) if e.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("gloss: {error}");
             ExitCode::from(2)
@@ -263,10 +307,10 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs one command: `Ok(false)` when some input failed (already reported).
-fn run(command: Command) -> Result<bool, Fatal> {
+/// Runs one command.
+fn run(command: Command) -> Result<(), Fatal> {
     match command {
-        Command::Annotate(args) => return annotate_command(args),
+        Command::Annotate(args) => annotate_command(args)?,
         Command::Eval(EvalCommand::Dates { dir, misses }) => {
             gloss::dev::eval_dates::eval(&dir, misses)?;
         }
@@ -298,8 +342,20 @@ fn run(command: Command) -> Result<bool, Fatal> {
         Command::Bench(args) => {
             gloss::dev::bench::bench(&args.files, args.silver.as_deref(), args.mb)?;
         }
+        Command::Fuzz(args) => {
+            let out = args.out.display().to_string();
+            let report = gloss::dev::fuzz::fuzz(&FuzzSettings {
+                seconds: args.seconds,
+                seed: args.seed,
+                fixtures: args.fixtures,
+                out: args.out,
+            })?;
+            if report.failures > 0 {
+                return Err(Fatal::Fuzzed(report.failures, out));
+            }
+        }
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Runs `gloss train names` or, with its `clusters` subcommand, `gloss train
@@ -342,55 +398,25 @@ fn today() -> Date {
     epoch.add_days((seconds / 86_400) as i64).unwrap_or(epoch)
 }
 
-/// Why one input (a file, standard input, or one JSON Lines request) was
-/// not annotated. Each is reported on one line and the others go on.
-#[derive(Debug)]
-enum InputError {
-    /// The file (or standard input) could not be read.
-    Unreadable { name: String, error: io::Error },
-    /// The bytes are not UTF-8; the offset of the first bad byte.
-    NotUtf8 { name: String, offset: usize },
-    /// A JSON Lines request line is not UTF-8.
-    LineNotUtf8,
-    /// A JSON Lines request is not `{"text": ..., "reference_date": ...}`.
-    MalformedRequest(serde_json::Error),
-    /// A JSON Lines request's reference date is refused.
-    BadDate(DateError),
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            InputError::Unreadable { name, error } => {
-                write!(f, "Gloss cannot read {name}: {error}.")
-            }
-            InputError::NotUtf8 { name, offset } => write!(
-                f,
-                "The text in {name} is not UTF-8 (invalid byte at offset {offset})."
-            ),
-            InputError::LineNotUtf8 => f.write_str("The line is not UTF-8 text."),
-            InputError::MalformedRequest(error) => write!(
-                f,
-                "The line is not a request {{\"text\": ..., \"reference_date\": ...}}: {error}."
-            ),
-            InputError::BadDate(error) => write!(f, "The reference_date is refused: {error}"),
-        }
-    }
-}
-
-/// Why a command stopped before its end (exit status 2).
+/// Why a command stopped before its end.
 #[derive(Debug)]
 enum Fatal {
-    /// Writing standard output failed: nothing more can be done.
-    Output(io::Error),
+    /// `gloss annotate` did not annotate everything.
+    Annotate(Failure),
     /// A developer command failed.
     Dev(DevError),
+    /// `gloss fuzz` found this many failing inputs, saved in this folder.
+    Fuzzed(u64, String),
 }
 
 impl fmt::Display for Fatal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Fatal::Output(error) => write!(f, "Writing the output failed: {error}."),
+            Fatal::Annotate(failure) => write!(f, "{failure}"),
+            Fatal::Fuzzed(count, dir) => write!(
+                f,
+                "{count} fuzzed inputs broke an invariant; they are saved in {dir}."
+            ),
             Fatal::Dev(error) => write!(f, "{error}"),
         }
     }
@@ -402,130 +428,22 @@ impl From<DevError> for Fatal {
     }
 }
 
-/// Runs `gloss annotate`. Returns `Ok(false)` if some input failed (each
-/// failure was reported on stderr and printed nothing on stdout).
-fn annotate_command(args: AnnotateArgs) -> Result<bool, Fatal> {
-    let options = Options {
-        reference_date: args.date,
-        today: today(),
+/// Runs `gloss annotate`.
+fn annotate_command(args: AnnotateArgs) -> Result<(), Fatal> {
+    let settings = Settings {
+        options: Options {
+            reference_date: args.date,
+            today: today(),
+        },
+        format: args.format.unwrap_or(Format::Gloss),
+        jsonl: args.jsonl,
+        files: args.files,
+        threads: args.threads.map_or_else(
+            || std::thread::available_parallelism().map_or(1, |n| n.get()),
+            usize::from,
+        ),
+        max_input_size: args.max_input_size,
     };
-    // `gloss` is what annotate writes anyway, pretty or one per line.
-    let format = args.format.filter(|&f| f != Format::Gloss);
-    let write = |out: &mut BufWriter<io::StdoutLock<'static>>,
-                 document: &Document,
-                 pretty: bool| match format {
-        Some(format) => out.write_all(gloss::formats::convert(document, format).as_bytes()),
-        None => write_document(out, document, pretty),
-    };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    if args.jsonl {
-        return annotate_jsonl(io::stdin().lock(), &mut out, &options, write)
-            .map_err(Fatal::Output);
-    }
-    let mut files = args.files;
-    if files.is_empty() {
-        files.push("-".into());
-    }
-    let pretty = files.len() == 1;
-    let mut all_ok = true;
-    for file in &files {
-        match read_text(file) {
-            Ok(text) => {
-                let document = gloss::annotate(&text, &options);
-                write(&mut out, &document, pretty).map_err(Fatal::Output)?;
-            }
-            Err(error) => {
-                out.flush().map_err(Fatal::Output)?;
-                eprintln!("gloss: {error}");
-                all_ok = false;
-            }
-        }
-    }
-    out.flush().map_err(Fatal::Output)?;
-    Ok(all_ok)
-}
-
-fn read_text(file: &str) -> Result<String, InputError> {
-    let mut bytes = Vec::new();
-    let (name, read) = if file == "-" {
-        ("standard input", io::stdin().lock().read_to_end(&mut bytes))
-    } else {
-        (
-            file,
-            std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut bytes)),
-        )
-    };
-    read.map_err(|error| InputError::Unreadable {
-        name: name.to_string(),
-        error,
-    })?;
-    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
-        name: name.to_string(),
-        offset: e.utf8_error().valid_up_to(),
-    })
-}
-
-fn write_document(out: &mut impl Write, document: &Document, pretty: bool) -> io::Result<()> {
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, document)?;
-    } else {
-        serde_json::to_writer(&mut *out, document)?;
-    }
-    out.write_all(b"\n")
-}
-
-/// One line of `--jsonl` input.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonlRequest {
-    text: String,
-    #[serde(default)]
-    reference_date: Option<String>,
-}
-
-/// Streams JSON Lines: one document out per request in, flushed per line.
-/// A bad line is reported on stderr with its line number and skipped.
-fn annotate_jsonl<W: Write>(
-    input: impl BufRead,
-    out: &mut W,
-    options: &Options,
-    write: impl Fn(&mut W, &Document, bool) -> io::Result<()>,
-) -> io::Result<bool> {
-    let mut all_ok = true;
-    for (n, line) in input.split(b'\n').enumerate() {
-        let line = line?;
-        let result = std::str::from_utf8(&line)
-            .map_err(|_| InputError::LineNotUtf8)
-            .and_then(|line| {
-                if line.trim().is_empty() {
-                    return Ok(None);
-                }
-                let request: JsonlRequest =
-                    serde_json::from_str(line).map_err(InputError::MalformedRequest)?;
-                let reference_date = match request.reference_date {
-                    Some(date) => Some(date.parse().map_err(InputError::BadDate)?),
-                    None => options.reference_date,
-                };
-                Ok(Some(gloss::annotate(
-                    &request.text,
-                    &Options {
-                        reference_date,
-                        today: options.today,
-                    },
-                )))
-            });
-        match result {
-            Ok(Some(document)) => {
-                write(out, &document, false)?;
-                out.flush()?;
-            }
-            Ok(None) => {}
-            Err(error) => {
-                eprintln!("gloss: standard input line {}: {error}", n + 1);
-                all_ok = false;
-            }
-        }
-    }
-    Ok(all_ok)
+    let mut out = BufWriter::new(io::stdout().lock());
+    annotate::run(settings, &mut out).map_err(Fatal::Annotate)
 }

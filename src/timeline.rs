@@ -915,6 +915,7 @@ mod tests {
         ];
         let doc = Document {
             format: FORMAT.into(),
+            id: None,
             text: "x".repeat(values.len() * 2),
             reference_date: "2025-12-21".into(),
             reference_date_source: ReferenceDateSource::Given,

@@ -111,10 +111,38 @@ pub fn tokenize(text: &str) -> Tokenized {
     Tokenized { tokens, sentences }
 }
 
+/// Bytes of text whose characters are indexed at once by [`split_tokens`].
+const SEGMENT_BYTES: usize = 1 << 16;
+
+/// Tokenizes the text in segments of about [`SEGMENT_BYTES`], each ending
+/// just after a white-space character, so that the character index (16 bytes
+/// per character) stays small. No rule looks past the white space after a
+/// token, so the tokens are those of the text indexed whole.
 fn split_tokens(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let mut tokens = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut from = (start + SEGMENT_BYTES).min(text.len());
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let end = text[from..]
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(text.len(), |(i, c)| from + i + c.len_utf8());
+        split_segment(text, start..end, &mut tokens);
+        start = end;
+    }
+    tokens
+}
+
+/// Tokenizes `text[segment]`, which ends after white space or at the end.
+fn split_segment(text: &str, segment: Range<usize>, tokens: &mut Vec<Token>) {
+    let chars: Vec<(usize, char)> = text[segment.clone()]
+        .char_indices()
+        .map(|(b, c)| (segment.start + b, c))
+        .collect();
+    let end_of = |i: usize| chars.get(i).map_or(segment.end, |&(b, _)| b);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
@@ -140,7 +168,7 @@ fn split_tokens(text: &str) -> Vec<Token> {
                 // Currency prefixes: "C$", "US$", "HK$".
                 i += 1;
             }
-            push_word(text, chars[start].0, end_of(i), &mut tokens);
+            push_word(text, chars[start].0, end_of(i), tokens);
             continue;
         }
         // Punctuation and symbols: runs of dots or dashes stay whole.
@@ -165,7 +193,6 @@ fn split_tokens(text: &str) -> Vec<Token> {
             end: end_of(i),
         });
     }
-    tokens
 }
 
 /// Scans a word from `i`: letters, digits and marks, joined by inner `.`,
@@ -256,6 +283,11 @@ fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     tokens.push(Token { start, end });
 }
 
+/// The most tokens a sentence holds: a longer run without a sentence end
+/// (a megabyte of `(` or of `Mr. `) is cut, so that work and memory per
+/// sentence stay bounded. News sentences hold a few dozen.
+pub const MAX_SENTENCE_TOKENS: usize = 1000;
+
 fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut begin = 0;
@@ -263,6 +295,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         let next = tokens.get(i + 1);
         let ends_here = match next {
             None => true,
+            Some(_) if i + 1 - begin >= MAX_SENTENCE_TOKENS => true,
             Some(next) => {
                 let gap = &text[tokens[i].end..next.start];
                 gap.contains('\n') || ends_sentence(text, tokens, i)
@@ -323,6 +356,63 @@ fn is_terminal(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn segments_give_the_tokens_of_the_whole_text() {
+        let pieces = [
+            "U.S.",
+            "Dec.",
+            "\n",
+            "+0.5",
+            ".596",
+            "e\u{301}",
+            "👨\u{200D}👩",
+            "C$",
+            "1.",
+            "Smith",
+            "(",
+            "...",
+            "--",
+            "n't",
+            "Germany's",
+            " ",
+            "\u{A0}",
+            "\u{3000}",
+            "\t",
+            "\u{200D}",
+        ];
+        let mut text = String::new();
+        let mut n = 0usize;
+        while text.len() < 5 * SEGMENT_BYTES {
+            n = n.wrapping_mul(31).wrapping_add(7);
+            text.push_str(pieces[n % pieces.len()]);
+            if n % 3 == 0 {
+                text.push(' ');
+            }
+        }
+        let mut whole = Vec::new();
+        split_segment(&text, 0..text.len(), &mut whole);
+        assert!(whole.len() > 10_000);
+        assert!(split_tokens(&text) == whole);
+        // A segment's nominal end inside a character (found by `gloss fuzz`).
+        for prefix in 0..4 {
+            let text = "a".repeat(prefix) + &"😀😀 ".repeat(2 * SEGMENT_BYTES / 9);
+            let mut whole = Vec::new();
+            split_segment(&text, 0..text.len(), &mut whole);
+            assert!(split_tokens(&text) == whole, "{prefix}");
+        }
+    }
+
+    #[test]
+    fn a_run_without_a_sentence_end_is_cut_into_bounded_sentences() {
+        for unit in ["(", "Mr. "] {
+            let text = unit.repeat(2500);
+            let tokenized = tokenize(&text);
+            assert_eq!(tokenized.tokens.len(), 2500, "{unit}");
+            let lengths: Vec<usize> = tokenized.sentences.iter().map(|s| s.len()).collect();
+            assert_eq!(lengths, [1000, 1000, 500], "{unit}");
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).tokens.iter().map(|t| t.text(text)).collect()

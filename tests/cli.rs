@@ -1,6 +1,8 @@
 //! The `gloss annotate` command as a user runs it: files, stdin, JSON Lines,
 //! and every way input can be wrong (one-line error naming the file or line,
-//! non-zero exit, nothing printed for the bad item).
+//! non-zero exit, nothing printed for the bad item); batches whose documents
+//! say what they are, in every format; the same bytes on any thread count;
+//! size limits; read versus write errors; a closed pipe.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,16 +11,28 @@ use std::process::{Command, Output, Stdio};
 use gloss::document::Document;
 
 fn gloss(args: &[&str], stdin: &[u8]) -> Output {
+    gloss_to(args, stdin, Stdio::piped())
+}
+
+/// Runs gloss with `stdin` as its input and `stdout` as its output.
+fn gloss_to(args: &[&str], stdin: &[u8], stdout: Stdio) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
         .args(args)
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
         .expect("gloss runs");
-    // A command that refuses its arguments exits without reading stdin.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
+    // Written from a thread, since gloss writes while it reads. A command
+    // that refuses its arguments exits without reading stdin.
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -112,6 +126,12 @@ fn several_files_print_one_line_each_and_a_bad_file_only_an_error() {
         "the two good files, nothing for the bad ones"
     );
     assert_eq!(documents[0], documents[1]);
+    let id = documents[0].id.as_ref().map(|id| id.to_string());
+    assert_eq!(
+        id.as_deref(),
+        good.to_str(),
+        "a batch's document names its file"
+    );
     let errors = stderr(&output);
     let lines: Vec<&str> = errors.lines().collect();
     assert_eq!(lines.len(), 2, "{errors}");
@@ -120,7 +140,7 @@ fn several_files_print_one_line_each_and_a_bad_file_only_an_error() {
         "{errors}"
     );
     assert!(
-        lines[1].contains(missing) && lines[1].contains("cannot read"),
+        lines[1].starts_with(&format!("gloss: Cannot read {missing}: ")) && lines[1].ends_with('.'),
         "{errors}"
     );
 }
@@ -186,7 +206,7 @@ fn jsonl_reports_bad_lines_by_number_and_keeps_going() {
         "{\"text\": \"unterminated\n",
         "{\"text\": 42}\n",
         "{\"text\": \"bad date\", \"reference_date\": \"2025-13-01\"}\n",
-        "{\"text\": \"extra\", \"id\": 7}\n",
+        "{\"text\": \"extra\", \"colour\": 7}\n",
         "[1, 2]\n",
         "{\"text\": \"good two\", \"reference_date\": \"2025-12-21\"}",
     );
@@ -199,11 +219,12 @@ fn jsonl_reports_bad_lines_by_number_and_keeps_going() {
     let errors = stderr(&output);
     for line in [2, 3, 4, 5, 6, 8] {
         assert!(
-            errors.contains(&format!("standard input line {line}: ")),
+            errors.contains(&format!("gloss: Line {line} of standard input ")),
             "line {line} not reported:\n{errors}"
         );
     }
     assert_eq!(errors.lines().count(), 6, "{errors}");
+    assert!(errors.lines().all(|l| l.ends_with('.')), "{errors}");
 }
 
 #[test]
@@ -269,4 +290,321 @@ fn other_formats_are_one_flag_away() {
         assert!(named.status.success());
         assert_eq!(named.stdout, plain.stdout);
     }
+}
+
+/// The `id` of each line of stdout, as JSON text.
+fn ids(output: &Output) -> Vec<String> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            value["id"].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_batch_says_what_each_document_is() {
+    let input = concat!(
+        "{\"text\": \"first\", \"id\": \"doc-a\"}\n",
+        "{\"text\": \"second\", \"id\": 42}\n",
+        "\n",
+        "{\"text\": \"fourth\"}\n",
+        "{\"text\": \"fifth\", \"id\": true}\n",
+        "{\"text\": \"sixth\", \"id\": 1.5e3}\n",
+    );
+    let output = gloss(&["annotate", "--jsonl"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    // Passed through as written; the line number when there is none.
+    assert_eq!(ids(&output), ["\"doc-a\"", "42", "4", "1500.0"]);
+    assert!(
+        stderr(&output).contains("Line 5 of standard input")
+            && stderr(&output).contains("a string or a number"),
+        "{}",
+        stderr(&output)
+    );
+    for document in stdout_lines(&output) {
+        document.validate().unwrap();
+    }
+    // One file is one document, as it always was: no id.
+    let file = fixture("unicode-mix.txt");
+    let one = gloss(&["annotate", file.to_str().unwrap()], b"");
+    let document: Document = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(document.id, None);
+    let value: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(value.get("id"), None);
+}
+
+#[test]
+fn every_format_writes_a_batch_that_keeps_its_documents_apart() {
+    let a = fixture("unicode-mix.txt");
+    let b = fixture("city-budget.txt");
+    let files = [a.to_str().unwrap(), b.to_str().unwrap()];
+    let run = |format: &str| {
+        let output = gloss(
+            &[
+                &["annotate", "--date", "2025-12-21", "--format", format][..],
+                &files,
+            ]
+            .concat(),
+            b"",
+        );
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout.clone()).unwrap(),
+            stderr(&output),
+        )
+    };
+    let quoted: Vec<String> = files
+        .iter()
+        .map(|f| serde_json::to_string(f).unwrap())
+        .collect();
+    // JSON formats: one line per document, carrying its id.
+    for format in ["gloss", "doccano"] {
+        let (status, out, _) = run(format);
+        assert_eq!(status, Some(0));
+        let lines: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2, "{format}");
+        for (line, file) in lines.iter().zip(files) {
+            assert_eq!(line["id"], file, "{format}");
+            assert!(line["text"].as_str().unwrap().len() > 10, "{format}");
+        }
+    }
+    let (_, out, _) = run("w3c");
+    let pages: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(pages.len(), 2);
+    for (page, file) in pages.iter().zip(files) {
+        assert_eq!(page["type"], "AnnotationPage");
+        assert_eq!(page["partOf"]["label"], file);
+        assert!(!page["items"].as_array().unwrap().is_empty());
+    }
+    // CoNLL: each document opens with a -DOCSTART- line naming it.
+    let (_, out, _) = run("conll");
+    let starts: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("-DOCSTART-"))
+        .collect();
+    assert_eq!(
+        starts,
+        quoted
+            .iter()
+            .map(|q| format!("-DOCSTART- {q}\tO"))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        out.starts_with("-DOCSTART- ") && out.contains("\n\n-DOCSTART- "),
+        "{out}"
+    );
+    // brat is one .ann per text: a batch is refused before anything is read.
+    let (status, out, errors) = run("brat");
+    assert_eq!((status, out.as_str()), (Some(2), ""));
+    assert!(
+        errors.starts_with("gloss: A batch ") && errors.trim_end().ends_with('.'),
+        "{errors}"
+    );
+    let jsonl = gloss(
+        &["annotate", "--jsonl", "--format", "brat"],
+        b"{\"text\": \"a\"}\n",
+    );
+    assert_eq!(jsonl.status.code(), Some(2));
+}
+
+/// A few hundred requests, some of them bad, of varied length.
+fn mixed_requests() -> Vec<u8> {
+    let texts = [
+        std::fs::read_to_string(fixture("ceasefire-talks.txt")).unwrap(),
+        std::fs::read_to_string(fixture("unicode-mix.txt")).unwrap(),
+        "Talks resume on Friday.".to_string(),
+        String::new(),
+    ];
+    let mut input = String::new();
+    for n in 0..300 {
+        match n % 11 {
+            3 => input.push_str("{\"text\": \"unterminated\n"),
+            7 => input.push_str("{\"text\": \"bad\", \"reference_date\": \"2025-02-30\"}\n"),
+            _ => {
+                let request = serde_json::json!({
+                    "text": texts[n % texts.len()],
+                    "reference_date": "2025-12-21",
+                    "id": format!("r{n}"),
+                });
+                input.push_str(&format!("{request}\n"));
+            }
+        }
+    }
+    input.into_bytes()
+}
+
+#[test]
+fn threads_keep_the_input_order_and_the_output_bytes() {
+    let input = mixed_requests();
+    let one = gloss(&["annotate", "--jsonl", "--threads", "1"], &input);
+    assert_eq!(one.status.code(), Some(1));
+    let expected: Vec<String> = (0..300)
+        .filter(|n| n % 11 != 3 && n % 11 != 7)
+        .map(|n| format!("\"r{n}\""))
+        .collect();
+    assert_eq!(ids(&one), expected);
+    let errors = stderr(&one);
+    let bad_lines: Vec<usize> = (1..=300)
+        .filter(|n| matches!((n - 1) % 11, 3 | 7))
+        .collect();
+    let named: Vec<String> = bad_lines
+        .iter()
+        .map(|n| format!("gloss: Line {n} of standard input "))
+        .collect();
+    assert_eq!(errors.lines().count(), named.len(), "{errors}");
+    for (line, name) in errors.lines().zip(&named) {
+        assert!(line.starts_with(name), "{line}");
+    }
+    for threads in ["2", "4"] {
+        let many = gloss(&["annotate", "--jsonl", "--threads", threads], &input);
+        assert_eq!(many.status.code(), Some(1));
+        assert!(
+            many.stdout == one.stdout,
+            "--threads {threads} changed stdout"
+        );
+        assert_eq!(stderr(&many), errors, "--threads {threads}");
+    }
+    // Files too, a missing one among them.
+    let a = fixture("ceasefire-talks.txt");
+    let b = fixture("unicode-mix.txt");
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let files = [a, b, "/nonexistent/x.txt", a, b, b, a];
+    let run = |threads| {
+        gloss(
+            &[
+                &["annotate", "--date", "2025-12-21", "--threads", threads][..],
+                &files,
+            ]
+            .concat(),
+            b"",
+        )
+    };
+    let one = run("1");
+    let four = run("4");
+    assert_eq!(ids(&one).len(), 6);
+    assert!(one.stdout == four.stdout);
+    assert_eq!(stderr(&one), stderr(&four));
+    assert_eq!(
+        gloss(&["annotate", "--threads", "0"], b"").status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn inputs_over_the_size_limit_are_refused_by_name() {
+    let long = format!("{{\"text\": \"{}\"}}\n", "word ".repeat(400));
+    let input = format!("{{\"text\": \"short\"}}\n{long}{{\"text\": \"after\"}}\n");
+    let output = gloss(
+        &["annotate", "--jsonl", "--max-input-size", "1K"],
+        input.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let texts: Vec<String> = stdout_lines(&output).into_iter().map(|d| d.text).collect();
+    assert_eq!(texts, ["short", "after"]);
+    assert_eq!(
+        stderr(&output),
+        "gloss: Line 2 of standard input is larger than 1 KiB, the limit set by --max-input-size.\n"
+    );
+    // Under the default (64 MiB) the same line is fine.
+    assert!(gloss(&["annotate", "--jsonl"], input.as_bytes())
+        .status
+        .success());
+    let big = temp_file("big.txt", "word ".repeat(400).as_bytes());
+    let small = fixture("unicode-mix.txt");
+    let output = gloss(
+        &[
+            "annotate",
+            "--max-input-size",
+            "1999",
+            big.to_str().unwrap(),
+            small.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout_lines(&output).len(), 1);
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "gloss: The file {} is larger than 1999 bytes, the limit set by --max-input-size.\n",
+            big.display()
+        )
+    );
+    for bad in ["0", "-1", "lots", "12Q"] {
+        let output = gloss(&["annotate", "--max-input-size", bad], b"");
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+    }
+}
+
+#[test]
+fn read_errors_and_write_errors_are_told_apart() {
+    // A folder given as a file: that input cannot be read, the others go on.
+    let dir = std::env::temp_dir();
+    let good = fixture("unicode-mix.txt");
+    let output = gloss(
+        &["annotate", dir.to_str().unwrap(), good.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout_lines(&output).len(), 1);
+    let errors = stderr(&output);
+    assert!(
+        errors.starts_with(&format!("gloss: Cannot read {}: ", dir.display()))
+            && errors.ends_with(".\n"),
+        "{errors}"
+    );
+    assert_eq!(errors.lines().count(), 1);
+    // A full disk: the run stops with a write error, status 2.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = gloss_to(&["annotate", "--jsonl"], &mixed_requests(), full.into());
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(
+        errors.starts_with("gloss: Writing the output failed: ") && errors.ends_with(".\n"),
+        "{errors}"
+    );
+    assert!(!errors.contains("Cannot read"), "{errors}");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["annotate", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    // Far more output than a pipe holds, so gloss is still writing when
+    // the reader goes, as with `gloss annotate --jsonl < big.jsonl | head -c 10`.
+    let writer = std::thread::spawn(move || {
+        let line = b"{\"text\": \"Talks resume on Friday in Kyiv.\"}\n";
+        for _ in 0..20_000 {
+            if input.write_all(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut first = [0; 10];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"{\"format\":");
+    // stdout is dropped here: the pipe's only reader is gone.
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
 }

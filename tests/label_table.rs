@@ -122,6 +122,9 @@ fn the_format_description_has_a_row_per_label_and_per_format() {
         .map(|f| f.name.to_string())
         .collect();
     assert_eq!(rows("Other formats"), others);
+    // How a batch lays out several documents: said for every format.
+    let every: BTreeSet<String> = FORMATS.iter().map(|f| f.name.to_string()).collect();
+    assert_eq!(rows("Several documents in one output"), every);
 }
 
 #[test]

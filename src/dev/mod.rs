@@ -15,6 +15,7 @@
 //! | `gloss eval places` | [`eval_places::run`] (on [`tr_news`]) |
 //! | `gloss eval entities` | [`eval_entities::run`] (GUM coreference) |
 //! | `gloss bench` | [`bench::bench`] |
+//! | `gloss fuzz` | [`fuzz::fuzz`] (its invariants, [`fuzz::check_text`], are the property tests') |
 
 pub mod bench;
 pub mod clusters_build;
@@ -23,6 +24,7 @@ pub mod eval_dates;
 pub mod eval_entities;
 pub mod eval_names;
 pub mod eval_places;
+pub mod fuzz;
 pub mod perceptron;
 pub mod timeml;
 pub mod tr_news;

@@ -259,11 +259,43 @@ pub struct Name {
     pub confidence: f32,
 }
 
+/// The most tokens tagged as one document: a longer text (a whole corpus
+/// pasted as one) is tagged in parts of whole sentences, each its own
+/// document context, so that the tagger's memory stays bounded. An article
+/// holds a few thousand.
+pub const MAX_DOCUMENT_TOKENS: usize = 50_000;
+
 /// All names of all four classes in a tokenized text, with the embedded model.
 pub fn find_names(text: &str, tokenized: &Tokenized) -> Vec<Name> {
-    let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(text)).collect();
+    let mut names = Vec::new();
+    let sentences = &tokenized.sentences;
+    let mut first = 0;
+    while first < sentences.len() {
+        let offset = sentences[first].start;
+        let mut last = first + 1;
+        while last < sentences.len() && sentences[last].end - offset <= MAX_DOCUMENT_TOKENS {
+            last += 1;
+        }
+        let end = sentences[last - 1].end;
+        let part: Vec<Range<usize>> = sentences[first..last]
+            .iter()
+            .map(|s| s.start - offset..s.end - offset)
+            .collect();
+        names.extend(find_names_in(text, &tokenized.tokens[offset..end], &part));
+        first = last;
+    }
+    names
+}
+
+/// The names in `tokens` (a run of whole sentences), tagged as one document.
+fn find_names_in(
+    text: &str,
+    tokens: &[crate::tokenize::Token],
+    sentences: &[Range<usize>],
+) -> Vec<Name> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
     Tagger::embedded()
-        .tag(&words, &tokenized.sentences)
+        .tag(&words, sentences)
         .into_iter()
         .map(|e| {
             // A leading title is not part of a person's name.
@@ -275,7 +307,7 @@ pub fn find_names(text: &str, tokenized: &Tokenized) -> Vec<Name> {
                     e.start
                 };
             Name {
-                range: tokenized.tokens[start].start..tokenized.tokens[e.end - 1].end,
+                range: tokens[start].start..tokens[e.end - 1].end,
                 class: e.class,
                 confidence: e.confidence,
             }
@@ -317,6 +349,34 @@ impl Recognizer for NameRecognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_longer_than_a_document_is_tagged_in_parts_at_the_right_offsets() {
+        let sentence = "Rustem Umerov met officials in Kyiv on Friday.\n";
+        let text = sentence.repeat(MAX_DOCUMENT_TOKENS / 9 + 500);
+        let tokenized = crate::tokenize::tokenize(&text);
+        assert!(tokenized.tokens.len() > MAX_DOCUMENT_TOKENS);
+        let names = find_names(&text, &tokenized);
+        let found: Vec<(&str, Class)> = names
+            .iter()
+            .map(|n| (&text[n.range.clone()], n.class))
+            .collect();
+        // Every copy, in the first part and the second, gets the same names.
+        let copies = text.len() / sentence.len();
+        assert_eq!(found.len() % copies, 0, "{:?}", &found[..4]);
+        let per_copy = found.len() / copies;
+        assert!(per_copy >= 2);
+        for (n, name) in names.iter().enumerate() {
+            let copy = name.range.start / sentence.len();
+            let first = &names[n % per_copy];
+            assert_eq!(
+                name.range.start - copy * sentence.len(),
+                first.range.start,
+                "{n}"
+            );
+            assert_eq!(found[n], found[n % per_copy]);
+        }
+    }
 
     /// The per-form shortcut must score every token exactly as its plain
     /// feature list does: at sentence edges, for repeated and new words.

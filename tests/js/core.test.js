@@ -58,6 +58,10 @@ test('the CLI output for every fixture is valid against schema/gloss-document.sc
   const bad = { format: 'gloss/2', text: 'Anna', reference_date: GOLDEN_DATE, reference_date_source: 'given', annotations: [{ start: 0, end: 4, label: 'PERSON', text: 'Anna', value: 'x', source: 'model' }] };
   assert.equal(validate(bad), false);
   assert.equal(validate({ ...bad, annotations: [], extra: 1 }), false);
+  // A batch's documents carry an id: a string or a number, nothing else.
+  const good = { ...bad, annotations: [] };
+  assert.ok(validate({ ...good, id: 'a.txt' }) && validate({ ...good, id: 7 }), JSON.stringify(validate.errors));
+  assert.equal(validate({ ...good, id: true }), false);
 });
 
 test('annotate refuses bad options with a message; version is the crate version', async () => {

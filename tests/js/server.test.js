@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, resolvePath } from '../../scripts/serve.mjs';
+import { readFileSync } from 'node:fs';
+import { startServer, resolvePath, metaCsp } from '../../scripts/serve.mjs';
 
 let server;
 let base;
@@ -39,4 +40,20 @@ test('nothing outside www/, pkg/ and schema/ is reachable, however the path is s
   assert.equal(resolvePath('/www/..\\Cargo.toml'), null);
   const post = await fetch(`${base}/www/`, { method: 'POST' });
   assert.equal(post.status, 405);
+});
+
+test('every response carries the page CSP as a header, with frame-ancestors, nosniff and no-referrer', async () => {
+  const html = readFileSync(new URL('../../www/index.html', import.meta.url), 'utf8');
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  assert.match(meta, /default-src 'none'/);
+  assert.equal(metaCsp(html), meta);
+  for (const url of ['/www/', '/www/js/offsets.js', '/pkg/gloss_bg.wasm', '/www/missing.js', '/Cargo.toml']) {
+    const res = await fetch(base + url);
+    await res.arrayBuffer();
+    // The header is the page's own policy (the two cannot drift apart) plus what only a header can say.
+    assert.equal(res.headers.get('content-security-policy'), `${meta}; frame-ancestors 'none'`, url);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff', url);
+    assert.equal(res.headers.get('referrer-policy'), 'no-referrer', url);
+  }
+  assert.throws(() => metaCsp('<html><head></head></html>'), /no Content-Security-Policy/);
 });
