@@ -78,3 +78,63 @@ pub(super) fn to_label_studio(document: &Document) -> String {
     }];
     serde_json::to_string_pretty(&tasks).expect("Label Studio tasks serialize") + "\n"
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::fixture;
+
+    #[test]
+    fn one_task_pre_annotated_with_code_point_regions() {
+        let doc = fixture::places();
+        let out = to_label_studio(&doc);
+        let tasks: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let region = |n: usize,
+                      start: usize,
+                      end: usize,
+                      text: &str,
+                      label: &str,
+                      score: Option<f64>| {
+            let mut value =
+                serde_json::json!({ "start": start, "end": end, "text": text, "labels": [label] });
+            if let Some(score) = score {
+                value["score"] = serde_json::json!(score);
+            }
+            serde_json::json!({
+                "id": format!("gloss-{n}"), "from_name": "label", "to_name": "text",
+                "type": "labels", "value": value,
+            })
+        };
+        assert_eq!(
+            tasks,
+            serde_json::json!([{
+                "data": { "text": doc.text },
+                "predictions": [{
+                    "model_version": format!("gloss {}", crate::VERSION),
+                    "result": [
+                        region(1, 2, 13, "Zoe\u{308} Martín", "PERSON", Some(0.9)),
+                        region(2, 24, 28, "Київ", "PLACE", Some(0.95)),
+                        region(3, 32, 34, "東京", "PLACE", None),
+                        region(4, 39, 47, "Atlantis", "PLACE", Some(0.612)),
+                        region(5, 51, 57, "Dec. 5", "DATE", None),
+                        region(6, 59, 63, "Kiev", "PLACE", Some(0.88)),
+                    ]
+                }]
+            }])
+        );
+        // Code points, not UTF-16 units: the emoji counts one, so 東京 starts at 32, not 33.
+        let utf16: Vec<u16> = doc.text.encode_utf16().collect();
+        assert_ne!(String::from_utf16(&utf16[32..34]).unwrap(), "東京");
+        assert_eq!(String::from_utf16(&utf16[33..35]).unwrap(), "東京");
+    }
+
+    #[test]
+    fn a_document_without_annotations_is_a_task_with_an_empty_prediction() {
+        let mut doc = fixture::places();
+        doc.annotations.clear();
+        doc.entities.clear();
+        let tasks: serde_json::Value = serde_json::from_str(&to_label_studio(&doc)).unwrap();
+        assert_eq!(tasks[0]["predictions"][0]["result"], serde_json::json!([]));
+        assert_eq!(tasks.as_array().unwrap().len(), 1);
+    }
+}
