@@ -81,7 +81,7 @@ pub(super) fn to_spacy(document: &Document) -> String {
         while words.get(next_word).is_some_and(|w| w.end <= from) {
             next_word += 1;
         }
-        let space = !words.get(next_word).is_some_and(|w| w.start <= from);
+        let space = words.get(next_word).is_none_or(|w| w.start > from);
         if space
             && text[from..].starts_with(' ')
             && !starts.contains(&from)
