@@ -3,8 +3,6 @@
 //! entity id, its mentions listed with code-point offsets. Places the
 //! resolver could not place have no coordinates and are left out.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use super::geonames_uri;
@@ -65,16 +63,6 @@ fn degrees(x: f64) -> f64 {
 }
 
 pub(super) fn to_geojson(document: &Document) -> String {
-    let mut spans: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
-    for a in &document.annotations {
-        if let Some(entity) = &a.entity {
-            spans.entry(entity).or_default().push(Span {
-                start: a.start,
-                end: a.end,
-                text: &a.text,
-            });
-        }
-    }
     let mut features = Vec::new();
     // In the document's order of entities (first mention first).
     for e in &document.entities {
@@ -96,7 +84,16 @@ pub(super) fn to_geojson(document: &Document) -> String {
                 admin1: e.admin1.as_deref(),
                 kind: e.kind.as_deref(),
                 mentions: e.mentions,
-                spans: spans.remove(e.id.as_str()).unwrap_or_default(),
+                spans: document
+                    .annotations
+                    .iter()
+                    .filter(|a| a.entity.as_ref() == Some(&e.id))
+                    .map(|a| Span {
+                        start: a.start,
+                        end: a.end,
+                        text: &a.text,
+                    })
+                    .collect(),
             },
         });
     }

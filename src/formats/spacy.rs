@@ -10,8 +10,6 @@
 //! tokens is a token of its own, so `Doc(vocab, words, spaces)` rebuilds the
 //! text exactly. A space that a mention starts on or ends after stays a token.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use crate::document::Document;
@@ -66,13 +64,15 @@ pub(super) fn to_spacy(document: &Document) -> String {
             ))
         })
         .collect();
-    let starts: BTreeSet<usize> = spans.iter().map(|s| s.0).collect();
-    let ends: BTreeSet<usize> = spans.iter().map(|s| s.1).collect();
+    // Annotations are sorted and never overlap, so their starts and their ends are sorted too.
+    let starts: Vec<usize> = spans.iter().map(|s| s.0).collect();
+    let ends: Vec<usize> = spans.iter().map(|s| s.1).collect();
     let words = tokenize(text).tokens;
-    let mut cuts: BTreeSet<usize> = [0, text.len()].into();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
     cuts.extend(words.iter().flat_map(|t| [t.start, t.end]));
     cuts.extend(starts.iter().chain(&ends));
-    let cuts: Vec<usize> = cuts.into_iter().collect();
+    cuts.sort_unstable();
+    cuts.dedup();
 
     let mut pieces: Vec<Piece> = Vec::new();
     let mut next_word = 0;
@@ -84,8 +84,8 @@ pub(super) fn to_spacy(document: &Document) -> String {
         let space = words.get(next_word).is_none_or(|w| w.start > from);
         if space
             && text[from..].starts_with(' ')
-            && !starts.contains(&from)
-            && !ends.contains(&(from + 1))
+            && starts.binary_search(&from).is_err()
+            && ends.binary_search(&(from + 1)).is_err()
         {
             if let Some(last) = pieces.last_mut().filter(|p| p.end == from && !p.space) {
                 last.ws = true;
