@@ -22,6 +22,8 @@ struct Data<'a> {
 
 #[derive(Serialize)]
 struct Prediction<'a> {
+    /// "gloss 0.1.0": the crate's version, read from Cargo here (as lib.rs
+    /// reads it for `--version`) because formats sit below lib.rs.
     model_version: String,
     result: Vec<Region<'a>>,
 }
@@ -72,7 +74,7 @@ pub(super) fn to_label_studio(document: &Document) -> String {
             text: &document.text,
         },
         predictions: [Prediction {
-            model_version: format!("gloss {}", crate::VERSION),
+            model_version: format!("gloss {}", env!("CARGO_PKG_VERSION")),
             result,
         }],
     }];
@@ -110,7 +112,7 @@ mod tests {
             serde_json::json!([{
                 "data": { "text": doc.text },
                 "predictions": [{
-                    "model_version": format!("gloss {}", crate::VERSION),
+                    "model_version": format!("gloss {}", env!("CARGO_PKG_VERSION")),
                     "result": [
                         region(1, 2, 13, "Zoe\u{308} Martín", "PERSON", Some(0.9)),
                         region(2, 24, 28, "Київ", "PLACE", Some(0.95)),
