@@ -217,11 +217,10 @@ fn geonames_id_of(places: &BTreeMap<&str, &Entity>, annotation: &Annotation) -> 
     places.get(annotation.entity.as_deref()?)?.geonames_id
 }
 
-fn to_conll(document: &Document) -> String {
-    let text = &document.text;
-    let index = CharIndex::new(text);
-    // Annotation spans in bytes, in order.
-    let spans: Vec<(usize, usize, &str)> = document
+/// The annotations as `(start, end, label)` in bytes, in order; offsets
+/// outside the text are skipped.
+fn byte_spans(document: &Document, index: &CharIndex) -> Vec<(usize, usize, &'static str)> {
+    document
         .annotations
         .iter()
         .filter_map(|a| {
@@ -231,7 +230,12 @@ fn to_conll(document: &Document) -> String {
                 a.label.as_str(),
             ))
         })
-        .collect();
+        .collect()
+}
+
+fn to_conll(document: &Document) -> String {
+    let text = &document.text;
+    let spans = byte_spans(document, &CharIndex::new(text));
     let tokenized = tokenize(text);
     let mut out = String::new();
     let mut next_span = 0;

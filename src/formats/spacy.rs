@@ -53,17 +53,7 @@ struct Piece {
 pub(super) fn to_spacy(document: &Document) -> String {
     let text = document.text.as_str();
     let index = CharIndex::new(text);
-    let spans: Vec<(usize, usize, &'static str)> = document
-        .annotations
-        .iter()
-        .filter_map(|a| {
-            Some((
-                index.byte_of_char(a.start)?,
-                index.byte_of_char(a.end)?,
-                a.label.as_str(),
-            ))
-        })
-        .collect();
+    let spans = super::byte_spans(document, &index);
     // Annotations are sorted and never overlap, so their starts and their ends are sorted too.
     let starts: Vec<usize> = spans.iter().map(|s| s.0).collect();
     let ends: Vec<usize> = spans.iter().map(|s| s.1).collect();
