@@ -2,16 +2,28 @@
 //! type; the CLI's `--format` and the page's export menu list them from
 //! there), and the conversions from a [`Document`]: `gloss/2` JSON itself,
 //! CoNLL (BIO tags per token), brat standoff (`.ann`), doccano JSON Lines and
-//! W3C Web Annotation JSON-LD.
+//! W3C Web Annotation JSON-LD here; spaCy JSON Lines ([`spacy`]), Label
+//! Studio tasks ([`label_studio`]), CSV of mentions and of entities
+//! ([`csv`]) and GeoJSON places ([`geojson`]) in their own modules.
 //!
 //! Every format here counts offsets in code points, like `gloss/2` (brat,
-//! doccano and the W3C model all index characters, not UTF-16 units).
+//! doccano, the W3C model, spaCy and Label Studio's text regions all index
+//! characters, not UTF-16 units); `docs/format.md` says so per format.
 
+mod csv;
+#[cfg(test)]
+mod fixture;
+mod geojson;
+mod label_studio;
+mod spacy;
+
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::document::Document;
+use crate::document::{Annotation, Document};
+use crate::entities::Entity;
 use crate::span::CharIndex;
 use crate::tokenize::tokenize;
 
@@ -28,6 +40,16 @@ pub enum Format {
     Doccano,
     /// W3C Web Annotation JSON-LD: an `AnnotationPage` of tagging annotations.
     W3c,
+    /// spaCy / Prodigy JSON Lines: text, character spans and tokens.
+    Spacy,
+    /// A Label Studio task list whose `predictions` pre-annotate a project.
+    LabelStudio,
+    /// CSV, one row per mention.
+    MentionsCsv,
+    /// CSV, one row per entity.
+    EntitiesCsv,
+    /// GeoJSON: a FeatureCollection of the resolved places.
+    Geojson,
 }
 
 /// One export format's facts, as the page receives them from `formats()`.
@@ -63,7 +85,7 @@ const fn row(
 }
 
 /// Every export format, `gloss/2` first (the order of [`Format`]).
-pub const FORMATS: [FormatInfo; 5] = [
+pub const FORMATS: [FormatInfo; 10] = [
     row(
         Format::Gloss,
         "gloss",
@@ -87,6 +109,42 @@ pub const FORMATS: [FormatInfo; 5] = [
         "W3C Web Annotation",
         "jsonld",
         "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"",
+    ),
+    row(
+        Format::Spacy,
+        "spacy",
+        "spaCy / Prodigy",
+        "spacy.jsonl",
+        "application/jsonl",
+    ),
+    row(
+        Format::LabelStudio,
+        "label-studio",
+        "Label Studio tasks",
+        "label-studio.json",
+        "application/json",
+    ),
+    // Two CSV tables: the extension says which, so that both can sit in one folder.
+    row(
+        Format::MentionsCsv,
+        "mentions-csv",
+        "CSV of mentions",
+        "mentions.csv",
+        "text/csv",
+    ),
+    row(
+        Format::EntitiesCsv,
+        "entities-csv",
+        "CSV of entities",
+        "entities.csv",
+        "text/csv",
+    ),
+    row(
+        Format::Geojson,
+        "geojson",
+        "GeoJSON places",
+        "geojson",
+        "application/geo+json",
     ),
 ];
 
@@ -130,26 +188,57 @@ pub fn convert(document: &Document, format: Format) -> String {
         Format::Brat => to_brat(document),
         Format::Doccano => to_doccano(document),
         Format::W3c => to_w3c(document, true),
+        Format::Spacy => spacy::to_spacy(document),
+        Format::LabelStudio => label_studio::to_label_studio(document),
+        Format::MentionsCsv => csv::mentions(document),
+        Format::EntitiesCsv => csv::entities(document),
+        Format::Geojson => geojson::to_geojson(document),
     }
 }
 
 /// Writes `document` as one line of JSON Lines, ending in a newline, for the
-/// formats that are one JSON value per document (gloss, doccano, w3c): how
-/// a batch writes them. `None` for the others.
+/// formats that are one JSON value per document (gloss, doccano, w3c, spacy):
+/// how a batch writes them. `None` for the others.
 pub fn convert_line(document: &Document, format: Format) -> Option<String> {
     match format {
         Format::Gloss => Some(json(document) + "\n"),
         Format::Doccano => Some(to_doccano(document)),
         Format::W3c => Some(to_w3c(document, false)),
-        Format::Conll | Format::Brat => None,
+        Format::Spacy => Some(spacy::to_spacy(document)),
+        Format::Conll
+        | Format::Brat
+        | Format::LabelStudio
+        | Format::MentionsCsv
+        | Format::EntitiesCsv
+        | Format::Geojson => None,
     }
 }
 
-fn to_conll(document: &Document) -> String {
-    let text = &document.text;
-    let index = CharIndex::new(text);
-    // Annotation spans in bytes, in order.
-    let spans: Vec<(usize, usize, &str)> = document
+/// The GeoNames URI of a record: what the W3C `identifying` body and the
+/// GeoJSON `geonames_uri` link to.
+pub fn geonames_uri(geonames_id: u32) -> String {
+    format!("https://sws.geonames.org/{geonames_id}/")
+}
+
+/// The document's place entities that have a GeoNames record, by id.
+fn resolved_places(document: &Document) -> BTreeMap<&str, &Entity> {
+    document
+        .entities
+        .iter()
+        .filter(|e| e.geonames_id.is_some())
+        .map(|e| (e.id.as_str(), e))
+        .collect()
+}
+
+/// The GeoNames id of the place `annotation` names, when it is resolved.
+fn geonames_id_of(places: &BTreeMap<&str, &Entity>, annotation: &Annotation) -> Option<u32> {
+    places.get(annotation.entity.as_deref()?)?.geonames_id
+}
+
+/// The annotations as `(start, end, label)` in bytes, in order; offsets
+/// outside the text are skipped.
+fn byte_spans(document: &Document, index: &CharIndex) -> Vec<(usize, usize, &'static str)> {
+    document
         .annotations
         .iter()
         .filter_map(|a| {
@@ -159,7 +248,12 @@ fn to_conll(document: &Document) -> String {
                 a.label.as_str(),
             ))
         })
-        .collect();
+        .collect()
+}
+
+fn to_conll(document: &Document) -> String {
+    let text = &document.text;
+    let spans = byte_spans(document, &CharIndex::new(text));
     let tokenized = tokenize(text);
     let mut out = String::new();
     // A document that says what it is starts as CoNLL-2003 documents do.
@@ -194,8 +288,10 @@ fn to_conll(document: &Document) -> String {
 
 fn to_brat(document: &Document) -> String {
     let chars: Vec<char> = document.text.chars().collect();
+    let places = resolved_places(document);
     let mut out = String::new();
     let mut notes = 0;
+    let mut normalizations = 0;
     for (n, a) in document.annotations.iter().enumerate() {
         if a.end > chars.len() {
             continue;
@@ -216,25 +312,44 @@ fn to_brat(document: &Document) -> String {
         if let Some(s) = start {
             fragments.push(format!("{s} {}", a.end));
         }
-        let shown: String = a
-            .text
-            .chars()
-            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-            .collect();
         let _ = writeln!(
             out,
             "T{}\t{} {}\t{}",
             n + 1,
             a.label,
             fragments.join(";"),
-            shown
+            one_line(&a.text)
         );
         if let Some(value) = &a.value {
             notes += 1;
             let _ = writeln!(out, "#{notes}\tAnnotatorNotes T{}\t{value}", n + 1);
         }
+        // A resolved place is normalized to its GeoNames record, named as GeoNames names it.
+        if let Some(place) = a.entity.as_deref().and_then(|id| places.get(id)) {
+            if let Some(id) = place.geonames_id {
+                let name = place
+                    .candidates
+                    .iter()
+                    .find(|c| c.geonames_id == id)
+                    .map_or(&place.name, |c| &c.name);
+                normalizations += 1;
+                let _ = writeln!(
+                    out,
+                    "N{normalizations}\tReference T{} GeoNames:{id}\t{}",
+                    n + 1,
+                    one_line(name)
+                );
+            }
+        }
     }
     out
+}
+
+/// `text` with its line breaks as spaces: a brat line holds one annotation.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect()
 }
 
 fn to_doccano(document: &Document) -> String {
@@ -258,6 +373,7 @@ fn to_doccano(document: &Document) -> String {
 }
 
 fn to_w3c(document: &Document, pretty: bool) -> String {
+    let places = resolved_places(document);
     let chars: Vec<char> = document.text.chars().collect();
     let context = |from: usize, to: usize| {
         chars[from.min(chars.len())..to.min(chars.len())]
@@ -272,6 +388,9 @@ fn to_w3c(document: &Document, pretty: bool) -> String {
             let mut bodies = vec![serde_json::json!({ "type": "TextualBody", "purpose": "tagging", "value": a.label.as_str() })];
             if let Some(value) = &a.value {
                 bodies.push(serde_json::json!({ "type": "TextualBody", "purpose": "describing", "value": value }));
+            }
+            if let Some(id) = geonames_id_of(&places, a) {
+                bodies.push(serde_json::json!({ "type": "SpecificResource", "purpose": "identifying", "source": geonames_uri(id) }));
             }
             serde_json::json!({
                 "id": format!("#annotation-{}", n + 1),
@@ -320,6 +439,7 @@ fn json<T: Serialize>(value: &T) -> String {
 mod tests {
     use super::*;
     use crate::document::{Annotation, Label, ReferenceDateSource, Source, FORMAT};
+    use crate::formats::fixture;
 
     fn sample() -> Document {
         let text = "😀 Rustem Umerov met\nin Kyiv on Dec. 5.";
@@ -409,11 +529,102 @@ mod tests {
             }
         }
         assert_eq!(Format::from_name("xml"), None);
-        assert_eq!(Format::names("|"), "gloss|conll|brat|doccano|w3c");
+        assert_eq!(
+            Format::names("|"),
+            "gloss|conll|brat|doccano|w3c|spacy|label-studio|mentions-csv|entities-csv|geojson"
+        );
         let doc = sample();
         let json = convert(&doc, Format::Gloss);
         assert!(json.ends_with("}\n") && json.contains("\n  \"text\": "));
         assert_eq!(Document::from_json(&json).unwrap(), doc);
+    }
+
+    #[test]
+    fn brat_normalizes_resolved_places_right_after_their_mentions() {
+        let out = convert(&fixture::places(), Format::Brat);
+        assert_eq!(
+            out,
+            "T1\tPERSON 2 13\tZoe\u{308} Martín\n\
+             T2\tPLACE 24 28\tКиїв\n\
+             N1\tReference T2 GeoNames:703448\tKyiv\n\
+             T3\tPLACE 32 34\t東京\n\
+             N2\tReference T3 GeoNames:1850147\tTokyo\n\
+             T4\tPLACE 39 47\tAtlantis\n\
+             T5\tDATE 51 57\tDec. 5\n\
+             #1\tAnnotatorNotes T5\t2025-12-05\n\
+             T6\tPLACE 59 63\tKiev\n\
+             N3\tReference T6 GeoNames:703448\tKyiv\n"
+        );
+        // brat's reader: `N<id> Reference <T id> <DB>:<ID>`, and each N line
+        // comes after the T line it refers to.
+        let mut seen = Vec::new();
+        for line in out.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields[0].starts_with('T') {
+                seen.push(fields[0]);
+            } else if fields[0].starts_with('N') {
+                let words: Vec<&str> = fields[1].split(' ').collect();
+                assert_eq!(words[0], "Reference", "{line}");
+                assert_eq!(seen.last(), Some(&words[1]), "{line}");
+                assert!(words[2].starts_with("GeoNames:"), "{line}");
+            }
+        }
+    }
+
+    #[test]
+    fn w3c_identifies_resolved_places_by_their_geonames_uri() {
+        let doc = fixture::places();
+        let page: serde_json::Value = serde_json::from_str(&convert(&doc, Format::W3c)).unwrap();
+        let items = page["items"].as_array().unwrap();
+        let identified: Vec<(&str, Option<&str>)> = items
+            .iter()
+            .map(|item| {
+                let bodies = item["body"].as_array().unwrap();
+                let identifying: Vec<&serde_json::Value> = bodies
+                    .iter()
+                    .filter(|b| b["purpose"] == "identifying")
+                    .collect();
+                assert!(identifying.len() <= 1);
+                (
+                    item["target"]["selector"][1]["exact"].as_str().unwrap(),
+                    identifying.first().map(|b| {
+                        assert_eq!(b["type"], "SpecificResource");
+                        b["source"].as_str().unwrap()
+                    }),
+                )
+            })
+            .collect();
+        assert_eq!(
+            identified,
+            [
+                ("Zoe\u{308} Martín", None),
+                ("Київ", Some("https://sws.geonames.org/703448/")),
+                ("東京", Some("https://sws.geonames.org/1850147/")),
+                ("Atlantis", None),
+                ("Dec. 5", None),
+                ("Kiev", Some("https://sws.geonames.org/703448/")),
+            ]
+        );
+        // Everything else is as before: the tagging body first, code-point selectors.
+        let tokyo = &items[2];
+        assert_eq!(
+            tokyo["body"][0],
+            serde_json::json!({"type": "TextualBody", "purpose": "tagging", "value": "PLACE"})
+        );
+        assert_eq!(
+            tokyo["target"]["selector"][0],
+            serde_json::json!({"type": "TextPositionSelector", "start": 32, "end": 34})
+        );
+        assert_eq!(tokyo["body"].as_array().unwrap().len(), 2);
+        // Without entities (gloss/1), no annotation is identified.
+        let mut unlinked = doc.clone();
+        unlinked.entities.clear();
+        unlinked
+            .annotations
+            .iter_mut()
+            .for_each(|a| a.entity = None);
+        assert!(!convert(&unlinked, Format::W3c).contains("identifying"));
+        assert!(!convert(&unlinked, Format::Brat).contains("\nN1\t"));
     }
 
     #[test]

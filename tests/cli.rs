@@ -402,13 +402,22 @@ fn every_format_writes_a_batch_that_keeps_its_documents_apart() {
         out.starts_with("-DOCSTART- ") && out.contains("\n\n-DOCSTART- "),
         "{out}"
     );
-    // brat is one .ann per text: a batch is refused before anything is read.
-    let (status, out, errors) = run("brat");
-    assert_eq!((status, out.as_str()), (Some(2), ""));
-    assert!(
-        errors.starts_with("gloss: A batch ") && errors.trim_end().ends_with('.'),
-        "{errors}"
-    );
+    // One file per text (brat, Label Studio, the CSVs, GeoJSON): a batch is
+    // refused before anything is read.
+    for format in [
+        "brat",
+        "label-studio",
+        "mentions-csv",
+        "entities-csv",
+        "geojson",
+    ] {
+        let (status, out, errors) = run(format);
+        assert_eq!((status, out.as_str()), (Some(2), ""), "{format}");
+        assert!(
+            errors.starts_with("gloss: A batch ") && errors.trim_end().ends_with('.'),
+            "{format}: {errors}"
+        );
+    }
     let jsonl = gloss(
         &["annotate", "--jsonl", "--format", "brat"],
         b"{\"text\": \"a\"}\n",

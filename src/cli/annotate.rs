@@ -193,12 +193,21 @@ type Outcome = Result<Vec<u8>, String>;
 /// one line per failed input to standard error.
 pub fn run(settings: Settings, out: &mut impl Write) -> Result<(), Failure> {
     let batch = settings.jsonl || settings.files.len() > 1;
-    if batch && settings.format == Format::Brat {
-        return Err(Failure::Refused(
-            "A batch (--jsonl or several files) cannot be written as brat standoff, which is \
-             one .ann file per text: annotate one file at a time, or use another format."
-                .to_string(),
-        ));
+    // These formats are one file per text, with no layout for several.
+    let one_file_each = matches!(
+        settings.format,
+        Format::Brat
+            | Format::LabelStudio
+            | Format::MentionsCsv
+            | Format::EntitiesCsv
+            | Format::Geojson
+    );
+    if batch && one_file_each {
+        return Err(Failure::Refused(format!(
+            "A batch (--jsonl or several files) cannot be written as {}, which is one file \
+             per text: annotate one file at a time, or use another format.",
+            settings.format.info().title
+        )));
     }
     let Settings {
         options,
