@@ -69,12 +69,19 @@ export async function openBrowser() {
     requests,
     dialogs,
     errors,
-    /** A page with the app loaded and ready; `fresh` clears its autosave first. */
+    /** A page with the app loaded and ready; `fresh` clears its autosave (IndexedDB and localStorage) first. */
     async openApp({ fresh = true, page } = {}) {
       page ??= context.pages()[0] ?? (await context.newPage());
       if (fresh) {
         await page.goto(`${base}/www/`);
-        await page.evaluate(() => localStorage.clear());
+        await page.evaluate(() => {
+          localStorage.clear();
+          return new Promise((resolve, reject) => {
+            const request = indexedDB.deleteDatabase('gloss');
+            request.onsuccess = resolve;
+            request.onerror = () => reject(request.error);
+          });
+        });
       }
       await page.goto(`${base}/www/`);
       await page.waitForSelector('body[data-state="ready"]');
