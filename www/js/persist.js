@@ -71,6 +71,8 @@ export async function startPersistence({ state, say, exportJson }) {
   let follow = true;
   /** Why later saves failed, when the saved state is older than the work. */
   let older = '';
+  /** A read-only tab's pending load of what the editing tab saved. */
+  let followTimer = 0;
 
   function setEditable(editable) {
     state.setReadOnly(!editable);
@@ -87,6 +89,8 @@ export async function startPersistence({ state, say, exportJson }) {
   async function loadLatest(editing) {
     const loaded = await store.load();
     if (!loaded.head) return 'none';
+    // A read-only tab's load that ends after this tab began to edit must not replace the edits.
+    if (!editing && !state.readOnly) return 'none';
     try {
       state.restore(unpackSnapshot(loaded.head, loaded.texts));
     } catch (e) {
@@ -137,6 +141,7 @@ export async function startPersistence({ state, say, exportJson }) {
   }
 
   async function becomeEditor() {
+    clearTimeout(followTimer);
     const outcome = await loadLatest(true);
     setEditable(true);
     follow = true;
@@ -174,7 +179,6 @@ export async function startPersistence({ state, say, exportJson }) {
     say(outcome === 'older' ? `This tab edits now. ${olderMessage()}` : 'This tab edits now, with the latest saved work; the other tab is read-only.', outcome === 'older' ? 'warning' : 'info');
   }
 
-  let followTimer = 0;
   const lock = createEditLock({
     tabId,
     onHandoverRequest: () => becomeReader('This session is being edited in another tab, so this tab is read-only.'),
@@ -200,7 +204,7 @@ export async function startPersistence({ state, say, exportJson }) {
     if (outcome === 'older') say(olderMessage(), 'warning');
     return { outcome, editing: true, savedAt };
   }
-  const outcome = await loadLatest(false);
   await becomeReader('This session is open for editing in another tab, so this tab is read-only and shows what that tab saves.');
+  const outcome = await loadLatest(false);
   return { outcome, editing: false, savedAt };
 }
