@@ -181,6 +181,26 @@ test('editing the text keeps the corrections whose words are unchanged and says 
   assert.equal((await personMarks()).length, 2);
 });
 
+test('a label key with a text-box selection types there as usual and never labels or changes the article; Ctrl+Z undoes the typing', async () => {
+  const before = (await exportJson(page)).text;
+  const marked = await personMarks();
+  assert.equal(await page.inputValue('#source-text'), TEXT);
+  const at = TEXT.indexOf('hearing');
+  await page.focus('#source-text');
+  await page.evaluate(([a, b]) => document.querySelector('#source-text').setSelectionRange(a, b), [at, at + 6]);
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.waitForSelector('#action-bar[data-mode="add"]:not([hidden])');
+  assert.equal(await page.locator('#action-bar kbd').count(), 0, 'the bar offers no label keys for a text-box selection');
+  await page.keyboard.press('l');
+  assert.equal(await page.inputValue('#source-text'), TEXT.replace('hearing', 'l'), 'the key typed in the box, as in any text box');
+  assert.equal(await page.textContent('#article'), TEXT, 'the article text is unchanged');
+  assert.deepEqual(await personMarks(), marked, 'nothing was labelled');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.inputValue('#source-text'), TEXT, 'Ctrl+Z in the box undid the typing');
+  assert.deepEqual(await personMarks(), marked, 'and not an annotation edit');
+  assert.equal((await exportJson(page)).text, before);
+});
+
 test('New clears the document (undoable) and the autosave', async () => {
   await page.click('#new-document');
   assert.equal(await page.textContent('#article'), '');

@@ -182,6 +182,10 @@ export async function startPersistence({ state, say, exportJson }) {
   const lock = createEditLock({
     tabId,
     onHandoverRequest: () => becomeReader('This session is being edited in another tab, so this tab is read-only.'),
+    onGranted: async () => {
+      const outcome = await becomeEditor();
+      say(outcome === 'older' ? `The editing tab closed: this tab edits now. ${olderMessage()}` : 'The editing tab closed: this tab edits now, with the latest saved work.', outcome === 'older' ? 'warning' : 'info');
+    },
     onLost: () => becomeReader('Another tab took over editing, so this tab is read-only.', { keep: saver?.unsaved ?? false }),
     onRemoteSave: () => {
       if (state.readOnly && follow) {
