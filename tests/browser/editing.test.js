@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { withApp, annotateText, marks, exportJson, GOLDEN_DATE, OUTPUT } from './helpers.js';
+import { withApp, annotateText, marks, exportJson, selectInArticle, GOLDEN_DATE, OUTPUT } from './helpers.js';
 
 const TEXT = 'SPRINGFIELD — Mayor Linda Okafor met 🎉 Zoë Martín-Ødegaard on Friday. The hearing is on 2025-12-30 in Lincoln Hall.';
 let browser;
@@ -17,20 +17,7 @@ withApp((opened, app) => {
 
 /** Double-clicks the word `word` in the article (a real mouse selection). */
 async function doubleClickWord(word) {
-  const box = await page.evaluate((w) => {
-    const article = document.querySelector('#article');
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.data.indexOf(w);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + w.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    return null;
-  }, word);
+  const box = await selectInArticle(page, word);
   assert.ok(box, `${word} is in the article`);
   await page.mouse.dblclick(box.x, box.y);
 }

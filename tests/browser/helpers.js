@@ -128,3 +128,26 @@ export async function exportJson(page) {
   const { readFile } = await import('node:fs/promises');
   return { text: await readFile(file, 'utf8'), name: download.suggestedFilename() };
 }
+
+/**
+ * Selects the first `word` in the article, as a drag would; returns the
+ * centre of the selection on screen.
+ */
+export function selectInArticle(page, word) {
+  return page.evaluate((w) => {
+    const article = document.querySelector('#article');
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(w);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + w.length);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, word);
+}

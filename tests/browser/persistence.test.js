@@ -12,28 +12,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { openBrowser, annotateText, marks, GOLDEN_DATE } from './helpers.js';
+import { openBrowser, annotateText, marks, selectInArticle, GOLDEN_DATE } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TEXT = 'SPRINGFIELD — Mayor Linda Okafor met 🎉 Zoë Martín-Ødegaard on Friday in Lincoln Hall.';
 
 /** Selects `word` in the article (as a drag would) and presses `key`. */
 async function labelWord(page, word, key) {
-  await page.evaluate((w) => {
-    const article = document.querySelector('#article');
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.data.indexOf(w);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + w.length);
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-      return;
-    }
-    throw new Error(`${w} is not in the article`);
-  }, word);
+  assert.ok(await selectInArticle(page, word), `${word} is in the article`);
   await page.waitForSelector('#action-bar[data-mode="add"]:not([hidden])');
   await page.keyboard.press(key);
 }

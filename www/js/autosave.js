@@ -88,6 +88,16 @@ export function keepSaved({ state, store, writer, counter, ids = new Map(), repo
     }
   }
 
+  /** Records save number `saved.counter`, which holds the changes up to number `target`. */
+  function succeeded(saved, target) {
+    counter = saved.counter;
+    savedChanges = target;
+    failure = null;
+    clearNote();
+    report(changes === savedChanges ? { state: 'saved', savedAt: saved.savedAt } : { state: 'unsaved' });
+    onSaved(saved);
+  }
+
   /** Saves now (or right after the save in flight); resolves when done. */
   function save() {
     timers.clearTimeout(timer);
@@ -101,13 +111,7 @@ export function keepSaved({ state, store, writer, counter, ids = new Map(), repo
     report({ state: failure ? 'failed' : 'saving', error: failure ?? undefined });
     saving = (async () => {
       try {
-        const saved = await store.save(packSnapshot(snapshotOf(state), ids, newId), counter, writer);
-        counter = saved.counter;
-        savedChanges = target;
-        failure = null;
-        clearNote();
-        report(changes === savedChanges ? { state: 'saved', savedAt: saved.savedAt } : { state: 'unsaved' });
-        onSaved(saved);
+        succeeded(await store.save(packSnapshot(snapshotOf(state), ids, newId), counter, writer), target);
       } catch (e) {
         const error = e instanceof Error || e instanceof DOMException ? e : new Error(String(e));
         if (error.name === 'ConflictError') {
@@ -141,13 +145,7 @@ export function keepSaved({ state, store, writer, counter, ids = new Map(), repo
     const target = changes;
     return store.save(packSnapshot(snapshotOf(state), ids, newId), counter, writer, { now: true }).then(
       (saved) => {
-        if (target <= savedChanges) return;
-        counter = saved.counter;
-        savedChanges = target;
-        failure = null;
-        clearNote();
-        report(changes === savedChanges ? { state: 'saved', savedAt: saved.savedAt } : { state: 'unsaved' });
-        onSaved(saved);
+        if (target > savedChanges) succeeded(saved, target);
       },
       () => schedule(SAVE_DELAY),
     );
