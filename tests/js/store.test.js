@@ -152,7 +152,7 @@ test('a failed save keeps saying so, notes it, and retries until one succeeds', 
   state.change(session('big paste'));
   await saver.flush();
   assert.equal(statuses.at(-1), 'failed');
-  assert.deepEqual(store.failures, [{ after: 0, reason: 'QuotaExceededError: full' }]);
+  assert.deepEqual(store.failures, [{ after: 0, reason: 'the browser’s storage for this page is full' }]);
   assert.equal(JSON.parse(notes.get(FAILED_KEY)).after, 0, 'a reload can tell the saved copy is older than the work');
   state.change(session('more'));
   assert.equal(statuses.at(-1), 'failed', 'a new change does not hide the failure');

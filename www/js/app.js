@@ -9,6 +9,10 @@
  * (change.document || change.hidden) render(); }), reads state.document and
  * state.hidden when it renders, and changes anything only through state's
  * methods; start() below creates it.
+ *
+ * Saving is persist.js's: it restores the saved state, decides which tab
+ * edits (a read-only tab refuses every change through the state), and
+ * keeps saving; views need do nothing for it.
  * @module
  */
 

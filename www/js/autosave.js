@@ -21,8 +21,15 @@ export const FAILED_KEY = 'gloss.save-failed';
  * @typedef {object} SaveStatus
  * @property {'saved'|'unsaved'|'saving'|'failed'|'conflict'} state
  * @property {Error} [error]  why the last save failed (failed, conflict)
+ * @property {string} [reason]  the same in words, when only the words are known (noted by an earlier page)
  * @property {number} [savedAt]  when the last save completed (ms since the epoch)
  */
+
+/** Why a save failed, in words. */
+export function failureReason(error) {
+  if (error?.name === 'QuotaExceededError') return 'the browser’s storage for this page is full';
+  return `${error?.name ?? 'Error'}: ${error?.message ?? error}`.replace(/\.$/, '');
+}
 
 /**
  * The text → id map for texts already stored, from what load() read.
@@ -121,7 +128,7 @@ export function keepSaved({ state, store, writer, counter, ids = new Map(), repo
         }
         failure = error;
         report({ state: 'failed', error });
-        noteFailed(`${error.name}: ${error.message}`);
+        noteFailed(failureReason(error));
         schedule(RETRY_DELAY);
       } finally {
         saving = null;

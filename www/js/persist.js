@@ -8,8 +8,8 @@
  */
 
 import { byId } from './dom.js';
-import { FAILED_KEY, keepSaved, textIds } from './autosave.js';
-import { createSaveView, clock, failureReason } from './save-view.js';
+import { FAILED_KEY, failureReason, keepSaved, textIds } from './autosave.js';
+import { createSaveView, clock } from './save-view.js';
 import { LEGACY_KEY, legacySnapshot, openStore, packSnapshot, unpackSnapshot } from './store.js';
 import { createEditLock } from './tabs.js';
 
@@ -147,7 +147,7 @@ export async function startPersistence({ state, say, exportJson }) {
     follow = true;
     view.readOnly(null);
     saver = keepSaved({ state, store, writer: tabId, counter, ids, notes, report: onStatus, onSaved: (s) => lock.announceSave(s.counter) });
-    if (outcome === 'older') view.show({ state: 'failed', error: { name: 'Error', message: older } });
+    if (outcome === 'older') view.show({ state: 'failed', reason: older });
     else if (counter > 0) view.show({ state: 'saved', savedAt });
     else view.show({ state: 'unsaved' });
     return outcome;

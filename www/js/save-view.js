@@ -7,15 +7,11 @@
  */
 
 import { byId } from './dom.js';
+import { failureReason } from './autosave.js';
 
 /** "21:30:05", local time. */
 const clock = (ms) => new Date(ms).toLocaleTimeString('en-GB');
 
-/** Why a save failed, in words. */
-export function failureReason(error) {
-  if (error?.name === 'QuotaExceededError') return 'the browser’s storage for this page is full';
-  return `${error?.name ?? 'Error'}: ${error?.message ?? error}`.replace(/\.$/, '');
-}
 
 /**
  * @param {{exportJson: () => void}} deps
@@ -61,7 +57,7 @@ export function createSaveView({ exportJson }) {
           break;
         case 'failed':
           setBadge('failed', 'Not saved');
-          warn(`Your latest changes are not saved in this browser: ${failureReason(status.error)}. The last good save is kept, and saving is retried. Export JSON now to keep your work.`);
+          warn(`Your latest changes are not saved in this browser: ${status.reason ?? failureReason(status.error)}. The last good save is kept, and saving is retried. Export JSON now to keep your work.`);
           break;
         case 'conflict':
           setBadge('failed', 'Not saved');
