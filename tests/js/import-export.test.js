@@ -40,6 +40,7 @@ test('malformed imports are refused with a message that says why', async () => {
     ['bad reference date', JSON.stringify({ ...VALID, reference_date: '2025-13-01' }), /reference_date/],
     ['missing field', JSON.stringify({ format: 'gloss/1', text: 'x' }), /Not a valid Gloss document/],
     ['a repeated key', JSON.stringify(VALID).replace('"text":', '"text":"other","text":'), /key "text" appears twice/],
+    ['a lone surrogate', JSON.stringify(VALID).replace('Anna met', 'Anna\\ud800met'), /half of a UTF-16 surrogate pair/],
     ['a repeated annotation key', JSON.stringify(withAnnotation({})).replace('"label":', '"label":"PLACE","label":'), /key "label" appears twice/],
   ];
   for (const [what, content, expected] of cases) {

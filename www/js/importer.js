@@ -102,6 +102,16 @@ export function duplicateKey(json) {
   return null;
 }
 
+/** A UTF-16 surrogate without its pair: JSON can write one ("\ud800"), Unicode text cannot hold one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** True when some string in `value` (keys included) holds a lone surrogate. */
+function hasLoneSurrogate(value) {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || hasLoneSurrogate(v));
+}
+
 /**
  * Parses and validates imported JSON text.
  * @param {string} text
@@ -118,6 +128,7 @@ export function parseImport(text, validateDocument) {
   }
   const repeated = duplicateKey(text);
   if (repeated) return { error: `Not valid JSON for Gloss: the key ${repeated} appears twice in one object.` };
+  if (hasLoneSurrogate(value)) return { error: 'Not valid JSON for Gloss: a string holds half of a UTF-16 surrogate pair (such as "\\ud800"), which is not Unicode text.' };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { error: 'Not a Gloss document: expected a JSON object with "format": "gloss/1".' };
   }
