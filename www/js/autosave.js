@@ -187,9 +187,13 @@ export function keepSaved({ state, store, writer, counter, ids = new Map(), repo
     get counter() {
       return counter;
     },
-    /** Saves what is unsaved, then stops saving (another tab takes over). */
-    async stop() {
-      await save();
+    /**
+     * Stops saving (another tab takes over), after saving what is unsaved
+     * unless `save` is false (the lock is already gone: a save now could
+     * overwrite the other tab's).
+     */
+    async stop({ save: last = true } = {}) {
+      if (last) await save();
       stopped = true;
       timers.clearTimeout(timer);
       unsubscribe();

@@ -155,21 +155,22 @@ export async function startPersistence({ state, say, exportJson }) {
 
   function onStatus(status) {
     view.show(status);
-    if (status.state === 'conflict') becomeReader('Another tab saved newer work, so this tab is read-only and did not overwrite it.', { keep: true });
+    if (status.state === 'conflict') becomeReader('Another tab saved newer work, so this tab is read-only and did not overwrite it.', { flush: false });
   }
 
   /**
-   * Makes this tab read-only with the banner `text`. `keep`: this tab may
-   * hold work that was not saved, so it is not replaced by the other tab's saves.
+   * Makes this tab read-only with the banner `text`, after saving what is
+   * unsaved unless `flush` is false (the lock is gone already). Work that
+   * stays unsaved is said so, and not replaced by the other tab's saves.
    */
-  async function becomeReader(text, { keep = false } = {}) {
+  async function becomeReader(text, { flush = true } = {}) {
     setEditable(false);
-    if (keep) follow = false;
-    const unsaved = saver?.unsaved ?? false;
     const stopping = saver;
     saver = null;
-    if (stopping && !keep) await stopping.stop();
-    const more = keep && unsaved ? ' Changes made here since the last save are shown but not saved: Export JSON keeps them.' : '';
+    if (stopping) await stopping.stop({ save: flush });
+    const unsaved = stopping?.unsaved ?? false;
+    if (unsaved) follow = false;
+    const more = unsaved ? ' Changes made here since the last save are shown but not saved: Export JSON keeps them.' : '';
     view.readOnly(`${text}${more} Press Edit here to edit in this tab instead (it first loads the latest saved work).`, editHere);
   }
 
@@ -186,7 +187,7 @@ export async function startPersistence({ state, say, exportJson }) {
       const outcome = await becomeEditor();
       say(outcome === 'older' ? `The editing tab closed: this tab edits now. ${olderMessage()}` : 'The editing tab closed: this tab edits now, with the latest saved work.', outcome === 'older' ? 'warning' : 'info');
     },
-    onLost: () => becomeReader('Another tab took over editing, so this tab is read-only.', { keep: saver?.unsaved ?? false }),
+    onLost: () => becomeReader('Another tab took over editing, so this tab is read-only.', { flush: false }),
     onRemoteSave: () => {
       if (state.readOnly && follow) {
         clearTimeout(followTimer);
