@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { withApp, annotateText, marks, exportJson, GOLDEN_DATE, OUTPUT } from './helpers.js';
+import { withApp, annotateText, marks, exportJson, selectInArticle, GOLDEN_DATE, OUTPUT } from './helpers.js';
 
 const TEXT = 'SPRINGFIELD — Mayor Linda Okafor met 🎉 Zoë Martín-Ødegaard on Friday. The hearing is on 2025-12-30 in Lincoln Hall.';
 let browser;
@@ -17,20 +17,7 @@ withApp((opened, app) => {
 
 /** Double-clicks the word `word` in the article (a real mouse selection). */
 async function doubleClickWord(word) {
-  const box = await page.evaluate((w) => {
-    const article = document.querySelector('#article');
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.data.indexOf(w);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + w.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    return null;
-  }, word);
+  const box = await selectInArticle(page, word);
   assert.ok(box, `${word} is in the article`);
   await page.mouse.dblclick(box.x, box.y);
 }
@@ -181,6 +168,26 @@ test('editing the text keeps the corrections whose words are unchanged and says 
   await page.keyboard.press('Control+z');
   assert.equal(await page.inputValue('#source-text'), TEXT, 'undo brings back the old text and its corrections');
   assert.equal((await personMarks()).length, 2);
+});
+
+test('a label key with a text-box selection types there as usual and never labels or changes the article; Ctrl+Z undoes the typing', async () => {
+  const before = (await exportJson(page)).text;
+  const marked = await personMarks();
+  assert.equal(await page.inputValue('#source-text'), TEXT);
+  const at = TEXT.indexOf('hearing');
+  await page.focus('#source-text');
+  await page.evaluate(([a, b]) => document.querySelector('#source-text').setSelectionRange(a, b), [at, at + 6]);
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.waitForSelector('#action-bar[data-mode="add"]:not([hidden])');
+  assert.equal(await page.locator('#action-bar kbd').count(), 0, 'the bar offers no label keys for a text-box selection');
+  await page.keyboard.press('l');
+  assert.equal(await page.inputValue('#source-text'), TEXT.replace('hearing', 'l'), 'the key typed in the box, as in any text box');
+  assert.equal(await page.textContent('#article'), TEXT, 'the article text is unchanged');
+  assert.deepEqual(await personMarks(), marked, 'nothing was labelled');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.inputValue('#source-text'), TEXT, 'Ctrl+Z in the box undid the typing');
+  assert.deepEqual(await personMarks(), marked, 'and not an annotation edit');
+  assert.equal((await exportJson(page)).text, before);
 });
 
 test('New clears the document (undoable) and the autosave', async () => {

@@ -69,12 +69,19 @@ export async function openBrowser() {
     requests,
     dialogs,
     errors,
-    /** A page with the app loaded and ready; `fresh` clears its autosave first. */
+    /** A page with the app loaded and ready; `fresh` clears its autosave (IndexedDB and localStorage) first. */
     async openApp({ fresh = true, page } = {}) {
       page ??= context.pages()[0] ?? (await context.newPage());
       if (fresh) {
         await page.goto(`${base}/www/`);
-        await page.evaluate(() => localStorage.clear());
+        await page.evaluate(() => {
+          localStorage.clear();
+          return new Promise((resolve, reject) => {
+            const request = indexedDB.deleteDatabase('gloss');
+            request.onsuccess = resolve;
+            request.onerror = () => reject(request.error);
+          });
+        });
       }
       await page.goto(`${base}/www/`);
       await page.waitForSelector('body[data-state="ready"]');
@@ -121,4 +128,27 @@ export async function exportJson(page) {
   const file = await download.path();
   const { readFile } = await import('node:fs/promises');
   return { text: await readFile(file, 'utf8'), name: download.suggestedFilename() };
+}
+
+/**
+ * Selects the first `word` in the article, as a drag would; returns the
+ * centre of the selection on screen.
+ */
+export function selectInArticle(page, word) {
+  return page.evaluate((w) => {
+    const article = document.querySelector('#article');
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(w);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + w.length);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, word);
 }

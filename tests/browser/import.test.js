@@ -69,13 +69,16 @@ test('malformed imports show a message and leave the document as it was', async 
     ['types.json', JSON.stringify({ ...valid, annotations: 'none' }), /Not a valid Gloss document/],
     ['mismatch.json', JSON.stringify({ ...valid, annotations: [{ start: 0, end: 2, label: 'PERSON', text: 'no', source: 'person' }] }), /does not match/],
     ['empty.json', '', /empty/],
+    // As strict as the CLI: bytes that are not UTF-8, and a key given twice (JSON.parse would keep the last).
+    ['latin1.json', Buffer.concat([Buffer.from(before.slice(0, 40)), Buffer.from([0xe9, 0xff]), Buffer.from(before.slice(40))]), /not UTF-8/],
+    ['twice.json', before.replace('"text":', '"text": "Something else entirely.", "text":'), /key "text" appears twice/],
   ];
   for (const [name, content, expected] of cases) {
     await importBuffer(name, content);
     await page.waitForFunction((n) => document.querySelector('#status').textContent.includes(n), name);
     const status = await page.textContent('#status');
     assert.match(status, expected, name);
-    assert.match(status, /unchanged/, name);
+    assert.match(status, /\. Your document is unchanged\.$/, name);
     assert.equal(await page.getAttribute('#status', 'data-kind'), 'error');
     assert.deepEqual(await visibleState(), seen, `${name} left the document unchanged`);
   }

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_IMPORT_BYTES, parseImport, sizeProblem } from '../../www/js/importer.js';
+import { MAX_IMPORT_BYTES, decodeImport, duplicateKey, parseImport, sizeProblem } from '../../www/js/importer.js';
 import { serializeDocument, exportFileName } from '../../www/js/exporter.js';
 import { sessionFromDocument, documentOf } from '../../www/js/session.js';
 import { labelTable } from '../../www/js/labels.js';
@@ -39,13 +39,41 @@ test('malformed imports are refused with a message that says why', async () => {
     ['value on a name', JSON.stringify(withAnnotation({ value: '2025' })), /value/],
     ['bad reference date', JSON.stringify({ ...VALID, reference_date: '2025-13-01' }), /reference_date/],
     ['missing field', JSON.stringify({ format: 'gloss/1', text: 'x' }), /Not a valid Gloss document/],
+    ['a repeated key', JSON.stringify(VALID).replace('"text":', '"text":"other","text":'), /key "text" appears twice/],
+    ['a lone surrogate', JSON.stringify(VALID).replace('Anna met', 'Anna\\ud800met'), /half of a UTF-16 surrogate pair/],
+    ['a repeated annotation key', JSON.stringify(withAnnotation({})).replace('"label":', '"label":"PLACE","label":'), /key "label" appears twice/],
   ];
   for (const [what, content, expected] of cases) {
     const result = parseImport(content, validateDocument);
     assert.equal(result.document, undefined, what);
     assert.match(result.error, expected, what);
+    assert.match(result.error, /[^.]\.$/, `${what}: the message is a sentence ending with a full stop`);
   }
   assert.deepEqual(parseImport(JSON.stringify(VALID), validateDocument), { document: VALID });
+});
+
+test('duplicate keys are found in any object, and only there', () => {
+  const cases = [
+    ['{"a":1,"b":2}', null],
+    ['{"a":1,"a":2}', '"a"'],
+    ['{"a":{"b":1},"b":2}', null],
+    ['{"a":[{"x":1},{"x":2}]}', null],
+    ['{"a":[{"x":1,"x":2}]}', '"x"'],
+    ['{"k":"a\\"b","a\\"b":1,"a\\"b":2}', '"a\\"b"'],
+    ['{"\\u0061":1,"a":2}', '"a"'],
+    ['{"v":"{\\"a\\":1,\\"a\\":2}"}', null],
+    [' { "a" : 1 , "a" : 2 } ', '"a"'],
+  ];
+  for (const [json, expected] of cases) {
+    JSON.parse(json);
+    assert.equal(duplicateKey(json), expected, json);
+  }
+});
+
+test('bytes that are not UTF-8 are refused, not replaced; a BOM is dropped', () => {
+  assert.deepEqual(decodeImport(new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d])), { error: 'The file is not UTF-8 text: it has bytes that are not valid UTF-8.' });
+  assert.deepEqual(decodeImport(new Uint8Array([0xed, 0xa0, 0x80])), { error: 'The file is not UTF-8 text: it has bytes that are not valid UTF-8.' }, 'an encoded surrogate');
+  assert.deepEqual(decodeImport(new TextEncoder().encode('\ufeff{"a":"😀"}')), { text: '{"a":"😀"}' });
 });
 
 test('files over 10 MB are refused before reading, and the message says the limit', () => {

@@ -1,42 +1,184 @@
+// The autosave's logic without a browser: packing a snapshot (each text
+// once), unpacking and refusing damaged records, the old localStorage
+// session, and the autosave controller's timing and honesty about failures
+// (with a fake store and fake timers). The IndexedDB side is tested in
+// Chromium (tests/browser/persistence.test.js).
+
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { saveSession, loadSession, clearSaved, STORAGE_KEY } from '../../www/js/store.js';
+import { packSnapshot, unpackSnapshot, legacySnapshot } from '../../www/js/store.js';
+import { keepSaved, textIds, SAVE_DELAY, FAILED_KEY } from '../../www/js/autosave.js';
 import { emptySession } from '../../www/js/session.js';
 
-/** An in-memory localStorage; `quota` makes setItem throw like a full store. */
-function memoryStorage(quota = Infinity) {
-  const items = new Map();
-  return {
-    getItem: (k) => (items.has(k) ? items.get(k) : null),
-    setItem: (k, v) => {
-      if (v.length > quota) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
-      items.set(k, v);
-    },
-    removeItem: (k) => items.delete(k),
-  };
-}
+const session = (text, corrections = []) => ({ ...emptySession(), text, dateField: '2025-12-21', corrections });
+const counter = () => {
+  let n = 0;
+  return () => `t${n++}`;
+};
 
-test('a saved session loads back equal, with the hidden labels', () => {
-  const storage = memoryStorage();
-  const session = { ...emptySession(), text: '😀 Anna', dateField: '2025-12-21', corrections: [{ start: 2, end: 6, text: 'Anna', label: 'PERSON' }] };
-  assert.equal(saveSession(storage, session, ['SET']), null);
-  assert.deepEqual(loadSession(storage), { session, hidden: ['SET'], draft: session.text });
-  saveSession(storage, session, [], '😀 Anna edited');
-  assert.equal(loadSession(storage).draft, '😀 Anna edited', 'an unannotated edit of the text survives too');
-  clearSaved(storage);
-  assert.equal(loadSession(storage), null);
+test('a snapshot packs each text once and unpacks equal, undo steps included', () => {
+  const big = '😀 Anna met Bob in Kraków. '.repeat(1000);
+  const a = session(big);
+  const b = session(big, [{ start: 2, end: 6, text: 'Anna', label: 'PLACE' }]);
+  const c = session('another text');
+  const snapshot = { session: b, past: [a, c], future: [a], hidden: ['SET'], draft: b.text };
+  const ids = new Map();
+  const newId = counter();
+  const packed = packSnapshot(snapshot, ids, newId);
+  assert.equal(packed.texts.size, 2, 'the shared text is stored once');
+  assert.equal(packed.head.draft, null, 'a draft equal to the text is not stored again');
+  assert.deepEqual(unpackSnapshot(structuredClone(packed.head), packed.texts), snapshot);
+  // Saving again after a correction gives the text the same id: nothing new to write.
+  const again = packSnapshot({ ...snapshot, past: [a, c, b] }, ids, newId);
+  assert.deepEqual([...again.texts.keys()].sort(), [...packed.texts.keys()].sort());
+  // A draft that differs is kept; texts no longer referred to are forgotten.
+  const drafted = packSnapshot({ session: c, past: [], future: [], hidden: [], draft: 'typed 🎉' }, ids, newId);
+  assert.equal(drafted.texts.size, 2);
+  assert.equal(unpackSnapshot(drafted.head, drafted.texts).draft, 'typed 🎉');
+  assert.equal(ids.has(big), false);
 });
 
-test('nothing, garbage or a wrong shape in storage loads as null', () => {
-  const storage = memoryStorage();
-  assert.equal(loadSession(storage), null);
-  for (const junk of ['{', '42', 'null', JSON.stringify({ session: { text: 1 }, hidden: [] }), JSON.stringify({ session: emptySession() })]) {
-    storage.setItem(STORAGE_KEY, junk);
-    assert.equal(loadSession(storage), null, junk);
+test('a damaged saved record is refused with a reason, never half restored', () => {
+  const packed = packSnapshot({ session: session('x'), past: [], future: [], hidden: [], draft: 'x' }, new Map(), counter());
+  const cases = [
+    ['nothing', null, /not an object/],
+    ['another shape', { ...packed.head, shape: 99 }, /shape 99/],
+    ['a missing text', { ...packed.head, present: { ...packed.head.present, text: 'gone' } }, /text is missing/],
+    ['no corrections', { ...packed.head, present: { ...packed.head.present, corrections: 'x' } }, /corrections/],
+    ['no model', { ...packed.head, past: [{ ...packed.head.present, model: null }] }, /findings/],
+    ['no undo list', { ...packed.head, past: undefined }, /undo/],
+    ['a lost draft', { ...packed.head, draft: 'gone' }, /draft/],
+  ];
+  for (const [what, head, reason] of cases) assert.throws(() => unpackSnapshot(head, packed.texts), reason, what);
+});
+
+test('a session saved in localStorage by the earlier page migrates; garbage does not', () => {
+  const s = session('Anna');
+  assert.deepEqual(legacySnapshot(JSON.stringify({ session: s, hidden: ['SET'], draft: 'Anna edited' })), { session: s, past: [], future: [], hidden: ['SET'], draft: 'Anna edited' });
+  for (const junk of [null, '{', '42', JSON.stringify({ session: { text: 1 }, hidden: [] }), JSON.stringify({ session: emptySession() })]) {
+    assert.equal(legacySnapshot(junk), null, String(junk));
   }
 });
 
-test('a full storage gives a message instead of an exception', () => {
-  const message = saveSession(memoryStorage(10), { ...emptySession(), text: 'x'.repeat(100) }, []);
-  assert.match(message, /QuotaExceededError.*export/);
+/** A page state stand-in with subscribe and the fields the saver reads. */
+function fakeState(initial) {
+  const listeners = new Set();
+  const state = {
+    session: initial,
+    steps: { past: [], future: [] },
+    hidden: new Set(),
+    draft: initial.text,
+    subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+    change(next) {
+      state.session = next;
+      state.draft = next.text;
+      for (const l of listeners) l({ document: true, hidden: false, draft: false, inputs: false, readOnly: false });
+    },
+  };
+  return state;
+}
+
+/** Timers run by hand: advance(ms) fires what is due. */
+function fakeTimers() {
+  let now = 0;
+  let next = 1;
+  const due = new Map();
+  return {
+    setTimeout: (fn, ms) => (due.set(next, { at: now + ms, fn }), next++),
+    clearTimeout: (id) => due.delete(id),
+    advance(ms) {
+      now += ms;
+      for (const [id, t] of [...due].sort((x, y) => x[1].at - y[1].at)) {
+        if (t.at <= now) {
+          due.delete(id);
+          t.fn();
+        }
+      }
+    },
+  };
+}
+
+/** A store whose save resolves or rejects as told; records what it was given. */
+function fakeStore() {
+  const store = {
+    saves: [],
+    failures: [],
+    fail: null,
+    counter: 0,
+    async save(packed, expected) {
+      await null;
+      if (store.fail) throw store.fail;
+      if (expected !== store.counter) throw Object.assign(new Error('another tab saved newer work'), { name: 'ConflictError' });
+      store.counter++;
+      store.saves.push(unpackSnapshot(structuredClone(packed.head), packed.texts).session.text);
+      return { counter: store.counter, savedAt: 1000 + store.counter };
+    },
+    async noteFailure(after, reason) {
+      store.failures.push({ after, reason });
+    },
+  };
+  return store;
+}
+
+const settle = () => new Promise((r) => setImmediate(r));
+
+test('a change is saved within the save delay; "saved" only once the save completed', async () => {
+  const state = fakeState(session('one'));
+  const store = fakeStore();
+  const timers = fakeTimers();
+  const statuses = [];
+  keepSaved({ state, store, writer: 'tab', counter: 0, report: (s) => statuses.push(s.state), timers, page: null });
+  state.change(session('two'));
+  state.change(session('three'));
+  assert.deepEqual(statuses, ['unsaved', 'unsaved']);
+  timers.advance(SAVE_DELAY - 1);
+  assert.deepEqual(store.saves, [], 'not before the delay');
+  timers.advance(1);
+  assert.equal(statuses.at(-1), 'saving', 'a save in flight is not yet "saved"');
+  await settle();
+  assert.deepEqual(store.saves, ['three'], 'two quick changes make one save of the latest');
+  assert.equal(statuses.at(-1), 'saved');
+});
+
+test('a failed save keeps saying so, notes it, and retries until one succeeds', async () => {
+  const state = fakeState(session('one'));
+  const store = fakeStore();
+  const timers = fakeTimers();
+  const statuses = [];
+  const notes = new Map();
+  const storage = { setItem: (k, v) => notes.set(k, v), removeItem: (k) => notes.delete(k) };
+  const saver = keepSaved({ state, store, writer: 'tab', counter: 0, report: (s) => statuses.push(s.state), notes: storage, timers, page: null });
+  store.fail = Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+  state.change(session('big paste'));
+  await saver.flush();
+  assert.equal(statuses.at(-1), 'failed');
+  assert.deepEqual(store.failures, [{ after: 0, reason: 'the browser’s storage for this page is full' }]);
+  assert.equal(JSON.parse(notes.get(FAILED_KEY)).after, 0, 'a reload can tell the saved copy is older than the work');
+  state.change(session('more'));
+  assert.equal(statuses.at(-1), 'failed', 'a new change does not hide the failure');
+  store.fail = null;
+  timers.advance(SAVE_DELAY);
+  await settle();
+  assert.equal(statuses.at(-1), 'saved');
+  assert.deepEqual(store.saves, ['more']);
+  assert.equal(notes.has(FAILED_KEY), false);
+});
+
+test('a save refused because another tab saved stops saving and says so', async () => {
+  const state = fakeState(session('one'));
+  const store = fakeStore();
+  store.counter = 5;
+  const statuses = [];
+  const saver = keepSaved({ state, store, writer: 'tab', counter: 4, report: (s) => statuses.push(s.state), timers: fakeTimers(), page: null });
+  state.change(session('stale'));
+  await saver.flush();
+  assert.equal(statuses.at(-1), 'conflict');
+  assert.deepEqual(store.saves, []);
+  state.change(session('later'));
+  await saver.flush();
+  assert.deepEqual(store.saves, [], 'nothing written over the other tab’s save');
+});
+
+test('text ids of a loaded state are reused', () => {
+  assert.deepEqual([...textIds(new Map([['a', 'text A']]))], [['text A', 'a']]);
 });

@@ -28,6 +28,8 @@ export function createActionBar({ state, labels, article, sourcePanel, say }) {
   const { panel, source } = sourcePanel;
   /** A snapped selection waiting for a label: UTF-16 span of the document's text. */
   let pending = null;
+  /** Where `pending` was selected: label keys act only on a selection in the article. */
+  let pendingInArticle = false;
   /** Index of the annotation the bar edits, or -1. */
   let editing = -1;
 
@@ -58,15 +60,18 @@ export function createActionBar({ state, labels, article, sourcePanel, say }) {
     }
     if (span) {
       pending = span;
-      showForSelection(anchor, document.activeElement === source);
+      pendingInArticle = document.activeElement !== source;
+      showForSelection(anchor, !pendingInArticle);
     } else if (editing < 0) {
       hide();
     }
   }
 
-  function labelButton(l, pressed, onChoose) {
+  /** A label's button; `withKey` false leaves out its key (keys type in the text box, they never label there). */
+  function labelButton(l, pressed, onChoose, withKey = true) {
     const key = l.key.toUpperCase();
-    const button = h('button', { type: 'button', className: 'label-button', title: `${l.name} (key ${key})`, dataset: { label: l.name } }, h('kbd', {}, key), ` ${l.title}`);
+    const content = withKey ? [h('kbd', {}, key), ` ${l.title}`] : [l.title];
+    const button = h('button', { type: 'button', className: 'label-button', title: withKey ? `${l.name} (key ${key})` : l.name, dataset: { label: l.name } }, ...content);
     button.setAttribute('aria-pressed', String(pressed));
     // Keep the text selection when the button is pressed with the mouse.
     button.addEventListener('mousedown', (e) => e.preventDefault());
@@ -91,14 +96,15 @@ export function createActionBar({ state, labels, article, sourcePanel, say }) {
 
   /**
    * Shows "Mark … as". For a selection in the text box the bar sits right
-   * after the text box, so Tab reaches its buttons next.
+   * after the text box, so Tab reaches its buttons next; it shows no keys,
+   * since a key pressed in the text box types there.
    */
   function showForSelection(rect, fromSource = false) {
     editing = -1;
     const home = fromSource ? panel : wrap;
     if (bar.parentElement !== home) home.append(bar);
     title.textContent = `Mark ${quote(state.document.text.slice(pending.start, pending.end))} as`;
-    buttons.replaceChildren(...labels.all.map((l) => labelButton(l, false, () => add(l.name))));
+    buttons.replaceChildren(...labels.all.map((l) => labelButton(l, false, () => add(l.name), !fromSource)));
     bar.dataset.mode = 'add';
     bar.classList.toggle('inline', fromSource);
     if (fromSource) bar.hidden = false;
@@ -195,9 +201,9 @@ export function createActionBar({ state, labels, article, sourcePanel, say }) {
   });
 
   return {
-    /** True while a selection waits for a label. */
+    /** True while a selection in the article waits for a label (what a label key marks). */
     get pending() {
-      return pending !== null;
+      return pending !== null && pendingInArticle;
     },
     get isOpen() {
       return !bar.hidden;

@@ -9,6 +9,10 @@
  * (change.document || change.hidden) render(); }), reads state.document and
  * state.hidden when it renders, and changes anything only through state's
  * methods; start() below creates it.
+ *
+ * Saving is persist.js's: it restores the saved state, decides which tab
+ * edits (a read-only tab refuses every change through the state), and
+ * keeps saving; views need do nothing for it.
  * @module
  */
 
@@ -16,7 +20,8 @@ import { loadCore, localToday } from './core.js';
 import { byId } from './dom.js';
 import { labelTable } from './labels.js';
 import { createPageState, isEmpty } from './session.js';
-import { loadSession, clearSaved, keepSaved } from './store.js';
+import { startPersistence } from './persist.js';
+import { clock } from './save-view.js';
 import { createStatus } from './status.js';
 import { createSourcePanel } from './source-panel.js';
 import { createArticleView } from './article-view.js';
@@ -35,26 +40,11 @@ function bindHistory(state, say) {
   undoButton.addEventListener('click', undo);
   redoButton.addEventListener('click', redo);
   state.subscribe((change) => {
-    if (!change.document) return;
+    if (!change.document && !change.readOnly) return;
     undoButton.disabled = !state.canUndo;
     redoButton.disabled = !state.canRedo;
   });
   return { undo, redo };
-}
-
-/** Brings back the autosaved state; false when there was none or it was unusable. */
-function restoreSaved(state, say) {
-  const saved = loadSession(localStorage);
-  if (!saved) return false;
-  try {
-    state.restore(saved);
-  } catch (e) {
-    clearSaved(localStorage);
-    say(`The saved session could not be restored (${e.message}); it was discarded.`, 'error');
-    return false;
-  }
-  if (!isEmpty(saved.session)) say('Restored your last session (saved in this browser).');
-  return true;
 }
 
 async function start() {
@@ -77,13 +67,15 @@ async function start() {
   createLegend({ state, labels });
   createFoundList({ state, labels, article });
   const actionBar = createActionBar({ state, labels, article, sourcePanel, say });
-  createImportExport({ state, core, say });
+  const { exportJson } = createImportExport({ state, core, say });
   const { undo, redo } = bindHistory(state, say);
-  bindKeys({ labels, actionBar, article, undo, redo });
+  bindKeys({ labels, actionBar, article, undo, redo, canEdit: () => !state.readOnly });
   renderKeyHelp(byId('label-keys'), labels);
-  keepSaved(state, localStorage, (problem) => say(problem, 'error'));
 
-  if (!restoreSaved(state, say) && (await sourcePanel.loadSample({ undoable: false }))) {
+  const { outcome, editing, savedAt } = await startPersistence({ state, say, exportJson });
+  if (outcome === 'restored' && !isEmpty(state.session)) {
+    say(`Restored your last session (saved in this browser at ${clock(savedAt)}).`);
+  } else if (outcome !== 'restored' && outcome !== 'older' && editing && (await sourcePanel.loadSample({ undoable: false }))) {
     say('Loaded a sample article: select words to add an annotation, click a highlight to change it.');
   }
   document.body.dataset.state = 'ready';

@@ -33,10 +33,17 @@ export function createHistory(present, limit = 200) {
       present = state;
       future = [];
     },
-    /** Replaces the current state without an undo step (e.g. a restored autosave). */
-    reset(state) {
-      past = [];
-      future = [];
+    /** The undoable states, oldest first, and the undone ones, next redo last (copies). */
+    get past() {
+      return past.slice();
+    },
+    get future() {
+      return future.slice();
+    },
+    /** Replaces the current state without an undo step (e.g. a restored autosave), with its own undo and redo lists if given. */
+    reset(state, steps = { past: [], future: [] }) {
+      past = steps.past.slice(-limit);
+      future = steps.future.slice();
       present = state;
     },
     /** Steps back; returns the new current state, or undefined if nothing to undo. */

@@ -7,7 +7,7 @@
 
 import { byId, h } from './dom.js';
 import { serializeDocument, exportFileName } from './exporter.js';
-import { parseImport, sizeProblem } from './importer.js';
+import { decodeImport, fullStop, parseImport, sizeProblem } from './importer.js';
 import { isEmpty } from './session.js';
 import { plural, quote } from './wording.js';
 
@@ -38,25 +38,26 @@ export function createImportExport({ state, core, say }) {
   const fileInput = /** @type {HTMLInputElement} */ (byId('import-file'));
 
   async function importFile(file) {
-    const problem = sizeProblem(file.size, quote(file.name));
-    if (problem) {
-      say(`Import refused: ${problem} Your document is unchanged.`, 'error');
-      return;
-    }
-    let text;
+    const name = quote(file.name);
+    const refuse = (why) => say(`${name} was not imported. ${why} Your document is unchanged.`, 'error');
+    const problem = sizeProblem(file.size, 'The file');
+    if (problem) return refuse(problem);
+    let bytes;
     try {
-      text = await file.text();
+      bytes = await file.arrayBuffer();
     } catch (e) {
-      say(`Import failed: cannot read ${quote(file.name)} (${e.message}). Your document is unchanged.`, 'error');
-      return;
+      return refuse(`The file could not be read (${e.message}).`);
     }
-    const result = parseImport(text, core.validateDocument);
-    if ('error' in result) {
-      say(`Import of ${quote(file.name)} refused. ${result.error} Your document is unchanged.`, 'error');
-      return;
-    }
+    const decoded = decodeImport(bytes);
+    if ('error' in decoded) return refuse(decoded.error);
+    const result = parseImport(decoded.text, core.validateDocument);
+    if ('error' in result) return refuse(result.error);
     const imported = result.document;
-    state.importDocument(imported);
+    try {
+      state.importDocument(imported);
+    } catch (e) {
+      return refuse(fullStop(e.message));
+    }
     const byPerson = imported.annotations.filter((a) => a.source === 'person').length;
     say(`Imported ${quote(file.name)}: ${plural(imported.annotations.length, 'annotation')}, ${byPerson} by a person.`);
   }
@@ -72,7 +73,7 @@ export function createImportExport({ state, core, say }) {
     try {
       content = format === own ? serializeDocument(doc) : core.exportAs(doc, format.name);
     } catch (e) {
-      say(`Export failed: ${e.message}`, 'error');
+      say(`Export failed: ${fullStop(e.message)}`, 'error');
       return;
     }
     const name = exportFileName(doc, format.extension);
@@ -124,4 +125,9 @@ export function createImportExport({ state, core, say }) {
     if (chosen) exportAs(chosen);
   });
   byId('copy-json').addEventListener('click', copyJson);
+
+  return {
+    /** Downloads the document as gloss JSON, as the Export JSON button does. */
+    exportJson: () => exportAs(),
+  };
 }

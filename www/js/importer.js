@@ -1,11 +1,13 @@
 /**
- * Reads an imported file into a gloss/2 (or gloss/1) document or a clear reason why not:
- * refuses files over the size cap before reading them, then parses JSON, then
- * lets the core's validator check everything the format promises.
+ * Reads an imported file into a gloss/2 (or gloss/1) document or a clear reason why not,
+ * as strictly as the CLI: refuses files over the size cap before reading
+ * them, bytes that are not UTF-8 and JSON objects with a repeated key, then
+ * lets the core's validator check everything the format promises. Every
+ * reason is a full sentence.
  * @module
  */
 
-const DOCUMENT_FIELDS = new Set(['format', 'text', 'reference_date', 'reference_date_source', 'annotations', 'entities', 'edits']);
+const DOCUMENT_FIELDS = new Set(['format', 'id', 'text', 'reference_date', 'reference_date_source', 'annotations', 'entities', 'edits']);
 const ANNOTATION_FIELDS = new Set(['start', 'end', 'label', 'text', 'value', 'confidence', 'source', 'entity']);
 /** The format versions Import reads (the core checks each one's rules). */
 const FORMATS = ['gloss/1', 'gloss/2'];
@@ -44,6 +46,74 @@ export function sizeProblem(size, name = 'The file') {
   return null;
 }
 
+/** `text` ending with a full stop. */
+export function fullStop(text) {
+  const s = String(text).trim();
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+/**
+ * Decodes a file's bytes as UTF-8, refusing (not replacing) invalid bytes.
+ * A leading byte-order mark is dropped.
+ * @param {ArrayBuffer|Uint8Array} bytes
+ * @returns {{text: string} | {error: string}}
+ */
+export function decodeImport(bytes) {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { error: 'The file is not UTF-8 text: it has bytes that are not valid UTF-8.' };
+  }
+}
+
+/**
+ * The first key that appears twice in one object of `json` (valid JSON
+ * text), as a readable description, or null. JSON.parse keeps the last
+ * value silently; the CLI refuses such documents, and so does the page.
+ * @param {string} json
+ */
+export function duplicateKey(json) {
+  /** Keys seen per open object; null for an open array. */
+  const open = [];
+  let expectKey = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: find its end, skipping escapes.
+      let j = i + 1;
+      while (json.charCodeAt(j) !== 0x22) j += json.charCodeAt(j) === 0x5c ? 2 : 1;
+      const top = open[open.length - 1];
+      if (expectKey && top) {
+        const key = JSON.parse(json.slice(i, j + 1));
+        if (top.has(key)) return JSON.stringify(key);
+        top.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b) {
+      open.push(new Set());
+      expectKey = true;
+    } else if (c === 0x5b) {
+      open.push(null);
+    } else if (c === 0x7d || c === 0x5d) {
+      open.pop();
+    } else if (c === 0x2c) {
+      expectKey = open[open.length - 1] != null;
+    }
+  }
+  return null;
+}
+
+/** A UTF-16 surrogate without its pair: JSON can write one ("\ud800"), Unicode text cannot hold one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** True when some string in `value` (keys included) holds a lone surrogate. */
+function hasLoneSurrogate(value) {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || hasLoneSurrogate(v));
+}
+
 /**
  * Parses and validates imported JSON text.
  * @param {string} text
@@ -56,8 +126,11 @@ export function parseImport(text, validateDocument) {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { error: `Not valid JSON: ${e.message}` };
+    return { error: `Not valid JSON: ${fullStop(e.message)}` };
   }
+  const repeated = duplicateKey(text);
+  if (repeated) return { error: `Not valid JSON for Gloss: the key ${repeated} appears twice in one object.` };
+  if (hasLoneSurrogate(value)) return { error: 'Not valid JSON for Gloss: a string holds half of a UTF-16 surrogate pair (such as "\\ud800"), which is not Unicode text.' };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { error: 'Not a Gloss document: expected a JSON object with "format": "gloss/2".' };
   }
@@ -70,6 +143,6 @@ export function parseImport(text, validateDocument) {
     return { document: validateDocument(value) };
   } catch (e) {
     const message = String(e?.message ?? e).replace(/^not a Gloss document: /, '');
-    return { error: `Not a valid Gloss document: ${message}` };
+    return { error: `Not a valid Gloss document: ${fullStop(message)}` };
   }
 }

@@ -8,8 +8,17 @@
 
 import { h } from './dom.js';
 
-function isTyping(target) {
-  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type !== 'checkbox');
+/**
+ * True in a field that takes typing: there keys type and Ctrl+Z undoes
+ * typing, as everywhere else; label keys never act on a field's text.
+ */
+export function isTyping(target) {
+  return (
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLInputElement && target.type !== 'checkbox') ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
 }
 
 /**
@@ -19,9 +28,11 @@ function isTyping(target) {
  * @param {{markOf: (target: EventTarget|null) => HTMLElement|null}} deps.article
  * @param {() => void} deps.undo
  * @param {() => void} deps.redo
+ * @param {() => boolean} [deps.canEdit]  false while this tab is read-only: then no key edits
  */
-export function bindKeys({ labels, actionBar, article, undo, redo }) {
+export function bindKeys({ labels, actionBar, article, undo, redo, canEdit = () => true }) {
   document.addEventListener('keydown', (e) => {
+    if (!canEdit()) return;
     const key = e.key;
     const ctrl = e.ctrlKey || e.metaKey;
     if (ctrl && !e.altKey && !isTyping(e.target)) {

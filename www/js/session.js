@@ -135,6 +135,8 @@ export function sessionFromDocument(doc, coreAnnotations) {
  * @property {boolean} hidden    the labels the legend hides
  * @property {boolean} inputs    the text box and date field must show the state again (undo, import, New…)
  * @property {boolean} draft     the text box's content
+ * @property {boolean} relinked  only the entities were recomputed: the session is unchanged (nothing to save or undo)
+ * @property {boolean} readOnly  whether this tab may edit (see setReadOnly)
  *
  * @typedef {(change: Change) => void} Listener
  */
@@ -153,11 +155,12 @@ export function createPageState({ core, labels, today }) {
   let doc = documentOf(history.present, labels, core.linkEntities);
   let hidden = new Set(labels.hiddenByDefault());
   let draft = '';
+  let readOnly = false;
   /** @type {Set<Listener>} */
   const listeners = new Set();
 
   function emit(change) {
-    const full = { document: false, hidden: false, inputs: false, draft: false, ...change };
+    const full = { document: false, hidden: false, inputs: false, draft: false, readOnly: false, relinked: false, ...change };
     for (const listener of listeners) listener(full);
   }
 
@@ -169,7 +172,13 @@ export function createPageState({ core, labels, today }) {
     emit({ document: true, inputs, draft: draftChanged });
   }
 
+  /** Refuses every change of the document while another tab edits it. */
+  function writable() {
+    if (readOnly) throw new Error('This tab is read-only: the document is being edited in another tab');
+  }
+
   function commit(session, { undoable = true, ...show } = {}) {
+    writable();
     if (undoable) history.push(session);
     else history.reset(session);
     shown(show);
@@ -193,10 +202,18 @@ export function createPageState({ core, labels, today }) {
       return draft;
     },
     get canUndo() {
-      return history.canUndo;
+      return !readOnly && history.canUndo;
     },
     get canRedo() {
-      return history.canRedo;
+      return !readOnly && history.canRedo;
+    },
+    /** The undo and redo lists: sessions, oldest first, and undone ones, next redo last. */
+    get steps() {
+      return { past: history.past, future: history.future };
+    },
+    /** True while another tab edits the document: then every change is refused. */
+    get readOnly() {
+      return readOnly;
     },
     /** True when the text box holds something other than the annotated text. */
     get textChanged() {
@@ -219,6 +236,7 @@ export function createPageState({ core, labels, today }) {
      * @returns {Correction[]}
      */
     annotate(text, dateField, { undoable = true } = {}) {
+      writable();
       const result = reannotate(history.present, text, dateField, core.annotate, today());
       commit(result.session, { undoable, newDraft: text, inputs: true });
       return result.dropped;
@@ -235,6 +253,7 @@ export function createPageState({ core, labels, today }) {
      * nothing, so a later re-annotation does not bring them back.
      */
     importDocument(document) {
+      writable();
       let found = [];
       try {
         found = core.annotate(document.text, { reference_date: document.reference_date, today: today() }).annotations;
@@ -251,27 +270,28 @@ export function createPageState({ core, labels, today }) {
 
     /** Steps back; false when there is nothing to undo. */
     undo() {
-      if (history.undo() === undefined) return false;
+      if (readOnly || history.undo() === undefined) return false;
       shown({ newDraft: history.present.text, inputs: true });
       return true;
     },
 
     /** Steps forward again; false when there is nothing to redo. */
     redo() {
-      if (history.redo() === undefined) return false;
+      if (readOnly || history.redo() === undefined) return false;
       shown({ newDraft: history.present.text, inputs: true });
       return true;
     },
 
     /**
-     * Brings back an autosaved state, without an undo step. Throws (changing
-     * nothing) when its document is not valid.
-     * @param {{session: Session, hidden: string[], draft: string}} saved
+     * Brings back an autosaved state with its undo and redo lists (if
+     * saved). Throws (changing nothing) when its document is not valid.
+     * Allowed while read-only: a read-only tab shows what the editing tab saved.
+     * @param {{session: Session, hidden: string[], draft: string, past?: Session[], future?: Session[]}} saved
      */
     restore(saved) {
       const restored = documentOf(saved.session, labels, core.linkEntities);
       if (!isEmpty(saved.session)) core.validateDocument(restored);
-      history.reset(saved.session);
+      history.reset(saved.session, { past: saved.past ?? [], future: saved.future ?? [] });
       doc = restored;
       hidden = new Set(saved.hidden);
       draft = saved.draft;
@@ -283,7 +303,8 @@ export function createPageState({ core, labels, today }) {
      * learnt more places (the towns list arrives after start).
      */
     relink() {
-      shown();
+      doc = documentOf(history.present, labels, core.linkEntities);
+      emit({ document: true, relinked: true });
     },
 
     /** Hides or shows a label's annotations (a view change: no undo step). */
@@ -295,9 +316,17 @@ export function createPageState({ core, labels, today }) {
       emit({ hidden: true });
     },
 
+    /** Makes this tab read-only (another tab edits) or editable again. */
+    setReadOnly(flag) {
+      if (readOnly === flag) return;
+      readOnly = flag;
+      emit({ readOnly: true });
+    },
+
     /** Records what the text box holds now. */
     setDraft(text) {
       if (text === draft) return;
+      writable();
       draft = text;
       emit({ draft: true });
     },

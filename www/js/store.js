@@ -1,88 +1,317 @@
 /**
- * Autosave: keeps the working session, the legend's hidden labels and the
- * text box's draft in localStorage, so a reload (or a crash) loses nothing.
+ * The autosave store: the page state — the session, its undo and redo
+ * lists, the hidden labels and the text box's draft — in IndexedDB, where a
+ * save counts only once its transaction has completed on disk. Texts are
+ * stored once each (undo steps share them), so a save after a correction
+ * writes a small record even for a 50 MB article. Saved state that fails
+ * validation is moved, untouched, to a quarantine store the person can
+ * download; nothing saved is ever deleted unread.
  * @module
  */
 
-/** The localStorage key; bump the version if the stored shape changes. */
-export const STORAGE_KEY = 'gloss.session.v1';
+/** The database and its stores; bump DB_VERSION when they change. */
+export const DB_NAME = 'gloss';
+const DB_VERSION = 1;
+/** head: the current state's record; texts: id → string; quarantine: unusable saved states; meta: notes about saving. */
+const STORES = ['head', 'texts', 'quarantine', 'meta'];
+const HEAD = 'current';
+/** The meta key of the note that the latest save failed. */
+const FAILED = 'failed';
+/** The shape version of the head record. */
+const SHAPE = 1;
+
+/** The key of the session the page saved in localStorage before it used IndexedDB (migrated once). */
+export const LEGACY_KEY = 'gloss.session.v1';
 
 /**
- * Saves; returns null or the reason saving failed (e.g. storage full).
- * @param {Storage} storage
- * @param {import('./session.js').Session} session
- * @param {string[]} hidden
- * @param {string} [draft]  the text box's content when it differs from the annotated text
+ * @typedef {import('./session.js').Session} Session
+ *
+ * @typedef {object} Snapshot  what the page saves and restores
+ * @property {Session} session
+ * @property {Session[]} past  undo steps, oldest first
+ * @property {Session[]} future  redo steps, next redo last
+ * @property {string[]} hidden  the labels the legend hides
+ * @property {string} draft  the text box's content
+ *
+ * @typedef {object} Packed  a snapshot ready for the store
+ * @property {object} head  the head record (texts replaced by ids), without counter and time
+ * @property {Map<string, string>} texts  every text the head refers to, by id
  */
-export function saveSession(storage, session, hidden, draft = session.text) {
-  try {
-    storage.setItem(STORAGE_KEY, JSON.stringify({ session, hidden, draft: draft === session.text ? undefined : draft }));
-    return null;
-  } catch (e) {
-    return `Autosave failed (${e?.name ?? 'error'}): export your work to keep it.`;
-  }
+
+/**
+ * Splits a snapshot into a head record that refers to texts by id and the
+ * texts themselves, each once. `ids` remembers the id given to each text
+ * (filled in here), so unchanged texts keep their ids from save to save.
+ * @param {Snapshot} snapshot
+ * @param {Map<string, string>} ids  text → id
+ * @param {() => string} newId
+ * @returns {Packed}
+ */
+export function packSnapshot(snapshot, ids, newId) {
+  const texts = new Map();
+  const ref = (text) => {
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = newId();
+      ids.set(text, id);
+    }
+    texts.set(id, text);
+    return id;
+  };
+  const pack = (session) => ({ ...session, text: ref(session.text) });
+  const head = {
+    shape: SHAPE,
+    present: pack(snapshot.session),
+    past: snapshot.past.map(pack),
+    future: snapshot.future.map(pack),
+    hidden: [...snapshot.hidden],
+    draft: snapshot.draft === snapshot.session.text ? null : ref(snapshot.draft),
+  };
+  // Forget ids of texts no longer referred to, so the map stays small.
+  for (const [text, id] of ids) if (!texts.has(id)) ids.delete(text);
+  return { head, texts };
+}
+
+/** Why a stored session is unusable, or null. */
+function sessionProblem(s, texts) {
+  if (!s || typeof s !== 'object') return 'a session is missing';
+  if (typeof texts.get(s.text) !== 'string') return 'a text is missing';
+  if (typeof s.dateField !== 'string') return 'a reference date field is missing';
+  const m = s.model;
+  if (!m || typeof m.reference_date !== 'string' || typeof m.reference_date_source !== 'string' || !Array.isArray(m.annotations)) return "the model's findings are missing";
+  if (!Array.isArray(s.corrections)) return 'the corrections are missing';
+  return null;
 }
 
 /**
- * Loads what was saved, or null when nothing (or nothing usable) was saved.
- * @param {Storage} storage
- * @returns {{session: import('./session.js').Session, hidden: string[], draft: string} | null}
+ * The snapshot a head record and its texts stand for; throws an Error that
+ * says what is wrong when they are not a usable saved state.
+ * @param {any} head
+ * @param {Map<string, string>} texts
+ * @returns {Snapshot}
  */
-export function loadSession(storage) {
+export function unpackSnapshot(head, texts) {
+  if (!head || typeof head !== 'object') throw new Error('the saved record is not an object');
+  if (head.shape !== SHAPE) throw new Error(`the saved record has shape ${JSON.stringify(head.shape)}, this page reads shape ${SHAPE}`);
+  if (!Array.isArray(head.past) || !Array.isArray(head.future) || !Array.isArray(head.hidden)) throw new Error('the undo lists or hidden labels are missing');
+  for (const s of [head.present, ...head.past, ...head.future]) {
+    const problem = sessionProblem(s, texts);
+    if (problem) throw new Error(problem);
+  }
+  if (head.draft !== null && typeof texts.get(head.draft) !== 'string') throw new Error("the text box's draft is missing");
+  // Sessions that shared a text share the one string again.
+  const unpack = (s) => ({ ...s, text: texts.get(s.text) });
+  const session = unpack(head.present);
+  return {
+    session,
+    past: head.past.map(unpack),
+    future: head.future.map(unpack),
+    hidden: head.hidden.filter((h) => typeof h === 'string'),
+    draft: head.draft === null ? session.text : texts.get(head.draft),
+  };
+}
+
+/**
+ * Reads the session saved in localStorage by earlier versions of the page,
+ * as a snapshot without undo steps; null when there is none or it is unusable.
+ * @param {string|null} json  localStorage's value under LEGACY_KEY
+ * @returns {Snapshot|null}
+ */
+export function legacySnapshot(json) {
   let saved;
   try {
-    saved = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null');
+    saved = JSON.parse(json ?? 'null');
   } catch {
     return null;
   }
   const s = saved?.session;
-  const ok =
-    s &&
-    typeof s.text === 'string' &&
-    typeof s.dateField === 'string' &&
-    s.model &&
-    typeof s.model.reference_date === 'string' &&
-    typeof s.model.reference_date_source === 'string' &&
-    Array.isArray(s.model.annotations) &&
-    Array.isArray(s.corrections) &&
-    Array.isArray(saved.hidden);
-  if (!ok) return null;
+  if (!s || typeof s.text !== 'string' || !Array.isArray(saved.hidden)) return null;
+  if (sessionProblem({ ...s, text: 0 }, new Map([[0, s.text]]))) return null;
   const draft = typeof saved.draft === 'string' ? saved.draft : s.text;
-  return { session: s, hidden: saved.hidden.filter((h) => typeof h === 'string'), draft };
+  return { session: s, past: [], future: [], hidden: saved.hidden.filter((h) => typeof h === 'string'), draft };
 }
 
-/** Forgets the saved session. */
-export function clearSaved(storage) {
-  try {
-    storage.removeItem(STORAGE_KEY);
-  } catch {
-    // Storage unavailable: nothing was saved either.
+/** A save refused because another tab saved since this one last loaded or saved. */
+export class ConflictError extends Error {
+  constructor(found) {
+    super('another tab saved newer work');
+    this.name = 'ConflictError';
+    this.found = found;
   }
 }
 
-/** How long typing in the text box may go unsaved, in ms. */
-const DRAFT_DELAY = 400;
+/** Resolves with a request's result; rejects with its error. */
+function done(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Resolves when a transaction has completed (committed), rejects when it aborts or fails. */
+function completed(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new DOMException('The save was aborted', 'AbortError'));
+  });
+}
+
+/** Ends a transaction now rather than when the event loop is idle. */
+function commitNow(tx) {
+  if (typeof tx.commit === 'function') tx.commit();
+}
 
 /**
- * Saves the page state after every change: at once for the document and the
- * legend, a moment after typing stops for the text box. `report` receives
- * the reason when saving fails.
- * @param {ReturnType<typeof import('./session.js').createPageState>} state
- * @param {Storage} storage
- * @param {(problem: string) => void} report
+ * Opens (creating if need be) the store.
+ * @param {object} [options]
+ * @param {IDBFactory} [options.indexedDB]
+ * @param {string} [options.name]  the database name (tests use their own)
+ * @param {() => void} [options.onVersionChange]  another page wants a newer database: this one is closed
  */
-export function keepSaved(state, storage, report) {
-  let timer;
-  const save = () => {
-    clearTimeout(timer);
-    const problem = saveSession(storage, state.session, [...state.hidden], state.draft);
-    if (problem) report(problem);
-  };
-  state.subscribe((change) => {
-    if (change.document || change.hidden) save();
-    else if (change.draft) {
-      clearTimeout(timer);
-      timer = setTimeout(save, DRAFT_DELAY);
+export async function openStore({ indexedDB = globalThis.indexedDB, name = DB_NAME, onVersionChange = () => {} } = {}) {
+  if (!indexedDB) throw new Error('this browser offers no IndexedDB');
+  const open = indexedDB.open(name, DB_VERSION);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    for (const store of STORES) {
+      if (!db.objectStoreNames.contains(store)) db.createObjectStore(store, store === 'quarantine' ? { autoIncrement: true } : undefined);
     }
-  });
+  };
+  /** @type {IDBDatabase} */
+  const db = await done(open);
+  db.onversionchange = () => {
+    db.close();
+    onVersionChange();
+  };
+  /** The ids of the texts in the store, as last read or written. */
+  let stored = new Set();
+  const tx = (stores, mode) => db.transaction(stores, mode, mode === 'readwrite' ? { durability: 'strict' } : undefined);
+
+  /** Reads the head and the texts it refers to, in one transaction. */
+  async function readCurrent(t) {
+    const head = await done(t.objectStore('head').get(HEAD));
+    const texts = new Map();
+    if (head && typeof head === 'object') {
+      const ids = [head.present, ...(Array.isArray(head.past) ? head.past : []), ...(Array.isArray(head.future) ? head.future : [])].map((s) => s?.text);
+      if (head.draft != null) ids.push(head.draft);
+      for (const id of new Set(ids.filter((i) => typeof i === 'string'))) {
+        const text = await done(t.objectStore('texts').get(id));
+        if (text !== undefined) texts.set(id, text);
+      }
+    }
+    return { head, texts };
+  }
+
+  return {
+    /**
+     * The saved state as stored: `{head, texts, failed}` (head undefined when
+     * nothing was saved; failed: the note of a later save that failed, or undefined).
+     * Unpack it with unpackSnapshot.
+     */
+    async load() {
+      const t = tx(['head', 'texts', 'meta'], 'readonly');
+      const [current, failed, keys] = await Promise.all([readCurrent(t), done(t.objectStore('meta').get(FAILED)), done(t.objectStore('texts').getAllKeys())]);
+      stored = new Set(keys);
+      return { ...current, failed };
+    },
+
+    /**
+     * Saves `packed` as the current state if the stored one is still number
+     * `expected` (what this tab last loaded or saved; 0 for none), else
+     * rejects with ConflictError and writes nothing. Texts no longer referred
+     * to are deleted in the same transaction. Resolves with the new number
+     * and time once the transaction has completed.
+     *
+     * `now`: issue every write at once, without reading first (and so
+     * without the check), for a page being hidden or left, where a reply
+     * from the database may never arrive; the editing lock keeps other tabs out.
+     * @param {Packed} packed
+     * @param {number} expected
+     * @param {string} writer  this tab's id
+     * @param {{now?: boolean}} [options]
+     * @returns {Promise<{counter: number, savedAt: number}>}
+     */
+    async save(packed, expected, writer, { now = false } = {}) {
+      const t = tx(['head', 'texts', 'meta'], 'readwrite');
+      const finished = completed(t);
+      const heads = t.objectStore('head');
+      const textStore = t.objectStore('texts');
+      let have = stored;
+      if (!now) {
+        const [old, keys] = await Promise.all([done(heads.get(HEAD)), done(textStore.getAllKeys())]);
+        const found = old?.counter ?? 0;
+        if (found !== expected) {
+          t.abort();
+          await finished.catch(() => {});
+          throw new ConflictError(found);
+        }
+        have = new Set(keys);
+      }
+      for (const [id, text] of packed.texts) if (!have.has(id)) textStore.put(text, id);
+      for (const id of have) if (!packed.texts.has(id)) textStore.delete(id);
+      const record = { ...packed.head, counter: expected + 1, savedAt: Date.now(), writer };
+      heads.put(record, HEAD);
+      t.objectStore('meta').delete(FAILED);
+      commitNow(t);
+      await finished;
+      stored = new Set(packed.texts.keys());
+      return { counter: record.counter, savedAt: record.savedAt };
+    },
+
+    /**
+     * Notes (best effort: storage may be full) that saving after number
+     * `counter` failed, so a reload knows the saved state is older than the work.
+     */
+    async noteFailure(counter, reason) {
+      try {
+        const t = tx(['meta'], 'readwrite');
+        const finished = completed(t);
+        t.objectStore('meta').put({ after: counter, at: Date.now(), reason }, FAILED);
+        commitNow(t);
+        await finished;
+      } catch {
+        // Storage refuses even this; the page also notes it in localStorage.
+      }
+    },
+
+    /**
+     * Moves the saved state, as stored, to the quarantine store with the
+     * reason it was refused, and empties the current state, in one
+     * transaction. Resolves with the backup's key.
+     * @param {string} reason
+     * @param {object} [extra]  something else to keep, e.g. a legacy localStorage value
+     */
+    async quarantine(reason, extra) {
+      const t = tx(['head', 'texts', 'quarantine'], 'readwrite');
+      const finished = completed(t);
+      const kept = extra ?? (await readCurrent(t));
+      const record = { at: Date.now(), reason, head: kept.head ?? null, texts: kept.texts ? Object.fromEntries(kept.texts) : {}, legacy: kept.legacy };
+      const key = await done(t.objectStore('quarantine').add(record));
+      if (!extra) {
+        t.objectStore('head').delete(HEAD);
+        t.objectStore('texts').clear();
+      }
+      commitNow(t);
+      await finished;
+      return key;
+    },
+
+    /** The quarantined backups: [{key, at, reason}], oldest first. */
+    async backups() {
+      const t = tx(['quarantine'], 'readonly');
+      const store = t.objectStore('quarantine');
+      const [keys, values] = await Promise.all([done(store.getAllKeys()), done(store.getAll())]);
+      return keys.map((key, i) => ({ key, at: values[i].at, reason: values[i].reason }));
+    },
+
+    /** One quarantined backup as JSON text, to download. */
+    async backupJson(key) {
+      const record = await done(tx(['quarantine'], 'readonly').objectStore('quarantine').get(key));
+      return JSON.stringify({ gloss_backup: 1, ...record }, null, 2);
+    },
+
+    close() {
+      db.close();
+    },
+  };
 }
