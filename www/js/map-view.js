@@ -13,7 +13,8 @@ import { isResolved, jumpButton, mentionsOf, placeDetails, placeTitle } from './
 
 const WIDTH = 960;
 const HEIGHT = 500;
-const MARGIN = 28;
+/** Room around the places, in viewBox units: wide enough for a label on either side. */
+const MARGIN = { x: 90, y: 36 };
 /** The smallest stretch of the globe the map shows, in degrees: one place or a tight cluster is not zoomed to a street. */
 const MIN_SPAN = { lon: 24, lat: 14 };
 
@@ -49,6 +50,34 @@ export function fitArea(places) {
   };
 }
 
+/** The label font size in viewBox units (style.css .pin-label) and a rough width per character. */
+const LABEL = { height: 19, charWidth: 11 };
+
+/**
+ * Where each pin's label goes: right of the pin, else left, below or above,
+ * whichever stays on the map and overlaps no pin and no label placed before
+ * (bigger pins place first); right when nothing is free.
+ * @param {{x: number, y: number, r: number, name: string}[]} pins
+ * @returns {{x: number, y: number, anchor: string}[]}  label positions relative to each pin
+ */
+export function placeLabels(pins) {
+  const taken = pins.map((p) => ({ x0: p.x - p.r, x1: p.x + p.r, y0: p.y - p.r, y1: p.y + p.r }));
+  const clash = (b) => b.x0 < 0 || b.x1 > WIDTH || b.y0 < 0 || b.y1 > HEIGHT || taken.some((t) => b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1);
+  return pins.map((p) => {
+    const w = p.name.length * LABEL.charWidth;
+    const gap = p.r + 5;
+    const options = [
+      { x: gap, y: 6, anchor: 'start', box: { x0: p.x + gap, x1: p.x + gap + w, y0: p.y - 10, y1: p.y + 9 } },
+      { x: -gap, y: 6, anchor: 'end', box: { x0: p.x - gap - w, x1: p.x - gap, y0: p.y - 10, y1: p.y + 9 } },
+      { x: 0, y: gap + 15, anchor: 'middle', box: { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y + gap, y1: p.y + gap + LABEL.height } },
+      { x: 0, y: -gap - 4, anchor: 'middle', box: { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y - gap - LABEL.height, y1: p.y - gap } },
+    ];
+    const chosen = options.find((o) => !clash(o.box)) ?? options[0];
+    taken.push(chosen.box);
+    return { x: chosen.x, y: chosen.y, anchor: chosen.anchor };
+  });
+}
+
 /** A pin's radius in viewBox units, growing with the square root of its mentions. */
 const radius = (mentions) => Math.min(22, 7 + 4 * Math.sqrt(mentions - 1));
 
@@ -78,16 +107,14 @@ export function createMapView({ state, article, say }) {
     if (jump && indices.length > 0) article.flash(indices[0]);
   }
 
-  function pin(entity, project) {
-    const [x, y] = project([entity.lon, entity.lat]);
-    const r = radius(entity.mentions);
+  function pin(entity, { x, y, r }, at) {
     const label = placeTitle(entity);
     const g = svgElement(
       'g',
       { class: 'pin', transform: `translate(${x.toFixed(1)} ${y.toFixed(1)})`, tabindex: 0, role: 'button', 'aria-label': label, 'data-entity': entity.id, 'data-geonames-id': entity.geonames_id, 'data-country': entity.country ?? '', 'data-mentions': entity.mentions },
       svgElement('title', {}, label),
       svgElement('circle', { r: r.toFixed(1) }),
-      svgElement('text', { x: (r + 5).toFixed(1), y: 6, class: 'pin-label' }, entity.name),
+      svgElement('text', { x: at.x.toFixed(1), y: at.y.toFixed(1), 'text-anchor': at.anchor, class: 'pin-label' }, entity.name),
     );
     g.addEventListener('click', () => open(entity));
     g.addEventListener('keydown', (e) => {
@@ -101,11 +128,17 @@ export function createMapView({ state, article, say }) {
   function drawMap(places) {
     if (!world) return;
     const { d3 } = vendored();
-    const projection = d3.geoNaturalEarth1().fitExtent([[MARGIN, MARGIN], [WIDTH - MARGIN, HEIGHT - MARGIN]], fitArea(places));
+    const projection = d3.geoNaturalEarth1().fitExtent([[MARGIN.x, MARGIN.y], [WIDTH - MARGIN.x, HEIGHT - MARGIN.y]], fitArea(places));
     const path = d3.geoPath(projection);
     const project = (lonLat) => projection(lonLat) ?? [-100, -100];
     // Bigger pins first, so smaller ones stay clickable on top.
-    const pins = [...places].sort((a, b) => b.mentions - a.mentions).map((p) => pin(p, project));
+    const sorted = [...places].sort((a, b) => b.mentions - a.mentions);
+    const spots = sorted.map((p) => {
+      const [x, y] = project([p.lon, p.lat]);
+      return { x, y, r: radius(p.mentions), name: p.name };
+    });
+    const labelSpots = placeLabels(spots);
+    const pins = sorted.map((p, i) => pin(p, spots[i], labelSpots[i]));
     const svg = svgElement(
       'svg',
       { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'group', 'aria-label': `World map with ${places.length} place${places.length === 1 ? '' : 's'} of the article`, class: 'map-svg' },
