@@ -58,7 +58,7 @@ export function createEntitiesView({ state, labels, article, say }) {
       rows.push(
         h(
           'li',
-          { className: 'suggestion', dataset: { start: String(a.start), key } },
+          { className: 'suggestion', dataset: { start: String(a.start), key, label: a.label } },
           jumpButton(article, index, a.text, 'Show it in the article'),
           h('span', { className: 'swatch', dataset: { label: a.label } }, a.label),
           h('span', { className: 'times' }, `${Math.round(a.confidence * 100)}% sure`),

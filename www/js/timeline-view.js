@@ -91,7 +91,7 @@ export function createTimelineView({ state, core, article }) {
     list.replaceChildren(
       ...items.map((item) => {
         const a = doc.annotations[item.annotation];
-        const button = h('button', { type: 'button', className: 'timeline-item', dataset: { index: String(item.annotation), start: item.start } }, h('span', { className: 'when' }, spanText(item)), ` ${a.text}`, h('span', { className: 'times' }, ` ${item.precision.replace('_', ' ')}${item.fuzzy ? ', fuzzy' : ''}`));
+        const button = h('button', { type: 'button', className: 'timeline-item', dataset: { index: String(item.annotation), start: item.start } }, h('span', { className: 'when' }, spanText(item)), ` ${a.text}`, h('span', { className: 'times' }, ` ${item.precision.replaceAll('_', ' ')}${item.fuzzy ? ', fuzzy' : ''}`));
         button.addEventListener('click', () => article.flash(item.annotation));
         return h('li', {}, button);
       }),
@@ -112,37 +112,39 @@ export function createTimelineView({ state, core, article }) {
     const inner = WIDTH - MARGIN.left - MARGIN.right;
     const x = (ms) => MARGIN.left + ((ms - from) / (to - from)) * inner;
 
-    // Lanes: each item goes in the first lane where it (and its label) fits.
-    const laneEnds = [];
+    // Lanes: each item goes in the first lane where it and its label overlap
+    // nothing; a label that would run past the right edge goes left of its item.
+    const lanes = [];
     const placed = items.map((item, n) => {
       const a = doc.annotations[item.annotation];
       const x0 = x(starts[n]);
       const point = POINTS.has(item.precision);
       const x1 = point ? x0 : Math.max(x0 + 3, x(ends[n]));
-      const labelEnd = (point ? x0 + 8 : x0 + 4) + a.text.length * 6.6;
-      const right = Math.max(x1, labelEnd) + 8;
-      let lane = laneEnds.findIndex((end) => end <= x0 - 6);
-      if (lane < 0) lane = laneEnds.push(0) - 1;
-      laneEnds[lane] = right;
-      return { item, a, x0, x1, point, lane };
+      const width = a.text.length * 6.6;
+      const onLeft = (point ? x0 + 10 : x0 + 4) + width > WIDTH - 4;
+      const textX = onLeft ? (point ? x0 - 10 : x1 - 4) : point ? x0 + 10 : x0 + 4;
+      const span = onLeft ? [textX - width - 6, Math.max(x1, x0 + 6) + 6] : [Math.min(x0 - 6, x0), Math.max(x1, textX + width) + 6];
+      let lane = lanes.findIndex((taken) => taken.every(([l, r]) => span[1] <= l || r <= span[0]));
+      if (lane < 0) lane = lanes.push([]) - 1;
+      lanes[lane].push(span);
+      return { item, a, x0, x1, point, lane, textX, onLeft };
     });
-    const height = MARGIN.top + laneEnds.length * LANE + MARGIN.bottom;
+    const height = MARGIN.top + lanes.length * LANE + MARGIN.bottom;
     const axisY = height - MARGIN.bottom + 6;
 
     const tickMarks = ticks(from, to).map((t) =>
       svgElement('g', { class: 'tick', transform: `translate(${x(t.at).toFixed(1)} 0)` }, svgElement('line', { y1: MARGIN.top - 10, y2: axisY }), svgElement('text', { y: axisY + 16, 'text-anchor': 'middle' }, t.text)),
     );
-    const shapes = placed.map(({ item, a, x0, x1, point, lane }) => {
+    const shapes = placed.map(({ item, a, x0, x1, point, lane, textX, onLeft }) => {
       const y = MARGIN.top + lane * LANE + LANE / 2;
-      const label = `${a.text} — ${spanText(item)} (${item.precision.replace('_', ' ')}${item.fuzzy ? ', fuzzy' : ''}), value ${a.value}`;
+      const label = `${a.text} — ${spanText(item)} (${item.precision.replaceAll('_', ' ')}${item.fuzzy ? ', fuzzy' : ''}), value ${a.value}`;
       const shape = point ? svgElement('circle', { cx: x0.toFixed(1), cy: y, r: 6 }) : svgElement('rect', { x: x0.toFixed(1), y: y - 7, width: (x1 - x0).toFixed(1), height: 14, rx: 3 });
-      const textX = point ? x0 + 10 : x0 + 4;
       const g = svgElement(
         'g',
         { class: `tl-item ${point ? 'point' : 'range'}${item.fuzzy ? ' fuzzy' : ''}`, tabindex: 0, role: 'button', 'aria-label': label, 'data-index': item.annotation, 'data-start': item.start, 'data-precision': item.precision, 'data-label': a.label },
         svgElement('title', {}, label),
         shape,
-        svgElement('text', { x: textX.toFixed(1), y: point ? y + 4 : y - 10, class: 'tl-label' }, a.text),
+        svgElement('text', { x: textX.toFixed(1), y: point ? y + 4 : y - 10, 'text-anchor': onLeft ? 'end' : 'start', class: 'tl-label' }, a.text),
       );
       activate(g, item.annotation);
       return g;
@@ -150,7 +152,9 @@ export function createTimelineView({ state, core, article }) {
     const marks = [];
     if (Number.isFinite(reference)) {
       const rx = x(reference + DAY / 2);
-      marks.push(svgElement('g', { class: 'reference' }, svgElement('line', { x1: rx, x2: rx, y1: 14, y2: axisY }), svgElement('text', { x: rx, y: 11, 'text-anchor': 'middle' }, `reference date ${doc.reference_date}`)));
+      // The label's anchor keeps it inside the axis: about 170 units wide.
+      const anchor = rx > WIDTH - 90 ? 'end' : rx < 90 ? 'start' : 'middle';
+      marks.push(svgElement('g', { class: 'reference' }, svgElement('line', { x1: rx, x2: rx, y1: 14, y2: axisY }), svgElement('text', { x: rx + (anchor === 'end' ? 4 : anchor === 'start' ? -4 : 0), y: 11, 'text-anchor': anchor }, `reference date ${doc.reference_date}`)));
     }
     const svg = svgElement(
       'svg',
