@@ -85,7 +85,10 @@ test('the timeline lists the dates in time order, marks the reference date, and 
   assert.deepEqual(await page.$$eval('#timeline-list button', (b) => b.map((x) => x.textContent.split(' ')[0])), ['2025-10-01', '2025-12-19', '2025-12-20', '2025-12-20', '2025-12-22']);
   await page.click('#timeline .tl-item[data-start="2025-10-01"] rect');
   assert.deepEqual(await focusedMark(), { text: 'October', start: codePoint('October'), flash: true });
-  await page.focus('#timeline .tl-item[data-start="2025-12-22"]');
+  // The arrow keys step through time: from Saturday to next week.
+  await page.focus('#timeline .tl-item[data-start="2025-12-20"][data-index]:nth-child(4)');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.start), '2025-12-22');
   await page.keyboard.press('Enter');
   assert.deepEqual(await focusedMark(), { text: 'next week', start: codePoint('next week'), flash: true });
   await page.locator('#views').scrollIntoViewIfNeeded();
@@ -191,4 +194,15 @@ test('the page loads at most 2.0 MB gzipped before it is ready (towns.tsv comes 
   console.log(`page at start: ${files.length} files, ${total} bytes gzipped (-9)\n  ${sizes.join('\n  ')}`);
   assert.ok(total <= 2_000_000, `${total} bytes gzipped`);
   await fresh.close();
+});
+
+test('an entity edit whose mention is no longer marked is kept and the Entities view says so', async () => {
+  await showTab('entities');
+  // The merge of "Ivan" from the test above: remove the "Ivan" mark.
+  const ivan = codePoint('Ivan said');
+  await page.click(`#article mark[data-start="${ivan}"]`);
+  await page.keyboard.press('Delete');
+  assert.match(await page.textContent('#entities .notice'), /1 of your entity edits no longer applies: “Ivan” is no longer marked/);
+  await page.click('#undo');
+  assert.equal(await page.$('#entities .notice'), null);
 });

@@ -222,9 +222,20 @@ export function createEntitiesView({ state, labels, article, say }) {
     return [h('section', { className: 'entity-group values' }, h('h3', {}, `Dates and times (${rows.length})`), h('ul', {}, ...rows))];
   }
 
+  /** A note when some of the person's entity edits name words no longer annotated (the core keeps them, unapplied). */
+  function unappliedNote(doc) {
+    const named = new Set(doc.annotations.filter((a) => a.entity).map((a) => a.text));
+    const missing = (e) => [e.mention, e.with].filter((m) => m && !named.has(m.text)).map((m) => m.text);
+    const gone = (doc.edits ?? []).filter((e) => missing(e).length > 0);
+    if (gone.length === 0) return [];
+    const words = [...new Set(gone.flatMap(missing))];
+    const n = gone.length;
+    return [h('p', { className: 'notice' }, `${n} of your entity edits no longer appl${n === 1 ? 'ies' : 'y'}: ${words.map(quote).join(', ')} ${words.length > 1 ? 'are' : 'is'} no longer marked. Kept: ${n === 1 ? 'it applies' : 'they apply'} again if marked again.`)];
+  }
+
   function render() {
     const doc = state.document;
-    const parts = [...suggestions(doc), ...entityGroups(doc), ...valueRows(doc)];
+    const parts = [...unappliedNote(doc), ...suggestions(doc), ...entityGroups(doc), ...valueRows(doc)];
     total.textContent = doc.entities?.length ? String(doc.entities.length) : '';
     root.replaceChildren(...(parts.length > 0 ? parts : [h('p', { className: 'empty' }, doc.text === '' ? 'Nothing yet: paste an article and press Annotate.' : 'No people, places, organisations or dates found.')]));
     if (refocus) {

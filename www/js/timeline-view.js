@@ -70,12 +70,20 @@ export function createTimelineView({ state, core, article }) {
   const list = byId('timeline-list');
   const total = byId('timeline-total');
 
+  /** Click, Enter or Space jumps to the mention; the arrow keys step to the previous or next item in time. */
   function activate(element, index) {
     element.addEventListener('click', () => article.flash(index));
     element.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter' && e.key !== ' ') return;
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        article.flash(index);
+        return;
+      }
+      const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+      if (!step) return;
       e.preventDefault();
-      article.flash(index);
+      const all = [...container.querySelectorAll('.tl-item')];
+      /** @type {SVGElement|undefined} */ (all[all.indexOf(element) + step])?.focus();
     });
   }
 
