@@ -147,6 +147,11 @@ test('a merge, a re-resolution and a date-value edit are undoable, survive a rel
   const ivan = doc.annotations.find((a) => a.text === 'Ivan');
   assert.equal(ivan.entity, doc.annotations.find((a) => a.text === 'Ivan Petrov').entity);
   assert.deepEqual(doc.edits.map((e) => e.edit), ['merge', 'place']);
+  // Relabelling the typed date (key T on its mark) keeps the typed value; undo.
+  await page.focus(`#article mark[data-start="${codePoint('October')}"]`);
+  await page.keyboard.press('t');
+  assert.deepEqual(await page.$eval(`#article mark[data-start="${codePoint('October')}"]`, (m) => [m.dataset.label, m.dataset.value]), ['TIME', '2024-10']);
+  await page.click('#undo');
   assert.deepEqual(browser.errors, []);
 });
 
@@ -158,6 +163,7 @@ test('accept and reject a suggestion; label all occurrences in one undoable step
   await page.click(`#entities li.suggestion[data-start="${zelensky}"] button.accept`);
   assert.equal(await page.$eval(`#article mark[data-start="${zelensky}"]`, (m) => m.dataset.source), 'person');
   const kiev = codePoint('Kiev');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.suggestion')?.dataset.start), String(kiev), 'the focus moves to the next suggestion');
   await page.click(`#entities li.suggestion[data-start="${kiev}"] button.reject`);
   assert.equal(await page.$(`#article mark[data-start="${kiev}"]`), null, 'rejected: no longer marked');
   // Remove the first "Ukraine"; "Label all occurrences" on its entity brings it back in one step.

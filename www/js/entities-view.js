@@ -10,7 +10,7 @@
  */
 
 import { byId, h } from './dom.js';
-import { isResolved, jumpButton, mentionRef, mentionsOf, placeDetails } from './mentions.js';
+import { isResolved, jumpButton, mentionRef, mentionsOf, placeDetails, placeLabel } from './mentions.js';
 import { unlabelledOccurrences } from './occurrences.js';
 import { quote } from './wording.js';
 
@@ -37,9 +37,11 @@ export function createEntitiesView({ state, labels, article, say }) {
     b.addEventListener('click', onClick);
     return b;
   };
+  // The redraw an action causes happens inside fn (the state tells its subscribers at once).
   const act = (key, fn) => () => {
     refocus = key;
     fn();
+    refocus = null;
   };
 
   function suggestions(doc) {
@@ -157,7 +159,7 @@ export function createEntitiesView({ state, labels, article, say }) {
     const key = `entity-${doc.annotations[indices[0]].start}`;
     const head = h('div', { className: 'entity-head' }, h('strong', { className: 'entity-name' }, entity.name), h('span', { className: 'times' }, `×${entity.mentions}`));
     const rows = [head];
-    if (entity.label === 'PLACE') {
+    if (entity.label === placeLabel(doc)) {
       rows.push(
         h(
           'div',
@@ -195,7 +197,6 @@ export function createEntitiesView({ state, labels, article, say }) {
         const value = input.value.trim();
         if (value === (a.value ?? '')) return;
         if (!state.setValue(a, value)) {
-          refocus = null;
           problem.textContent = `${quote(value)} is not a TIMEX3 value (e.g. 2025-12-21, 2025-12, 2025-W52, 2025-Q3, 2025-SU, P3D): nothing changed.`;
           say(problem.textContent, 'error');
           input.focus();
@@ -239,10 +240,10 @@ export function createEntitiesView({ state, labels, article, say }) {
     total.textContent = doc.entities?.length ? String(doc.entities.length) : '';
     root.replaceChildren(...(parts.length > 0 ? parts : [h('p', { className: 'empty' }, doc.text === '' ? 'Nothing yet: paste an article and press Annotate.' : 'No people, places, organisations or dates found.')]));
     if (refocus) {
-      const row = root.querySelector(`[data-key="${refocus}"]`);
-      const target = row?.querySelector('summary, button') ?? root.querySelector('h3');
-      /** @type {HTMLElement|null} */ (target)?.focus({ preventScroll: true });
-      refocus = null;
+      // The row itself, else (an accepted or rejected suggestion is gone) the next suggestion.
+      const row = root.querySelector(`[data-key="${refocus}"]`) ?? (refocus.startsWith('suggest-') ? root.querySelector('.suggestion') : null);
+      const target = ['summary', 'button.accept', 'input.value-input'].map((q) => row?.querySelector(q)).find(Boolean);
+      /** @type {HTMLElement|undefined} */ (target)?.focus({ preventScroll: true });
     }
   }
 

@@ -9,7 +9,7 @@
  */
 
 import { byId, h, svgElement } from './dom.js';
-import { isResolved, jumpButton, mentionsOf, placeDetails, placeTitle } from './mentions.js';
+import { isResolved, jumpButton, mentionsOf, placeDetails, placeLabel, placeTitle } from './mentions.js';
 
 const WIDTH = 960;
 const HEIGHT = 500;
@@ -154,7 +154,10 @@ export function createMapView({ state, article, say }) {
 
   function render() {
     const doc = state.document;
-    const places = (doc.entities ?? []).filter((e) => e.label === 'PLACE');
+    const label = placeLabel(doc);
+    const places = label ? doc.entities.filter((e) => e.label === label) : [];
+    // The mention buttons take the place label's colour (style.css).
+    if (label) detail.dataset.label = list.dataset.label = label;
     const resolved = places.filter(isResolved);
     total.textContent = resolved.length > 0 ? String(resolved.length) : '';
     drawMap(resolved);

@@ -19,7 +19,16 @@ export function mentionsOf(doc, id) {
 /** A mention as gloss/2 `edits` name it: `{start, end, text}` in code points. */
 export const mentionRef = ({ start, end, text }) => ({ start, end, text });
 
-/** True when a PLACE entity has a GeoNames record with coordinates. */
+/**
+ * The label of the entities the core places on GeoNames, read from the
+ * document (the entities that carry a record or candidates), so that the page
+ * names no label of its own; undefined when none does.
+ */
+export function placeLabel(doc) {
+  return (doc.entities ?? []).find((e) => e.geonames_id !== undefined || e.candidates !== undefined)?.label;
+}
+
+/** True when a place entity has a GeoNames record with coordinates. */
 export const isResolved = (entity) => entity.geonames_id !== undefined && Number.isFinite(entity.lat) && Number.isFinite(entity.lon);
 
 /** "city, Kyiv, UA" for a GeoNames record (an entity or a candidate). */
