@@ -160,6 +160,8 @@ test('corrections survive a reference-date change (dates re-resolve) and a reloa
   if (friday(before)) assert.notEqual(friday(after), friday(before), 'a relative date was re-resolved');
   await page.reload();
   await page.waitForSelector('body[data-state="ready"]');
+  // The export before the reload had the towns; wait for them again (they load after start).
+  await page.waitForSelector('body[data-towns="loaded"]');
   assert.match(await page.textContent('#status'), /Restored/);
   assert.equal(await page.inputValue('#reference-date'), '2025-12-01');
   assert.equal((await exportJson(page)).text, JSON.stringify(after, null, 2) + '\n');
