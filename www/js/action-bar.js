@@ -157,6 +157,8 @@ export function createActionBar({ state, labels, article, sourcePanel, say }) {
     if (!a || a.label === label) return;
     const correction = { start: a.start, end: a.end, text: a.text, label };
     if (a.value && labels.isTemporal(label)) correction.value = a.value;
+    // A value the person typed stays theirs under the new label.
+    if (state.session.corrections.some((c) => c.start === a.start && c.end === a.end && c.valueEdited)) correction.valueEdited = true;
     state.correct(correction);
     say(`${quote(a.text)} is now ${labels.title(label)} (was ${labels.title(a.label)}).`);
     article.focusMarkAt(a.start);

@@ -30,6 +30,10 @@ import { createFoundList } from './found-view.js';
 import { createActionBar } from './action-bar.js';
 import { bindKeys, renderKeyHelp } from './keys.js';
 import { createImportExport } from './import-export.js';
+import { bindTabs } from './view-tabs.js';
+import { createEntitiesView } from './entities-view.js';
+import { createMapView } from './map-view.js';
+import { createTimelineView } from './timeline-view.js';
 
 /** Undo and Redo: the buttons, enabled when there is something to step to. */
 function bindHistory(state, say) {
@@ -66,6 +70,10 @@ async function start() {
   const article = createArticleView({ state, labels });
   createLegend({ state, labels });
   createFoundList({ state, labels, article });
+  bindTabs(byId('views').querySelector('[role="tablist"]'));
+  createEntitiesView({ state, labels, article, say });
+  createMapView({ state, article, say });
+  createTimelineView({ state, core, article });
   const actionBar = createActionBar({ state, labels, article, sourcePanel, say });
   const { exportJson } = createImportExport({ state, core, say });
   const { undo, redo } = bindHistory(state, say);

@@ -6,7 +6,8 @@
  */
 
 /**
- * Resolves to `{annotate, validateDocument, linkEntities, exportAs, version, labels, formats, loadTowns}`
+ * Resolves to `{annotate, validateDocument, linkEntities, exportAs, timeline,
+ * isValidTimexValue, version, labels, formats, loadTowns}`
  * once the core is ready (`labels` and `formats` are the core's tables, see
  * src/labels.rs and src/formats.rs); rejects with a readable message if pkg/
  * is missing, broken or older than the page.
@@ -20,6 +21,8 @@ export async function loadCore() {
       validateDocument: pkg.validateDocument,
       linkEntities: pkg.linkEntities,
       exportAs: pkg.exportAs,
+      timeline: pkg.timeline,
+      isValidTimexValue: pkg.isValidTimexValue,
       version: pkg.version,
       labels: pkg.labels(),
       formats: pkg.formats(),

@@ -29,6 +29,7 @@ import { offsetMap } from './offsets.js';
  * @property {string} text   the text the correction was made on; it must still match to apply
  * @property {string|null} label  null: removal
  * @property {string} [value]  value to keep when the model has none at this span (imports)
+ * @property {boolean} [valueEdited]  the person typed `value`: it wins over the model's
  * @property {number} [confidence]  kept from an imported person annotation
  */
 
@@ -65,7 +66,7 @@ export function applyCorrections(model, corrections, labels) {
     }
     const found = model.find((a) => sameSpan(a, c));
     let value;
-    if (labels.isTemporal(c.label)) value = (found && labels.isTemporal(found.label) && found.value) || c.value;
+    if (labels.isTemporal(c.label)) value = (!c.valueEdited && found && labels.isTemporal(found.label) && found.value) || c.value;
     const added = makeAnnotation({ ...c, value, source: 'person' });
     result = result.filter((a) => !overlaps(a, c));
     const at = result.findIndex((a) => a.start > c.start);

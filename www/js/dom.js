@@ -26,3 +26,17 @@ export function h(tag, props = {}, ...children) {
   element.append(...children);
   return element;
 }
+
+/**
+ * A new SVG element; `attributes` are set with setAttribute (never `style`:
+ * the CSP allows styles from style.css only), `children` as in h().
+ * @param {string} tag
+ * @param {Record<string, string|number>} [attributes]
+ * @param {...(Node|string)} children
+ */
+export function svgElement(tag, attributes = {}, ...children) {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  element.append(...children);
+  return element;
+}

@@ -113,6 +113,28 @@ export function correct(session, correction, labels) {
 }
 
 /**
+ * The session with several corrections at once (one undo step).
+ * @param {Session} session
+ * @param {Correction[]} corrections
+ * @param {Labels} labels
+ * @returns {Session}
+ */
+export function correctAll(session, corrections, labels) {
+  return corrections.reduce((s, c) => correct(s, c, labels), session);
+}
+
+/**
+ * The session with one more entity edit (gloss/2 `edits`: merge, split,
+ * rename, place), which the core's linkEntities applies on top of its grouping.
+ * @param {Session} session
+ * @param {object} edit
+ * @returns {Session}
+ */
+export function editEntities(session, edit) {
+  return { ...session, edits: [...(session.edits ?? []), edit] };
+}
+
+/**
  * A session that reproduces an imported (already validated) document exactly.
  * @param {object} doc  a valid gloss/2 (or gloss/1) document
  * @param {Annotation[]} coreAnnotations  what the core finds in doc.text at doc.reference_date
@@ -146,7 +168,7 @@ export function sessionFromDocument(doc, coreAnnotations) {
  * methods and redraw when a subscriber call tells them what changed; they
  * never keep a copy of the document.
  * @param {object} deps
- * @param {{annotate: AnnotateFn, validateDocument: (value: unknown) => object, linkEntities?: (doc: object) => {document: object}}} deps.core
+ * @param {{annotate: AnnotateFn, validateDocument: (value: unknown) => object, linkEntities?: (doc: object) => {document: object}, isValidTimexValue?: (value: string) => boolean}} deps.core
  * @param {Labels} deps.labels
  * @param {() => string} deps.today  the local date, YYYY-MM-DD
  */
@@ -245,6 +267,28 @@ export function createPageState({ core, labels, today }) {
     /** Adds, relabels or removes one annotation (see corrections.js). */
     correct(correction) {
       commit(correct(history.present, correction, labels));
+    },
+
+    /** Several corrections as one undo step (e.g. "Label all occurrences"). */
+    correctAll(corrections) {
+      if (corrections.length > 0) commit(correctAll(history.present, corrections, labels));
+    },
+
+    /**
+     * Gives the temporal annotation `a` (as shown) the TIMEX3 value `value`;
+     * false, changing nothing, when the core does not read `value` as TIMEX3.
+     * @param {Annotation} a
+     * @param {string} value
+     */
+    setValue(a, value) {
+      if (!labels.isTemporal(a.label) || !core.isValidTimexValue(value)) return false;
+      commit(correct(history.present, { start: a.start, end: a.end, text: a.text, label: a.label, value, valueEdited: true }, labels));
+      return true;
+    },
+
+    /** Records one entity edit (see editEntities above); an undo step. */
+    editEntities(edit) {
+      commit(editEntities(history.present, edit));
     },
 
     /**

@@ -1,0 +1,81 @@
+// The page state's entity and value edits over the real core: entity edits,
+// a typed TIMEX3 value, "Label all occurrences" — each one undo step, each
+// in the exported document.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPageState } from '../../www/js/session.js';
+import { labelTable } from '../../www/js/labels.js';
+import { unlabelledOccurrences } from '../../www/js/occurrences.js';
+import { loadCore, GOLDEN_DATE } from './helpers.js';
+
+const pkg = await loadCore();
+const core = { ...pkg, labels: pkg.labels() };
+const labels = labelTable(core.labels);
+const TEXT = '😀 Rustem Umerov met Anna in Kyiv on Friday. Umerov left Kyiv in October.';
+
+function annotated() {
+  const state = createPageState({ core, labels, today: () => GOLDEN_DATE });
+  state.annotate(TEXT, GOLDEN_DATE);
+  return state;
+}
+const find = (state, text, n = 0) => state.document.annotations.filter((a) => a.text === text)[n];
+const entityOf = (state, a) => state.document.entities.find((e) => e.id === a.entity);
+const ref = ({ start, end, text }) => ({ start, end, text });
+
+test('split, merge and rename are entity edits: one undo step each, exported as edits', () => {
+  const state = annotated();
+  const full = find(state, 'Rustem Umerov');
+  assert.equal(find(state, 'Umerov').entity, full.entity, 'the surname joins the full name');
+  state.editEntities({ edit: 'split', mention: ref(find(state, 'Umerov')) });
+  assert.notEqual(find(state, 'Umerov').entity, find(state, 'Rustem Umerov').entity);
+  state.editEntities({ edit: 'merge', mention: ref(full), with: ref(find(state, 'Umerov')) });
+  assert.equal(find(state, 'Umerov').entity, find(state, 'Rustem Umerov').entity);
+  state.editEntities({ edit: 'rename', mention: ref(full), name: 'Rustem Umerov (minister)' });
+  assert.equal(entityOf(state, full).name, 'Rustem Umerov (minister)');
+  assert.equal(state.document.edits.length, 3);
+  state.undo();
+  assert.equal(entityOf(state, find(state, 'Rustem Umerov')).name, 'Rustem Umerov');
+  assert.equal(state.document.edits.length, 2);
+});
+
+test('a place edit picks another candidate', () => {
+  const state = annotated();
+  const kyiv = find(state, 'Kyiv');
+  const entity = entityOf(state, kyiv);
+  const other = entity.candidates.find((c) => c.geonames_id !== entity.geonames_id);
+  assert.ok(other, 'Kyiv has more than one candidate');
+  state.editEntities({ edit: 'place', mention: ref(kyiv), geonames_id: other.geonames_id });
+  assert.equal(entityOf(state, find(state, 'Kyiv')).geonames_id, other.geonames_id);
+});
+
+test('a typed TIMEX3 value wins over the model and survives re-annotation at another date; an invalid one changes nothing', () => {
+  const state = annotated();
+  const october = find(state, 'October');
+  assert.equal(state.setValue(october, '2024-10'), true);
+  assert.deepEqual([find(state, 'October').value, find(state, 'October').source], ['2024-10', 'person']);
+  assert.doesNotThrow(() => core.validateDocument(state.document));
+  const before = state.document;
+  assert.equal(state.setValue(find(state, 'October'), '2024-13'), false);
+  assert.equal(state.setValue(find(state, 'Kyiv'), '2024-10'), false, 'a place has no value');
+  assert.equal(state.document, before, 'nothing changed');
+  state.annotate(TEXT, '2026-03-01');
+  assert.equal(find(state, 'October').value, '2024-10', 'the typed value stays');
+});
+
+test('label all occurrences: whole words, unannotated only, one undo step', () => {
+  const text = 'Anna met Annabel. Anna, and again Anna; not Annas or xAnna.';
+  const annotations = [{ start: 0, end: 4, text: 'Anna', label: 'PERSON', source: 'model' }];
+  const found = unlabelledOccurrences(text, annotations, { text: 'Anna', label: 'PERSON' });
+  assert.deepEqual(found.map((c) => c.start), [18, 34]);
+  // Code points, not UTF-16, with an emoji before; and a string ending in punctuation.
+  assert.deepEqual(unlabelledOccurrences('😀 U.S. and U.S.A and U.S.', [], { text: 'U.S.', label: 'PLACE' }).map((c) => c.start), [2, 21]);
+  const state = annotated();
+  const kyiv = find(state, 'Kyiv');
+  state.correct({ ...ref(find(state, 'Kyiv', 1)), label: null });
+  assert.equal(state.document.annotations.filter((a) => a.text === 'Kyiv').length, 1);
+  state.correctAll(unlabelledOccurrences(state.document.text, state.document.annotations, kyiv));
+  assert.equal(state.document.annotations.filter((a) => a.text === 'Kyiv').length, 2);
+  state.undo();
+  assert.equal(state.document.annotations.filter((a) => a.text === 'Kyiv').length, 1);
+});
