@@ -128,7 +128,9 @@ test('a merge, a re-resolution and a date-value edit are undoable, survive a rel
   await october.locator('.value-input').press('Enter');
   await page.waitForSelector(`#article mark[data-start="${codePoint('October')}"][data-value="2024-10"]`);
 
-  // Reload: everything is still there.
+  // Reload once saved (a reload right after an edit is persistence.test.js's
+  // business): everything is still there.
+  await page.waitForSelector('#save-state[data-save="saved"]');
   page = await browser.openApp({ fresh: false, page });
   rows = await entityRows();
   assert.deepEqual(rows.find((r) => r.name === 'Ivan Petrov').mentions, ['Ivan Petrov', 'Ivan']);
