@@ -299,13 +299,10 @@ fn find_names_in(
         .into_iter()
         .map(|e| {
             // A leading title is not part of a person's name.
-            let start =
-                if e.class == Class::Per && e.end - e.start > 1 && titles::is_title(words[e.start])
-                {
-                    e.start + 1
-                } else {
-                    e.start
-                };
+            let start = match e.class {
+                Class::Per => e.start + titles::leading_title(&words[e.start..e.end]),
+                _ => e.start,
+            };
             Name {
                 range: tokens[start].start..tokens[e.end - 1].end,
                 class: e.class,
