@@ -9,6 +9,10 @@
 //! ([`clusters`]) and name lists ([`gazetteer`]); the weights ([`model`])
 //! are embedded in the binary and loaded once.
 //!
+//! After tagging, a leading title is trimmed from a person's name
+//! ([`titles`]) and hyphenated compounds of places are cut into their places
+//! ([`compounds`]).
+//!
 //! PER, LOC and ORG become PERSON, PLACE and ORG mentions; MISC (nationalities,
 //! events, …) sharpens the other boundaries but is not emitted.
 //!
@@ -22,6 +26,7 @@
 //! (native only); nothing here depends on them.
 
 pub mod clusters;
+pub mod compounds;
 pub mod context;
 pub mod decode;
 pub mod features;
@@ -294,7 +299,7 @@ fn find_names_in(
     sentences: &[Range<usize>],
 ) -> Vec<Name> {
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-    Tagger::embedded()
+    let names = Tagger::embedded()
         .tag(&words, sentences)
         .into_iter()
         .map(|e| {
@@ -309,7 +314,8 @@ fn find_names_in(
                 confidence: e.confidence,
             }
         })
-        .collect()
+        .collect();
+    compounds::split(text, tokens, names)
 }
 
 /// Tags PERSON, PLACE and ORG mentions with the embedded model.
