@@ -31,10 +31,6 @@ use crate::tokenize::Token;
 /// share their names with the words of company names ("Packard", "Benz").
 const MIN_CITY: u64 = 100_000;
 
-/// The confidence of a place found in an untagged word: the rule's, not the
-/// model's, set below the model's sure names so that review reaches it.
-pub const RULE_CONFIDENCE: f32 = 0.75;
-
 const DEMONYMS: &str = include_str!("../../data/gazetteers/demonyms.txt");
 
 /// Hyphens the tokenizer keeps inside a word (it folds these to '-').
@@ -157,7 +153,7 @@ pub fn split(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
         // Untagged words before this name.
         while next < tokens.len() && tokens[next].end <= name.range.start {
             let t = tokens[next];
-            places(t.start..t.end, RULE_CONFIDENCE, &mut out);
+            places(t.start..t.end, super::RULE_CONFIDENCE, &mut out);
             next += 1;
         }
         while next < tokens.len() && tokens[next].start < name.range.end {
@@ -181,7 +177,7 @@ pub fn split(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
         out.push(Name { class, ..name });
     }
     for t in &tokens[next..] {
-        places(t.start..t.end, RULE_CONFIDENCE, &mut out);
+        places(t.start..t.end, super::RULE_CONFIDENCE, &mut out);
     }
     out
 }

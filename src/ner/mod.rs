@@ -11,7 +11,8 @@
 //!
 //! After tagging, a leading title is trimmed from a person's name
 //! ([`titles`]) and hyphenated compounds of places are cut into their places
-//! ([`compounds`]).
+//! ([`compounds`]), and a US state after a town and a comma becomes a place
+//! ([`states`]).
 //!
 //! PER, LOC and ORG become PERSON, PLACE and ORG mentions; MISC (nationalities,
 //! events, …) sharpens the other boundaries but is not emitted.
@@ -34,6 +35,7 @@ pub mod gazetteer;
 pub mod hash;
 pub mod input;
 pub mod model;
+pub mod states;
 pub mod tags;
 pub(crate) mod titles;
 
@@ -57,6 +59,11 @@ const MODEL: &[u8] = include_bytes!("../../models/names.bin");
 /// Recheck after retraining with other settings: it depends on the scale of
 /// the weights.
 pub const TEMPERATURE: f32 = 16.0;
+
+/// The confidence of a name a rule after the model found in words the model
+/// left untagged ([`compounds`], [`states`]): set below the model's sure
+/// names, so that review reaches it.
+pub const RULE_CONFIDENCE: f32 = 0.75;
 
 /// A name found by the tagger, in token indices.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -315,7 +322,8 @@ fn find_names_in(
             }
         })
         .collect();
-    compounds::split(text, tokens, names)
+    let names = compounds::split(text, tokens, names);
+    states::add(text, tokens, names)
 }
 
 /// Tags PERSON, PLACE and ORG mentions with the embedded model.
