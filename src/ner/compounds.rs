@@ -2,16 +2,15 @@
 //! war" names Russia and Ukraine, "US-proposed" names the US,
 //! "Ukrainian-U.S. talks" names the U.S.
 //!
-//! The model tags such a word whole ("Ukrainian-U.S." as one PLACE) or not
-//! at all ("US-proposed"). [`split`] cuts a one-word PLACE or ORG name, or an untagged
-//! word, at its hyphens and keeps the parts that are places when every
+//! The model tags such a word whole, as a PLACE ("Ukrainian-U.S.") or as
+//! MISC ("US-proposed", as CoNLL-2003 annotates "London-based"), or not at
+//! all. [`split`] cuts a one-word name other than a person's, or an
+//! untagged word, at its hyphens and keeps the parts that are places when every
 //! other part is a nationality ("Ukrainian") or a lowercase word
 //! ("proposed", "led"); a capitalised other part ("Air-India",
 //! "Coca-Cola") leaves the word alone. A word that is itself a known place
-//! ("Guinea-Bissau", "Winston-Salem") stays whole, and so does a word the
-//! model tagged MISC ("London-based", one MISC name in CoNLL-2003). A
-//! PLACE or ORG compound of nationalities only ("Ukrainian-American") is a
-//! MISC name.
+//! ("Guinea-Bissau", "Winston-Salem") stays whole. A compound of
+//! nationalities only ("Ukrainian-American") is a MISC name.
 //!
 //! A place part is a country, first-level region, continent or news region,
 //! or a city of [`MIN_CITY`] people or more, in the GeoNames gazetteer
@@ -160,10 +159,7 @@ pub fn split(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
             next += 1;
         }
         let word = &text[name.range.clone()];
-        // A MISC compound ("London-based") is CoNLL-2003's reading of the
-        // whole word; the model learnt it, and it is not shown as a place.
-        let kept = matches!(name.class, Class::Per | Class::Misc);
-        if kept || word.contains(char::is_whitespace) {
+        if name.class == Class::Per || word.contains(char::is_whitespace) {
             out.push(name);
             continue;
         }
@@ -229,13 +225,23 @@ mod tests {
             ),
             ("The US-proposed plan.", &[], &[("US", Loc)]),
             (
+                "The US-proposed plan.",
+                &[("US-proposed", Misc)],
+                &[("US", Loc)],
+            ),
+            (
+                "A London-based bank.",
+                &[("London-based", Misc)],
+                &[("London", Loc)],
+            ),
+            (
                 "The Russia-Ukraine war.",
                 &[],
                 &[("Russia", Loc), ("Ukraine", Loc)],
             ),
             (
                 "The Russia–Ukraine war.",
-                &[("Russia–Ukraine", Org)],
+                &[("Russia–Ukraine", Misc)],
                 &[("Russia", Loc), ("Ukraine", Loc)],
             ),
             (
@@ -279,8 +285,6 @@ mod tests {
                 &[("Paris-Georgia Smith", Per)],
             ),
             ("A pro-Russian rally.", &[("pro-Russian", Misc)]),
-            ("A London-based bank.", &[("London-based", Misc)]),
-            ("The Russia-Ukraine war.", &[("Russia-Ukraine", Misc)]),
             ("A Russian-born writer.", &[("Russian-born", Misc)]),
             ("COVID-19 spread.", &[("COVID-19", Misc)]),
             ("An F-16 flew.", &[]),
