@@ -181,32 +181,10 @@ pub fn split(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ner::rule_tests::{owned, Tagged};
 
-    /// Splits `text` as if the model had tagged `tagged` (word, class).
     fn run(text: &str, tagged: Tagged) -> Vec<(String, Class)> {
-        let tokenized = crate::tokenize::tokenize(text);
-        let names = tagged
-            .iter()
-            .map(|&(word, class)| {
-                let start = text.find(word).expect("tagged word in text");
-                Name {
-                    range: start..start + word.len(),
-                    class,
-                    confidence: 0.9,
-                }
-            })
-            .collect();
-        split(text, &tokenized.tokens, names)
-            .into_iter()
-            .map(|n| (text[n.range].to_string(), n.class))
-            .collect()
-    }
-
-    /// Words of a text with the class they are tagged with.
-    type Tagged<'a> = &'a [(&'a str, Class)];
-
-    fn owned(names: Tagged) -> Vec<(String, Class)> {
-        names.iter().map(|&(w, c)| (w.to_string(), c)).collect()
+        crate::ner::rule_tests::run(text, tagged, split)
     }
 
     #[test]

@@ -357,6 +357,49 @@ impl Recognizer for NameRecognizer {
     }
 }
 
+/// Table-test helpers for the rules that run after the model.
+#[cfg(test)]
+pub(crate) mod rule_tests {
+    use super::tags::Class;
+    use super::Name;
+    use crate::tokenize::Token;
+
+    /// Words of a text with the class they are tagged with, in text order.
+    pub type Tagged<'a> = &'a [(&'a str, Class)];
+
+    /// Runs `rule` on `text` as if the model had tagged `tagged`; returns
+    /// the words and classes of its names.
+    pub fn run(
+        text: &str,
+        tagged: Tagged,
+        rule: fn(&str, &[Token], Vec<Name>) -> Vec<Name>,
+    ) -> Vec<(String, Class)> {
+        let tokenized = crate::tokenize::tokenize(text);
+        let mut from = 0;
+        let names = tagged
+            .iter()
+            .map(|&(word, class)| {
+                let start = from + text[from..].find(word).expect("tagged word in text");
+                from = start + word.len();
+                Name {
+                    range: start..from,
+                    class,
+                    confidence: 0.9,
+                }
+            })
+            .collect();
+        rule(text, &tokenized.tokens, names)
+            .into_iter()
+            .map(|n| (text[n.range].to_string(), n.class))
+            .collect()
+    }
+
+    /// `names` as [`run`] returns them.
+    pub fn owned(names: Tagged) -> Vec<(String, Class)> {
+        names.iter().map(|&(w, c)| (w.to_string(), c)).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

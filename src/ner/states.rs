@@ -92,34 +92,10 @@ pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ner::rule_tests::{owned, Tagged};
 
-    /// Words of a text with the class they are tagged with.
-    type Tagged<'a> = &'a [(&'a str, Class)];
-
-    /// Adds states to `text` as if the model had tagged `tagged`.
     fn run(text: &str, tagged: Tagged) -> Vec<(String, Class)> {
-        let tokenized = crate::tokenize::tokenize(text);
-        let mut from = 0;
-        let names = tagged
-            .iter()
-            .map(|&(word, class)| {
-                let start = from + text[from..].find(word).expect("tagged word in text");
-                from = start + word.len();
-                Name {
-                    range: start..from,
-                    class,
-                    confidence: 0.9,
-                }
-            })
-            .collect();
-        add(text, &tokenized.tokens, names)
-            .into_iter()
-            .map(|n| (text[n.range].to_string(), n.class))
-            .collect()
-    }
-
-    fn owned(names: Tagged) -> Vec<(String, Class)> {
-        names.iter().map(|&(w, c)| (w.to_string(), c)).collect()
+        crate::ner::rule_tests::run(text, tagged, add)
     }
 
     #[test]
