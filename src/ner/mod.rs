@@ -9,6 +9,11 @@
 //! ([`clusters`]) and name lists ([`gazetteer`]); the weights ([`model`])
 //! are embedded in the binary and loaded once.
 //!
+//! After tagging, a leading title is trimmed from a person's name
+//! ([`titles`]) and hyphenated compounds of places are cut into their places
+//! ([`compounds`]), and a US state after a town and a comma becomes a place
+//! ([`states`]).
+//!
 //! PER, LOC and ORG become PERSON, PLACE and ORG mentions; MISC (nationalities,
 //! events, …) sharpens the other boundaries but is not emitted.
 //!
@@ -22,6 +27,7 @@
 //! (native only); nothing here depends on them.
 
 pub mod clusters;
+pub mod compounds;
 pub mod context;
 pub mod decode;
 pub mod features;
@@ -29,6 +35,7 @@ pub mod gazetteer;
 pub mod hash;
 pub mod input;
 pub mod model;
+pub mod states;
 pub mod tags;
 pub(crate) mod titles;
 
@@ -52,6 +59,11 @@ const MODEL: &[u8] = include_bytes!("../../models/names.bin");
 /// Recheck after retraining with other settings: it depends on the scale of
 /// the weights.
 pub const TEMPERATURE: f32 = 16.0;
+
+/// The confidence of a name a rule after the model found in words the model
+/// left untagged ([`compounds`], [`states`]): set below the model's sure
+/// names, so that review reaches it.
+pub const RULE_CONFIDENCE: f32 = 0.75;
 
 /// A name found by the tagger, in token indices.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -294,25 +306,24 @@ fn find_names_in(
     sentences: &[Range<usize>],
 ) -> Vec<Name> {
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-    Tagger::embedded()
+    let names = Tagger::embedded()
         .tag(&words, sentences)
         .into_iter()
         .map(|e| {
             // A leading title is not part of a person's name.
-            let start =
-                if e.class == Class::Per && e.end - e.start > 1 && titles::is_title(words[e.start])
-                {
-                    e.start + 1
-                } else {
-                    e.start
-                };
+            let start = match e.class {
+                Class::Per => e.start + titles::leading_title(&words[e.start..e.end]),
+                _ => e.start,
+            };
             Name {
                 range: tokens[start].start..tokens[e.end - 1].end,
                 class: e.class,
                 confidence: e.confidence,
             }
         })
-        .collect()
+        .collect();
+    let names = compounds::split(text, tokens, names);
+    states::add(text, tokens, names)
 }
 
 /// Tags PERSON, PLACE and ORG mentions with the embedded model.
@@ -343,6 +354,49 @@ impl Recognizer for NameRecognizer {
                 confidence: Some(name.confidence as f64),
             });
         }
+    }
+}
+
+/// Table-test helpers for the rules that run after the model.
+#[cfg(test)]
+pub(crate) mod rule_tests {
+    use super::tags::Class;
+    use super::Name;
+    use crate::tokenize::Token;
+
+    /// Words of a text with the class they are tagged with, in text order.
+    pub type Tagged<'a> = &'a [(&'a str, Class)];
+
+    /// Runs `rule` on `text` as if the model had tagged `tagged`; returns
+    /// the words and classes of its names.
+    pub fn run(
+        text: &str,
+        tagged: Tagged,
+        rule: fn(&str, &[Token], Vec<Name>) -> Vec<Name>,
+    ) -> Vec<(String, Class)> {
+        let tokenized = crate::tokenize::tokenize(text);
+        let mut from = 0;
+        let names = tagged
+            .iter()
+            .map(|&(word, class)| {
+                let start = from + text[from..].find(word).expect("tagged word in text");
+                from = start + word.len();
+                Name {
+                    range: start..from,
+                    class,
+                    confidence: 0.9,
+                }
+            })
+            .collect();
+        rule(text, &tokenized.tokens, names)
+            .into_iter()
+            .map(|n| (text[n.range].to_string(), n.class))
+            .collect()
+    }
+
+    /// `names` as [`run`] returns them.
+    pub fn owned(names: Tagged) -> Vec<(String, Class)> {
+        names.iter().map(|&(w, c)| (w.to_string(), c)).collect()
     }
 }
 

@@ -78,14 +78,23 @@ fn find_with(text: &str, today: Option<Date>) -> Option<Date> {
         if with_year && (stamped || (first_line && (short || wire || before.trim().len() <= 40))) {
             return Some(date);
         }
-        // "GENEVA, Dec. 19 (Reuters) —": a place in capitals, a comma, the day.
-        let place = before.trim_end().strip_suffix(',').is_some_and(|p| {
-            let p = &head[line_start..line_start + p.len()];
-            !p.is_empty()
-                && p.chars()
-                    .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
-        });
-        if let Some(today) = today.filter(|_| !with_year && (stamped || (first_line && place))) {
+        // "GENEVA, Dec. 19 (Reuters) —": a place in capitals, a comma, the
+        // day, on the first line. A place in any case ("Kyiv, Ukraine,
+        // Dec. 21 (Reuters) -") also counts at the start of a later line of
+        // the head, but only with a wire tail after the day: an opening
+        // sentence ("Paris, Dec. 21 was cold") has none.
+        let tail = wire_tail(&head[words[f.end - 1].end..line_end]);
+        let place = before
+            .trim_end()
+            .strip_suffix(',')
+            .map(|p| &head[line_start..line_start + p.len()])
+            .map_or(Place::None, place_kind);
+        let dateline = match place {
+            Place::Capitals => first_line || tail,
+            Place::Mixed => tail,
+            Place::None => false,
+        };
+        if let Some(today) = today.filter(|_| !with_year && (stamped || dateline)) {
             let (m, d) = (date.month, date.day);
             return (today.year - 1..=today.year)
                 .rev()
@@ -94,6 +103,60 @@ fn find_with(text: &str, today: Option<Date>) -> Option<Date> {
         }
     }
     None
+}
+
+/// How the text before a dateline's comma reads as a place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Not a place: empty, too long, a word not capitalised, other signs.
+    None,
+    /// All capitals ("GENEVA", "KYIV, Ukraine" counts as mixed).
+    Capitals,
+    /// Capitalised words ("Kyiv", "Charleston, W.Va.", "Wilkes-Barre").
+    Mixed,
+}
+
+/// The most characters a dateline's place may take ("RIO DE JANEIRO, Brazil").
+const MAX_PLACE: usize = 40;
+
+/// Small words allowed inside a dateline's place ("RIO DE JANEIRO", "Stratford-upon-Avon").
+const PLACE_PARTICLES: &[&str] = &[
+    "al", "de", "del", "des", "do", "du", "el", "la", "le", "of", "on", "upon",
+];
+
+fn place_kind(place: &str) -> Place {
+    let signs = |c: char| c.is_alphabetic() || " .,-'’".contains(c);
+    if place.is_empty() || place.chars().count() > MAX_PLACE || !place.chars().all(signs) {
+        return Place::None;
+    }
+    if !place.chars().any(char::is_lowercase) {
+        return Place::Capitals;
+    }
+    let capitalised = place
+        .split([' ', ',', '-'])
+        .filter(|w| !w.is_empty())
+        .all(|w| w.starts_with(char::is_uppercase) || PLACE_PARTICLES.contains(&w));
+    if capitalised {
+        Place::Mixed
+    } else {
+        Place::None
+    }
+}
+
+/// True if `rest`, the line after a dateline's day, opens with a wire tail:
+/// an optional agency in parentheses or slashes ("(Reuters)", "/PRNewswire/")
+/// and then a dash of any kind ("-", "--", "–", "—").
+fn wire_tail(rest: &str) -> bool {
+    let mut rest = rest.trim_start();
+    for (open, close) in [('(', ')'), ('/', '/')] {
+        if let Some(inner) = rest.strip_prefix(open) {
+            if let Some(end) = inner.find(close).filter(|&e| e <= MAX_PLACE) {
+                rest = inner[end + close.len_utf8()..].trim_start();
+                break;
+            }
+        }
+    }
+    rest.starts_with(['-', '–', '—'])
 }
 
 /// True if the words spell out a four-digit or apostrophe year, not one inferred.
@@ -162,15 +225,79 @@ mod tests {
         }
     }
 
+    /// Datelines in any case, with any dash, with or without an agency.
     #[test]
-    fn yearless_datelines_are_ignored_without_today() {
-        let cases: [(&str, Option<&str>); 1] = [("GENEVA, Dec. 19 (Gloss Wire) — Talks.", None)];
+    fn datelines_in_any_case_and_with_any_dash_are_found() {
+        let today = Date::new(2026, 11, 22).unwrap();
+        let cases = [
+            ("Kyiv, Dec. 21 (Reuters) - Talks resumed.", "2025-12-21"),
+            ("KYIV, Dec 21 (Reuters) – Talks resumed.", "2025-12-21"),
+            ("Kyiv, Nov. 20 (Reuters) — Talks resumed.", "2026-11-20"),
+            (
+                "Kyiv, Ukraine, Nov. 20 (AP) -- Talks resumed.",
+                "2026-11-20",
+            ),
+            ("Charleston, W.Va., Nov. 20 - The county met.", "2026-11-20"),
+            (
+                "Rio de Janeiro, Nov. 20 /PRNewswire/ -- Shares rose.",
+                "2026-11-20",
+            ),
+            ("Wilkes-Barre, Nov. 20 — Schools closed.", "2026-11-20"),
+            ("KYIV, Nov. 20 (Reuters) Talks resumed.", "2026-11-20"),
+            (
+                "WASHINGTON, Dec. 21, 2025 /PRNewswire/ -- Shares rose.",
+                "2025-12-21",
+            ),
+            (
+                "Kyiv, Dec. 21, 2025 (Reuters) - Talks resumed.",
+                "2025-12-21",
+            ),
+            // A headline first, the dateline opening the next paragraph.
+            (
+                "Talks resume in Kyiv\n\nKyiv, Nov. 20 (Reuters) - Talks resumed.",
+                "2026-11-20",
+            ),
+            (
+                "Talks resume\nKYIV, Nov. 20 (Reuters) - Talks resumed.",
+                "2026-11-20",
+            ),
+        ];
         for (text, expected) in cases {
             assert_eq!(
-                find(text).map(|d| d.to_string()).as_deref(),
-                expected,
+                find_near(text, today).map(|d| d.to_string()).as_deref(),
+                Some(expected),
                 "{text}"
             );
+        }
+    }
+
+    /// Sentences that start like a dateline but are not one.
+    #[test]
+    fn sentences_that_look_like_datelines_are_not_taken() {
+        let today = Date::new(2026, 11, 22).unwrap();
+        let cases = [
+            "Paris, Dec. 21 was cold.",
+            "Paris, Dec. 21 (a Sunday) was cold.",
+            "It snowed.\n\nParis, Dec. 21 was cold.",
+            "It snowed. Paris, Dec. 21 (Reuters) - was cold.",
+            "Officials in Kyiv, Nov. 20 (Reuters) - said so.",
+            "the city, Nov. 20 - a day to remember.",
+            "Kyiv (AP) — Talks resumed on Nov. 20.",
+            "Kyiv (Reuters) - Talks resumed.",
+            "Kyiv 2 Nov. 20 - Talks resumed.",
+        ];
+        for text in cases {
+            assert_eq!(find_near(text, today), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn yearless_datelines_are_ignored_without_today() {
+        for text in [
+            "GENEVA, Dec. 19 (Gloss Wire) — Talks.",
+            "Kyiv, Dec. 21 (Reuters) - Talks.",
+        ] {
+            assert_eq!(find(text), None, "{text}");
         }
     }
 
