@@ -195,7 +195,8 @@ struct Pending {
 
 /// Ranked candidates (best first, at most 5) per query; empty = not in the gazetteer.
 pub fn resolve(queries: &[PlaceQuery], text: &str) -> Vec<Vec<Candidate>> {
-    let mut pending: Vec<Pending> = queries.iter().map(|q| candidates(q, text)).collect();
+    let marks = Marks::new(text);
+    let mut pending: Vec<Pending> = queries.iter().map(|q| candidates(q, &marks)).collect();
     let mut cue_countries: HashMap<String, f32> = HashMap::new();
     let mut cue_ids = Vec::new();
     for &(cue, id) in CUES {
@@ -248,7 +249,7 @@ pub fn resolve(queries: &[PlaceQuery], text: &str) -> Vec<Vec<Candidate>> {
 }
 
 /// Gazetteer entries for a query's names, and regions named after a comma.
-fn candidates(query: &PlaceQuery, text: &str) -> Pending {
+fn candidates(query: &PlaceQuery, marks: &Marks) -> Pending {
     let mut entries: Vec<&'static Entry> = Vec::new();
     let mut hints = Vec::new();
     for name in &query.names {
@@ -257,11 +258,11 @@ fn candidates(query: &PlaceQuery, text: &str) -> Pending {
             None => (name.trim(), None),
         };
         let mut found = lookup(head);
-        if !head.ends_with('.') && text.contains(&format!("{head}.")) {
+        if !head.ends_with('.') && marks.before_full_stop(head) {
             // The recognizer may leave the full stop of "Ky." to the sentence.
             found.extend(lookup(&format!("{head}.")));
         }
-        found.extend(postal_code(head, text));
+        found.extend(postal_code(head, marks));
         if found.is_empty() {
             found = lookup(&strip_direction(head));
         }
@@ -275,7 +276,7 @@ fn candidates(query: &PlaceQuery, text: &str) -> Pending {
         if let Some(tail) = tail {
             hints.extend(lookup(tail).into_iter().filter(|e| is_container(e)));
         }
-        hints.extend(comma_hints(head, text));
+        hints.extend(comma_hints(head, marks));
         for entry in found {
             if !entries.iter().any(|e| std::ptr::eq(*e, entry)) {
                 entries.push(entry);
@@ -340,13 +341,80 @@ fn inner_place(name: &str) -> Vec<&'static Entry> {
     Vec::new()
 }
 
+/// Where a text has ", " and "." — found once per [`resolve`], so that each
+/// name's checks cost its occurrences, not a scan of the whole text (a long
+/// document has thousands of place names).
+struct Marks<'t> {
+    text: &'t str,
+    /// Byte offsets of every ", ", bucketed by the ASCII-lowercased byte before it.
+    commas: Vec<Vec<usize>>,
+    /// Byte offsets of every ".", bucketed by the byte before it.
+    stops: Vec<Vec<usize>>,
+}
+
+impl<'t> Marks<'t> {
+    fn new(text: &'t str) -> Marks<'t> {
+        let bytes = text.as_bytes();
+        let mut commas = vec![Vec::new(); 256];
+        let mut stops = vec![Vec::new(); 256];
+        for (at, &b) in bytes.iter().enumerate().skip(1) {
+            let before = bytes[at - 1];
+            if b == b',' && bytes.get(at + 1) == Some(&b' ') {
+                commas[usize::from(before.to_ascii_lowercase())].push(at);
+            } else if b == b'.' {
+                stops[usize::from(before)].push(at);
+            }
+        }
+        Marks {
+            text,
+            commas,
+            stops,
+        }
+    }
+
+    /// Where `name` (any ASCII case) starts right before a ", ".
+    fn before_comma<'a>(&'a self, name: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let last = name.as_bytes().last().map(u8::to_ascii_lowercase);
+        last.map_or(&[][..], |b| &self.commas[usize::from(b)][..])
+            .iter()
+            .filter_map(move |&comma| {
+                let at = comma.checked_sub(name.len())?;
+                self.text
+                    .get(at..comma)
+                    .is_some_and(|s| s.eq_ignore_ascii_case(name))
+                    .then_some(at)
+            })
+    }
+
+    /// Whether `name`, exactly, stands right before a "." somewhere.
+    fn before_full_stop(&self, name: &str) -> bool {
+        let Some(&last) = name.as_bytes().last() else {
+            return self.text.contains('.');
+        };
+        self.stops[usize::from(last)].iter().any(|&stop| {
+            stop.checked_sub(name.len())
+                .and_then(|at| self.text.get(at..stop))
+                == Some(name)
+        })
+    }
+
+    /// Whether ", " followed by `name` stands somewhere.
+    fn after_comma(&self, name: &str) -> bool {
+        self.commas.iter().flatten().any(|&comma| {
+            self.text
+                .get(comma + 2..)
+                .is_some_and(|rest| rest.starts_with(name))
+        })
+    }
+}
+
 /// The US state whose postal code `name` is, when written in capitals after a
 /// comma ("LONDON, KY"); elsewhere "IN" or "OR" is no place.
-fn postal_code(name: &str, text: &str) -> Option<&'static Entry> {
+fn postal_code(name: &str, marks: &Marks) -> Option<&'static Entry> {
     if name.len() != 2 || !name.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    if !text.contains(&format!(", {name}")) {
+    if !marks.after_comma(name) {
         return None;
     }
     admin1("US", name)
@@ -359,17 +427,14 @@ fn is_container(entry: &Entry) -> bool {
 
 /// The first-level regions or countries written right after `name` and a
 /// comma in the text: "Arlington, Va.", "Paris, Texas", "Tours, France".
-fn comma_hints(name: &str, text: &str) -> Vec<&'static Entry> {
+fn comma_hints(name: &str, marks: &Marks) -> Vec<&'static Entry> {
+    let text = marks.text;
     let mut hints = Vec::new();
     if name.is_empty() {
         return hints;
     }
     // Datelines write "LONDON, Ky.": compare without case.
-    let starts = text.char_indices().map(|(at, _)| at).filter(|&at| {
-        text.get(at..at + name.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(name))
-    });
-    for at in starts {
+    for at in marks.before_comma(name) {
         let Some(rest) = text[at + name.len()..].strip_prefix(", ") else {
             continue;
         };
@@ -384,7 +449,7 @@ fn comma_hints(name: &str, text: &str) -> Vec<&'static Entry> {
                 .into_iter()
                 .filter(|e| is_container(e))
                 .collect();
-            found.extend(postal_code(phrase, text));
+            found.extend(postal_code(phrase, marks));
             if !found.is_empty() {
                 hints.extend(found);
                 break;
