@@ -107,6 +107,8 @@ pub fn annotate(text: &str, options: &Options) -> Document {
         })
         .collect();
     entities::feedback::relabel_by_majority(&mut annotations);
+    entities::feedback::relabel_surnames(&mut annotations);
+    entities::feedback::relabel_lists(text, &index, &mut annotations);
     let linked = entities::link(text, &mut annotations, &entities::EntityEdits::default());
     Document {
         format: FORMAT.to_string(),

@@ -42,6 +42,21 @@ const CUES: &[(&str, u32)] = &[
     ("Whitehall", 2643743),        // London
 ];
 
+/// The GeoNames id of the city an institution of [`CUES`] stands in.
+fn institution_place(name: &str) -> Option<u32> {
+    let name = key(name);
+    CUES.iter()
+        .find(|(cue, _)| key(cue) == name)
+        .map(|&(_, id)| id)
+}
+
+/// True if the name is an institution ("the Kremlin") that a place query
+/// resolves to the city it stands in: the institution and the city stay two
+/// entities.
+pub fn is_institution(name: &str) -> bool {
+    institution_place(name).is_some()
+}
+
 /// Last words of facility names, whose other words name no place to resolve.
 const FACILITIES: &[&str] = &[
     "airport",
@@ -269,7 +284,7 @@ fn candidates(query: &PlaceQuery, marks: &Marks) -> Pending {
         if found.is_empty() {
             found = inner_place(head);
         }
-        if let Some(&(_, id)) = CUES.iter().find(|(cue, _)| key(cue) == key(head)) {
+        if let Some(id) = institution_place(head) {
             // "the White House" as a place is where it stands.
             found = by_id(id).into_iter().collect();
         }
