@@ -30,7 +30,7 @@ export function withApp(ready) {
 
 /**
  * Starts the server and a browser with a fresh profile.
- * Returns {base, context, newPage(), requests, close()}: every request any
+ * Returns {base, server, context, newPage(), requests, close()}: every request any
  * page makes is recorded in `requests` (URL strings).
  */
 export async function openBrowser() {
@@ -65,6 +65,7 @@ export async function openBrowser() {
   context.on('page', watch);
   return {
     base,
+    server,
     context,
     requests,
     dialogs,
