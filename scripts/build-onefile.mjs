@@ -5,7 +5,7 @@
 // change here:
 // - <link rel="stylesheet"> becomes a <style>, classic <script src> an
 //   inline <script>, a local <link rel="icon"> a data: URL; <link
-//   rel="manifest"> is dropped (nothing to install from file://);
+//   rel="manifest">, "modulepreload" and "preload"> are dropped;
 // - each <script type="module" src> and every module it imports, statically
 //   or with import('…'), becomes one inline module script: each module is an
 //   async function run once, on first import, after its own imports;
@@ -13,7 +13,9 @@
 //   loads (the wasm, pkg/towns.tsv, the map data, the sample): it is embedded
 //   gzip-compressed in a data block and turned back into a blob: URL before
 //   the page starts. A .js file named so is a worker: its own module graph is
-//   bundled the same way and started from a blob: URL;
+//   bundled the same way, with the files it loads, and started from a blob:
+//   URL as a classic script (from file://, Chromium refuses module workers
+//   from blob: URLs, and a worker cannot fetch the page's blob: URLs);
 // - the Content-Security-Policy allows exactly the inline scripts and style
 //   (by SHA-256), blob: for fetches and workers, data:/blob: images.
 //
@@ -91,14 +93,15 @@ export function transformModule(source, id, resolve) {
     const tmp = `__gloss_i${n++}`;
     const lines = [`const ${tmp} = await __gloss_require(${JSON.stringify(dep)});`];
     let rest = clause.trim();
-    const ns = rest.match(/^\*\s+as\s+([\w$]+)$/);
-    if (ns) return `${lines[0]} const ${ns[1]} = ${tmp};`;
     const def = rest.match(/^([\w$]+)\s*(?:,\s*|$)/);
     if (def) {
       lines.push(`const ${def[1]} = ${tmp}.default;`);
       rest = rest.slice(def[0].length);
     }
-    if (rest) {
+    const ns = rest.match(/^\*\s+as\s+([\w$]+)$/);
+    if (ns) {
+      lines.push(`const ${ns[1]} = ${tmp};`);
+    } else if (rest) {
       const named = rest.match(/^\{([\s\S]*)\}$/);
       if (!named) fail(`cannot read the import clause "${clause}"`);
       const pairs = named[1]
@@ -128,6 +131,8 @@ export function transformModule(source, id, resolve) {
     assets.add(file);
     return `new URL(__gloss_asset(${JSON.stringify(file)}))`;
   });
+  // A bundled worker is a classic script (see PAGE_START).
+  body = inCode(body, /\bnew Worker\(/g, () => 'new __gloss_Worker(');
   inCode(body, /\bimport\.meta\b/g, () => fail("uses import.meta other than in new URL('…', import.meta.url)"));
   inCode(body, /\bimport\(/g, () => fail('has an import() of something other than a string literal'));
 
@@ -220,26 +225,68 @@ ${entries.map((e) => `await __gloss_require(${JSON.stringify(e)});`).join('\n')}
   return { code, assets };
 }
 
-/** The run-time helpers that turn the data blocks into blob: URLs (main page). */
-const UNPACK = `const __gloss_urls = {};
-async function __gloss_unpack(block) {
-  const bytes = Uint8Array.from(atob(block.textContent), (c) => c.charCodeAt(0));
+/** Unpacks one embedded file (gzip, base64) into a Blob. */
+const UNPACK = `async function __gloss_unpack(base64, type) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Blob([await new Response(stream).arrayBuffer()], { type: block.dataset.type });
+  return new Blob([await new Response(stream).arrayBuffer()], { type });
 }
-const __gloss_blocks = [...document.querySelectorAll('script[type="application/x-gloss-asset"]')];
-const __gloss_blobs = await Promise.all(__gloss_blocks.map(__gloss_unpack));
-__gloss_blocks.forEach((block, i) => {
-  if (block.dataset.worker === undefined) __gloss_urls[block.dataset.path] = URL.createObjectURL(__gloss_blobs[i]);
-});
-// A worker's script starts with the other assets' URLs, so it finds them too.
-__gloss_blocks.forEach((block, i) => {
-  if (block.dataset.worker !== undefined) {
-    const prefix = \`const __gloss_urls = \${JSON.stringify(__gloss_urls)};\\n\`;
-    __gloss_urls[block.dataset.path] = URL.createObjectURL(new Blob([prefix, __gloss_blobs[i]], { type: 'text/javascript' }));
-  }
-});
 `;
+
+/**
+ * The page's start: each data block becomes a blob: URL. A worker's block
+ * lists the files it loads (data-assets); its script starts with them,
+ * packed, because a worker started from file:// cannot fetch the page's
+ * blob: URLs, only its own. Workers start as classic scripts (see
+ * workerStart), because Chromium refuses module workers from blob: there.
+ */
+const PAGE_START = `${UNPACK}const __gloss_urls = {};
+const __gloss_blocks = [...document.querySelectorAll('script[type="application/x-gloss-asset"]')];
+const __gloss_packed = Object.fromEntries(__gloss_blocks.map((b) => [b.dataset.path, [b.dataset.type, b.textContent]]));
+await Promise.all(__gloss_blocks.map(async (block) => {
+  const id = block.dataset.path;
+  const [type, data] = __gloss_packed[id];
+  let blob = await __gloss_unpack(data, type);
+  if (block.dataset.assets !== undefined) {
+    const packed = Object.fromEntries(block.dataset.assets.split(' ').filter(Boolean).map((a) => [a, __gloss_packed[a]]));
+    blob = new Blob([\`const __gloss_packed = \${JSON.stringify(packed)};\\n\`, blob], { type });
+  }
+  __gloss_urls[id] = URL.createObjectURL(blob);
+}));
+class __gloss_Worker extends Worker {
+  constructor(url, options = {}) {
+    super(url, { ...options, type: 'classic' });
+  }
+}
+`;
+
+/**
+ * A worker's script around its bundle `code`: unpacks its files, then runs
+ * its modules; messages that arrive before they have run are held, then
+ * delivered, so none is lost while the worker starts.
+ */
+const workerStart = (code) => `(() => {
+const __gloss_early = [];
+const __gloss_hold = (e) => {
+  e.stopImmediatePropagation();
+  __gloss_early.push(e);
+};
+self.addEventListener('message', __gloss_hold);
+(async () => {
+${UNPACK}const __gloss_urls = {};
+for (const [id, [type, data]] of Object.entries(__gloss_packed)) __gloss_urls[id] = URL.createObjectURL(await __gloss_unpack(data, type));
+${ASSET}${code}
+})()
+  .catch((e) => setTimeout(() => {
+    throw e;
+  }))
+  .finally(() => {
+    self.removeEventListener('message', __gloss_hold);
+    for (const e of __gloss_early) self.dispatchEvent(new MessageEvent('message', { data: e.data, ports: [...e.ports] }));
+  });
+})();
+`;
+
 const ASSET = `function __gloss_asset(id) {
   const url = __gloss_urls[id];
   if (!url) throw new Error(\`\${id} is not in this file\`);
@@ -252,6 +299,7 @@ const ASSET = `function __gloss_asset(id) {
  * @param {string} root  the repository
  */
 export async function buildOnefile(root = ROOT) {
+  root = path.resolve(root);
   const www = path.join(root, 'www');
   let html = await fs.readFile(path.join(www, 'index.html'), 'utf8');
   const hashes = { script: [], style: [] };
@@ -277,7 +325,8 @@ export async function buildOnefile(root = ROOT) {
     const type = MIME[path.extname(href)] ?? 'application/octet-stream';
     return `<link rel="icon" href="data:${type};base64,${(await read(href)).toString('base64')}"${rest}>`;
   });
-  html = html.replace(/\s*<link\s+rel="manifest"[^>]*>/g, '');
+  // Nothing to install from file://, nor to preload: every module is inline.
+  html = html.replace(/\s*<link\s+rel="(?:manifest|modulepreload|preload)"[^>]*>/g, '');
   await replaceAsync(/<script\s+src="([^"]+)"(?:\s+defer)?><\/script>/g, async (_, src) => {
     // Inline classic scripts run at once, in order, before module scripts: as deferred ones would.
     const text = scriptSafe((await read(src)).toString('utf8'));
@@ -285,7 +334,7 @@ export async function buildOnefile(root = ROOT) {
     return `<script>${text}</script>`;
   });
 
-  const entries = [...html.matchAll(/<script\s+type="module"\s+src="([^"]+)"><\/script>/g)].map((m) => rel(root, path.join(www, m[1])));
+  const entries = [...html.matchAll(/<script\s+type="module"\s+src="([^"]+)"[^>]*><\/script>/g)].map((m) => rel(root, path.join(www, m[1])));
   if (entries.length === 0) throw new BuildError('www/index.html has no <script type="module" src>');
   const main = await bundle(root, entries);
   // Workers (a .js file opened by URL) get bundles of their own; their assets join the page's.
@@ -296,28 +345,30 @@ export async function buildOnefile(root = ROOT) {
     const id = pending.pop();
     if (workers.has(id)) continue;
     const w = await bundle(root, [id]);
-    workers.set(id, ASSET + w.code);
-    for (const a of w.assets) (a.endsWith('.js') ? pending : files).add(a);
+    const nested = [...w.assets].find((a) => a.endsWith('.js'));
+    if (nested) throw new BuildError(`${id} starts a worker of its own (${nested}); the one-file build supports workers started by the page only`);
+    workers.set(id, { code: workerStart(w.code), assets: [...w.assets].sort() });
+    w.assets.forEach((a) => files.add(a));
   }
 
   const blocks = [];
-  const block = (id, bytes, worker) => {
+  const block = (id, bytes, assets) => {
     const type = MIME[path.extname(id)] ?? 'application/octet-stream';
     const data = gzipSync(bytes, { level: 9 }).toString('base64');
-    blocks.push(`<script type="application/x-gloss-asset" data-path="${id}" data-type="${type}"${worker ? ' data-worker' : ''}>${data}</script>`);
+    blocks.push(`<script type="application/x-gloss-asset" data-path="${id}" data-type="${type}"${assets ? ` data-assets="${assets.join(' ')}"` : ''}>${data}</script>`);
   };
   for (const id of [...files].sort()) {
     try {
-      block(id, await fs.readFile(path.join(root, id)), false);
+      block(id, await fs.readFile(path.join(root, id)));
     } catch {
       throw new BuildError(`a module loads ${id}, which does not exist (build pkg/ with scripts/build-wasm.sh)`);
     }
   }
-  for (const [id, code] of [...workers].sort()) block(id, Buffer.from(code), true);
+  for (const [id, w] of [...workers].sort()) block(id, Buffer.from(w.code), w.assets);
 
-  const moduleText = scriptSafe(`\n${UNPACK}${ASSET}${main.code}\n`);
+  const moduleText = scriptSafe(`\n${PAGE_START}${ASSET}${main.code}\n`);
   hashes.script.push(sha256(moduleText));
-  const modulePattern = /<script\s+type="module"\s+src="[^"]+"><\/script>/g;
+  const modulePattern = /<script\s+type="module"\s+src="[^"]+"[^>]*><\/script>/g;
   let first = true;
   html = html.replace(modulePattern, () => {
     if (!first) return '';

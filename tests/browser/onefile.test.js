@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { buildOnefile } from '../../scripts/build-onefile.mjs';
-import { ARGS, CHROMIUM, OUTPUT, exportJson, marks, selectInArticle } from './helpers.js';
+import { ARGS, CHROMIUM, OUTPUT, ROOT, exportJson, marks, selectInArticle } from './helpers.js';
 
 let dir;
 let context;
@@ -98,4 +98,15 @@ test('no request leaves the file, and the policy was never broken', async () => 
   // And it forbids a fetch elsewhere (another loopback address: nothing could leave even if it did not).
   const outcome = await page.evaluate(() => fetch('http://127.0.0.2:9/x').then(() => 'fetched', () => 'refused'));
   assert.equal(outcome, 'refused');
+});
+
+test('a module worker the page starts runs from file:// too, with its own imports and files, and gets the first message', async () => {
+  const built = await buildOnefile(path.join(ROOT, 'tests/onefile-fixture'));
+  const file = path.join(dir, 'worker.html');
+  await writeFile(file, built.html);
+  const other = await context.newPage();
+  await other.goto(pathToFileURL(file).href);
+  await other.waitForSelector('body[data-answer]', { state: 'attached' });
+  assert.equal(await other.getAttribute('body', 'data-answer'), 'PING! données 🎉');
+  await other.close();
 });

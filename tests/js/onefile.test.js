@@ -16,6 +16,7 @@ const CASES = [
   ["import { a, b as c } from './x.js';", /const __gloss_i0 = await __gloss_require\("www\/js\/x.js"\); const \{ a, b: c \} = __gloss_i0;/],
   ["import x, { y } from './x.js';", /const x = __gloss_i0\.default; const \{ y \} = __gloss_i0;/],
   ["import * as ns from './x.js';", /const ns = __gloss_i0;/],
+  ["import init, * as pkg from './x.js';", /const init = __gloss_i0\.default; const pkg = __gloss_i0;/],
   ["import {\n  a,\n  b,\n} from './x.js';", /const \{ a, b \} = __gloss_i0;/],
   ["const pkg = await import('./x.js');", /const pkg = await __gloss_require\("www\/js\/x.js"\);/],
   ["fetch(new URL('../data.tsv', import.meta.url));", /fetch\(new URL\(__gloss_asset\("www\/js\/\.\.\/data\.tsv"\)\)\);/],
