@@ -24,11 +24,7 @@ if ! command -v parallel >/dev/null; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if head -n 1 "$input" | jq -e 'has("id") and has("text")' >/dev/null; then
-  cp "$input" "$work/in.jsonl"
-else
-  scripts/batch-input.sh "$input" "$count" "$work/in.jsonl"
-fi
+scripts/batch-input.sh "$input" "$count" "$work/in.jsonl"
 size=$(stat -c %s "$work/in.jsonl")
 echo "parallel.sh: $(wc -l <"$work/in.jsonl") requests, $size bytes; $(parallel --version | head -n 1); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 

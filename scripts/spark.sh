@@ -27,11 +27,7 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import pyspark' 2>/de
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if head -n 1 "$input" | jq -e 'has("id") and has("text")' >/dev/null; then
-  cp "$input" "$work/in.jsonl"
-else
-  scripts/batch-input.sh "$input" "$count" "$work/in.jsonl"
-fi
+scripts/batch-input.sh "$input" "$count" "$work/in.jsonl"
 echo "spark.sh: $(wc -l <"$work/in.jsonl") requests, $(stat -c %s "$work/in.jsonl") bytes; pyspark $("$venv/bin/python" -c 'import pyspark; print(pyspark.__version__)'); $(java -version 2>&1 | head -n 1)"
 
 began=$SECONDS
