@@ -83,7 +83,7 @@ test('the legend, the label buttons and the key help come from the core\'s label
   const last = LABELS.at(-1);
   await annotateText(page, 'Nothing here but words.', GOLDEN_DATE);
   await page.evaluate(() => {
-    const text = document.querySelector('#article').firstChild;
+    const text = document.createTreeWalker(document.querySelector('#article'), NodeFilter.SHOW_TEXT).nextNode();
     const range = document.createRange();
     range.setStart(text, 0);
     range.setEnd(text, 7);

@@ -12,8 +12,8 @@ import { ROOT } from '../js/helpers.js';
 export { ROOT, GOLDEN_DATE, fixtures, cliAnnotate } from '../js/helpers.js';
 
 export const OUTPUT = path.join(ROOT, 'test-output');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
  * Opens the app in a fresh browser before a test file's tests and closes the
@@ -30,7 +30,7 @@ export function withApp(ready) {
 
 /**
  * Starts the server and a browser with a fresh profile.
- * Returns {base, context, newPage(), requests, close()}: every request any
+ * Returns {base, server, context, newPage(), requests, close()}: every request any
  * page makes is recorded in `requests` (URL strings).
  */
 export async function openBrowser() {
@@ -65,6 +65,7 @@ export async function openBrowser() {
   context.on('page', watch);
   return {
     base,
+    server,
     context,
     requests,
     dialogs,

@@ -20,10 +20,16 @@ export function createArticleView({ state, labels }) {
   function render() {
     const doc = state.document;
     const fragment = document.createDocumentFragment();
+    // One block per line (a line break ends a paragraph in the Unicode bidi
+    // algorithm), each with dir=auto, so right-to-left lines read and align
+    // right-to-left; the line breaks stay in the text, so textContent is the text.
+    let paragraph = fragment.appendChild(h('div', { className: 'paragraph', dir: 'auto' }));
     for (const segment of segmentText(doc.text, doc.annotations)) {
       const text = doc.text.slice(segment.start, segment.end);
       if (segment.index < 0) {
-        fragment.append(text);
+        const lines = text.split(/(?<=\n)(?=[^\n])/);
+        paragraph.append(lines[0]);
+        for (const line of lines.slice(1)) paragraph = fragment.appendChild(h('div', { className: 'paragraph', dir: 'auto' }, line));
         continue;
       }
       const a = doc.annotations[segment.index];
@@ -37,7 +43,7 @@ export function createArticleView({ state, labels }) {
         mark.title = describe(a, labels);
         mark.setAttribute('aria-description', mark.title);
       }
-      fragment.append(mark);
+      paragraph.append(mark);
     }
     article.replaceChildren(fragment);
     article.dataset.empty = String(doc.text === '');

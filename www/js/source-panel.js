@@ -7,6 +7,7 @@
  */
 
 import { byId } from './dom.js';
+import { htmlToText } from './html-text.js';
 import { isEmpty } from './session.js';
 import { plural } from './wording.js';
 
@@ -106,6 +107,19 @@ export function createSourcePanel({ state, say }) {
     onDateChange();
   });
   source.addEventListener('input', () => state.setDraft(source.value));
+  // Pasted from a web page: its text with paragraph breaks, not its markup
+  // (else the browser pastes text/plain, which often runs paragraphs together).
+  source.addEventListener('paste', (e) => {
+    const html = e.clipboardData?.getData('text/html');
+    const text = html ? htmlToText(html) : '';
+    if (text === '') return;
+    e.preventDefault();
+    // insertText keeps the box's own undo; setRangeText where it is missing.
+    if (!document.execCommand('insertText', false, text)) {
+      source.setRangeText(text, source.selectionStart, source.selectionEnd, 'end');
+      source.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  });
   source.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
       e.preventDefault();
