@@ -63,3 +63,26 @@ fn values_follow_the_clause_around_them() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// Near the ends of the calendar a relative date that leaves years 1 to 9999
+/// is still annotated, without a `value`, and the document stays valid.
+#[test]
+fn dates_past_the_calendar_ends_are_annotated_without_a_value() {
+    for (text, reference, expected) in [
+        ("He will come tomorrow.", "9999-12-31", "tomorrow"),
+        ("Rates rise next year.", "9999-12-31", "next year"),
+        ("Sales fell 2 weeks ago.", "0001-01-01", "2 weeks ago"),
+    ] {
+        let doc = annotate(text, &Options::with_reference_date(reference).unwrap());
+        let found = doc.annotations.iter().find(|a| a.text == expected);
+        assert!(
+            found.is_some_and(|a| a.label.as_str() == "DATE" && a.value.is_none()),
+            "{text:?} ({reference}): {:?}",
+            doc.annotations
+        );
+        doc.validate().unwrap();
+        let json = serde_json::to_string(&doc).unwrap();
+        assert!(!json.contains("\"value\""), "{json}");
+        gloss::document::Document::from_json(&json).unwrap();
+    }
+}

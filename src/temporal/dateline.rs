@@ -53,7 +53,7 @@ fn find_with(text: &str, today: Option<Date>) -> Option<Date> {
         if f.label != Label::Date && f.label != Label::Time {
             continue;
         }
-        let Some(date) = f.value.get(..10).and_then(Date::parse_iso) else {
+        let Some(date) = f.value.as_deref().and_then(grammar::full_day) else {
             continue;
         };
         let with_year = has_year(&words[f.start..f.end]);

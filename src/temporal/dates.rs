@@ -119,9 +119,9 @@ impl Grammar<'_> {
             if self.is(j, ",") {
                 j += 1;
             }
-            if let Some((end, label, value)) = self.explicit_without_weekday(j) {
+            if let Some((end, label, Some(value))) = self.explicit_without_weekday(j) {
                 if value.len() >= 10 {
-                    return Some((end, label, value));
+                    return Some((end, label, Some(value)));
                 }
             }
         }
@@ -138,7 +138,7 @@ impl Grammar<'_> {
                 if !(self.is(j, "the")) {
                     let (year, end) = self.trailing_year(k);
                     if let Some(v) = self.day_value(year, m, d, i) {
-                        best = longer(best, Some((end, Label::Date, v)));
+                        best = longer(best, Some((end, Label::Date, Some(v))));
                     }
                 }
             }
@@ -148,7 +148,7 @@ impl Grammar<'_> {
                 after += 1;
             }
             if let Some((y, e)) = self.year_at(after, true) {
-                best = longer(best, Some((e, Label::Date, format!("{y:04}-{m:02}"))));
+                best = longer(best, Some((e, Label::Date, Some(format!("{y:04}-{m:02}")))));
             }
             // "January this year", "May last year".
             if self.is_any(j, &["this", "last", "next"]) && self.is(j + 1, "year") {
@@ -158,7 +158,10 @@ impl Grammar<'_> {
                         "next" => 1,
                         _ => 0,
                     };
-                best = longer(best, Some((j + 2, Label::Date, format!("{y:04}-{m:02}"))));
+                best = longer(
+                    best,
+                    Some((j + 2, Label::Date, Some(format!("{y:04}-{m:02}")))),
+                );
             }
         }
         // Day first: "5 December 2025", "the 5th of December".
@@ -173,7 +176,7 @@ impl Grammar<'_> {
             if let Some((m, k2)) = self.month_at(k) {
                 let (year, end) = self.trailing_year(k2);
                 if let Some(v) = self.day_value(year, m, d, i) {
-                    best = longer(best, Some((end, Label::Date, v)));
+                    best = longer(best, Some((end, Label::Date, Some(v))));
                 }
             }
         }
@@ -303,7 +306,7 @@ impl Grammar<'_> {
             Some(_) => r.year,
             None => self.infer_month_year(m, j),
         };
-        Some((end, Label::Date, format!("{year:04}-{m:02}")))
+        Some((end, Label::Date, Some(format!("{year:04}-{m:02}"))))
     }
 
     /// Numeric dates: "2025-12-21", "2025-12-21 08:30", "12/21/2025",
@@ -350,10 +353,10 @@ impl Grammar<'_> {
                         if self.is(k, ":") && self.digits(k + 1) == 2 {
                             k += 2;
                         }
-                        return Some((k, Label::Time, format!("{date}T{h:02}:{mi:02}")));
+                        return Some((k, Label::Time, Some(format!("{date}T{h:02}:{mi:02}"))));
                     }
                 }
-                return Some((i + 5, Label::Date, date.to_string()));
+                return Some((i + 5, Label::Date, Some(date.to_string())));
             }
             return None;
         }
@@ -386,7 +389,7 @@ impl Grammar<'_> {
             if self.glued_after(i + 5) {
                 return None;
             }
-            return Some((i + 5, Label::Date, date.to_string()));
+            return Some((i + 5, Label::Date, Some(date.to_string())));
         }
         // Compact YYYYMMDD, or YYMMDD close to the reference year.
         if (n == 8 || n == 6) && !self.glued_after(i + 1) {
@@ -399,7 +402,7 @@ impl Grammar<'_> {
             let date = Date::new(year, rest[..2].parse().ok()?, rest[2..].parse().ok()?)?;
             let near = (date.year - self.reference.year).abs() <= if n == 8 { 30 } else { 1 };
             if near && (1900..=2100).contains(&date.year) {
-                return Some((i + 1, Label::Date, date.to_string()));
+                return Some((i + 1, Label::Date, Some(date.to_string())));
             }
         }
         None
@@ -449,7 +452,7 @@ impl Grammar<'_> {
         if self.is(end, "z") && self.joined(end) {
             end += 1;
         }
-        Some((end, Label::Time, format!("{date}T{h:02}:{mi:02}")))
+        Some((end, Label::Time, Some(format!("{date}T{h:02}:{mi:02}"))))
     }
 
     /// A bare year in context: "in 2024", "2024's budget", "1998".
@@ -458,16 +461,16 @@ impl Grammar<'_> {
         if self.is(i, "fiscal") {
             let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
             let (y, end) = self.year_at(k, true)?;
-            return Some((end, Label::Date, format!("{y:04}")));
+            return Some((end, Label::Date, Some(format!("{y:04}"))));
         }
         if let Some((y, end)) = self.spelled_year(i) {
-            return Some((end, Label::Date, format!("{y:04}")));
+            return Some((end, Label::Date, Some(format!("{y:04}"))));
         }
         let w = self.words.get(i)?;
         // "the 2023-24 season": the "24" is the next year, as "2015" is in "2010-2015".
         if i >= 2 && self.season_range(i - 2) {
             let first = self.number(i - 2)? as i32;
-            return Some((i + 1, Label::Date, format!("{:04}", first + 1)));
+            return Some((i + 1, Label::Date, Some(format!("{:04}", first + 1))));
         }
         let second_of_range = i >= 2 && self.year_range(i - 2);
         if !(w.is_number() && w.lower.len() == 4) || (self.glued_before(i) && !second_of_range) {
@@ -516,7 +519,7 @@ impl Grammar<'_> {
         if self.is(end, "fiscal") && self.is(end + 1, "year") {
             end += 2;
         }
-        Some((end, Label::Date, format!("{y:04}")))
+        Some((end, Label::Date, Some(format!("{y:04}"))))
     }
 
     /// A year in words: "nineteen ninety-six", "two thousand", "the year two thousand".
@@ -583,7 +586,7 @@ impl Grammar<'_> {
             if year > r {
                 year -= 100;
             }
-            return Some((i + 2, Label::Date, format!("{:03}", year / 10)));
+            return Some((i + 2, Label::Date, Some(format!("{:03}", year / 10))));
         }
         let w = self.words.get(i)?;
         let (prefix, end) = if w.lower.len() == 5
@@ -617,7 +620,7 @@ impl Grammar<'_> {
         if self.capitalized(end) && !self.words[end].newline {
             return None;
         }
-        Some((end, Label::Date, prefix))
+        Some((end, Label::Date, Some(prefix)))
     }
 
     /// "the 20th century", "the nineteenth century" → "19", "18".
@@ -627,7 +630,7 @@ impl Grammar<'_> {
         if !self.is(j + 1, "century") || !(1..=30).contains(&n) {
             return None;
         }
-        Some((j + 2, Label::Date, format!("{:02}", n - 1)))
+        Some((j + 2, Label::Date, Some(format!("{:02}", n - 1))))
     }
 
     /// Fixed-date holidays: "Christmas", "New Year's Day", "Christmas Eve".
@@ -664,13 +667,13 @@ impl Grammar<'_> {
                     let thursday = (3 + 7 - first.weekday().index()) % 7 + 1;
                     Date::new(y, 11, thursday + 21)
                 })?;
-                return Some((end, Label::Date, date.to_string()));
+                return Some((end, Label::Date, Some(date.to_string())));
             }
 
             _ => return self.named_holiday(i),
         };
         let date = self.infer_day(m, d, i)?;
-        Some((end, Label::Date, date.to_string()))
+        Some((end, Label::Date, Some(date.to_string())))
     }
 }
 

@@ -30,15 +30,17 @@ pub struct Found {
     pub end: usize,
     /// DATE, TIME, DURATION or SET.
     pub label: Label,
-    /// The TIMEX3 value.
-    pub value: String,
+    /// The TIMEX3 value; `None` when it falls outside the calendar (years
+    /// 1 to 9999): "tomorrow" said on 9999-12-31 is marked but has no value.
+    pub value: Option<String>,
 }
 
 /// The most recent fully specified day mentioned, for anaphoric expressions.
 pub(super) type Anchor = Option<Date>;
 
-/// A match of one pattern: the word index after it, its label and value.
-pub(super) type Hit = (usize, Label, String);
+/// A match of one pattern: the word index after it, its label and value
+/// (`None` when resolving it leaves the calendar).
+pub(super) type Hit = (usize, Label, Option<String>);
 
 /// Words that make a following bare month or year a date ("in May", "since 1998").
 pub(super) const DATE_CUES: &[&str] = &[
@@ -195,13 +197,14 @@ pub fn find(
     while i < words.len() {
         match grammar.longest_at(i, anchor) {
             Some((end, label, value)) if end > i => {
-                if let Some(day) = full_day(&value) {
+                if let Some(day) = value.as_deref().and_then(full_day) {
                     grammar.last_day.set(Some(day));
                 }
-                if let Some(start) = period_start(&value) {
+                if let Some(start) = value.as_deref().and_then(period_start) {
                     anchor = Some(start);
                 }
-                let value = on_previous_day(&out, words, i, label, value, reference);
+                let value =
+                    value.map(|value| on_previous_day(&out, words, i, label, value, reference));
                 out.push(Found {
                     start: i,
                     end,
@@ -234,20 +237,21 @@ fn coordinated_day(out: &[Found], words: &[Word], i: usize) -> Option<Found> {
             words[i - 1].lower.as_str(),
             "and" | "or" | "-" | "to" | "through"
         );
-    let ends_on_day = words[prev.end - 1].is_number() && prev.value.len() == 10;
+    let ends_on_day =
+        words[prev.end - 1].is_number() && prev.value.as_ref().is_some_and(|v| v.len() == 10);
     let closes = words
         .get(i + 1)
         .is_none_or(|n| n.is_punct() && n.lower != "-" && n.lower != "/" && n.lower != ":");
     if !(linked && ends_on_day && closes) {
         return None;
     }
-    let first = full_day(&prev.value)?;
+    let first = full_day(prev.value.as_deref()?)?;
     let date = Date::new(first.year, first.month, day).filter(|d| *d > first)?;
     Some(Found {
         start: i,
         end: i + 1,
         label: Label::Date,
-        value: date.to_string(),
+        value: Some(date.to_string()),
     })
 }
 
@@ -266,7 +270,7 @@ fn on_previous_day(
         value.len() > 10 && value.starts_with(&reference.to_string()) && &value[10..11] == "T";
     let joined = prev.end == i
         || (prev.end + 1 == i && matches!(words[prev.end].lower.as_str(), "at" | "," | "from"));
-    match full_day(&prev.value) {
+    match prev.value.as_deref().and_then(full_day) {
         Some(day)
             if label == Label::Time && on_reference && joined && prev.label == Label::Date =>
         {
@@ -274,6 +278,11 @@ fn on_previous_day(
         }
         _ => value,
     }
+}
+
+/// The day of a hit whose value is `YYYY-MM-DD…`.
+pub(super) fn hit_day(hit: &Hit) -> Option<Date> {
+    hit.2.as_deref().and_then(full_day)
 }
 
 /// The day of a `YYYY-MM-DD…` value.
@@ -463,13 +472,15 @@ impl<'a> Grammar<'a> {
             if let Some(part) = lexicon::part_of_day(self.lw(k)) {
                 let mut day = self.last_day.get().unwrap_or(self.reference);
                 let mut end = k + 1;
-                if let Some((e, Label::Date, v)) = self.weekday(end).or_else(|| self.deictic(end)) {
+                if let Some((e, Label::Date, Some(v))) =
+                    self.weekday(end).or_else(|| self.deictic(end))
+                {
                     if let Some(d) = full_day(&v) {
                         day = d;
                         end = e;
                     }
                 }
-                return Some((end, Label::Time, format!("{day}T{part}")));
+                return Some((end, Label::Time, Some(format!("{day}T{part}"))));
             }
         }
         let after = match self.lw(j) {
@@ -519,9 +530,11 @@ impl<'a> Grammar<'a> {
                 let unit = lexicon::unit(self.lw(k + 1))
                     .filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter));
                 match unit {
-                    Some(unit) if !self.lw(k + 1).ends_with('s') => {
-                        Some((k + 2, Label::Date, Self::period(unit, self.reference)?))
-                    }
+                    Some(unit) if !self.lw(k + 1).ends_with('s') => Some((
+                        k + 2,
+                        Label::Date,
+                        Some(Self::period(unit, self.reference)?),
+                    )),
                     _ => self.date(k + 1, anchor),
                 }
             } else {
@@ -573,6 +586,14 @@ impl<'a> Grammar<'a> {
             Unit::Century => format!("{:02}", day.year / 100),
             Unit::Hour | Unit::Minute | Unit::Second => return None,
         })
+    }
+
+    /// The value of the period of `unit` that holds `day` moved by `n` units:
+    /// `None` for a unit without a calendar period (hours), `Some(None)`
+    /// when the move leaves the calendar ("next year" said in 9999).
+    pub(super) fn shifted(unit: Unit, day: Date, n: i64) -> Option<Option<String>> {
+        Self::period(unit, day)?;
+        Some(Self::shift(unit, day, n).and_then(|d| Self::period(unit, d)))
     }
 
     /// `day` moved by `n` units.
@@ -659,12 +680,12 @@ pub(super) mod tests {
     ];
 
     /// The (extent, label, value) of everything found in `text`, reference 2025-12-21.
-    pub(crate) fn run(text: &str) -> Vec<(String, Label, String)> {
+    pub(crate) fn run(text: &str) -> Vec<(String, Label, Option<String>)> {
         run_at(text, "2025-12-21")
     }
 
     /// The (extent, label, value) of everything found in `text` against `reference`.
-    pub(crate) fn run_at(text: &str, reference: &str) -> Vec<(String, Label, String)> {
+    pub(crate) fn run_at(text: &str, reference: &str) -> Vec<(String, Label, Option<String>)> {
         let reference = Date::parse_iso(reference).unwrap();
         let words = scan(text);
         find(text, &words, reference, &[(0, text.len())])
@@ -696,7 +717,7 @@ pub(super) mod tests {
             let found = run_at(text, reference);
             if !found
                 .iter()
-                .any(|(e, l, v)| e == extent && *l == label && v == value)
+                .any(|(e, l, v)| e == extent && *l == label && v.as_deref() == Some(value))
             {
                 failures.push(format!(
                     "{text:?} ({reference}): expected {extent:?} {label} {value}, got {found:?}"
@@ -719,7 +740,7 @@ pub(super) mod tests {
             (
                 "The next day".to_string(),
                 Label::Date,
-                "2011-03-04".to_string()
+                Some("2011-03-04".to_string())
             )
         );
     }

@@ -43,7 +43,7 @@ impl Recognizer for TemporalRecognizer {
                 start: words[found.start].start,
                 end: words[found.end - 1].end,
                 label: found.label,
-                value: Some(found.value),
+                value: found.value,
                 confidence: None,
             });
         }
