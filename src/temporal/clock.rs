@@ -27,8 +27,8 @@ impl Grammar<'_> {
             }
             let w = self.words.get(i)?;
             // "3pm" / "10am" glued.
-            let (h, mut k, glued_ampm) = if w.lower.ends_with("am") || w.lower.ends_with("pm") {
-                let digits = &w.lower[..w.lower.len() - 2];
+            let (h, mut k, glued_ampm) = if w.lower().ends_with("am") || w.lower().ends_with("pm") {
+                let digits = &w.lower()[..w.lower().len() - 2];
                 if digits.is_empty()
                     || digits.len() > 2
                     || !digits.bytes().all(|b| b.is_ascii_digit())
@@ -38,7 +38,7 @@ impl Grammar<'_> {
                 (
                     digits.parse::<u32>().ok()?,
                     i + 1,
-                    Some(w.lower.ends_with("pm")),
+                    Some(w.lower().ends_with("pm")),
                 )
             } else {
                 if !(1..=2).contains(&self.digits(i)) {

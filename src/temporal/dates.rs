@@ -13,11 +13,11 @@ impl Grammar<'_> {
     /// Returns the month and the index after it.
     pub(super) fn month_at(&self, i: usize) -> Option<(u32, usize)> {
         let w = self.words.get(i)?;
-        let m = lexicon::month(&w.lower)?;
+        let m = lexicon::month(&w.lower())?;
         if !w.capitalized {
             return None;
         }
-        if lexicon::is_month_abbreviation(&w.lower) && w.lower.len() <= 4 {
+        if lexicon::is_month_abbreviation(&w.lower()) && w.lower().len() <= 4 {
             let after = self.skip_period(i + 1);
             // "Mar" or "Dec" without a period must come before a number.
             if after == i + 1 && self.number(i + 1).is_none() {
@@ -31,10 +31,10 @@ impl Grammar<'_> {
     /// A day of month at `i`: "5", "05", "5th", "fifth".
     pub(super) fn day_at(&self, i: usize) -> Option<(u32, usize)> {
         let w = self.words.get(i)?;
-        let d = if w.is_number() && w.lower.len() <= 2 {
+        let d = if w.is_number() && w.lower().len() <= 2 {
             w.number()?
         } else {
-            lexicon::ordinal(&w.lower)?
+            lexicon::ordinal(&w.lower())?
         };
         // "Oct. 14-15": a range of days is fine; "14.5" or "14:30" is not a day.
         let range = self.is(i + 1, "-")
@@ -84,14 +84,14 @@ impl Grammar<'_> {
     /// A four-digit year at `i` (optionally "'98"-style two digits when `short`).
     pub(super) fn year_at(&self, i: usize, short: bool) -> Option<(i32, usize)> {
         let w = self.words.get(i)?;
-        if w.is_number() && w.lower.len() == 4 {
+        if w.is_number() && w.lower().len() == 4 {
             let y = w.number()? as i32;
             let range = self.year_range(i) || self.season_range(i);
             if (1000..=2999).contains(&y) && (!self.glued_after(i + 1) || range) {
                 return Some((y, i + 1));
             }
         }
-        if short && w.lower == "'" && self.digits(i + 1) == 2 && self.joined(i + 1) {
+        if short && w.lower() == "'" && self.digits(i + 1) == 2 && self.joined(i + 1) {
             let yy = self.number(i + 1)? as i32;
             return Some((self.century_for(yy), i + 2));
         }
@@ -393,7 +393,7 @@ impl Grammar<'_> {
         }
         // Compact YYYYMMDD, or YYMMDD close to the reference year.
         if (n == 8 || n == 6) && !self.glued_after(i + 1) {
-            let s = &self.words[i].lower;
+            let s = &self.words[i].lower();
             let (year, rest) = if n == 8 {
                 (s[..4].parse::<i32>().ok()?, &s[4..])
             } else {
@@ -473,7 +473,7 @@ impl Grammar<'_> {
             return Some((i + 1, Label::Date, Some(format!("{:04}", first + 1))));
         }
         let second_of_range = i >= 2 && self.year_range(i - 2);
-        if !(w.is_number() && w.lower.len() == 4) || (self.glued_before(i) && !second_of_range) {
+        if !(w.is_number() && w.lower().len() == 4) || (self.glued_before(i) && !second_of_range) {
             return None;
         }
         let (y, end) = self.year_at(i, false)?;
@@ -589,15 +589,15 @@ impl Grammar<'_> {
             return Some((i + 2, Label::Date, Some(format!("{:03}", year / 10))));
         }
         let w = self.words.get(i)?;
-        let (prefix, end) = if w.lower.len() == 5
-            && w.lower.ends_with('s')
-            && w.lower[..4].bytes().all(|b| b.is_ascii_digit())
+        let (prefix, end) = if w.lower().len() == 5
+            && w.lower().ends_with('s')
+            && w.lower()[..4].bytes().all(|b| b.is_ascii_digit())
         {
-            if !w.lower[..4].ends_with('0') {
+            if !w.lower()[..4].ends_with('0') {
                 return None;
             }
-            (w.lower[..3].to_string(), i + 1)
-        } else if w.lower == "'" && self.joined(i + 1) {
+            (w.lower()[..3].to_string(), i + 1)
+        } else if w.lower() == "'" && self.joined(i + 1) {
             let next = self.lw(i + 1);
             if next.len() == 3
                 && next.ends_with('s')

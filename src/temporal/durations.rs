@@ -151,7 +151,9 @@ impl Grammar<'_> {
             let rate = self.is_any(i - 1, &["once", "twice", "times", "thrice"])
                 || self.is(i, "per")
                 || before.is_number()
-                || (before.lower.ends_with('s') && !before.capitalized && before.lower.len() > 3);
+                || (before.lower().ends_with('s')
+                    && !before.capitalized
+                    && before.lower().len() > 3);
             if rate && !self.is_any(i + 2, &["ago", "earlier", "later", "before", "after", "-"]) {
                 return Some((i + 2, Label::Set, Some(unit.duration(Some(1)))));
             }

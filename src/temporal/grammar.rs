@@ -184,64 +184,122 @@ pub fn find(
     reference: Date,
     sentences: &[(usize, usize)],
 ) -> Vec<Found> {
+    let mut carry = Carry::default();
+    let mut out = Vec::new();
+    find_from(
+        text,
+        words,
+        reference,
+        sentences,
+        0,
+        words.len(),
+        &mut carry,
+        &mut out,
+    );
+    out
+}
+
+/// What the scan carries from one stretch of words to the next: the dates
+/// anaphora and clock times refer to, and the last expression found.
+#[derive(Clone, Debug, Default)]
+pub struct Carry {
+    anchor: Anchor,
+    last_day: Option<Date>,
+    last: Option<Found>,
+}
+
+impl Carry {
+    /// Follows the words when the first `n` are dropped from the slice:
+    /// indices shift, and a last expression among the dropped ones is too
+    /// far back to join the next one.
+    pub fn drop_words(&mut self, n: usize) {
+        self.last = self.last.take().and_then(|mut f| {
+            f.start = f.start.checked_sub(n)?;
+            f.end -= n;
+            Some(f)
+        });
+    }
+}
+
+/// Like [`find`] over a window of the text's words: starts matches at
+/// `from..until` (a match may run past `until`), appends them to `out`, and
+/// returns the index where the next window resumes. With `carry` kept
+/// between calls and [`LOOKAROUND`] words of context on each side of
+/// `from..until`, the windows find exactly what [`find`] finds on all words.
+#[allow(clippy::too_many_arguments)]
+pub fn find_from(
+    text: &str,
+    words: &[Word],
+    reference: Date,
+    sentences: &[(usize, usize)],
+    from: usize,
+    until: usize,
+    carry: &mut Carry,
+    out: &mut Vec<Found>,
+) -> usize {
     let grammar = Grammar {
         text,
         words,
         reference,
         sentences,
-        last_day: Cell::new(None),
+        last_day: Cell::new(carry.last_day),
     };
-    let mut anchor: Anchor = None;
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        match grammar.longest_at(i, anchor) {
+    let mut i = from;
+    while i < until {
+        let found = match grammar.longest_at(i, carry.anchor) {
             Some((end, label, value)) if end > i => {
                 if let Some(day) = value.as_deref().and_then(full_day) {
                     grammar.last_day.set(Some(day));
                 }
                 if let Some(start) = value.as_deref().and_then(period_start) {
-                    anchor = Some(start);
+                    carry.anchor = Some(start);
                 }
+                let prev = carry.last.as_ref();
                 let value =
-                    value.map(|value| on_previous_day(&out, words, i, label, value, reference));
-                out.push(Found {
+                    value.map(|value| on_previous_day(prev, words, i, label, value, reference));
+                let found = Found {
                     start: i,
                     end,
                     label,
                     value,
-                });
+                };
                 i = end;
+                Some(found)
             }
             _ => {
-                if let Some(found) = coordinated_day(&out, words, i) {
-                    out.push(found);
-                }
-                i += 1
+                let found = coordinated_day(carry.last.as_ref(), words, i);
+                i += 1;
+                found
             }
+        };
+        if let Some(found) = found {
+            carry.last = Some(found.clone());
+            out.push(found);
         }
     }
-    out
+    carry.last_day = grammar.last_day.get();
+    i
 }
 
+/// How many words before and after a position the grammar may look at: the
+/// context a window of words needs on each side ([`find_from`]).
+pub const LOOKAROUND: usize = 256;
+
 /// The second day of "April 24 and 25" or "May 5-6", in the first one's month.
-fn coordinated_day(out: &[Found], words: &[Word], i: usize) -> Option<Found> {
-    let prev = out.last()?;
+fn coordinated_day(prev: Option<&Found>, words: &[Word], i: usize) -> Option<Found> {
+    let prev = prev?;
     let w = &words[i];
     let day: u32 = w
         .number()
-        .filter(|d| (1..=31).contains(d) && w.lower.len() <= 2)?;
+        .filter(|d| (1..=31).contains(d) && w.lower().len() <= 2)?;
     let linked = i >= 1
         && prev.end == i - 1
-        && matches!(
-            words[i - 1].lower.as_str(),
-            "and" | "or" | "-" | "to" | "through"
-        );
+        && matches!(words[i - 1].lower(), "and" | "or" | "-" | "to" | "through");
     let ends_on_day =
         words[prev.end - 1].is_number() && prev.value.as_ref().is_some_and(|v| v.len() == 10);
     let closes = words
         .get(i + 1)
-        .is_none_or(|n| n.is_punct() && n.lower != "-" && n.lower != "/" && n.lower != ":");
+        .is_none_or(|n| n.is_punct() && n.lower() != "-" && n.lower() != "/" && n.lower() != ":");
     if !(linked && ends_on_day && closes) {
         return None;
     }
@@ -258,18 +316,18 @@ fn coordinated_day(out: &[Found], words: &[Word], i: usize) -> Option<Found> {
 /// Puts a clock time found on the reference day onto the date right before
 /// it instead: "04/15/2013 at 7 p.m." → 2013-04-15T19:00.
 fn on_previous_day(
-    out: &[Found],
+    prev: Option<&Found>,
     words: &[Word],
     i: usize,
     label: Label,
     value: String,
     reference: Date,
 ) -> String {
-    let Some(prev) = out.last() else { return value };
+    let Some(prev) = prev else { return value };
     let on_reference =
         value.len() > 10 && value.starts_with(&reference.to_string()) && &value[10..11] == "T";
     let joined = prev.end == i
-        || (prev.end + 1 == i && matches!(words[prev.end].lower.as_str(), "at" | "," | "from"));
+        || (prev.end + 1 == i && matches!(words[prev.end].lower(), "at" | "," | "from"));
     match prev.value.as_deref().and_then(full_day) {
         Some(day)
             if label == Label::Time && on_reference && joined && prev.label == Label::Date =>
@@ -292,7 +350,7 @@ pub(super) fn full_day(value: &str) -> Option<Date> {
 
 pub(super) struct Grammar<'a> {
     pub(super) text: &'a str,
-    pub(super) words: &'a [Word],
+    pub(super) words: &'a [Word<'a>],
     pub(super) reference: Date,
     pub(super) sentences: &'a [(usize, usize)],
     /// The most recent full day mentioned, for clock times without a day.
@@ -333,7 +391,7 @@ pub(super) fn longer(a: Option<Hit>, b: Option<Hit>) -> Option<Hit> {
 
 impl<'a> Grammar<'a> {
     pub(super) fn lw(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", |w| w.lower.as_str())
+        self.words.get(i).map_or("", |w| w.lower())
     }
 
     pub(super) fn is(&self, i: usize, s: &str) -> bool {
@@ -361,7 +419,7 @@ impl<'a> Grammar<'a> {
         self.words
             .get(i)
             .filter(|w| w.is_number())
-            .map_or(0, |w| w.lower.len())
+            .map_or(0, |w| w.lower().len())
     }
 
     /// Skips an abbreviation period right after word `i - 1`.
@@ -432,7 +490,7 @@ impl<'a> Grammar<'a> {
             .iter()
             .take(120)
             .take_while(|w| w.end <= hi)
-            .any(|w| cues.contains(&w.lower.as_str()))
+            .any(|w| cues.contains(&w.lower()))
     }
 
     pub(super) fn tense_at(&self, i: usize) -> Tense {
@@ -443,7 +501,7 @@ impl<'a> Grammar<'a> {
     pub(super) fn longest_at(&self, i: usize, anchor: Anchor) -> Option<Hit> {
         let w = &self.words[i];
         // Never start inside a larger alphanumeric run such as "No.1998".
-        if w.is_punct() && !matches!(w.lower.as_str(), "'") {
+        if w.is_punct() && !matches!(w.lower(), "'") {
             return None;
         }
         let mut best = self.modified(i, anchor);
@@ -626,13 +684,13 @@ impl<'a> Grammar<'a> {
     /// A count before a unit: "two", "2", "a", "an", "twenty-four", "several" (None).
     pub(super) fn amount(&self, i: usize) -> Option<(Option<u32>, usize)> {
         let w = self.words.get(i)?;
-        if w.is_number() && w.lower.len() <= 4 && !self.glued_before(i) {
+        if w.is_number() && w.lower().len() <= 4 && !self.glued_before(i) {
             if self.glued_after(i + 1) {
                 return None;
             }
             return Some((w.number(), i + 1));
         }
-        match w.lower.as_str() {
+        match w.lower() {
             "a" | "an" | "one" => {
                 if self.is(i + 1, "few") {
                     return Some((None, i + 2));
@@ -645,7 +703,7 @@ impl<'a> Grammar<'a> {
             "several" | "few" | "many" | "some" | "numerous" => return Some((None, i + 1)),
             _ => {}
         }
-        let n = lexicon::number_word(&w.lower)?;
+        let n = lexicon::number_word(&w.lower())?;
         // "twenty-four", "twenty four"
         if n >= 20 && n % 10 == 0 && n < 100 {
             let k = if self.is(i + 1, "-") && self.joined(i + 1) {
