@@ -86,7 +86,9 @@ impl Grammar<'_> {
         if amount == Some(1) && self.lw(k).ends_with('s') && self.lw(k) != "hours" {
             return None;
         }
-        if self.is_any(k + 1, &["ago", "earlier", "later", "before", "hence"]) && !self.is(j, "the")
+        let from_now = self.is(k + 1, "from") && self.is(k + 2, "now");
+        if (from_now || (!self.is(k + 1, "from") && is_point_in_time(amount, unit, self.lw(k + 1))))
+            && !self.is(j, "the")
         {
             return None;
         }
@@ -215,6 +217,18 @@ mod tests {
         ("They march each July.", "each July", Label::Set, "XXXX-07"),
         ("They meet twice a month.", "a month", Label::Set, "P1M"),
         ("Four flights a week leave Sydney.", "a week", Label::Set, "P1W"),
+        // Before "later", "earlier", "before", "after": the amount is a length
+        // of time, the adverb a signal outside it (TimeML).
+        ("Three days later, he died.", "Three days", Label::Duration, "P3D"),
+        ("A month earlier, prices fell.", "A month", Label::Duration, "P1M"),
+        ("A few days later, they left.", "A few days", Label::Duration, "PXD"),
+        ("He was elected two weeks before the vote.", "two weeks", Label::Duration, "P2W"),
+        ("She came back two years after.", "two years", Label::Duration, "P2Y"),
+        // A decade or century reaching to now is a stretch, article included.
+        ("Over the next decade, things will change.", "the next decade", Label::Duration, "P1E"),
+        ("Wages lost to inflation in the last decade.", "the last decade", Label::Duration, "P1E"),
+        ("It was the worst war of the past century.", "the past century", Label::Duration, "P1C"),
+        ("Prices doubled over the past decade.", "the past decade", Label::Duration, "P1E"),
     ];
 
     #[test]

@@ -381,6 +381,24 @@ fn period_start(value: &str) -> Option<Date> {
     Date::new(year, month, 1)
 }
 
+/// True if "`amount` `unit` `next`" names a point of time (a DATE) rather than
+/// a length of time before or after something (a DURATION). "Ago" and "from
+/// now" count from the reference date, so "two weeks ago" is a DATE. Before
+/// "earlier", "later", "before" or "after", TimeML marks the amount as a
+/// DURATION and the adverb as a signal ("three days later", "a month
+/// earlier"), except in business reporting's comparison with the same period
+/// one year or quarter before ("up from $4 million a year earlier"), which
+/// names that period.
+pub(super) fn is_point_in_time(amount: Option<u32>, unit: Unit, next: &str) -> bool {
+    match next {
+        "ago" | "hence" | "from" => true,
+        "earlier" | "later" | "before" | "after" => {
+            amount == Some(1) && matches!(unit, Unit::Year | Unit::Quarter) && next == "earlier"
+        }
+        _ => false,
+    }
+}
+
 /// Keeps the longer of two hits (the first on ties).
 pub(super) fn longer(a: Option<Hit>, b: Option<Hit>) -> Option<Hit> {
     match (a, b) {

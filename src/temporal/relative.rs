@@ -198,6 +198,16 @@ impl Grammar<'_> {
                 return Some((end, Label::Date, Some(Self::period(Unit::Week, day)?)));
             }
         }
+        // "the next decade", "the past century", "last decade": the stretch
+        // of time that ends or starts now (TimeML: a DURATION), with its
+        // article, not the calendar decade.
+        let k = if self.is(i, "the") { i + 1 } else { i };
+        if self.is_any(k, &["past", "last", "coming", "next"])
+            && self.is_any(k + 1, &["decade", "century"])
+        {
+            let unit = lexicon::unit(self.lw(k + 1))?;
+            return Some((k + 2, Label::Duration, Some(unit.duration(Some(1)))));
+        }
         let mut j = i;
         if self.is(j, "the")
             && self.is_any(j + 1, &["coming", "current", "past", "previous", "next"])
@@ -221,10 +231,8 @@ impl Grammar<'_> {
         if self.is(i, "the") && self.is(j, "next") {
             return None; // "the next day" is anaphoric
         }
-        let stretch = matches!(unit, Unit::Decade | Unit::Century)
-            && self.is_any(j, &["past", "last", "coming", "next"]);
-        if (self.is(i, "the") && self.is(j, "coming") && unit != Unit::Weekend) || stretch {
-            // "the coming year", "the past decade": a stretch of time.
+        if self.is(i, "the") && self.is(j, "coming") && unit != Unit::Weekend {
+            // "the coming year": a stretch of time.
             return Some((j + 2, Label::Duration, Some(unit.duration(Some(1)))));
         }
         // "This Week" in a show title is a name.
@@ -268,6 +276,9 @@ impl Grammar<'_> {
             "from" if self.is(k + 1, "now") => 1,
             _ => return None,
         };
+        if !is_point_in_time(amount, unit, self.lw(k)) {
+            return None;
+        }
         let end = if self.is(k, "from") { k + 2 } else { k + 1 };
         if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
             return None;
@@ -537,6 +548,14 @@ mod tests {
         ("Fans will watch Tuesday's game.", "Tuesday", Label::Date, "2025-12-23"),
         ("It is a premium over Thursday's closing price.", "Thursday", Label::Date, "2025-12-18"),
         ("They will meet Friday.", "Friday", Label::Date, "2025-12-26"),
+        // These stay points in time, not lengths (see `is_point_in_time`).
+        ("Net was $5 million, up from $4 million a year earlier.", "a year earlier", Label::Date, "2024"),
+        ("A quarter earlier, the loss was smaller.", "A quarter earlier", Label::Date, "2025-Q3"),
+        ("It opened a decade ago.", "a decade ago", Label::Date, "201"),
+        ("It will open two weeks from now.", "two weeks from now", Label::Date, "2026-W01"),
+        ("Wars raged in the 20th century.", "the 20th century", Label::Date, "19"),
+        ("The 1990s were good.", "1990s", Label::Date, "199"),
+        ("Rates rise next year.", "next year", Label::Date, "2026"),
     ];
 
     #[test]
