@@ -845,6 +845,7 @@ pub(super) mod tests {
         "He bought 2000 shares.",
         "Call 555-1998-2020 for help.",
         "Serial 1998-2240-7711 failed.",
+        "Earlier, they had said no.",
     ];
 
     #[test]

@@ -472,7 +472,8 @@ impl Grammar<'_> {
                 hit(i + 1, PRESENT)
             }
 
-            "earlier" if self.capitalized(i) && self.is(i + 1, ",") => hit(i + 1, PAST),
+            // "Earlier, they had said…" orders an event before the one just
+            // told and names no time: TimeML leaves it unmarked.
             "the" => match next {
                 "future" => hit(i + 2, FUTURE),
                 "near" | "short" if self.is_any(i + 2, &["future", "term"]) => hit(i + 3, FUTURE),
