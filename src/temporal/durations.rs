@@ -118,7 +118,9 @@ impl Grammar<'_> {
         {
             return None;
         }
-        Some((k + 1, Label::Duration, Some(unit.duration(amount))))
+        // "the next two years or so": the approximation belongs to the extent.
+        let end = if self.or_so(k + 1) { k + 3 } else { k + 1 };
+        Some((end, Label::Duration, Some(unit.duration(amount))))
     }
 
     /// "every Monday", "each year", "daily", "weekly", "twice a year".
@@ -229,6 +231,7 @@ mod tests {
         ("Wages lost to inflation in the last decade.", "the last decade", Label::Duration, "P1E"),
         ("It was the worst war of the past century.", "the past century", Label::Duration, "P1C"),
         ("Prices doubled over the past decade.", "the past decade", Label::Duration, "P1E"),
+        ("Shares may rise over the next two years or so.", "the next two years or so", Label::Duration, "P2Y"),
     ];
 
     #[test]

@@ -686,6 +686,11 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// True if words `i` and `i + 1` are "or so".
+    pub(super) fn or_so(&self, i: usize) -> bool {
+        self.is(i, "or") && self.is(i + 1, "so")
+    }
+
     /// True if the `n` words from `i` are all capitalized in mid-sentence: a
     /// title such as "VOA Today" or "This Week With David Brinkley".
     pub(super) fn is_title(&self, i: usize, n: usize) -> bool {

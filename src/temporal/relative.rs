@@ -266,7 +266,8 @@ impl Grammar<'_> {
     fn ago_exact(&self, i: usize, anchor: Anchor) -> Option<Hit> {
         let (amount, j) = self.amount(i)?;
         let unit = lexicon::unit(self.lw(j))?;
-        let k = j + 1;
+        // "a week or so ago": the approximation belongs to the extent.
+        let k = if self.or_so(j + 1) { j + 3 } else { j + 1 };
         let direction = match self.lw(k) {
             "ago" | "earlier" => -1,
             // "a year before." but not "two weeks before the vote" (a duration).
@@ -553,6 +554,7 @@ mod tests {
         ("Net was $5 million, up from $4 million a year earlier.", "a year earlier", Label::Date, "2024"),
         ("A quarter earlier, the loss was smaller.", "A quarter earlier", Label::Date, "2025-Q3"),
         ("It opened a decade ago.", "a decade ago", Label::Date, "201"),
+        ("Then, a week or so ago, he left.", "a week or so ago", Label::Date, "2025-W50"),
         ("It will open two weeks from now.", "two weeks from now", Label::Date, "2026-W01"),
         ("Wars raged in the 20th century.", "the 20th century", Label::Date, "19"),
         ("The 1990s were good.", "1990s", Label::Date, "199"),
