@@ -13,11 +13,11 @@ impl Grammar<'_> {
     /// Returns the month and the index after it.
     pub(super) fn month_at(&self, i: usize) -> Option<(u32, usize)> {
         let w = self.words.get(i)?;
-        let m = lexicon::month(&w.lower())?;
+        let m = lexicon::month(w.lower())?;
         if !w.capitalized {
             return None;
         }
-        if lexicon::is_month_abbreviation(&w.lower()) && w.lower().len() <= 4 {
+        if lexicon::is_month_abbreviation(w.lower()) && w.lower().len() <= 4 {
             let after = self.skip_period(i + 1);
             // "Mar" or "Dec" without a period must come before a number.
             if after == i + 1 && self.number(i + 1).is_none() {
@@ -34,7 +34,7 @@ impl Grammar<'_> {
         let d = if w.is_number() && w.lower().len() <= 2 {
             w.number()?
         } else {
-            lexicon::ordinal(&w.lower())?
+            lexicon::ordinal(w.lower())?
         };
         // "Oct. 14-15": a range of days is fine; "14.5" or "14:30" is not a day.
         let range = self.is(i + 1, "-")

@@ -726,7 +726,7 @@ impl<'a> Grammar<'a> {
             "several" | "few" | "many" | "some" | "numerous" => return Some((None, i + 1)),
             _ => {}
         }
-        let n = lexicon::number_word(&w.lower())?;
+        let n = lexicon::number_word(w.lower())?;
         // "twenty-four", "twenty four"
         if n >= 20 && n % 10 == 0 && n < 100 {
             let k = if self.is(i + 1, "-") && self.joined(i + 1) {
