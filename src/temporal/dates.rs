@@ -623,14 +623,17 @@ impl Grammar<'_> {
         Some((end, Label::Date, Some(prefix)))
     }
 
-    /// "the 20th century", "the nineteenth century" → "19", "18".
+    /// "the 20th century", "the nineteenth century" → "19", "18"; also as a
+    /// modifier, "a 20th-century novel" (the article then belongs to the noun).
     pub(super) fn century(&self, i: usize) -> Option<Hit> {
         let j = if self.is(i, "the") { i + 1 } else { i };
         let n = lexicon::ordinal(self.lw(j))?;
-        if !self.is(j + 1, "century") || !(1..=30).contains(&n) {
+        let hyphen = self.is(j + 1, "-") && self.joined(j + 1) && self.joined(j + 2);
+        let k = if hyphen { j + 2 } else { j + 1 };
+        if !self.is(k, "century") || !(1..=30).contains(&n) || (hyphen && j > i) {
             return None;
         }
-        Some((j + 2, Label::Date, Some(format!("{:02}", n - 1))))
+        Some((k + 1, Label::Date, Some(format!("{:02}", n - 1))))
     }
 
     /// Fixed-date holidays: "Christmas", "New Year's Day", "Christmas Eve".
@@ -704,6 +707,8 @@ mod tests {
         ("Growth slowed in 2024.", "2024", Label::Date, "2024"),
         ("It was popular in the 1990s.", "1990s", Label::Date, "199"),
         ("Art of the 20th century.", "the 20th century", Label::Date, "19"),
+        ("A 20th-century novel.", "20th-century", Label::Date, "19"),
+        ("The 19th-century mill closed.", "19th-century", Label::Date, "18"),
         ("On March 3, 2011, they met. The next day they left.", "March 3, 2011", Label::Date, "2011-03-03"),
         ("It will happen in May.", "May", Label::Date, "2026-05"),
         ("It happened last August.", "last August", Label::Date, "2025-08"),
