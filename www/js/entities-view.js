@@ -37,11 +37,15 @@ export function createEntitiesView({ state, labels, article, say }) {
     b.addEventListener('click', onClick);
     return b;
   };
-  // The redraw an action causes happens inside fn (the state tells its subscribers at once).
-  const act = (key, fn) => () => {
+  // The redraw an action causes happens before the state settles (once the core has linked the entities).
+  const act = (key, fn) => async () => {
     refocus = key;
-    fn();
-    refocus = null;
+    try {
+      await fn();
+      await state.settled();
+    } finally {
+      refocus = null;
+    }
   };
 
   function suggestions(doc) {
@@ -193,10 +197,10 @@ export function createEntitiesView({ state, labels, article, say }) {
       const input = h('input', { type: 'text', value: a.value ?? '', className: 'value-input', spellcheck: false });
       input.setAttribute('aria-label', `TIMEX3 value of ${a.text}`);
       const problem = h('span', { className: 'value-problem', role: 'alert' });
-      const set = act(key, () => {
+      const set = act(key, async () => {
         const value = input.value.trim();
         if (value === (a.value ?? '')) return;
-        if (!state.setValue(a, value)) {
+        if (!(await state.setValue(a, value))) {
           problem.textContent = `${quote(value)} is not a TIMEX3 value (e.g. 2025-12-21, 2025-12, 2025-W52, 2025-Q3, 2025-SU, P3D): nothing changed.`;
           say(problem.textContent, 'error');
           input.focus();
