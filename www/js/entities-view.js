@@ -76,7 +76,26 @@ export function createEntitiesView({ state, labels, article, say }) {
     return [h('section', { className: 'entity-group suggestions' }, h('h3', {}, `Suggestions to check (${rows.length})`), h('p', { className: 'help' }, 'Found with less confidence: accept makes one yours, reject removes it.'), h('ul', {}, ...rows))];
   }
 
+  /** The Edit box of an entity row; its controls are made when it is first opened (a merge menu per row lists every other entity). */
   function editBox(doc, entity, indices, key) {
+    const details = h('details', { className: 'entity-edit' }, h('summary', {}, 'Edit'));
+    let filled = false;
+    const fill = () => {
+      if (filled || !details.open) return;
+      filled = true;
+      details.append(...editControls(doc, entity, indices, key));
+    };
+    details.open = open.has(key);
+    fill();
+    details.addEventListener('toggle', () => {
+      if (details.open) open.add(key);
+      else open.delete(key);
+      fill();
+    });
+    return details;
+  }
+
+  function editControls(doc, entity, indices, key) {
     const first = doc.annotations[indices[0]];
     const ref = mentionRef(first);
     const parts = [];
@@ -151,10 +170,7 @@ export function createEntitiesView({ state, labels, article, say }) {
       parts.push(h('div', { className: 'edit-line' }, button(`Label all occurrences: ${more.length} more ${quote(text)}`, all, { className: 'label-all', dataset: { text } })));
     }
 
-    const details = h('details', { className: 'entity-edit' }, h('summary', {}, 'Edit'), ...parts);
-    details.open = open.has(key);
-    details.addEventListener('toggle', () => (details.open ? open.add(key) : open.delete(key)));
-    return details;
+    return parts;
   }
 
   function entityRow(doc, entity) {
