@@ -36,7 +36,7 @@ test('annotate, correct, undo and redo announce document changes; undo and redo 
   assert.equal(state.redo(), false, 'nothing more to redo');
   // A correction shows at once, then again once the core has linked the
   // entities; undo and redo go back to documents already linked.
-  assert.deepEqual(changes, ['document+inputs+draft', 'document', 'document+relinked', 'document+inputs', 'document+inputs']);
+  assert.deepEqual(changes, ['document+inputs+draft', 'document+interim', 'document+relinked', 'document+inputs', 'document+inputs']);
 });
 
 test('typing and the legend are view changes: no undo step, the document untouched', async () => {
@@ -71,7 +71,7 @@ test('import and restore go through the state; an invalid saved state changes no
   const saved = { session: state.session, hidden: ['SET'], draft: 'edited' };
   const broken = { ...saved, session: { ...saved.session, model: { ...saved.session.model, reference_date: 'soon' } } };
   await assert.rejects(state.restore(broken), /reference_date/);
-  assert.deepEqual(changes, ['document+inputs+draft', 'document+relinked', 'document+inputs', 'document+relinked'], 'the refused restore announced nothing');
+  assert.deepEqual(changes, ['document+inputs+draft+interim', 'document+relinked', 'document+inputs+interim', 'document+relinked'], 'the refused restore announced nothing');
   await state.clear();
   await state.restore(saved);
   assert.deepEqual(documentOf(state.session, labels), imported);
@@ -102,7 +102,7 @@ test('with a core that answers later, a correction shows at once and corrections
   const umerov = state.document.annotations.find((a) => a.text === 'Rustem Umerov');
   assert.ok(state.document.entities.some((e) => e.id === umerov.entity), 'with the entities as they were');
   await state.settled();
-  assert.deepEqual(changes, ['document+inputs+draft', 'document', 'document', 'document+relinked'], 'linked once, after both');
+  assert.deepEqual(changes, ['document+inputs+draft', 'document+interim', 'document+interim', 'document+relinked'], 'linked once, after both');
   // An entity edit changes what the core links: shown once linked, not before.
   const full = state.document.annotations.find((a) => a.text === 'Rustem Umerov');
   const editing = state.editEntities({ edit: 'rename', mention: { start: full.start, end: full.end, text: full.text }, name: 'R. Umerov' });

@@ -268,7 +268,7 @@ export function createEntitiesView({ state, labels, article, say }) {
   }
 
   state.subscribe((change) => {
-    if (change.document) render();
+    if (change.document && !change.interim) render();
   });
   render();
 }

@@ -186,6 +186,7 @@ export function sessionFromDocument(doc, coreAnnotations) {
  * @property {boolean} inputs    the text box and date field must show the state again (undo, import, New…)
  * @property {boolean} draft     the text box's content
  * @property {boolean} relinked  only the entities were recomputed: the session is unchanged (nothing to save or undo)
+ * @property {boolean} interim   the entities are still those shown before (a relinked change follows): views of entities may wait for it
  * @property {boolean} readOnly  whether this tab may edit (see setReadOnly)
  *
  * @typedef {(change: Change) => void} Listener
@@ -210,7 +211,7 @@ export function createPageState({ core, labels, today }) {
   const listeners = new Set();
 
   function emit(change) {
-    const full = { document: false, hidden: false, inputs: false, draft: false, readOnly: false, relinked: false, ...change };
+    const full = { document: false, hidden: false, inputs: false, draft: false, readOnly: false, relinked: false, interim: false, ...change };
     for (const listener of listeners) listener(full);
   }
 
@@ -276,7 +277,7 @@ export function createPageState({ core, labels, today }) {
       if (final) remember(session, final);
       if (interim) {
         doc = interim;
-        announce(change);
+        announce({ ...change, interim: !final });
         if (final) {
           latest = Promise.resolve();
           return settled();

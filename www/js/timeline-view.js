@@ -180,7 +180,7 @@ export function createTimelineView({ state, core, article }) {
   }
 
   state.subscribe((change) => {
-    if (change.document) render();
+    if (change.document && !change.relinked) render(); // dates have no entities
   });
   render();
 }
