@@ -149,7 +149,9 @@ async function annotateRun(page, text) {
     },
     [text, DATE],
   );
-  await page.waitForTimeout(300);
+  // Once the paste is saved (autosave), so that the click is timed alone.
+  await page.waitForFunction(() => document.querySelector('#save-state')?.dataset.save === 'saved', null, { timeout: 600_000 }).catch(() => {});
+  await page.waitForTimeout(1500);
   // Clicked in the page, timed from the click; the polls run when the page's thread is free.
   const clicked = await page.evaluate(() => {
     window.__bench.oldMark = document.querySelector('#article mark.ann');
