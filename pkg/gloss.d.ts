@@ -7,6 +7,12 @@
 export function annotate(text: string, options: any): any;
 
 /**
+ * Annotates `text` as `annotate` does, calling `progress(done, total)` as
+ * the work advances (the page's worker posts it to the progress bar).
+ */
+export function annotateWithProgress(text: string, options: any, progress: Function): any;
+
+/**
  * Converts a document (as `annotate` returns it) to the export format named
  * `format` (a `name` from `formats()`). Returns the file's text.
  */
@@ -64,6 +70,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly annotate: (a: number, b: number, c: any) => [number, number, number];
+    readonly annotateWithProgress: (a: number, b: number, c: any, d: any) => [number, number, number];
     readonly exportAs: (a: any, b: number, c: number) => [number, number, number, number];
     readonly formats: () => [number, number, number];
     readonly isValidTimexValue: (a: number, b: number) => number;

@@ -17,6 +17,24 @@ export function annotate(text, options) {
 }
 
 /**
+ * Annotates `text` as `annotate` does, calling `progress(done, total)` as
+ * the work advances (the page's worker posts it to the progress bar).
+ * @param {string} text
+ * @param {any} options
+ * @param {Function} progress
+ * @returns {any}
+ */
+export function annotateWithProgress(text, options, progress) {
+    const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.annotateWithProgress(ptr0, len0, options, progress);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * Converts a document (as `annotate` returns it) to the export format named
  * `format` (a `name` from `formats()`). Returns the file's text.
  * @param {any} value
@@ -218,6 +236,10 @@ function __wbg_get_imports() {
         __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
             throw new Error(getStringFromWasm0(arg0, arg1));
         },
+        __wbg_call_fc92fee6137d452d: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            const ret = arg0.call(arg1, arg2, arg3);
+            return ret;
+        }, arguments); },
         __wbg_fromCodePoint_84793ae8d520c4b9: function() { return handleError(function (arg0) {
             const ret = String.fromCodePoint(arg0 >>> 0);
             return ret;

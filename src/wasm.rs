@@ -30,9 +30,7 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Annotates `text`; returns the document as a plain object.
-#[wasm_bindgen]
-pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+fn options_of(options: JsValue) -> Result<crate::Options, JsError> {
     let options: JsOptions = serde_wasm_bindgen::from_value(options)
         .map_err(|e| JsError::new(&format!("options: {e}")))?;
     let reference_date = options
@@ -41,13 +39,32 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         .map(|d| parse_date("reference_date", d))
         .transpose()?;
     let today = parse_date("today", &options.today)?;
-    to_js(&crate::annotate(
-        text,
-        &crate::Options {
-            reference_date,
-            today,
-        },
-    ))
+    Ok(crate::Options {
+        reference_date,
+        today,
+    })
+}
+
+/// Annotates `text`; returns the document as a plain object.
+#[wasm_bindgen]
+pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::annotate(text, &options_of(options)?))
+}
+
+/// Annotates `text` as `annotate` does, calling `progress(done, total)` as
+/// the work advances (the page's worker posts it to the progress bar).
+#[wasm_bindgen(js_name = annotateWithProgress)]
+pub fn annotate_with_progress(
+    text: &str,
+    options: JsValue,
+    progress: &js_sys::Function,
+) -> Result<JsValue, JsError> {
+    let document =
+        crate::annotate_with_progress(text, &options_of(options)?, &mut |done, total| {
+            // A throwing callback only loses a progress report.
+            let _ = progress.call2(&JsValue::NULL, &done.into(), &total.into());
+        });
+    to_js(&document)
 }
 
 /// Reads a JS value as a document: through JSON text, so that the core's

@@ -105,7 +105,13 @@ export async function annotateText(page, text, date) {
   await page.fill('#source-text', text);
   await page.fill('#reference-date', date ?? '');
   await page.click('#annotate');
-  await page.waitForFunction((expected) => document.querySelector('#article').textContent === expected, text);
+  // The core answers from its worker: wait until it has, and the article shows the text.
+  await page.waitForFunction((expected) => !document.body.dataset.annotating && document.querySelector('#article').textContent === expected, text);
+}
+
+/** Waits until the core has answered the annotation under way (it works in a worker). */
+export function annotated(page) {
+  return page.waitForFunction(() => !document.body.dataset.annotating);
 }
 
 /** The marks in the article: [{text, label, start, value, source, shown}]. */

@@ -55,7 +55,7 @@ export function createArticleView({ state, labels }) {
   }
 
   state.subscribe((change) => {
-    if (change.document || change.hidden) render();
+    if ((change.document && !change.relinked) || change.hidden) render(); // marks show no entities
   });
   render();
 

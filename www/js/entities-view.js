@@ -37,11 +37,15 @@ export function createEntitiesView({ state, labels, article, say }) {
     b.addEventListener('click', onClick);
     return b;
   };
-  // The redraw an action causes happens inside fn (the state tells its subscribers at once).
-  const act = (key, fn) => () => {
+  // The redraw an action causes happens before the state settles (once the core has linked the entities).
+  const act = (key, fn) => async () => {
     refocus = key;
-    fn();
-    refocus = null;
+    try {
+      await fn();
+      await state.settled();
+    } finally {
+      refocus = null;
+    }
   };
 
   function suggestions(doc) {
@@ -72,7 +76,26 @@ export function createEntitiesView({ state, labels, article, say }) {
     return [h('section', { className: 'entity-group suggestions' }, h('h3', {}, `Suggestions to check (${rows.length})`), h('p', { className: 'help' }, 'Found with less confidence: accept makes one yours, reject removes it.'), h('ul', {}, ...rows))];
   }
 
+  /** The Edit box of an entity row; its controls are made when it is first opened (a merge menu per row lists every other entity). */
   function editBox(doc, entity, indices, key) {
+    const details = h('details', { className: 'entity-edit' }, h('summary', {}, 'Edit'));
+    let filled = false;
+    const fill = () => {
+      if (filled || !details.open) return;
+      filled = true;
+      details.append(...editControls(doc, entity, indices, key));
+    };
+    details.open = open.has(key);
+    fill();
+    details.addEventListener('toggle', () => {
+      if (details.open) open.add(key);
+      else open.delete(key);
+      fill();
+    });
+    return details;
+  }
+
+  function editControls(doc, entity, indices, key) {
     const first = doc.annotations[indices[0]];
     const ref = mentionRef(first);
     const parts = [];
@@ -147,10 +170,7 @@ export function createEntitiesView({ state, labels, article, say }) {
       parts.push(h('div', { className: 'edit-line' }, button(`Label all occurrences: ${more.length} more ${quote(text)}`, all, { className: 'label-all', dataset: { text } })));
     }
 
-    const details = h('details', { className: 'entity-edit' }, h('summary', {}, 'Edit'), ...parts);
-    details.open = open.has(key);
-    details.addEventListener('toggle', () => (details.open ? open.add(key) : open.delete(key)));
-    return details;
+    return parts;
   }
 
   function entityRow(doc, entity) {
@@ -193,10 +213,10 @@ export function createEntitiesView({ state, labels, article, say }) {
       const input = h('input', { type: 'text', value: a.value ?? '', className: 'value-input', spellcheck: false });
       input.setAttribute('aria-label', `TIMEX3 value of ${a.text}`);
       const problem = h('span', { className: 'value-problem', role: 'alert' });
-      const set = act(key, () => {
+      const set = act(key, async () => {
         const value = input.value.trim();
         if (value === (a.value ?? '')) return;
-        if (!state.setValue(a, value)) {
+        if (!(await state.setValue(a, value))) {
           problem.textContent = `${quote(value)} is not a TIMEX3 value (e.g. 2025-12-21, 2025-12, 2025-W52, 2025-Q3, 2025-SU, P3D): nothing changed.`;
           say(problem.textContent, 'error');
           input.focus();
@@ -248,7 +268,7 @@ export function createEntitiesView({ state, labels, article, say }) {
   }
 
   state.subscribe((change) => {
-    if (change.document) render();
+    if (change.document && !change.interim) render();
   });
   render();
 }

@@ -65,7 +65,7 @@ export function createFoundList({ state, labels, article }) {
   }
 
   state.subscribe((change) => {
-    if (change.document || change.hidden) render();
+    if ((change.document && !change.relinked) || change.hidden) render(); // nor does the list
   });
   render();
 }

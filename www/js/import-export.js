@@ -27,7 +27,7 @@ function download(content, name, type) {
 /**
  * @param {object} deps
  * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
- * @param {{validateDocument: (value: unknown) => object, exportAs: (doc: object, format: string) => string, formats: {name: string, title: string, extension: string, mime_type: string}[]}} deps.core
+ * @param {{validateDocument: (value: unknown) => Promise<object>, exportAs: (doc: object, format: string) => Promise<string>, formats: {name: string, title: string, extension: string, mime_type: string}[]}} deps.core
  * @param {(message: string, kind?: string) => void} deps.say
  */
 export function createImportExport({ state, core, say }) {
@@ -50,11 +50,11 @@ export function createImportExport({ state, core, say }) {
     }
     const decoded = decodeImport(bytes);
     if ('error' in decoded) return refuse(decoded.error);
-    const result = parseImport(decoded.text, core.validateDocument);
+    const result = await parseImport(decoded.text, core.validateDocument);
     if ('error' in result) return refuse(result.error);
     const imported = result.document;
     try {
-      state.importDocument(imported);
+      await state.importDocument(imported);
     } catch (e) {
       return refuse(fullStop(e.message));
     }
@@ -63,15 +63,16 @@ export function createImportExport({ state, core, say }) {
   }
 
   /** Exports in `format` (a row of the core's table): gloss/1 JSON by default. */
-  function exportAs(format = own) {
+  async function exportAs(format = own) {
     if (isEmpty(state.session)) {
       say('Nothing to export yet: paste an article and press Annotate.', 'warning');
       return;
     }
+    await state.settled(); // the entities linked
     const doc = state.document;
     let content;
     try {
-      content = format === own ? serializeDocument(doc) : core.exportAs(doc, format.name);
+      content = format === own ? serializeDocument(doc) : await core.exportAs(doc, format.name);
     } catch (e) {
       say(`Export failed: ${fullStop(e.message)}`, 'error');
       return;
@@ -87,6 +88,7 @@ export function createImportExport({ state, core, say }) {
       say('Nothing to copy yet: paste an article and press Annotate.', 'warning');
       return;
     }
+    await state.settled();
     const json = serializeDocument(state.document);
     try {
       await navigator.clipboard.writeText(json);

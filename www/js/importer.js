@@ -117,10 +117,10 @@ function hasLoneSurrogate(value) {
 /**
  * Parses and validates imported JSON text.
  * @param {string} text
- * @param {(value: unknown) => object} validateDocument  the core's validator; throws Error
- * @returns {{document: object} | {error: string}}
+ * @param {(value: unknown) => object|Promise<object>} validateDocument  the core's validator; throws (or rejects with) Error
+ * @returns {Promise<{document: object} | {error: string}>}
  */
-export function parseImport(text, validateDocument) {
+export async function parseImport(text, validateDocument) {
   if (text.length > MAX_IMPORT_BYTES) return { error: sizeProblem(text.length) };
   let value;
   try {
@@ -140,7 +140,7 @@ export function parseImport(text, validateDocument) {
   const unknown = unknownField(value);
   if (unknown) return { error: `Not a valid Gloss document: unknown field ${unknown}.` };
   try {
-    return { document: validateDocument(value) };
+    return { document: await validateDocument(value) };
   } catch (e) {
     const message = String(e?.message ?? e).replace(/^not a Gloss document: /, '');
     return { error: `Not a valid Gloss document: ${fullStop(message)}` };

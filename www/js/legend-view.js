@@ -39,7 +39,7 @@ export function createLegend({ state, labels }) {
   }
 
   state.subscribe((change) => {
-    if (change.document || change.hidden) update();
+    if ((change.document && !change.relinked) || change.hidden) update(); // nor the counts
   });
   update();
 }

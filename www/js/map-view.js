@@ -186,7 +186,7 @@ export function createMapView({ state, article, say }) {
   }
 
   state.subscribe((change) => {
-    if (change.document) render();
+    if (change.document && !change.interim) render();
   });
   render();
 

@@ -62,7 +62,7 @@ function spanText(item) {
 /**
  * @param {object} deps
  * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
- * @param {{timeline: (doc: object) => {annotation: number, start: string, end: string, precision: string, fuzzy: boolean}[]}} deps.core
+ * @param {{timeline: (doc: object) => Promise<{annotation: number, start: string, end: string, precision: string, fuzzy: boolean}[]>}} deps.core
  * @param {{flash: (index: number) => void}} deps.article
  */
 export function createTimelineView({ state, core, article }) {
@@ -87,14 +87,17 @@ export function createTimelineView({ state, core, article }) {
     });
   }
 
-  function render() {
+  let rendering = 0;
+  async function render() {
     const doc = state.document;
+    const mine = ++rendering;
     let items = [];
     try {
-      items = doc.text === '' ? [] : core.timeline(doc);
+      items = doc.text === '' ? [] : await core.timeline(doc);
     } catch {
       items = [];
     }
+    if (mine !== rendering) return;
     total.textContent = items.length > 0 ? String(items.length) : '';
     list.replaceChildren(
       ...items.map((item) => {
@@ -177,7 +180,7 @@ export function createTimelineView({ state, core, article }) {
   }
 
   state.subscribe((change) => {
-    if (change.document) render();
+    if (change.document && !change.relinked) render(); // dates have no entities
   });
   render();
 }
