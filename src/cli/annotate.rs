@@ -197,6 +197,7 @@ pub fn run(settings: Settings, out: &mut impl Write) -> Result<(), Failure> {
     let one_file_each = matches!(
         settings.format,
         Format::Brat
+            | Format::BratZip
             | Format::LabelStudio
             | Format::MentionsCsv
             | Format::EntitiesCsv
@@ -343,7 +344,5 @@ fn annotate_item(item: Item, options: &Options, format: Format, batch: bool) -> 
     } else {
         None
     };
-    Ok(written
-        .unwrap_or_else(|| formats::convert(&document, format))
-        .into_bytes())
+    Ok(written.map_or_else(|| formats::export(&document, format), String::into_bytes))
 }

@@ -118,7 +118,7 @@ fn check_tokens(text: &str) -> Result<(), String> {
 /// Every format writes the document; gloss JSON reads back the same.
 fn check_exports(document: &Document) -> Result<(), String> {
     for info in FORMATS {
-        formats::convert(document, info.format);
+        formats::export(document, info.format);
         formats::convert_line(document, info.format);
     }
     let json = formats::convert(document, formats::Format::Gloss);
