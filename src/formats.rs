@@ -319,10 +319,11 @@ fn byte_spans(document: &Document, index: &CharIndex) -> Vec<(usize, usize, &'st
         .collect()
 }
 
-/// The format of the files given to import: the zip, the brat pair, or the
-/// one file's extension and, for the JSON ones, its content (a gloss
+/// The format of the files given to import: the zip, the brat pair, or
+/// each file's extension and, for the JSON ones, its content (a gloss
 /// document's `format`, a W3C page's `type`, Label Studio's `data`, spaCy's
-/// `spans`, doccano's `label`). `None` when nothing tells.
+/// `spans`, doccano's `label`). `None` when nothing tells, or the files are
+/// of several formats.
 pub fn detect(inputs: &[Input]) -> Option<Format> {
     let extension = |name: &str| -> String {
         let name = name.to_ascii_lowercase();
@@ -349,7 +350,13 @@ pub fn detect(inputs: &[Input]) -> Option<Format> {
     if has("ann") {
         return Some(Format::Brat);
     }
-    let [input] = inputs else { return None };
+    let [input] = inputs else {
+        let first = detect(inputs.first().map(std::slice::from_ref)?)?;
+        return inputs
+            .iter()
+            .all(|i| detect(std::slice::from_ref(i)) == Some(first))
+            .then_some(first);
+    };
     let by_extension = FORMATS
         .iter()
         .find(|f| f.extension == extensions[0] && f.extension.contains('.'))

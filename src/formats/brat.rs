@@ -124,7 +124,10 @@ pub(super) fn read(
 ) -> Result<Vec<(String, Draft)>, ImportError> {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for input in inputs {
-        if input.name.to_ascii_lowercase().ends_with(".zip") {
+        // A zip by its signature, whatever its name.
+        if input.bytes.starts_with(b"PK\x03\x04")
+            || input.name.to_ascii_lowercase().ends_with(".zip")
+        {
             let entries = zip::read(input.bytes)
                 .map_err(|problem| ImportError::new(input.name, None, problem))?;
             files.extend(
