@@ -333,7 +333,7 @@ fn malformed_files_are_refused_with_a_message_that_names_the_problem() {
             one("a.json", "[{\"data\": {\"text\": \"Zoë\"}, \"annotations\": [{\"result\": [{\"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 2, \"text\": \"Anna\", \"labels\": [\"PER\"]}}]}]}]"),
             &["says its text is \"Anna\""],
         ),
-        (Format::Gloss, one("a.json", "{\"format\": \"gloss/3\"}"), &["a.json", "not a Gloss document"]),
+        (Format::Gloss, one("a.json", "{\"format\": \"gloss/3\"}"), &["a.json", "Not a Gloss document"]),
         (Format::Gloss, one("a.json", "{\"format\": \"gloss/2\"}\n{\"format\": \"gloss/2\"}\n"), &["a.json, line 1", "missing field"]),
         (Format::Doccano, vec![("a.jsonl", String::new())], &["no doccano document"]),
     ];
