@@ -6,7 +6,7 @@
  */
 
 /**
- * Resolves to `{annotate, validateDocument, linkEntities, exportAs, timeline,
+ * Resolves to `{annotate, validateDocument, importFiles, linkEntities, exportAs, timeline,
  * isValidTimexValue, version, labels, formats, loadTowns}`
  * once the core is ready (`labels` and `formats` are the core's tables, see
  * src/labels.rs and src/formats.rs); rejects with a readable message if pkg/
@@ -19,6 +19,7 @@ export async function loadCore() {
     return {
       annotate: pkg.annotate,
       validateDocument: pkg.validateDocument,
+      importFiles: pkg.importFiles,
       linkEntities: pkg.linkEntities,
       exportAs: pkg.exportAs,
       timeline: pkg.timeline,
