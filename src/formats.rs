@@ -428,6 +428,7 @@ pub fn import(
         for input in inputs {
             let file = input.name;
             let text = import::text_of(file, input.bytes)?;
+            let json = import::without_bom(text);
             let documents = match format {
                 Format::Gloss => read_gloss(file, text)?,
                 Format::Conll => build(file, conll::read(file, text)?, &mut notes)?,

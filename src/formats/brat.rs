@@ -13,7 +13,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::import::{count, one_line, text_of, Draft, ImportError, Input, Mention, Notes};
+use super::import::{
+    count, one_line, text_of, without_bom, Draft, ImportError, Input, Mention, Notes,
+};
 use super::{resolved_places, zip};
 use crate::document::{Document, DocumentId};
 use crate::labels::LABELS;
@@ -170,7 +172,7 @@ pub(super) fn read(
             ));
         };
         let text = text_of(&format!("{stem}.txt"), text)?.to_string();
-        let ann = text_of(name, bytes)?;
+        let ann = without_bom(text_of(name, bytes)?);
         drafts.push((name.clone(), read_ann(name, ann, text, notes)?));
     }
     if drafts.is_empty() {

@@ -51,51 +51,51 @@ pub(super) fn write(document: &Document) -> String {
     out
 }
 
-/// True when `previous token` would not tokenize as the two tokens
-/// `previous` and `token`, and `previoustoken` would (a clitic: "'s", "n't").
-fn needs_glue(previous: &str, token: &str) -> bool {
-    let splits_into_both = |text: &str| {
-        let tokens = tokenize(text).tokens;
-        tokens.len() == 2 && tokens[0].text(text) == previous && tokens[1].text(text) == token
-    };
-    !splits_into_both(&format!("{previous} {token}"))
-        && splits_into_both(&format!("{previous}{token}"))
+/// One document of a CoNLL file as read: its tokens, which of them start a
+/// sentence, and its mentions as token ranges.
+#[derive(Default)]
+struct Read<'a> {
+    id: Option<DocumentId>,
+    line: Option<usize>,
+    tokens: Vec<&'a str>,
+    sentence_starts: Vec<bool>,
+    /// (first token, one past the last, label, line).
+    mentions: Vec<(usize, usize, &'a str, usize)>,
 }
 
 /// The documents of a CoNLL file: a new one at each `-DOCSTART-` line.
 pub(super) fn read(file: &str, text: &str) -> Result<Vec<Draft>, ImportError> {
-    let mut drafts: Vec<Draft> = Vec::new();
-    // The current document's text length in code points, and whether its sentence is open.
-    let mut draft = Draft::default();
-    let mut length = 0;
+    let mut documents: Vec<Read> = Vec::new();
+    let mut doc = Read::default();
     let mut in_sentence = false;
-    let mut open: Option<Mention> = None;
     let mut any_line = false;
-    let mut previous = "";
-    let finish = |draft: &mut Draft, open: &mut Option<Mention>| {
-        if let Some(m) = open.take() {
-            draft.mentions.push(m);
+    // The open mention: (first token, label, line).
+    let mut open: Option<(usize, &str, usize)> = None;
+    fn close<'a>(doc: &mut Read<'a>, open: &mut Option<(usize, &'a str, usize)>) {
+        if let Some((first, label, line)) = open.take() {
+            doc.mentions.push((first, doc.tokens.len(), label, line));
         }
-    };
+    }
     for (i, line) in text.lines().enumerate() {
         let number = i + 1;
         let fields: Vec<&str> = line.split_whitespace().collect();
         if fields.is_empty() {
-            finish(&mut draft, &mut open);
+            close(&mut doc, &mut open);
             in_sentence = false;
             continue;
         }
-        if fields[0] == "-DOCSTART-" {
-            finish(&mut draft, &mut open);
-            if any_line || !draft.text.is_empty() {
-                drafts.push(std::mem::take(&mut draft));
+        // A byte-order mark may open the file; it stays in a token, where it may be the text's own.
+        if fields[0].trim_start_matches('\u{feff}') == "-DOCSTART-" {
+            close(&mut doc, &mut open);
+            if any_line {
+                documents.push(std::mem::take(&mut doc));
             }
-            draft.line = Some(number);
+            doc.line = Some(number);
             // Gloss writes the id as JSON ("a.txt", 7); CoNLL-2003 writes -X-.
-            let rest = line.trim_start()["-DOCSTART-".len()..].trim();
+            let rest =
+                line.trim_start_matches(['\u{feff}', ' ', '\t'])["-DOCSTART-".len()..].trim();
             let id_text = rest.rsplit_once('\t').map_or(rest, |(id, _)| id).trim();
-            draft.id = serde_json::from_str::<DocumentId>(id_text).ok();
-            length = 0;
+            doc.id = serde_json::from_str::<DocumentId>(id_text).ok();
             in_sentence = false;
             any_line = true;
             continue;
@@ -112,21 +112,6 @@ pub(super) fn read(file: &str, text: &str) -> Result<Vec<Draft>, ImportError> {
             ));
         }
         let (token, tag) = (fields[0], fields[fields.len() - 1]);
-        if draft.line.is_none() {
-            draft.line = Some(number);
-        }
-        if !draft.text.is_empty() {
-            let glued = in_sentence && needs_glue(previous, token);
-            if !glued {
-                draft.text.push(if in_sentence { ' ' } else { '\n' });
-                length += 1;
-            }
-        }
-        in_sentence = true;
-        previous = token;
-        let start = length;
-        draft.text.push_str(token);
-        length += token.chars().count();
         let (prefix, label) = match tag.split_once('-') {
             None if tag == "O" => (None, ""),
             Some((p @ ("B" | "I" | "E" | "S" | "L" | "U"), label)) if !label.is_empty() => {
@@ -143,40 +128,136 @@ pub(super) fn read(file: &str, text: &str) -> Result<Vec<Draft>, ImportError> {
                 ))
             }
         };
+        doc.line.get_or_insert(number);
         // I-, E- or L- continue a mention of the same label; B-, S- or U- (or a change of label) start one.
-        let continues = matches!(prefix, Some("I" | "E" | "L"))
-            && open.as_ref().is_some_and(|m| m.label == label);
-        match (prefix, continues) {
-            (None, _) => finish(&mut draft, &mut open),
-            (Some(_), true) => {
-                let m = open.as_mut().expect("an open mention continues");
-                m.end = length;
-            }
-            (Some(_), false) => {
-                finish(&mut draft, &mut open);
-                open = Some(Mention {
-                    start,
-                    end: length,
-                    label: label.to_string(),
-                    line: Some(number),
-                    ..Mention::default()
-                });
+        let continues =
+            matches!(prefix, Some("I" | "E" | "L")) && open.as_ref().is_some_and(|m| m.1 == label);
+        if !continues {
+            close(&mut doc, &mut open);
+            if prefix.is_some() {
+                open = Some((doc.tokens.len(), label, number));
             }
         }
+        doc.sentence_starts.push(!in_sentence);
+        doc.tokens.push(token);
+        in_sentence = true;
         if matches!(prefix, Some("E" | "S" | "L" | "U")) {
-            finish(&mut draft, &mut open);
+            close(&mut doc, &mut open);
         }
     }
-    finish(&mut draft, &mut open);
-    if any_line {
-        drafts.push(draft);
+    close(&mut doc, &mut open);
+    // A file without tokens is one empty text, as an empty text exports.
+    if any_line || documents.is_empty() {
+        documents.push(doc);
     }
-    if drafts.is_empty() {
-        return Err(ImportError::new(
-            file,
-            None,
-            "It holds no CoNLL lines (a token and its tag per line).",
-        ));
+    Ok(documents.into_iter().map(draft).collect())
+}
+
+/// A read document as a draft: its text rebuilt ([`rebuild`]), its mentions in code points.
+fn draft(doc: Read) -> Draft {
+    let (text, spans) = rebuild(&doc.tokens, &doc.sentence_starts);
+    Draft {
+        id: doc.id,
+        line: doc.line,
+        mentions: doc
+            .mentions
+            .iter()
+            .map(|&(first, end, label, line)| Mention {
+                start: spans[first].0,
+                end: spans[end - 1].1,
+                label: label.to_string(),
+                line: Some(line),
+                ..Mention::default()
+            })
+            .collect(),
+        text,
     }
-    Ok(drafts)
+}
+
+/// The text of `tokens` and each token's code-point span: a space between
+/// the tokens of a sentence, a line break between sentences, nothing where a
+/// space would cut a token ("Ukraine" "'s"). Where the core tokenizer would
+/// then cut the text otherwise (an abbreviation's period ends a sentence on
+/// a line of its own, but not before a space), the separators there are
+/// changed, a few times at most, until it gives the tokens and sentences read.
+fn rebuild(tokens: &[&str], sentence_starts: &[bool]) -> (String, Vec<(usize, usize)>) {
+    const SEPARATORS: [&str; 3] = ["\n", " ", ""];
+    let mut separators: Vec<&str> = (0..tokens.len())
+        .map(|i| match i {
+            0 => "",
+            _ if sentence_starts[i] => "\n",
+            _ if needs_glue(tokens[i - 1], tokens[i]) => "",
+            _ => " ",
+        })
+        .collect();
+    let join = |separators: &[&str]| -> String {
+        tokens
+            .iter()
+            .zip(separators)
+            .flat_map(|(t, s)| [*s, *t])
+            .collect()
+    };
+    // The index of the first token the tokenizer does not give back as read.
+    let first_difference = |text: &str| -> usize {
+        let tokenized = tokenize(text);
+        let mut starts = vec![false; tokenized.tokens.len()];
+        for sentence in &tokenized.sentences {
+            starts[sentence.start] = true;
+        }
+        (0..tokens.len())
+            .find(|&i| {
+                tokenized.tokens.get(i).map(|t| t.text(text)) != Some(tokens[i])
+                    || starts[i] != sentence_starts[i]
+            })
+            .unwrap_or(if tokenized.tokens.len() == tokens.len() {
+                usize::MAX
+            } else {
+                tokens.len()
+            })
+    };
+    let mut text = join(&separators);
+    let mut at = first_difference(&text);
+    for _ in 0..16 {
+        if at == usize::MAX {
+            break;
+        }
+        let mut best = (at, None);
+        for k in [at, at + 1]
+            .into_iter()
+            .filter(|&k| k > 0 && k < tokens.len())
+        {
+            for separator in SEPARATORS.iter().filter(|s| **s != separators[k]) {
+                let mut tried = separators.clone();
+                tried[k] = separator;
+                let reached = first_difference(&join(&tried));
+                if reached > best.0 {
+                    best = (reached, Some(tried));
+                }
+            }
+        }
+        let (reached, Some(better)) = best else { break };
+        separators = better;
+        text = join(&separators);
+        at = reached;
+    }
+    let mut spans = Vec::with_capacity(tokens.len());
+    let mut length = 0;
+    for (token, separator) in tokens.iter().zip(&separators) {
+        length += separator.chars().count();
+        let start = length;
+        length += token.chars().count();
+        spans.push((start, length));
+    }
+    (text, spans)
+}
+
+/// True when `previous token` would not tokenize as the two tokens
+/// `previous` and `token`, and `previoustoken` would (a clitic: "'s", "n't").
+fn needs_glue(previous: &str, token: &str) -> bool {
+    let splits_into_both = |text: &str| {
+        let tokens = tokenize(text).tokens;
+        tokens.len() == 2 && tokens[0].text(text) == previous && tokens[1].text(text) == token
+    };
+    !splits_into_both(&format!("{previous} {token}"))
+        && splits_into_both(&format!("{previous}{token}"))
 }

@@ -314,7 +314,9 @@ pub(super) fn build(
     Ok(document)
 }
 
-/// `bytes` as UTF-8 text, without a leading byte-order mark, or an error naming `file`.
+/// `bytes` as UTF-8 text, or an error naming `file`. A leading byte-order
+/// mark stays: brat counts it in a `.txt`, and it may be a CoNLL token; the
+/// JSON readers drop it ([`without_bom`]).
 pub(super) fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ImportError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         ImportError::new(
@@ -326,7 +328,12 @@ pub(super) fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Import
             ),
         )
     })?;
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+    Ok(text)
+}
+
+/// `text` without a leading byte-order mark.
+pub(super) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// The non-blank lines of `text` with their numbers (from 1).
