@@ -430,14 +430,14 @@ pub fn import(
             let text = import::text_of(file, input.bytes)?;
             let json = import::without_bom(text);
             let documents = match format {
-                Format::Gloss => read_gloss(file, text)?,
+                Format::Gloss => read_gloss(file, json)?,
                 Format::Conll => build(file, conll::read(file, text)?, &mut notes)?,
-                Format::Doccano => build(file, doccano::read(file, text)?, &mut notes)?,
-                Format::W3c => build(file, w3c::read(file, text)?, &mut notes)?,
-                Format::Spacy => build(file, spacy::read(file, text)?, &mut notes)?,
+                Format::Doccano => build(file, doccano::read(file, json)?, &mut notes)?,
+                Format::W3c => build(file, w3c::read(file, json)?, &mut notes)?,
+                Format::Spacy => build(file, spacy::read(file, json)?, &mut notes)?,
                 Format::LabelStudio => build(
                     file,
-                    label_studio::read(file, text, &mut notes)?,
+                    label_studio::read(file, json, &mut notes)?,
                     &mut notes,
                 )?,
                 Format::Brat

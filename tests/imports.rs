@@ -247,13 +247,16 @@ fn well_formed_files_of_other_tools_import() {
     }
 }
 
+/// Files as (name, content).
+type Files = Vec<(&'static str, String)>;
+
 /// Each malformed file, its format, and words its message must hold.
 #[test]
 fn malformed_files_are_refused_with_a_message_that_names_the_problem() {
     let text = "😀 Zoe\u{308} met Anna.";
     let q = serde_json::to_string(text).unwrap();
     let one = |name: &'static str, content: &str| vec![(name, content.to_string())];
-    let cases: Vec<(Format, Vec<(&str, String)>, &[&str])> = vec![
+    let cases: Vec<(Format, Files, &[&str])> = vec![
         (Format::Conll, one("a.conll", "Zoë\tB-PER\nmet\n"), &["a.conll, line 2", "has no tag"]),
         (Format::Conll, one("a.conll", "Zoë\tX-PER\n"), &["line 1", "not a BIO tag"]),
         (Format::Brat, one("a.ann", "T1\tPERSON 2 6\tZoë\n"), &["a.ann", "a.txt", "missing"]),
