@@ -319,7 +319,7 @@ fn malformed_files_are_refused_with_a_message_that_names_the_problem() {
         (
             Format::LabelStudio,
             one("a.json", "[{\"data\": {\"text\": \"Zoë\"}, \"annotations\": [{\"result\": [{\"type\": \"labels\", \"value\": {\"start\": 0}}]}]}]"),
-            &["Task 1, region 1", "missing field"],
+            &["Task 1, region 1", "lacks start, end or labels"],
         ),
         (
             Format::LabelStudio,

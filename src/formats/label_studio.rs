@@ -90,13 +90,6 @@ pub(super) fn to_label_studio(document: &Document) -> String {
 }
 
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum Export {
-    Tasks(Vec<ReadTask>),
-    Task(ReadTask),
-}
-
-#[derive(Deserialize)]
 struct ReadTask {
     #[serde(default)]
     id: Option<DocumentId>,
@@ -120,18 +113,19 @@ struct ReadRegion {
     #[serde(rename = "type", default)]
     kind: String,
     #[serde(default)]
-    value: serde_json::Value,
+    value: ReadValue,
     #[serde(default)]
     score: Option<f64>,
 }
 
-#[derive(Deserialize)]
+/// A region's value: every field optional, since only `labels` regions have these.
+#[derive(Deserialize, Default)]
 struct ReadValue {
-    start: usize,
-    end: usize,
+    start: Option<usize>,
+    end: Option<usize>,
     #[serde(default)]
     text: Option<String>,
-    labels: Vec<String>,
+    labels: Option<Vec<String>>,
     #[serde(default)]
     score: Option<f64>,
 }
@@ -139,14 +133,16 @@ struct ReadValue {
 /// The documents of a Label Studio export, one per task.
 pub(super) fn read(file: &str, json: &str, notes: &mut Notes) -> Result<Vec<Draft>, ImportError> {
     let fail = |problem: String| ImportError::new(file, None, problem);
-    let export: Export = serde_json::from_str(json).map_err(|e| {
+    let not_an_export = |e: serde_json::Error| {
         fail(format!(
             "It is not a Label Studio export (a list of tasks {{\"data\": {{\"text\": ...}}, \"annotations\": [...]}}): {e}."
         ))
-    })?;
-    let tasks = match export {
-        Export::Tasks(tasks) => tasks,
-        Export::Task(task) => vec![task],
+    };
+    // A task list, or one task.
+    let tasks: Vec<ReadTask> = if json.trim_start().starts_with('{') {
+        vec![serde_json::from_str(json).map_err(not_an_export)?]
+    } else {
+        serde_json::from_str(json).map_err(not_an_export)?
     };
     let mut others = 0;
     let mut drafts = Vec::new();
@@ -177,13 +173,15 @@ pub(super) fn read(file: &str, json: &str, notes: &mut Notes) -> Result<Vec<Draf
                 others += 1;
                 continue;
             }
-            let value: ReadValue = serde_json::from_value(region.value.clone()).map_err(|e| {
-                fail(format!(
-                    "{which}, region {}: its value is not {{\"start\", \"end\", \"labels\"}} over the text: {e}.",
+            let value = &region.value;
+            let (Some(mut start), Some(mut end), Some(labels)) =
+                (value.start, value.end, &value.labels)
+            else {
+                return Err(fail(format!(
+                    "{which}, region {}: its value lacks start, end or labels, which a labels region has.",
                     r + 1
-                ))
-            })?;
-            let (mut start, mut end) = (value.start, value.end);
+                )));
+            };
             if let Some(given) = &value.text {
                 let at = |s: usize, e: usize| -> Option<String> {
                     chars.get(s..e).map(|c| c.iter().collect())
@@ -198,7 +196,7 @@ pub(super) fn read(file: &str, json: &str, notes: &mut Notes) -> Result<Vec<Draf
                     }
                 }
             }
-            let Some(label) = value.labels.first() else {
+            let Some(label) = labels.first() else {
                 others += 1;
                 continue;
             };
@@ -206,7 +204,7 @@ pub(super) fn read(file: &str, json: &str, notes: &mut Notes) -> Result<Vec<Draf
                 start,
                 end,
                 label: label.clone(),
-                text: value.text,
+                text: value.text.clone(),
                 confidence: value.score.or(region.score),
                 source: Some(source),
                 ..Mention::default()

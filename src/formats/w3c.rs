@@ -95,11 +95,41 @@ struct Item {
     target: Target,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// A property the model lets be one value or a list (`body`, `selector`).
 enum OneOrMany<T> {
     One(T),
     Many(Vec<T>),
+}
+
+// By hand rather than `#[serde(untagged)]`, which buffers every value and costs the wasm core more.
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Either<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Either<T> {
+            type Value = OneOrMany<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object or a list of objects")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(OneOrMany::One)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut many = Vec::new();
+                while let Some(one) = seq.next_element()? {
+                    many.push(one);
+                }
+                Ok(OneOrMany::Many(many))
+            }
+        }
+        deserializer.deserialize_any(Either(std::marker::PhantomData))
+    }
 }
 
 impl<T> Default for OneOrMany<T> {
@@ -154,10 +184,11 @@ fn geonames_id(uri: &str) -> Option<u32> {
 
 pub(super) fn read(file: &str, text: &str) -> Result<Vec<Draft>, ImportError> {
     // One page (pretty JSON), or one per line.
-    let pages: Vec<(Option<usize>, &str)> = match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(_) => vec![(None, text)],
-        Err(_) => numbered_lines(text).map(|(n, l)| (Some(n), l)).collect(),
-    };
+    let pages: Vec<(Option<usize>, &str)> =
+        match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => vec![(None, text)],
+            Err(_) => numbered_lines(text).map(|(n, l)| (Some(n), l)).collect(),
+        };
     let mut drafts = Vec::new();
     for (line, json) in pages {
         let page: Page = serde_json::from_str(json).map_err(|e| {
