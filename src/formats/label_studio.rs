@@ -145,6 +145,7 @@ pub(super) fn read(file: &str, json: &str, notes: &mut Notes) -> Result<Vec<Draf
         serde_json::from_str(json).map_err(not_an_export)?
     };
     let mut others = 0;
+    let mut unused_sets = 0;
     let mut drafts = Vec::new();
     for (n, task) in tasks.into_iter().enumerate() {
         let which = format!("Task {}", n + 1);
@@ -167,6 +168,12 @@ pub(super) fn read(file: &str, json: &str, notes: &mut Notes) -> Result<Vec<Draf
             Some(a) => (Some(a), Source::Person),
             None => (task.predictions.first(), Source::Model),
         };
+        // Gloss keeps one set of regions per text: the others are said to be left out.
+        let sets =
+            task.annotations.iter().filter(|a| !a.was_cancelled).count() + task.predictions.len();
+        if sets > 1 {
+            unused_sets += sets - 1;
+        }
         let mut mentions = Vec::new();
         for (r, region) in chosen.map_or(&[][..], |a| &a.result[..]).iter().enumerate() {
             if region.kind != "labels" {
@@ -225,6 +232,17 @@ pub(super) fn read(file: &str, json: &str, notes: &mut Notes) -> Result<Vec<Draf
                 count(others, "region"),
                 if others == 1 { "is" } else { "are" },
                 if others == 1 { "was" } else { "were" }
+            ),
+        );
+    }
+    if unused_sets > 0 {
+        notes.add(
+            file,
+            format!(
+                "{} besides the one imported per task {} left out (Gloss keeps one set of \
+                 regions per text: the first annotation not cancelled, else the first prediction).",
+                count(unused_sets, "annotation or prediction"),
+                if unused_sets == 1 { "was" } else { "were" }
             ),
         );
     }
