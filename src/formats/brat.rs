@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::import::{
-    count, one_line, text_of, without_bom, Draft, ImportError, Input, Mention, Notes,
+    are, count, one_line, text_of, were, without_bom, Draft, ImportError, Input, Mention, Notes,
 };
 use super::{resolved_places, zip};
 use crate::document::{Document, DocumentId};
@@ -323,7 +323,7 @@ fn read_ann(file: &str, ann: &str, text: String, notes: &mut Notes) -> Result<Dr
             format!(
                 "{} {} left out: Gloss keeps mentions, their values and places only.",
                 count(n, what),
-                if n == 1 { "was" } else { "were" }
+                were(n)
             ),
         );
     }
@@ -333,8 +333,8 @@ fn read_ann(file: &str, ann: &str, text: String, notes: &mut Notes) -> Result<Dr
             format!(
                 "{} that {} not a TIMEX3 value {} left out.",
                 count(free_notes, "note"),
-                if free_notes == 1 { "is" } else { "are" },
-                if free_notes == 1 { "was" } else { "were" }
+                are(free_notes),
+                were(free_notes)
             ),
         );
     }

@@ -136,6 +136,24 @@ pub(super) fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// "was" for one, "were" for several: the verb of a note on `n` things left out.
+pub(super) fn were(n: usize) -> &'static str {
+    if n == 1 {
+        "was"
+    } else {
+        "were"
+    }
+}
+
+/// "is" for one, "are" for several.
+pub(super) fn are(n: usize) -> &'static str {
+    if n == 1 {
+        "is"
+    } else {
+        "are"
+    }
+}
+
 /// `text` with its line breaks as spaces, as brat and CSV-less formats write a mention's text.
 pub(super) fn one_line(text: &str) -> String {
     text.chars()
@@ -214,7 +232,7 @@ pub(super) fn build(
             format!(
                 "{} labelled {label:?} {} left out: Gloss has no such label.",
                 count(*n, "mention"),
-                if *n == 1 { "was" } else { "were" }
+                were(*n)
             ),
         );
     }
@@ -224,7 +242,7 @@ pub(super) fn build(
             format!(
                 "{} of a name {} left out: only dates and times carry a value.",
                 count(dropped_values, "value"),
-                if dropped_values == 1 { "was" } else { "were" }
+                were(dropped_values)
             ),
         );
     }
@@ -246,7 +264,7 @@ pub(super) fn build(
             format!(
                 "{} overlapping an earlier one {} left out: Gloss's annotations never overlap.",
                 count(n, "mention"),
-                if n == 1 { "was" } else { "were" }
+                were(n)
             ),
         );
     }
@@ -302,7 +320,7 @@ pub(super) fn build(
                     "{} the file names for a place {} left out: Gloss's gazetteer offers no such \
                      candidate for that name.",
                     count(unapplied.len(), "GeoNames record"),
-                    if unapplied.len() == 1 { "was" } else { "were" }
+                    were(unapplied.len())
                 ),
             );
             entities::link_document(&mut document);

@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::import::{char_of_utf16, count, Draft, ImportError, Mention, Notes};
+use super::import::{are, char_of_utf16, count, were, Draft, ImportError, Mention, Notes};
 use crate::document::{Document, DocumentId, Source};
 
 #[derive(Serialize)]
@@ -230,8 +230,8 @@ pub(super) fn read(file: &str, json: &str, notes: &mut Notes) -> Result<Vec<Draf
             format!(
                 "{} that {} not text labels {} left out (choices, text areas, relations).",
                 count(others, "region"),
-                if others == 1 { "is" } else { "are" },
-                if others == 1 { "was" } else { "were" }
+                are(others),
+                were(others)
             ),
         );
     }
@@ -242,7 +242,7 @@ pub(super) fn read(file: &str, json: &str, notes: &mut Notes) -> Result<Vec<Draf
                 "{} besides the one imported per task {} left out (Gloss keeps one set of \
                  regions per text: the first annotation not cancelled, else the first prediction).",
                 count(unused_sets, "annotation or prediction"),
-                if unused_sets == 1 { "was" } else { "were" }
+                were(unused_sets)
             ),
         );
     }
