@@ -399,6 +399,29 @@ pub fn detect(inputs: &[Input]) -> Option<Format> {
     })
 }
 
+/// Why [`detect`] tells no format for `inputs`, a sentence naming them.
+pub fn undetected(inputs: &[Input]) -> String {
+    let names: Vec<&str> = inputs.iter().map(|i| i.name).collect();
+    let lone_text = matches!(inputs, [one] if one.name.to_ascii_lowercase().ends_with(".txt"));
+    format!(
+        "Gloss cannot tell the format of {} from {} and content{}.",
+        names.join(", "),
+        if names.len() == 1 {
+            "its name"
+        } else {
+            "their names"
+        },
+        if lone_text {
+            ": a .txt alone is plain text (to annotate it, paste it or use gloss annotate; \
+             brat's .txt comes with its .ann)"
+        } else if names.len() > 1 {
+            ", or they are of several formats"
+        } else {
+            ""
+        }
+    )
+}
+
 /// Reads the documents of `inputs` in `format` ([`detect`] tells it),
 /// each a valid `gloss/2` document: the file's own `gloss` documents as
 /// they are, the other formats' mentions with the reference date of
@@ -718,7 +741,7 @@ mod tests {
             conll.starts_with("-DOCSTART- \"a\\tb.txt\"\tO\n\n😀\tO\n"),
             "{conll}"
         );
-        for format in [Format::Gloss, Format::Doccano, Format::W3c] {
+        for format in [Format::Gloss, Format::Doccano, Format::W3c, Format::Spacy] {
             let line = convert_line(&doc, format).unwrap();
             assert_eq!(line.lines().count(), 1, "{format:?}");
             let value: serde_json::Value = serde_json::from_str(&line).unwrap();

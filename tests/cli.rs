@@ -361,7 +361,7 @@ fn every_format_writes_a_batch_that_keeps_its_documents_apart() {
         .map(|f| serde_json::to_string(f).unwrap())
         .collect();
     // JSON formats: one line per document, carrying its id.
-    for format in ["gloss", "doccano"] {
+    for format in ["gloss", "doccano", "spacy"] {
         let (status, out, _) = run(format);
         assert_eq!(status, Some(0));
         let lines: Vec<serde_json::Value> = out
@@ -741,7 +741,7 @@ fn a_malformed_import_prints_nothing_and_says_where() {
     let output = gloss(&["import", unknown.to_str().unwrap()], b"");
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("name it with --from"),
+        stderr(&output).contains("Name it with --from."),
         "{}",
         stderr(&output)
     );

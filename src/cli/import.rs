@@ -54,8 +54,8 @@ pub fn run(settings: Settings, out: &mut impl Write) -> Result<(), Failure> {
         .or_else(|| formats::detect(&inputs))
         .ok_or_else(|| {
             Failure::Refused(format!(
-                "Cannot tell the format of {} (or they are of several formats): name it with --from.",
-                settings.files.join(", ")
+                "{} Name it with --from.",
+                formats::undetected(&inputs)
             ))
         })?;
     let imported = formats::import(from, &inputs, &settings.options)

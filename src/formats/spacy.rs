@@ -23,6 +23,9 @@ use crate::tokenize::tokenize;
 
 #[derive(Serialize)]
 struct Line<'a> {
+    /// A batch's document id, as doccano's lines carry it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a DocumentId>,
     text: &'a str,
     spans: Vec<Span>,
     tokens: Vec<Token<'a>>,
@@ -98,6 +101,7 @@ pub(super) fn to_spacy(document: &Document) -> String {
     }
 
     let line = Line {
+        id: document.id.as_ref(),
         text,
         spans: spans
             .iter()

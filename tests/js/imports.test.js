@@ -70,7 +70,8 @@ test('readImport: one document, or a sentence that says why not', async () => {
     [[file('a.jsonl', '{"text": "a", "label": []}\n{"text": "b", "label": []}\n')], /holds 2 documents; the page opens one at a time/],
     [[file('a.conll', new Uint8Array([0x5a, 0xff, 0x0a]))], /not UTF-8/],
     [[file('a.json', '{"format": "gloss/2",')], /Not valid JSON/],
-    [[file('notes.md', '# notes')], /cannot tell the format/],
+    [[file('notes.md', '# notes')], /cannot tell the format of notes\.md from its name and content\./],
+    [[file('article.txt', 'Kyiv, Dec. 5.')], /a \.txt alone is plain text/],
   ];
   for (const [files, expected] of cases) {
     const result = readImport(files, core, OPTIONS);
