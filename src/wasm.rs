@@ -151,11 +151,8 @@ pub fn import_files(files: JsValue, options: JsValue) -> Result<JsValue, JsError
     let format = match options.format.as_deref() {
         Some(name) => crate::formats::Format::from_name(name)
             .ok_or_else(|| JsError::new(&format!("unknown format {name:?}")))?,
-        None => crate::formats::detect(&inputs).ok_or_else(|| {
-            JsError::new(
-                "Gloss cannot tell the format of these files from their names and content.",
-            )
-        })?,
+        None => crate::formats::detect(&inputs)
+            .ok_or_else(|| JsError::new(&crate::formats::undetected(&inputs)))?,
     };
     let import_options = crate::formats::ImportOptions {
         reference_date: options
