@@ -21,6 +21,7 @@ const CALLS = {
     return pkg.annotateWithProgress(text, options, progress);
   },
   validateDocument: (id, value) => pkg.validateDocument(value),
+  importFiles: (id, files, options) => pkg.importFiles(files, options),
   linkEntities: (id, value) => pkg.linkEntities(value),
   exportAs: (id, value, format) => pkg.exportAs(value, format),
   timeline: (id, value) => pkg.timeline(value),

@@ -85,7 +85,7 @@ export function cancel() {
 }
 
 /**
- * Resolves to `{annotate, validateDocument, linkEntities, exportAs, timeline,
+ * Resolves to `{annotate, validateDocument, importFiles, linkEntities, exportAs, timeline,
  * isValidTimexValue, version, labels, formats, loadTowns, cancel}` once the
  * core is ready: each function returns a promise of what the core's function
  * of that name returns (`annotate` takes a third argument, `{onProgress(done,
@@ -103,6 +103,7 @@ export async function loadCore() {
   return {
     annotate: (text, options, { onProgress } = {}) => call('annotate', [text, options], onProgress),
     validateDocument: (value) => call('validateDocument', [value]),
+    importFiles: (files, options) => call('importFiles', [files, options]),
     linkEntities: (value) => call('linkEntities', [value]),
     exportAs: (value, format) => call('exportAs', [value, format]),
     timeline: (value) => call('timeline', [value]),
