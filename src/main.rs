@@ -137,7 +137,7 @@ struct EvalMode {
 
 #[derive(Args)]
 struct EvalNamesArgs {
-    /// CoNLL-2003 file to score on.
+    /// CoNLL-2003 file to score on, or KIND:PATH (gum-dev:DIR, wnut17:FILE, btc:…, re3d:…).
     file: String,
     /// Also give the recall on names never seen in this training file.
     #[arg(long, value_name = "TRAIN", conflicts_with = "EvalMode")]
@@ -161,9 +161,16 @@ struct TrainNamesArgs {
     /// CoNLL-2003 training file.
     #[arg(long, value_name = "FILE", required = true)]
     train: Option<String>,
+    /// Another corpus to train on, KIND:PATH[*N] (gum-train:DIR*2, btc:DIR, wnut17:FILE,
+    /// re3d:DIR); N copies of each sentence per epoch.
+    #[arg(long, value_name = "KIND:PATH[*N]")]
+    add: Vec<gloss::dev::corpora::Source>,
     /// CoNLL-2003 file scored after each epoch (reporting only).
     #[arg(long, value_name = "FILE")]
     valid: Option<String>,
+    /// A corpus (KIND:PATH) the saved model is scored on (reporting only).
+    #[arg(long, value_name = "KIND:PATH")]
+    report: Vec<String>,
     /// Where to write the model.
     #[arg(long, value_name = "FILE", required = true)]
     out: Option<String>,
@@ -379,7 +386,9 @@ fn train_names_command(args: TrainNamesArgs) -> Result<(), DevError> {
     }
     train_names::train(&TrainSettings {
         train: args.train.expect("clap requires --train"),
+        add: args.add,
         valid: args.valid,
+        report: args.report,
         out: args.out.expect("clap requires --out"),
         epochs: args.epochs,
         folds: args.folds,

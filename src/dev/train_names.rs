@@ -1,9 +1,15 @@
-//! `gloss train names`: trains the two-pass name model on CoNLL-2003 data.
+//! `gloss train names`: trains the two-pass name model on CoNLL-2003 data
+//! and, with `--add`, other corpora ([`corpora::Source`]).
 //!
 //! ```text
 //! gloss train names --train train.txt --valid valid.txt --out models/names.bin
-//!                   [--epochs N] [--folds K] [--min-count N] [--prune W] [--seed N]
+//!                   [--add KIND:PATH[*N]]... [--epochs N] [--folds K]
+//!                   [--min-count N] [--prune W] [--seed N]
 //! ```
+//!
+//! `*N` is a corpus's weight: each of its sentences is seen N times per
+//! epoch (the CoNLL-2003 file once). Tokens a corpus leaves possibly MISC
+//! are partial labels ([`perceptron`]).
 //!
 //! The flags are the fields of [`TrainSettings`]. The word clusters the
 //! features use are built first, by `gloss train names clusters`
@@ -17,6 +23,7 @@
 
 use std::ops::Range;
 
+use super::corpora::{self, Source};
 use super::eval_names as eval;
 use super::perceptron::{self, Example, FeatureIndex, Perceptron};
 use super::{conll, DevError};
@@ -35,8 +42,13 @@ const SCALE: f32 = 8.0;
 pub struct TrainSettings {
     /// CoNLL-2003 training file.
     pub train: String,
+    /// Other corpora trained on, with their weights.
+    pub add: Vec<Source>,
     /// CoNLL-2003 file scored after each epoch (reporting only).
     pub valid: Option<String>,
+    /// Corpora (`KIND:PATH`, see [`super::corpora::read`]) the saved model
+    /// is scored on, with `valid` (reporting only).
+    pub report: Vec<String>,
     /// Where to write the model file.
     pub out: String,
     /// Passes over the training data.
@@ -55,7 +67,9 @@ impl Default for TrainSettings {
     fn default() -> TrainSettings {
         TrainSettings {
             train: String::new(),
+            add: Vec::new(),
             valid: None,
+            report: Vec::new(),
             out: String::new(),
             epochs: 12,
             folds: 5,
@@ -73,9 +87,20 @@ pub fn train(settings: &TrainSettings) -> Result<(), DevError> {
         ..settings.clone()
     };
     let resources = Resources::embedded();
-    let train = prepare(&conll::read(&settings.train)?, &resources);
+    let mut train = prepare(&conll::read(&settings.train)?, 1, &resources);
+    for source in settings.add.iter().filter(|s| s.repeat > 0) {
+        let items = prepare(&source.read()?, source.repeat, &resources);
+        eprintln!(
+            "{}: {} documents, {} tokens, weight {}",
+            source.path,
+            items.len(),
+            items.iter().map(|d| d.input.len()).sum::<usize>(),
+            source.repeat
+        );
+        train.extend(items);
+    }
     let valid = match &settings.valid {
-        Some(path) => Some(prepare(&conll::read(path)?, &resources)),
+        Some(path) => Some(prepare(&conll::read(path)?, 1, &resources)),
         None => None,
     };
     eprintln!(
@@ -146,11 +171,10 @@ pub fn train(settings: &TrainSettings) -> Result<(), DevError> {
         saved.passes[0].features.len(),
         saved.passes[1].features.len()
     );
-    if let Some(path) = &settings.valid {
-        let tagger = Tagger::from_data(&saved);
-        let docs = conll::read(path)?;
+    let tagger = Tagger::from_data(&saved);
+    for spec in settings.valid.iter().chain(&settings.report) {
         let mut score = eval::Score::default();
-        for doc in &docs {
+        for doc in &corpora::read(spec)? {
             let predicted: Vec<tags::Span> = tagger
                 .tag(&doc.word_refs(), &doc.sentences)
                 .into_iter()
@@ -160,9 +184,12 @@ pub fn train(settings: &TrainSettings) -> Result<(), DevError> {
                     class: e.class,
                 })
                 .collect();
-            score.add(&doc.names, &predicted);
+            score.add(
+                &eval::scored(doc, doc.names.clone()),
+                &eval::scored(doc, predicted),
+            );
         }
-        eprintln!("saved model on {path} (gold tokens):\n{}", score.report());
+        eprintln!("saved model on {spec} (gold tokens):\n{}", score.report());
     }
     Ok(())
 }
@@ -172,6 +199,10 @@ struct Item {
     input: TaggerInput,
     words: Vec<String>,
     gold: Vec<Tag>,
+    /// Allowed tags per token (see [`Example::allowed`]); empty if all certain.
+    allowed: Vec<u32>,
+    /// Copies of each sentence per epoch.
+    repeat: usize,
     names: Vec<tags::Span>,
     /// Feature keys per token, for pass 0 and (once context is added) pass 1.
     pass_keys: [Vec<Vec<u32>>; 2],
@@ -185,15 +216,39 @@ impl Item {
     }
 }
 
-fn prepare(docs: &[conll::ConllDocument], resources: &Resources) -> Vec<Item> {
+/// Bits of the tags a possibly-MISC token may take: `O` and any MISC tag.
+const MAYBE_MISC: u32 = {
+    let mut bits = 1 << tags::OUTSIDE;
+    let mut t = 1;
+    while t < tags::NUM_TAGS {
+        if (t - 1) / 4 == tags::Class::Misc as usize {
+            bits |= 1 << t;
+        }
+        t += 1;
+    }
+    bits
+};
+
+fn prepare(docs: &[conll::ConllDocument], repeat: usize, resources: &Resources) -> Vec<Item> {
     docs.iter()
         .map(|d| {
             let input = TaggerInput::new(&d.word_refs(), &d.sentences, resources);
             let keys = keys_of(&input, None);
+            let gold = tags::from_spans(d.words.len(), &d.names);
+            let allowed = if d.maybe_misc.contains(&true) {
+                gold.iter()
+                    .zip(&d.maybe_misc)
+                    .map(|(&g, &maybe)| (1 << g) | if maybe { MAYBE_MISC } else { 0 })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             Item {
                 input,
                 words: d.words.clone(),
-                gold: tags::from_spans(d.words.len(), &d.names),
+                gold,
+                allowed,
+                repeat,
                 names: d.names.clone(),
                 pass_keys: [keys, Vec::new()],
             }
@@ -243,13 +298,18 @@ fn train_pass(
     for &d in use_docs {
         let item = &items[d];
         for sentence in &item.input.sentences {
-            examples.push(Example {
+            let example = Example {
                 features: sentence
                     .clone()
                     .map(|i| index.map(&item.pass_keys[pass][i]))
                     .collect(),
                 gold: item.gold[sentence.clone()].to_vec(),
-            });
+                allowed: item
+                    .allowed
+                    .get(sentence.clone())
+                    .map_or_else(Vec::new, <[u32]>::to_vec),
+            };
+            examples.extend(std::iter::repeat_n(example, item.repeat));
         }
     }
     let mut perceptron = Perceptron::new(index.keys.len());
