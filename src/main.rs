@@ -158,8 +158,8 @@ enum TrainCommand {
 struct TrainNamesArgs {
     #[command(subcommand)]
     clusters: Option<ClustersCommand>,
-    /// CoNLL-2003 training file.
-    #[arg(long, value_name = "FILE", required = true)]
+    /// CoNLL-2003 training file; FILE*N sees each sentence N times per epoch.
+    #[arg(long, value_name = "FILE[*N]", required = true)]
     train: Option<String>,
     /// Another corpus to train on, KIND:PATH[*N] (gum-train:DIR*2, btc:DIR, wnut17:FILE,
     /// re3d:DIR); N copies of each sentence per epoch.
@@ -190,6 +190,10 @@ struct TrainNamesArgs {
     /// Seed of the example shuffle.
     #[arg(long, value_name = "N", default_value_t = TrainSettings::default().seed)]
     seed: u64,
+    /// Added corpora of this kind (gum-train, btc, …) train the shared features
+    /// only, without private copies.
+    #[arg(long, value_name = "KIND", value_parser = parse_corpus_kind)]
+    share: Vec<gloss::dev::corpora::Corpus>,
 }
 
 #[derive(Subcommand)]
@@ -269,6 +273,10 @@ fn format_names() -> String {
 fn parse_format(name: &str) -> Result<Format, String> {
     Format::from_name(name)
         .ok_or_else(|| format!("unknown format {name:?}: use {}.", format_names()))
+}
+
+fn parse_corpus_kind(kind: &str) -> Result<gloss::dev::corpora::Corpus, String> {
+    gloss::dev::corpora::Corpus::from_kind(kind)
 }
 
 fn parse_megabytes(value: &str) -> Result<f64, String> {
@@ -395,6 +403,7 @@ fn train_names_command(args: TrainNamesArgs) -> Result<(), DevError> {
         min_count: args.min_count,
         prune: args.prune,
         seed: args.seed,
+        share: args.share,
     })
 }
 

@@ -41,6 +41,21 @@ const KINDS: [(&str, Corpus); 6] = [
     ("re3d", Corpus::Re3d),
 ];
 
+fn kind_names() -> String {
+    KINDS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+}
+
+impl Corpus {
+    /// The corpus of a kind name ("gum-train").
+    pub fn from_kind(kind: &str) -> Result<Corpus, String> {
+        KINDS
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|&(_, c)| c)
+            .ok_or_else(|| format!("unknown corpus kind {kind:?} (kinds: {})", kind_names()))
+    }
+}
+
 /// A corpus to read: its kind, its path and, for training, how many times
 /// each of its sentences is seen per epoch (its weight).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,24 +77,25 @@ impl std::str::FromStr for Source {
         let (kind, rest) = spec
             .split_once(':')
             .ok_or_else(|| format!("{spec:?} is not KIND:PATH (kinds: {})", kinds()))?;
-        let corpus = KINDS
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map(|&(_, c)| c)
-            .ok_or_else(|| format!("unknown corpus kind {kind:?} (kinds: {})", kinds()))?;
-        let (path, repeat) = match rest.rsplit_once('*') {
-            Some((path, n)) => (
-                path,
-                n.parse()
-                    .map_err(|_| format!("{n:?} in {spec:?} is not a repeat count"))?,
-            ),
-            None => (rest, 1),
-        };
+        let corpus = Corpus::from_kind(kind)?;
+        let (path, repeat) = split_repeat(rest)?;
         Ok(Source {
             corpus,
             path: path.to_string(),
             repeat,
         })
+    }
+}
+
+/// Splits `PATH*N` into the path and N (1 without `*N`).
+pub fn split_repeat(spec: &str) -> Result<(&str, usize), String> {
+    match spec.rsplit_once('*') {
+        Some((path, n)) => Ok((
+            path,
+            n.parse()
+                .map_err(|_| format!("{n:?} in {spec:?} is not a repeat count"))?,
+        )),
+        None => Ok((spec, 1)),
     }
 }
 
