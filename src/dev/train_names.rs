@@ -152,7 +152,6 @@ pub fn train(settings: &TrainSettings) -> Result<(), DevError> {
     );
 
     // Second pass: features from the jackknifed first-pass tags.
-    let mut train = train;
     for (item, tags) in train.iter_mut().zip(jackknifed) {
         item.add_context(tags);
     }
