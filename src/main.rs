@@ -161,7 +161,7 @@ struct EvalMode {
 
 #[derive(Args)]
 struct EvalNamesArgs {
-    /// CoNLL-2003 file to score on.
+    /// CoNLL-2003 file to score on, or KIND:PATH (gum-dev:DIR, wnut17:FILE, btc:…, re3d:…).
     file: String,
     /// Also give the recall on names never seen in this training file.
     #[arg(long, value_name = "TRAIN", conflicts_with = "EvalMode")]
@@ -182,12 +182,19 @@ enum TrainCommand {
 struct TrainNamesArgs {
     #[command(subcommand)]
     clusters: Option<ClustersCommand>,
-    /// CoNLL-2003 training file.
-    #[arg(long, value_name = "FILE", required = true)]
+    /// CoNLL-2003 training file; FILE*N sees each sentence N times per epoch.
+    #[arg(long, value_name = "FILE[*N]", required = true)]
     train: Option<String>,
+    /// Another corpus to train on, KIND:PATH[*N] (gum-train:DIR*2, btc:DIR, wnut17:FILE,
+    /// re3d:DIR); N copies of each sentence per epoch.
+    #[arg(long, value_name = "KIND:PATH[*N]")]
+    add: Vec<gloss::dev::corpora::Source>,
     /// CoNLL-2003 file scored after each epoch (reporting only).
     #[arg(long, value_name = "FILE")]
     valid: Option<String>,
+    /// A corpus (KIND:PATH) the saved model is scored on (reporting only).
+    #[arg(long, value_name = "KIND:PATH")]
+    report: Vec<String>,
     /// Where to write the model.
     #[arg(long, value_name = "FILE", required = true)]
     out: Option<String>,
@@ -207,6 +214,10 @@ struct TrainNamesArgs {
     /// Seed of the example shuffle.
     #[arg(long, value_name = "N", default_value_t = TrainSettings::default().seed)]
     seed: u64,
+    /// Added corpora of this kind (gum-train, btc, …) train the shared features
+    /// only, without private copies.
+    #[arg(long, value_name = "KIND", value_parser = parse_corpus_kind)]
+    share: Vec<gloss::dev::corpora::Corpus>,
 }
 
 #[derive(Subcommand)]
@@ -298,6 +309,10 @@ fn parse_import_format(name: &str) -> Result<Format, String> {
     Format::from_name(name)
         .filter(|f| f.is_importable())
         .ok_or_else(|| format!("Gloss does not import {name:?}: use {}.", or_list(&names)))
+}
+
+fn parse_corpus_kind(kind: &str) -> Result<gloss::dev::corpora::Corpus, String> {
+    gloss::dev::corpora::Corpus::from_kind(kind)
 }
 
 fn parse_megabytes(value: &str) -> Result<f64, String> {
@@ -416,13 +431,16 @@ fn train_names_command(args: TrainNamesArgs) -> Result<(), DevError> {
     }
     train_names::train(&TrainSettings {
         train: args.train.expect("clap requires --train"),
+        add: args.add,
         valid: args.valid,
+        report: args.report,
         out: args.out.expect("clap requires --out"),
         epochs: args.epochs,
         folds: args.folds,
         min_count: args.min_count,
         prune: args.prune,
         seed: args.seed,
+        share: args.share,
     })
 }
 

@@ -15,6 +15,10 @@ pub struct ConllDocument {
     pub sentences: Vec<Range<usize>>,
     /// Gold names, in token indices of the document.
     pub names: Vec<Span>,
+    /// Per token, true where the corpus does not annotate MISC names, so a
+    /// token outside [`Self::names`] may still be part of one (a partial
+    /// label). Empty when every token's label is certain, as in CoNLL-2003.
+    pub maybe_misc: Vec<bool>,
 }
 
 impl ConllDocument {

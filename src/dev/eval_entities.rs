@@ -14,16 +14,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::gum::{self, read_conllu, split_names, Mention, Token};
 use crate::document::{Annotation, Label, Source};
 use crate::entities::{link, EntityEdits};
-
-/// One token of a CoNLL-U sentence.
-struct Token {
-    form: String,
-    upos: String,
-    space_after: bool,
-    entity: String,
-}
 
 /// A gold named mention: code-point span in the rebuilt text, label, gold group.
 struct GoldMention {
@@ -40,30 +33,6 @@ struct GoldDoc {
     mentions: Vec<GoldMention>,
 }
 
-/// Reads the document names listed under `## split` in `splits.md`.
-fn split_names(dir: &Path, split: &str) -> Result<Vec<String>, String> {
-    let path = dir.join("splits.md");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut inside = false;
-    let mut names = Vec::new();
-    for line in text.lines() {
-        if let Some(heading) = line.strip_prefix("## ") {
-            inside = heading.trim() == split;
-        } else if inside {
-            if let Some(name) = line.trim().strip_prefix("* ") {
-                names.push(name.trim().to_string());
-            }
-        }
-    }
-    if names.is_empty() {
-        return Err(format!(
-            "{}: no documents under \"## {split}\"",
-            path.display()
-        ));
-    }
-    Ok(names)
-}
-
 fn label_of(etype: &str) -> Option<Label> {
     match etype {
         "person" => Some(Label::Person),
@@ -71,45 +40,6 @@ fn label_of(etype: &str) -> Option<Label> {
         "organization" => Some(Label::Org),
         _ => None,
     }
-}
-
-/// Reads one CoNLL-U file: sentences of tokens.
-fn read_conllu(text: &str) -> Vec<(bool, Vec<Token>)> {
-    let mut sentences = Vec::new();
-    let mut tokens = Vec::new();
-    let mut new_paragraph = false;
-    for line in text.lines() {
-        if line.starts_with("# newpar") && !line.starts_with("# newpar_") {
-            new_paragraph = true;
-        } else if line.is_empty() {
-            if !tokens.is_empty() {
-                sentences.push((new_paragraph, std::mem::take(&mut tokens)));
-                new_paragraph = false;
-            }
-        } else if !line.starts_with('#') {
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() < 10 || cols[0].contains(['-', '.']) {
-                continue;
-            }
-            let misc = cols[9];
-            let field = |key: &str| {
-                misc.split('|')
-                    .find_map(|f| f.strip_prefix(key))
-                    .unwrap_or("")
-                    .to_string()
-            };
-            tokens.push(Token {
-                form: cols[1].to_string(),
-                upos: cols[3].to_string(),
-                space_after: field("SpaceAfter=") != "No",
-                entity: field("Entity="),
-            });
-        }
-    }
-    if !tokens.is_empty() {
-        sentences.push((new_paragraph, tokens));
-    }
-    sentences
 }
 
 /// Rebuilds the text and finds the named mentions of one document.
@@ -136,39 +66,14 @@ fn gold_doc(name: &str, conllu: &str) -> GoldDoc {
             all.push(t);
         }
     }
-    // Mentions from the bracketed Entity= fields: "(3-person-...-Lord_Byron)", "(1-abstract-..." "1)".
-    let mut open: Vec<(String, String, usize)> = Vec::new(); // group, etype, first token
-    let mut spans: Vec<(String, String, usize, usize)> = Vec::new();
-    for (k, t) in all.iter().enumerate() {
-        let s = t.entity.as_str();
-        let mut i = 0;
-        while i < s.len() {
-            if s[i..].starts_with('(') {
-                let rest = &s[i + 1..];
-                let j = rest.find(['(', ')']).unwrap_or(rest.len());
-                let spec: Vec<&str> = rest[..j].split('-').collect();
-                let group = spec[0].to_string();
-                let etype = spec.get(1).copied().unwrap_or("").to_string();
-                if rest[j..].starts_with(')') {
-                    spans.push((group, etype, k, k));
-                    i += 1 + j + 1;
-                } else {
-                    open.push((group, etype, k));
-                    i += 1 + j;
-                }
-            } else {
-                let j = s[i..].find(')').map_or(s.len(), |j| i + j);
-                let group = &s[i..j];
-                if let Some(p) = open.iter().rposition(|o| o.0 == group) {
-                    let (g, e, first) = open.remove(p);
-                    spans.push((g, e, first, k));
-                }
-                i = j + 1;
-            }
-        }
-    }
     let mut mentions = Vec::new();
-    for (group, etype, first, last) in spans {
+    for Mention {
+        group,
+        etype,
+        first,
+        last,
+    } in gum::mentions(&all)
+    {
         let Some(label) = label_of(&etype) else {
             continue;
         };

@@ -1,5 +1,6 @@
 //! `gloss eval names FILE [--train TRAIN]`: conlleval-style scores (exact spans; precision,
-//! recall and F1 per class and overall) on CoNLL-2003 data, two ways:
+//! recall and F1 per class and overall) on CoNLL-2003 data, or on any corpus
+//! of [`corpora`] named `KIND:PATH` (`gum-dev:DIR`, `wnut17:FILE`), two ways:
 //!
 //! * **gold tokens**: the model tags the corpus tokens and sentences;
 //! * **raw text**: each document is rebuilt as natural text from its tokens
@@ -17,6 +18,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::conll::{self, ConllDocument};
+use super::corpora;
 use super::DevError;
 use crate::document::Label;
 use crate::ner::tags::{Class, Span};
@@ -110,7 +112,7 @@ fn prf([tp, fp, fneg]: [usize; 3]) -> (f64, f64, f64) {
 /// CoNLL-2003 file `path`, both ways; with `train`, also the raw-text recall
 /// on names that never occur as a name in that training file.
 pub fn eval(path: &str, train: Option<&str>) -> Result<(), DevError> {
-    let docs = conll::read(path)?;
+    let docs = corpora::read(path)?;
     let seen: std::collections::HashSet<String> = match train {
         Some(train) => conll::read(train)?
             .iter()
@@ -134,10 +136,11 @@ pub fn eval(path: &str, train: Option<&str>) -> Result<(), DevError> {
                 class: e.class,
             })
             .collect();
-        gold_tokens.add(&doc.names, &predicted);
+        let names = &scored(doc, doc.names.clone());
+        gold_tokens.add(names, &scored(doc, predicted));
         let users_get = raw_pipeline(doc, '\n');
-        raw.add(&doc.names, &users_get);
-        one_line.add(&doc.names, &raw_pipeline(doc, ' '));
+        raw.add(names, &scored(doc, users_get.clone()));
+        one_line.add(names, &scored(doc, raw_pipeline(doc, ' ')));
         for name in &doc.names {
             if !seen.contains(&doc.words[name.start..name.end].join(" ")) {
                 unseen[name.class as usize][0] += users_get.contains(name) as usize;
@@ -181,10 +184,19 @@ pub fn eval(path: &str, train: Option<&str>) -> Result<(), DevError> {
     Ok(())
 }
 
+/// The names of `spans` that `doc` annotates: without MISC in a corpus that
+/// does not annotate it as CoNLL-2003 does ([`ConllDocument::maybe_misc`]).
+pub(super) fn scored(doc: &ConllDocument, mut spans: Vec<Span>) -> Vec<Span> {
+    if !doc.maybe_misc.is_empty() {
+        spans.retain(|s| s.class != Class::Misc);
+    }
+    spans
+}
+
 /// `gloss eval names --show-errors FILE`: prints every raw-pipeline mistake
 /// with its sentence, a development aid.
 pub fn show_errors(path: &str) -> Result<(), DevError> {
-    let docs = conll::read(path)?;
+    let docs = corpora::read(path)?;
     for doc in &docs {
         let predicted = raw_pipeline(doc, '\n');
         let sentence_of = |i: usize| {
@@ -232,7 +244,7 @@ pub fn show_errors(path: &str) -> Result<(), DevError> {
 /// temperatures, how well span confidences predict that a span is exactly
 /// right (Brier score, lower is better).
 pub fn calibrate(path: &str) -> Result<(), DevError> {
-    let docs = conll::read(path)?;
+    let docs = corpora::read(path)?;
     for temperature in [4.0f32, 8.0, 12.0, 16.0, 24.0, 32.0, 48.0, 64.0] {
         let tagger = Tagger::from_bytes(Tagger::embedded_bytes())?.with_temperature(temperature);
         let (mut brier, mut n) = (0.0f64, 0usize);
@@ -316,7 +328,7 @@ pub fn detokenize(doc: &ConllDocument, separator: char) -> (String, Vec<Range<us
 /// on rebuilt text, disagrees with the gold tokens and sentences, a
 /// development aid for tokenizer work.
 pub fn show_token_diffs(path: &str) -> Result<(), DevError> {
-    let docs = conll::read(path)?;
+    let docs = corpora::read(path)?;
     let (mut tokens, mut wrong, mut sentence_diffs) = (0, 0, 0);
     for doc in &docs {
         let (text, ranges) = detokenize(doc, '\n');

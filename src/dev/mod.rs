@@ -8,9 +8,9 @@
 //!
 //! | command | function |
 //! | --- | --- |
-//! | `gloss train names` | [`train_names::train`] (on [`perceptron`]) |
+//! | `gloss train names` | [`train_names::train`] (on [`perceptron`], reading [`corpora`]: [`conll`], [`gum`], BTC, WNUT-17, re3d) |
 //! | `gloss train names clusters` | [`clusters_build::build_file`] |
-//! | `gloss eval names` | [`eval_names::eval`], [`eval_names::show_errors`], [`eval_names::show_token_diffs`], [`eval_names::calibrate`] (on [`conll`]) |
+//! | `gloss eval names` | [`eval_names::eval`], [`eval_names::show_errors`], [`eval_names::show_token_diffs`], [`eval_names::calibrate`] (on [`corpora`]) |
 //! | `gloss eval dates` | [`eval_dates::eval`] (on [`timeml`]) |
 //! | `gloss eval places` | [`eval_places::run`] (on [`tr_news`]) |
 //! | `gloss eval entities` | [`eval_entities::run`] (GUM coreference) |
@@ -20,11 +20,13 @@
 pub mod bench;
 pub mod clusters_build;
 pub mod conll;
+pub mod corpora;
 pub mod eval_dates;
 pub mod eval_entities;
 pub mod eval_names;
 pub mod eval_places;
 pub mod fuzz;
+pub mod gum;
 pub mod perceptron;
 pub mod timeml;
 pub mod tr_news;

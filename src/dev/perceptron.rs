@@ -6,6 +6,12 @@
 //! weights are the average over all updates (Collins 2002), computed with
 //! the usual running-sum trick, in exact integer arithmetic so training is
 //! deterministic.
+//!
+//! A partially labelled sentence (a corpus that does not annotate MISC)
+//! gives a set of allowed tags per token instead of one: its target is then
+//! the best-scoring tag sequence within those sets (constrained decoding,
+//! as for latent-variable perceptrons), so a token that may or may not be
+//! part of a MISC name never teaches either.
 
 use std::collections::HashMap;
 
@@ -14,12 +20,19 @@ use crate::ner::model::PassData;
 use crate::ner::tags::{Tag, NUM_TAGS};
 
 /// One training sentence: per token, indices of its features, and gold tags.
+#[derive(Clone)]
 pub struct Example {
     /// Feature indices per token.
     pub features: Vec<Vec<u32>>,
     /// Gold tag per token.
     pub gold: Vec<Tag>,
+    /// Per token, a bit set of the tags the gold annotation allows (bit `t`
+    /// for tag `t`); empty when `gold` is certain.
+    pub allowed: Vec<u32>,
 }
+
+/// Score that keeps a disallowed tag off the constrained path.
+const FORBIDDEN: f32 = -1.0e9;
 
 /// Maps feature keys to dense indices, keeping keys seen often enough.
 pub struct FeatureIndex {
@@ -103,9 +116,21 @@ impl Perceptron {
             let transitions: [f32; NUM_TAGS * NUM_TAGS] =
                 std::array::from_fn(|i| self.transitions[i] as f32);
             let predicted = decode::viterbi(&emissions, &transitions);
-            if predicted != example.gold {
+            let target = if example.allowed.is_empty() {
+                example.gold.clone()
+            } else {
+                for (row, &allowed) in emissions.chunks_mut(NUM_TAGS).zip(&example.allowed) {
+                    for (t, score) in row.iter_mut().enumerate() {
+                        if allowed & (1 << t) == 0 {
+                            *score = FORBIDDEN;
+                        }
+                    }
+                }
+                decode::viterbi(&emissions, &transitions)
+            };
+            if predicted != target {
                 for i in 0..n {
-                    let (g, p) = (example.gold[i], predicted[i]);
+                    let (g, p) = (target[i], predicted[i]);
                     if g != p {
                         for &f in &example.features[i] {
                             self.bump(f as usize * NUM_TAGS + g, 1);
@@ -113,7 +138,7 @@ impl Perceptron {
                         }
                     }
                     if i > 0 {
-                        let (gp, pp) = (example.gold[i - 1], predicted[i - 1]);
+                        let (gp, pp) = (target[i - 1], predicted[i - 1]);
                         if (gp, g) != (pp, p) {
                             self.bump_transition(gp * NUM_TAGS + g, 1);
                             self.bump_transition(pp * NUM_TAGS + p, -1);
@@ -176,4 +201,47 @@ pub fn shuffled(n: usize, seed: u64) -> Vec<usize> {
         order.swap(i, (r % (i as u64 + 1)) as usize);
     }
     order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::tags::{tag, Class, Position};
+
+    /// Trains on one sentence "X" seen as MISC once and as outside five
+    /// times, the latter either certain or possibly MISC; returns the tag
+    /// the averaged weights give "X".
+    fn learned(partial: bool) -> Tag {
+        let misc = tag(Class::Misc, Position::Unit);
+        let allowed = if partial {
+            vec![1 << 0 | 0b1111 << 13]
+        } else {
+            Vec::new()
+        };
+        let mut examples = vec![Example {
+            features: vec![vec![0]],
+            gold: vec![misc],
+            allowed: Vec::new(),
+        }];
+        for _ in 0..5 {
+            examples.push(Example {
+                features: vec![vec![0]],
+                gold: vec![0],
+                allowed: allowed.clone(),
+            });
+        }
+        let mut perceptron = Perceptron::new(1);
+        for epoch in 0..4 {
+            perceptron.epoch(&examples, &shuffled(examples.len(), 1 + epoch));
+        }
+        let data = perceptron.averaged(&[0], 1.0);
+        let w = data.features[0].1;
+        (0..NUM_TAGS).max_by_key(|&t| (w[t], t == 0)).unwrap()
+    }
+
+    #[test]
+    fn possibly_misc_tokens_do_not_teach_outside() {
+        assert_eq!(learned(false), 0, "certain O outvotes one MISC");
+        assert_eq!(learned(true), tag(Class::Misc, Position::Unit));
+    }
 }
