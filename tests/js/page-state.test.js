@@ -32,7 +32,7 @@ test('annotate, correct, undo and redo announce document changes; undo and redo 
   assert.equal(state.document.annotations.find((a) => a.text === 'Anna').label, anna.label);
   assert.equal(state.redo(), true);
   assert.equal(state.redo(), false, 'nothing more to redo');
-  assert.deepEqual(changes, ['document+inputs+draft', 'document', 'document+inputs', 'document+inputs']);
+  assert.deepEqual(changes, ['document+inputs+draft', 'document+patch', 'document+inputs+patch', 'document+inputs+patch'], 'a correction, its undo and redo are patches');
 });
 
 test('typing and the legend are view changes: no undo step, the document untouched', () => {

@@ -10,9 +10,15 @@
 
 import { applyCorrections, rebaseCorrections, recordCorrection, splitImported } from './corrections.js';
 import { createHistory } from './history.js';
+import { patchAnnotations } from './doc-patch.js';
 
 /** The export format tag. */
 export const FORMAT = 'gloss/2';
+
+/** Up to this many annotations the entities are grouped again at once after a correction; above, LINK_DELAY ms later. */
+export const LINK_AT_ONCE = 3000;
+/** How long (ms) a large document waits after a correction before grouping its entities again (quick corrections share one). */
+export const LINK_DELAY = 150;
 
 /**
  * @typedef {import('./corrections.js').Annotation} Annotation
@@ -57,16 +63,23 @@ export function isEmpty(session) {
  * @param {(doc: object) => {document: object}} [linkEntities]
  */
 export function documentOf(session, labels, linkEntities) {
+  // The model's entity ids are stale once corrections apply: drop them.
+  const annotations = applyCorrections(session.model.annotations, session.corrections, labels).map(({ entity, ...a }) => a);
+  return withAnnotations(session, annotations, linkEntities);
+}
+
+/** documentOf with the shown annotations already known (entity ids are dropped and recomputed). */
+function withAnnotations(session, annotations, linkEntities) {
   const doc = {
     format: FORMAT,
     text: session.text,
     reference_date: session.model.reference_date,
     reference_date_source: session.model.reference_date_source,
-    // The model's entity ids are stale once corrections apply: drop them.
-    annotations: applyCorrections(session.model.annotations, session.corrections, labels).map(({ entity, ...a }) => a),
+    annotations,
   };
   if (session.edits?.length) doc.edits = session.edits;
-  return linkEntities && !isEmpty(session) ? linkEntities(doc).document : doc;
+  if (!linkEntities || isEmpty(session)) return doc;
+  return linkEntities({ ...doc, annotations: annotations.map(({ entity, ...a }) => a) }).document;
 }
 
 /**
@@ -105,10 +118,10 @@ export function reannotate(session, text, dateField, annotate, today) {
  * @param {Session} session
  * @param {Correction} correction
  * @param {Labels} labels
+ * @param {Annotation[]} [shown]  the annotations the session shows, when known
  * @returns {Session}
  */
-export function correct(session, correction, labels) {
-  const shown = documentOf(session, labels).annotations;
+export function correct(session, correction, labels, shown = documentOf(session, labels).annotations) {
   return { ...session, corrections: recordCorrection(session.corrections, correction, shown, session.model.annotations) };
 }
 
@@ -158,6 +171,9 @@ export function sessionFromDocument(doc, coreAnnotations) {
  * @property {boolean} inputs    the text box and date field must show the state again (undo, import, New…)
  * @property {boolean} draft     the text box's content
  * @property {boolean} relinked  only the entities were recomputed: the session is unchanged (nothing to save or undo)
+ * @property {import('./doc-patch.js').Patch|null} patch  set when only corrections changed: the spans they touched and
+ *   the annotations removed and added there, so views patch instead of redrawing; the entities are then
+ *   grouped again a moment later (a `relinked` change) when the document is large
  * @property {boolean} readOnly  whether this tab may edit (see setReadOnly)
  *
  * @typedef {(change: Change) => void} Listener
@@ -178,20 +194,49 @@ export function createPageState({ core, labels, today }) {
   let hidden = new Set(labels.hiddenByDefault());
   let draft = '';
   let readOnly = false;
+  /** The pending regrouping of entities after a patch, or 0. */
+  let linkTimer = 0;
   /** @type {Set<Listener>} */
   const listeners = new Set();
 
   function emit(change) {
-    const full = { document: false, hidden: false, inputs: false, draft: false, readOnly: false, relinked: false, ...change };
+    const full = { document: false, hidden: false, inputs: false, draft: false, readOnly: false, relinked: false, patch: null, ...change };
     for (const listener of listeners) listener(full);
   }
 
-  /** Shows history.present: recomputes the document, sets the draft, tells the views. */
-  function shown({ newDraft = draft, inputs = false } = {}) {
-    doc = documentOf(history.present, labels, core.linkEntities);
+  /** Groups the entities again now, from the annotations shown. */
+  function link() {
+    clearTimeout(linkTimer);
+    linkTimer = 0;
+    doc = withAnnotations(history.present, doc.annotations, core.linkEntities);
+  }
+
+  /**
+   * Shows history.present, which follows `before`: patches the document
+   * where only corrections changed, else recomputes it; sets the draft and
+   * tells the views.
+   */
+  function shown(before, { newDraft = draft, inputs = false } = {}) {
+    const session = history.present;
+    const patched = patchAnnotations(doc.annotations, before, session, labels);
+    clearTimeout(linkTimer);
+    linkTimer = 0;
+    if (patched) {
+      doc = withAnnotations(session, patched.annotations);
+      // The entities keep their last grouping for a moment on a large document, off the click's path.
+      if (patched.annotations.length <= LINK_AT_ONCE) link();
+      else linkTimer = setTimeout(relinked, LINK_DELAY);
+    } else {
+      doc = documentOf(session, labels, core.linkEntities);
+    }
     const draftChanged = newDraft !== draft;
     draft = newDraft;
-    emit({ document: true, inputs, draft: draftChanged });
+    emit({ document: true, inputs, draft: draftChanged, patch: patched?.patch ?? null });
+  }
+
+  function relinked() {
+    link();
+    emit({ document: true, relinked: true });
   }
 
   /** Refuses every change of the document while another tab edits it. */
@@ -201,9 +246,10 @@ export function createPageState({ core, labels, today }) {
 
   function commit(session, { undoable = true, ...show } = {}) {
     writable();
+    const before = history.present;
     if (undoable) history.push(session);
     else history.reset(session);
-    shown(show);
+    shown(before, show);
   }
 
   return {
@@ -211,8 +257,16 @@ export function createPageState({ core, labels, today }) {
     get session() {
       return history.present;
     },
-    /** The gloss/2 document on screen. */
+    /**
+     * The gloss/2 document on screen. Right after a correction on a large
+     * document its entities may be those of a moment ago (see Change.patch).
+     */
     get document() {
+      return doc;
+    },
+    /** The gloss/2 document with its entities grouped now: what Export writes. */
+    linkedDocument() {
+      if (linkTimer) link();
       return doc;
     },
     /** @returns {ReadonlySet<string>} the labels the legend hides */
@@ -266,12 +320,21 @@ export function createPageState({ core, labels, today }) {
 
     /** Adds, relabels or removes one annotation (see corrections.js). */
     correct(correction) {
-      commit(correct(history.present, correction, labels));
+      commit(correct(history.present, correction, labels, doc.annotations));
     },
 
     /** Several corrections as one undo step (e.g. "Label all occurrences"). */
     correctAll(corrections) {
-      if (corrections.length > 0) commit(correctAll(history.present, corrections, labels));
+      if (corrections.length === 0) return;
+      // Each correction needs what the ones before it show: patch as they go.
+      let session = history.present;
+      let annotations = doc.annotations;
+      for (const c of corrections) {
+        const next = correct(session, c, labels, annotations);
+        annotations = patchAnnotations(annotations, session, next, labels)?.annotations ?? documentOf(next, labels).annotations;
+        session = next;
+      }
+      commit(session);
     },
 
     /**
@@ -282,7 +345,7 @@ export function createPageState({ core, labels, today }) {
      */
     setValue(a, value) {
       if (!labels.isTemporal(a.label) || !core.isValidTimexValue(value)) return false;
-      commit(correct(history.present, { start: a.start, end: a.end, text: a.text, label: a.label, value, valueEdited: true }, labels));
+      commit(correct(history.present, { start: a.start, end: a.end, text: a.text, label: a.label, value, valueEdited: true }, labels, doc.annotations));
       return true;
     },
 
@@ -314,15 +377,17 @@ export function createPageState({ core, labels, today }) {
 
     /** Steps back; false when there is nothing to undo. */
     undo() {
+      const before = history.present;
       if (readOnly || history.undo() === undefined) return false;
-      shown({ newDraft: history.present.text, inputs: true });
+      shown(before, { newDraft: history.present.text, inputs: true });
       return true;
     },
 
     /** Steps forward again; false when there is nothing to redo. */
     redo() {
+      const before = history.present;
       if (readOnly || history.redo() === undefined) return false;
-      shown({ newDraft: history.present.text, inputs: true });
+      shown(before, { newDraft: history.present.text, inputs: true });
       return true;
     },
 
@@ -336,6 +401,8 @@ export function createPageState({ core, labels, today }) {
       const restored = documentOf(saved.session, labels, core.linkEntities);
       if (!isEmpty(saved.session)) core.validateDocument(restored);
       history.reset(saved.session, { past: saved.past ?? [], future: saved.future ?? [] });
+      clearTimeout(linkTimer);
+      linkTimer = 0;
       doc = restored;
       hidden = new Set(saved.hidden);
       draft = saved.draft;
@@ -346,9 +413,11 @@ export function createPageState({ core, labels, today }) {
      * Recomputes the document's entities (no undo step): after the core has
      * learnt more places (the towns list arrives after start).
      */
-    relink() {
-      doc = documentOf(history.present, labels, core.linkEntities);
-      emit({ document: true, relinked: true });
+    relink: relinked,
+
+    /** False for a moment after a correction on a large document, until its entities are grouped again (a `relinked` change). */
+    get linked() {
+      return linkTimer === 0;
     },
 
     /** Hides or shows a label's annotations (a view change: no undo step). */
