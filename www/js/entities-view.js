@@ -37,11 +37,12 @@ export function createEntitiesView({ state, labels, article, say }) {
     b.addEventListener('click', onClick);
     return b;
   };
-  // The redraw an action causes happens inside fn (the state tells its subscribers at once).
+  // The redraw an action causes happens inside fn (the state tells its subscribers at once), or, on
+  // a large document, once the entities are grouped again: the redraw then focuses `key`'s row.
   const act = (key, fn) => () => {
     refocus = key;
     fn();
-    refocus = null;
+    if (state.linked) refocus = null;
   };
 
   function suggestions(doc) {
@@ -72,7 +73,29 @@ export function createEntitiesView({ state, labels, article, say }) {
     return [h('section', { className: 'entity-group suggestions' }, h('h3', {}, `Suggestions to check (${rows.length})`), h('p', { className: 'help' }, 'Found with less confidence: accept makes one yours, reject removes it.'), h('ul', {}, ...rows))];
   }
 
+  /** The Edit box of an entity's row; its controls are built when it first opens (they cost a scan of the text). */
   function editBox(doc, entity, indices, key) {
+    const details = h('details', { className: 'entity-edit' }, h('summary', {}, 'Edit'));
+    let built = false;
+    const build = () => {
+      if (built) return;
+      built = true;
+      details.append(...editControls(doc, entity, indices, key));
+    };
+    if (open.has(key)) {
+      build();
+      details.open = true;
+    }
+    details.addEventListener('toggle', () => {
+      if (details.open) {
+        build();
+        open.add(key);
+      } else open.delete(key);
+    });
+    return details;
+  }
+
+  function editControls(doc, entity, indices, key) {
     const first = doc.annotations[indices[0]];
     const ref = mentionRef(first);
     const parts = [];
@@ -147,14 +170,11 @@ export function createEntitiesView({ state, labels, article, say }) {
       parts.push(h('div', { className: 'edit-line' }, button(`Label all occurrences: ${more.length} more ${quote(text)}`, all, { className: 'label-all', dataset: { text } })));
     }
 
-    const details = h('details', { className: 'entity-edit' }, h('summary', {}, 'Edit'), ...parts);
-    details.open = open.has(key);
-    details.addEventListener('toggle', () => (details.open ? open.add(key) : open.delete(key)));
-    return details;
+    return parts;
   }
 
-  function entityRow(doc, entity) {
-    const indices = mentionsOf(doc, entity.id);
+  function entityRow(doc, entity, mentions) {
+    const indices = mentions.get(entity.id) ?? [];
     if (indices.length === 0) return null;
     const key = `entity-${doc.annotations[indices[0]].start}`;
     const head = h('div', { className: 'entity-head' }, h('strong', { className: 'entity-name' }, entity.name), h('span', { className: 'times' }, `×${entity.mentions}`));
@@ -177,8 +197,15 @@ export function createEntitiesView({ state, labels, article, say }) {
 
   function entityGroups(doc) {
     const groups = [];
+    /** Each entity's mentions (annotation indices), in one pass. */
+    const mentions = new Map();
+    doc.annotations.forEach((a, index) => {
+      if (a.entity === undefined) return;
+      if (!mentions.has(a.entity)) mentions.set(a.entity, []);
+      mentions.get(a.entity).push(index);
+    });
     for (const l of labels.all) {
-      const rows = (doc.entities ?? []).filter((e) => e.label === l.name).map((e) => entityRow(doc, e)).filter(Boolean);
+      const rows = (doc.entities ?? []).filter((e) => e.label === l.name).map((e) => entityRow(doc, e, mentions)).filter(Boolean);
       if (rows.length === 0) continue;
       groups.push(h('section', { className: 'entity-group', dataset: { label: l.name } }, h('h3', {}, h('span', { className: 'swatch', dataset: { label: l.name } }, l.name), ` ${l.title} (${rows.length})`), h('ul', {}, ...rows)));
     }
@@ -240,15 +267,18 @@ export function createEntitiesView({ state, labels, article, say }) {
     total.textContent = doc.entities?.length ? String(doc.entities.length) : '';
     root.replaceChildren(...(parts.length > 0 ? parts : [h('p', { className: 'empty' }, doc.text === '' ? 'Nothing yet: paste an article and press Annotate.' : 'No people, places, organisations or dates found.')]));
     if (refocus) {
+      const key = refocus;
+      refocus = null;
       // The row itself, else (an accepted or rejected suggestion is gone) the next suggestion.
-      const row = root.querySelector(`[data-key="${refocus}"]`) ?? (refocus.startsWith('suggest-') ? root.querySelector('.suggestion') : null);
+      const row = root.querySelector(`[data-key="${key}"]`) ?? (key.startsWith('suggest-') ? root.querySelector('.suggestion') : null);
       const target = ['summary', 'button.accept', 'input.value-input'].map((q) => row?.querySelector(q)).find(Boolean);
       /** @type {HTMLElement|undefined} */ (target)?.focus({ preventScroll: true });
     }
   }
 
+  // Drawn from the grouped entities: after a correction on a large document, once they are grouped again.
   state.subscribe((change) => {
-    if (change.document) render();
+    if (change.document && state.linked) render();
   });
   render();
 }

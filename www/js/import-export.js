@@ -68,7 +68,7 @@ export function createImportExport({ state, core, say }) {
       say('Nothing to export yet: paste an article and press Annotate.', 'warning');
       return;
     }
-    const doc = state.document;
+    const doc = state.linkedDocument();
     let content;
     try {
       content = format === own ? serializeDocument(doc) : core.exportAs(doc, format.name);
@@ -87,7 +87,7 @@ export function createImportExport({ state, core, say }) {
       say('Nothing to copy yet: paste an article and press Annotate.', 'warning');
       return;
     }
-    const json = serializeDocument(state.document);
+    const json = serializeDocument(state.linkedDocument());
     try {
       await navigator.clipboard.writeText(json);
     } catch {

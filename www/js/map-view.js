@@ -185,8 +185,9 @@ export function createMapView({ state, article, say }) {
     }
   }
 
+  // After a correction on a large document, once the entities are grouped again (off the click's path).
   state.subscribe((change) => {
-    if (change.document) render();
+    if (change.document && state.linked) render();
   });
   render();
 

@@ -176,8 +176,9 @@ export function createTimelineView({ state, core, article }) {
     container.replaceChildren(svg);
   }
 
+  // After a correction on a large document, once the entities are grouped again (off the click's path).
   state.subscribe((change) => {
-    if (change.document) render();
+    if (change.document && state.linked) render();
   });
   render();
 }
