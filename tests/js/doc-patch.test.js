@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { changedSpans, indexAt, patchAnnotations } from '../../www/js/doc-patch.js';
 import { correct, documentOf } from '../../www/js/session.js';
+import { applyCorrections, makeAnnotation } from '../../www/js/corrections.js';
 import { labelTable } from '../../www/js/labels.js';
 import { loadCore } from './helpers.js';
 
@@ -126,5 +127,35 @@ test('patched steps equal full recomputation for any correction list, not only r
       shown = patched.annotations;
       session = target;
     }
+  }
+});
+
+/** applyCorrections as first written: one pass over all annotations per correction (slow, plainly right). */
+function plainApply(model, corrections) {
+  const sameSpan = (a, b) => a.start === b.start && a.end === b.end;
+  let result = model.map((a) => makeAnnotation(a));
+  for (const c of corrections) {
+    if (c.label === null) {
+      result = result.filter((a) => !sameSpan(a, c));
+      continue;
+    }
+    const found = model.find((a) => sameSpan(a, c));
+    let value;
+    if (labels.isTemporal(c.label)) value = (!c.valueEdited && found && labels.isTemporal(found.label) && found.value) || c.value;
+    const added = makeAnnotation({ ...c, value, source: 'person' });
+    result = result.filter((a) => !(a.start < c.end && c.start < a.end));
+    const at = result.findIndex((a) => a.start > c.start);
+    result.splice(at < 0 ? result.length : at, 0, added);
+  }
+  return result;
+}
+
+test('applyCorrections equals the plain one-pass-per-correction version on random correction lists', () => {
+  for (let seed = 1; seed <= 200; seed++) {
+    const next = random(seed);
+    const session = generated(20, next);
+    const corrections = [];
+    for (let n = Math.floor(next() * 25); n > 0; n--) corrections.push(randomCorrection(session, session.model.annotations, next));
+    assert.deepEqual(applyCorrections(session.model.annotations, corrections, labels), plainApply(session.model.annotations, corrections), `seed ${seed}`);
   }
 });

@@ -3,22 +3,19 @@
  * mention once (in the order of its first occurrence) with how often it
  * occurs and its value; clicking one scrolls to its next occurrence in the
  * article. A correction updates only the mentions it touches; each label
- * lists its first PAGE mentions, and more on request, so the list stays
- * small on a large document.
+ * lists its first mentions, and more on request (dom.js paged), so the
+ * list stays small on a large document.
  * @module
  */
 
-import { byId, h } from './dom.js';
+import { byId, h, paged } from './dom.js';
 import { indexAt } from './doc-patch.js';
 import { describe } from './wording.js';
-
-/** How many mentions a label lists at first, and how many more each "Show more" adds. */
-export const PAGE = 100;
 
 /**
  * @typedef {import('./corrections.js').Annotation} Annotation
  * @typedef {{key: string, items: Annotation[]}} Mention  one distinct mention: its occurrences, by start
- * @typedef {{label: string, mentions: Mention[], byKey: Map<string, Mention>, count: number, limit: number, section: HTMLElement, list: HTMLElement}} Group
+ * @typedef {{label: string, mentions: Mention[], byKey: Map<string, Mention>, count: number, section: HTMLElement, list: HTMLElement}} Group
  */
 
 const keyOf = (a) => `${a.label}\u0000${a.text}\u0000${a.value ?? ''}`;
@@ -68,26 +65,16 @@ export function createFoundList({ state, labels, article }) {
     return h('li', {}, button);
   }
 
-  /** Lists a group's first `limit` mentions, with a button for more. */
+  /** Lists a group's first mentions, with a button for more. */
   function draw(group) {
-    const shown = group.mentions.slice(0, group.limit).map(entry);
-    const rest = group.mentions.length - shown.length;
-    if (rest > 0) {
-      const more = h('button', { type: 'button', className: 'found-more' }, `Show ${Math.min(PAGE, rest)} more (${rest} not listed)`);
-      more.addEventListener('click', () => {
-        group.limit += PAGE;
-        draw(group);
-      });
-      shown.push(h('li', {}, more));
-    }
-    group.list.replaceChildren(...shown);
+    group.list.replaceChildren(...paged(group.mentions, entry));
   }
 
   function newGroup(l) {
     const list = h('ul', {});
     const heading = h('h3', {}, h('span', { className: 'swatch', dataset: { label: l.name } }, l.name), ` ${l.title}`);
     const section = h('section', { className: 'group', dataset: { label: l.name } }, heading, list);
-    return { label: l.name, mentions: [], byKey: new Map(), count: 0, limit: PAGE, section, list };
+    return { label: l.name, mentions: [], byKey: new Map(), count: 0, section, list };
   }
 
   /** Takes annotation `a` out of its mention (and the mention out of its group when it was its last). */

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { whenShown } from './view-tabs.js';
 import { byId, h, svgElement } from './dom.js';
 import { isResolved, jumpButton, mentionsOf, placeDetails, placeLabel, placeTitle } from './mentions.js';
 
@@ -186,10 +187,16 @@ export function createMapView({ state, article, say }) {
   }
 
   // After a correction on a large document, once the entities are grouped again (off the click's path).
+  const draw = whenShown(list, render);
   state.subscribe((change) => {
-    if (change.document && state.linked) render();
+    if (!change.document || !state.linked) return;
+    // The tab's count stays current while the map waits to be shown.
+    const label = placeLabel(state.document);
+    const resolved = label ? state.document.entities.filter((e) => e.label === label && isResolved(e)).length : 0;
+    total.textContent = resolved > 0 ? String(resolved) : '';
+    draw();
   });
-  render();
+  draw();
 
   fetch(new URL('../vendor/world-atlas/countries-110m.json', import.meta.url))
     .then((response) => {
@@ -200,7 +207,7 @@ export function createMapView({ state, article, say }) {
       const { topojson } = vendored();
       const countries = topology.objects.countries;
       world = { countries: topojson.feature(topology, countries), borders: topojson.mesh(topology, countries, (a, b) => a !== b) };
-      render();
+      draw();
     })
     .catch((e) => {
       container.dataset.state = 'broken';

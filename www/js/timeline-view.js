@@ -8,6 +8,7 @@
  * @module
  */
 
+import { whenShown } from './view-tabs.js';
 import { byId, h, svgElement } from './dom.js';
 
 const WIDTH = 960;
@@ -177,8 +178,9 @@ export function createTimelineView({ state, core, article }) {
   }
 
   // After a correction on a large document, once the entities are grouped again (off the click's path).
+  const draw = whenShown(container, render);
   state.subscribe((change) => {
-    if (change.document && state.linked) render();
+    if (change.document && state.linked) draw();
   });
-  render();
+  draw();
 }
