@@ -79,11 +79,12 @@ export function createArticleView({ state, labels }) {
     block.filled = true;
   }
 
-  /** Leaves the block its text only, unless the focus or the selection is in it. */
+  /** Leaves the block its text only, unless the focus or a selection is in it. */
   function empty(block) {
     const selection = document.getSelection();
     const holds = (node) => node !== null && node !== undefined && block.el.contains(node);
-    if (holds(document.activeElement) || holds(selection?.anchorNode) || holds(selection?.focusNode)) return;
+    const selected = selection && !selection.isCollapsed && (holds(selection.anchorNode) || holds(selection.focusNode));
+    if (holds(document.activeElement) || selected) return;
     block.el.replaceChildren(text.slice(block.from, block.to));
     block.filled = false;
   }
