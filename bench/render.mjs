@@ -95,6 +95,34 @@ async function measure(bytes) {
     { polling: 100, timeout: 120_000 },
   );
   const start = await page.evaluate(() => lastMark().dataset.start);
+  // Scrolling: 60 frames, a screen up per frame, from the end.
+  const scroll = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        window.longest = 0;
+        let frames = 0;
+        let worst = 0;
+        let last = performance.now();
+        const step = () => {
+          const now = performance.now();
+          worst = Math.max(worst, now - last);
+          last = now;
+          window.scrollBy(0, -innerHeight);
+          if (++frames < 60) requestAnimationFrame(step);
+          else setTimeout(() => resolve({ worst, longest: window.longest, marks: document.querySelectorAll('#article mark.ann').length }), 100);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  await page.waitForFunction(
+    () => {
+      const article = document.querySelector('#article');
+      window.scrollTo(0, article.getBoundingClientRect().bottom + scrollY - innerHeight);
+      return lastMark() ?? false;
+    },
+    null,
+    { polling: 100, timeout: 120_000 },
+  );
   await page.click(`#article mark[data-start="${start}"]`);
   await page.waitForTimeout(500);
   const remove = await profiled('delete', () => untilFrame(`document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Delete', bubbles: true}));`, null));
@@ -108,6 +136,7 @@ async function measure(bytes) {
   const back = await page.$(`#article mark[data-start="${start}"]`);
   console.log(
     `${(bytes / 1e6).toFixed(2)} MB text, ${total} marks (${status.replace(/:.*/, '')}): annotate to first frame ${annotated} ms, ${marksInDom} marks in the DOM; ` +
+      `scrolling 60 screens: longest frame ${scroll.worst.toFixed(0)} ms, longest task ${scroll.longest.toFixed(0)} ms, ${scroll.marks} marks in the DOM after; ` +
       `delete the last mark ${remove.total.toFixed(0)} ms to the next frame (script ${remove.sync.toFixed(0)} ms; longest task ${removeTask.toFixed(0)} ms; in the 2 s after, while entities regroup and autosave: ${afterRemove.toFixed(0)} ms); ` +
       `undo ${undo.total.toFixed(0)} ms (script ${undo.sync.toFixed(0)} ms; longest task ${undoTask.toFixed(0)} ms; after: ${afterUndo.toFixed(0)} ms); mark back: ${back !== null}`,
   );

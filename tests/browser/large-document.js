@@ -3,6 +3,8 @@
 // in code points, as the page would import it. Shared by the large-document
 // browser test and bench/render.mjs.
 
+import { random } from '../js/helpers.js';
+
 const PEOPLE = ['Anna Petrova', 'Rustem Umerov', 'Zoë Martín', 'Linda Okafor', 'Ivan Petrov', 'Олена Шевченко', '李明', 'Kwame Mensah', 'Sofia Lindqvist', 'Tomás Ortega'];
 const PLACES = ['Kyiv', 'Kraków', 'Lagos', 'Springfield', 'Lviv', '東京', 'Nairobi', 'Montréal', 'Odesa', 'Lisbon'];
 const ORGS = ['Reuters', 'NATO', 'the World Bank', 'Gazprom', 'UNICEF'];
@@ -18,16 +20,6 @@ const EXTRAS = ['', ' 🎉', ' (again)', ', officials said', ' — and nobody ob
 
 /** The text of one annotation-bearing piece, or plain text. */
 const piece = (text, label, value) => ({ text, label, value });
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A document of about `bytes` UTF-8 bytes. Its first and last paragraphs

@@ -8,20 +8,10 @@ import { changedSpans, indexAt, patchAnnotations } from '../../www/js/doc-patch.
 import { correct, documentOf } from '../../www/js/session.js';
 import { applyCorrections, makeAnnotation } from '../../www/js/corrections.js';
 import { labelTable } from '../../www/js/labels.js';
-import { loadCore } from './helpers.js';
+import { loadCore, random } from './helpers.js';
 
 const labels = labelTable((await loadCore()).labels());
 const LABELS = ['PERSON', 'PLACE', 'ORG', 'DATE'];
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A text of `n` four-letter words and a model that marks some of them, some over two words. */
 function generated(n, next) {
