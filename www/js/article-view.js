@@ -209,6 +209,9 @@ export function createArticleView({ state, labels }) {
     markAt(i)?.focus();
   });
 
+  // Print shows every mark.
+  window.addEventListener('beforeprint', () => blocks.filter((b) => !b.filled).forEach(fill));
+
   state.subscribe((change) => {
     if (change.document && change.patch) patch(change.patch);
     // Grouping the entities again changes no mark.
