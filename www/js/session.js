@@ -126,17 +126,6 @@ export function correct(session, correction, labels, shown = documentOf(session,
 }
 
 /**
- * The session with several corrections at once (one undo step).
- * @param {Session} session
- * @param {Correction[]} corrections
- * @param {Labels} labels
- * @returns {Session}
- */
-export function correctAll(session, corrections, labels) {
-  return corrections.reduce((s, c) => correct(s, c, labels), session);
-}
-
-/**
  * The session with one more entity edit (gloss/2 `edits`: merge, split,
  * rename, place), which the core's linkEntities applies on top of its grouping.
  * @param {Session} session
