@@ -3,9 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPageState, documentOf } from '../../www/js/session.js';
+import { createPageState, documentOf, LINK_AT_ONCE, LINK_DELAY } from '../../www/js/session.js';
 import { labelTable } from '../../www/js/labels.js';
-import { loadCore, GOLDEN_DATE } from './helpers.js';
+import { loadCore, GOLDEN_DATE, fixtures } from './helpers.js';
 
 const core = await loadCore();
 const labels = labelTable(core.labels());
@@ -74,4 +74,28 @@ test('import and restore go through the state; an invalid saved state changes no
   assert.deepEqual([...state.hidden], ['SET']);
   assert.equal(state.draft, 'edited');
   assert.deepEqual(changes.slice(2), ['document+inputs+draft', 'document+hidden+inputs+draft']);
+});
+
+test('on a large document a correction shows at once and the entities are grouped again a moment later, or when asked', async () => {
+  const unit = fixtures().map((f) => f.text).join('\n');
+  const text = unit.repeat(Math.ceil(130_000 / unit.length));
+  const { state, changes } = recorded();
+  state.annotate(text, GOLDEN_DATE);
+  assert.ok(state.document.annotations.length > LINK_AT_ONCE, `${state.document.annotations.length} annotations`);
+  const names = () => state.document.annotations.filter((a) => a.label === 'PERSON');
+  const removed = names().at(-1);
+  state.correct({ start: removed.start, end: removed.end, text: removed.text, label: null });
+  assert.equal(state.document.annotations.some((a) => a.start === removed.start), false, 'the removal shows at once');
+  assert.equal(state.linked, false, 'the entities wait');
+  assert.equal(changes.at(-1), 'document+patch');
+  await new Promise((resolve) => setTimeout(resolve, LINK_DELAY + 50));
+  assert.equal(state.linked, true);
+  assert.equal(changes.at(-1), 'document+relinked');
+  assert.deepEqual(state.document, documentOf(state.session, labels, core.linkEntities), 'grouped as a full recomputation groups them');
+  // Export does not wait: linkedDocument groups them now.
+  const another = names().at(-1);
+  state.correct({ start: another.start, end: another.end, text: another.text, label: 'PLACE' });
+  assert.equal(state.linked, false);
+  assert.deepEqual(state.linkedDocument(), documentOf(state.session, labels, core.linkEntities));
+  assert.equal(state.linked, true);
 });
