@@ -95,6 +95,9 @@ async function measure(bytes) {
     { polling: 100, timeout: 120_000 },
   );
   const start = await page.evaluate(() => lastMark().dataset.start);
+  // The first autosave of a new text writes it whole: let it finish, so what follows is measured alone.
+  const settled = () => page.waitForSelector('#save-state[data-save="saved"]', { timeout: 120_000, state: 'attached' }).catch(() => {});
+  await settled();
   // Scrolling: 60 frames, a screen up per frame, from the end.
   const scroll = await page.evaluate(
     () =>
@@ -125,9 +128,11 @@ async function measure(bytes) {
   );
   await page.click(`#article mark[data-start="${start}"]`);
   await page.waitForTimeout(500);
+  await settled();
   const remove = await profiled('delete', () => untilFrame(`document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Delete', bubbles: true}));`, null));
   const removeTask = await page.evaluate(() => window.longest);
   await profiled('the 2 s after delete', () => page.waitForTimeout(2000));
+  await settled();
   const afterRemove = await page.evaluate(() => window.longest);
   const undo = await profiled('undo', () => untilFrame(`document.querySelector('#undo').click();`, null));
   const undoTask = await page.evaluate(() => window.longest);
