@@ -99,7 +99,7 @@ async function measure(bytes) {
   const settled = () => page.waitForSelector('#save-state[data-save="saved"]', { timeout: 120_000, state: 'attached' }).catch(() => {});
   await settled();
   // Scrolling: 60 frames, a screen up per frame, from the end.
-  const scroll = await page.evaluate(
+  const scroll = await profiled('scrolling', () => page.evaluate(
     () =>
       new Promise((resolve) => {
         window.longest = 0;
@@ -116,7 +116,7 @@ async function measure(bytes) {
         };
         requestAnimationFrame(step);
       }),
-  );
+  ));
   await page.waitForFunction(
     () => {
       const article = document.querySelector('#article');

@@ -79,14 +79,24 @@ export function createArticleView({ state, labels }) {
     block.filled = true;
   }
 
-  /** Leaves the block its text only, unless the focus or a selection is in it. */
-  function empty(block) {
-    const selection = document.getSelection();
+  /**
+   * Leaves the block its text only, unless the focus or `selected` (the
+   * selection's range, when not collapsed) is in it.
+   * @param {Block} block
+   * @param {Range|null} selected
+   */
+  function empty(block, selected) {
     const holds = (node) => node !== null && node !== undefined && block.el.contains(node);
-    const selected = selection && !selection.isCollapsed && (holds(selection.anchorNode) || holds(selection.focusNode));
-    if (holds(document.activeElement) || selected) return;
+    if (holds(document.activeElement) || (selected && (holds(selected.startContainer) || holds(selected.endContainer)))) return;
     block.el.replaceChildren(text.slice(block.from, block.to));
     block.filled = false;
+  }
+
+  /** The selection's range when it selects something; read from the DOM range, which needs no layout. */
+  function selectedRange() {
+    const selection = document.getSelection();
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+    return range && !range.collapsed ? range : null;
   }
 
   /** A rough height (px) for a block not laid out yet: its lines at the article's width. */
@@ -167,11 +177,13 @@ export function createArticleView({ state, labels }) {
   }
 
   function onIntersect(entries) {
+    if (!virtual) return;
+    let selected;
     for (const entry of entries) {
       const block = blockOfElement.get(entry.target);
-      if (!block || !virtual) continue;
+      if (!block) continue;
       if (entry.isIntersecting && !block.filled) fill(block);
-      else if (!entry.isIntersecting && block.filled) empty(block);
+      else if (!entry.isIntersecting && block.filled) empty(block, selected === undefined ? (selected = selectedRange()) : selected);
     }
   }
 
