@@ -7,16 +7,31 @@
 export function annotate(text: string, options: any): any;
 
 /**
- * Converts a document (as `annotate` returns it) to the export format named
- * `format` (a `name` from `formats()`). Returns the file's text.
+ * Annotates `text` as `annotate` does, calling `progress(done, total)` as
+ * the work advances (the page's worker posts it to the progress bar).
  */
-export function exportAs(value: any, format: string): string;
+export function annotateWithProgress(text: string, options: any, progress: Function): any;
 
 /**
- * The export formats: `[{name, title, extension, mime_type}]` (see
- * `src/formats.rs`).
+ * Converts a document (as `annotate` returns it) to the export format named
+ * `format` (a `name` from `formats()`). Returns the file's text, or its
+ * bytes (a `Uint8Array`) for a `binary` format.
+ */
+export function exportAs(value: any, format: string): any;
+
+/**
+ * The formats: `[{name, title, extension, mime_type, binary,
+ * import_extensions}]` (see `src/formats.rs`).
  */
 export function formats(): any;
+
+/**
+ * Reads files of an importable format (`format`, a `name` from
+ * `formats()`, else told by the files' names and content): `files` is
+ * `[{name, bytes}]`, `bytes` a `Uint8Array`. Returns `{format, documents,
+ * notes}` (see `formats::import`), or throws the reason, naming file and line.
+ */
+export function importFiles(files: any, options: any): any;
 
 /**
  * True when `value` is a well-formed TIMEX3 value (a person's edited date).
@@ -64,8 +79,10 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly annotate: (a: number, b: number, c: any) => [number, number, number];
-    readonly exportAs: (a: any, b: number, c: number) => [number, number, number, number];
+    readonly annotateWithProgress: (a: number, b: number, c: any, d: any) => [number, number, number];
+    readonly exportAs: (a: any, b: number, c: number) => [number, number, number];
     readonly formats: () => [number, number, number];
+    readonly importFiles: (a: any, b: any) => [number, number, number];
     readonly isValidTimexValue: (a: number, b: number) => number;
     readonly labels: () => [number, number, number];
     readonly linkEntities: (a: any) => [number, number, number];

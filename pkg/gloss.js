@@ -17,40 +17,65 @@ export function annotate(text, options) {
 }
 
 /**
- * Converts a document (as `annotate` returns it) to the export format named
- * `format` (a `name` from `formats()`). Returns the file's text.
- * @param {any} value
- * @param {string} format
- * @returns {string}
+ * Annotates `text` as `annotate` does, calling `progress(done, total)` as
+ * the work advances (the page's worker posts it to the progress bar).
+ * @param {string} text
+ * @param {any} options
+ * @param {Function} progress
+ * @returns {any}
  */
-export function exportAs(value, format) {
-    let deferred3_0;
-    let deferred3_1;
-    try {
-        const ptr0 = passStringToWasm0(format, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-        const len0 = WASM_VECTOR_LEN;
-        const ret = wasm.exportAs(value, ptr0, len0);
-        var ptr2 = ret[0];
-        var len2 = ret[1];
-        if (ret[3]) {
-            ptr2 = 0; len2 = 0;
-            throw takeFromExternrefTable0(ret[2]);
-        }
-        deferred3_0 = ptr2;
-        deferred3_1 = len2;
-        return getStringFromWasm0(ptr2, len2);
-    } finally {
-        wasm.__wbindgen_free(deferred3_0, deferred3_1, 1);
+export function annotateWithProgress(text, options, progress) {
+    const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.annotateWithProgress(ptr0, len0, options, progress);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
     }
+    return takeFromExternrefTable0(ret[0]);
 }
 
 /**
- * The export formats: `[{name, title, extension, mime_type}]` (see
- * `src/formats.rs`).
+ * Converts a document (as `annotate` returns it) to the export format named
+ * `format` (a `name` from `formats()`). Returns the file's text, or its
+ * bytes (a `Uint8Array`) for a `binary` format.
+ * @param {any} value
+ * @param {string} format
+ * @returns {any}
+ */
+export function exportAs(value, format) {
+    const ptr0 = passStringToWasm0(format, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.exportAs(value, ptr0, len0);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * The formats: `[{name, title, extension, mime_type, binary,
+ * import_extensions}]` (see `src/formats.rs`).
  * @returns {any}
  */
 export function formats() {
     const ret = wasm.formats();
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * Reads files of an importable format (`format`, a `name` from
+ * `formats()`, else told by the files' names and content): `files` is
+ * `[{name, bytes}]`, `bytes` a `Uint8Array`. Returns `{format, documents,
+ * notes}` (see `formats::import`), or throws the reason, naming file and line.
+ * @param {any} files
+ * @param {any} options
+ * @returns {any}
+ */
+export function importFiles(files, options) {
+    const ret = wasm.importFiles(files, options);
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
@@ -218,10 +243,26 @@ function __wbg_get_imports() {
         __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
             throw new Error(getStringFromWasm0(arg0, arg1));
         },
+        __wbg_call_fc92fee6137d452d: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            const ret = arg0.call(arg1, arg2, arg3);
+            return ret;
+        }, arguments); },
         __wbg_fromCodePoint_84793ae8d520c4b9: function() { return handleError(function (arg0) {
             const ret = String.fromCodePoint(arg0 >>> 0);
             return ret;
         }, arguments); },
+        __wbg_from_eac91875c8a5ffa4: function(arg0) {
+            const ret = Array.from(arg0);
+            return ret;
+        },
+        __wbg_get_2080c49015e35254: function() { return handleError(function (arg0, arg1) {
+            const ret = Reflect.get(arg0, arg1);
+            return ret;
+        }, arguments); },
+        __wbg_get_unchecked_e6325ad374eff861: function(arg0, arg1) {
+            const ret = arg0[arg1 >>> 0];
+            return ret;
+        },
         __wbg_get_with_ref_key_fc601247060b7204: function(arg0, arg1) {
             const ret = arg0[arg1];
             return ret;
@@ -250,6 +291,10 @@ function __wbg_get_imports() {
             const ret = arg0.length;
             return ret;
         },
+        __wbg_length_b03a0fabb109b1e9: function(arg0) {
+            const ret = arg0.length;
+            return ret;
+        },
         __wbg_new_13de428334042d26: function(arg0) {
             const ret = new Uint8Array(arg0);
             return ret;
@@ -264,6 +309,10 @@ function __wbg_get_imports() {
         },
         __wbg_new_cd4348290afae586: function() {
             const ret = new Object();
+            return ret;
+        },
+        __wbg_new_from_slice_b8daf545a41c6aa0: function(arg0, arg1) {
+            const ret = new Uint8Array(getArrayU8FromWasm0(arg0, arg1));
             return ret;
         },
         __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {

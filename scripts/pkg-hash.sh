@@ -4,7 +4,8 @@
 # untracked file that .gitignore does not exclude counts, so a new module is
 # covered before `git add`), and the files that fix the tools: Cargo.toml,
 # Cargo.lock (wasm-bindgen's version), rust-toolchain.toml (the compiler),
-# package-lock.json (binaryen's wasm-opt) and scripts/build-wasm.sh. Outputs
+# package-lock.json (binaryen's wasm-opt), scripts/build-wasm.sh and the npm
+# package's README, scripts/pkg-README.md. Outputs
 # are never hashed, so a fresh build writes the same list again.
 #
 #   scripts/pkg-hash.sh           print the list (build-wasm.sh saves it as pkg/INPUTS.sha256)
@@ -23,7 +24,7 @@ inputs() {
       # An exported tree without .git (a release tarball): every file there.
       find src models data -type f -print0
     fi
-    printf '%s\0' Cargo.toml Cargo.lock rust-toolchain.toml package-lock.json scripts/build-wasm.sh
+    printf '%s\0' Cargo.toml Cargo.lock rust-toolchain.toml package-lock.json scripts/build-wasm.sh scripts/pkg-README.md
   } | LC_ALL=C sort -zu | while IFS= read -r -d '' f; do
     # A tracked file deleted in the work tree is no longer an input.
     [ -f "$f" ] && sha256sum -- "$f"

@@ -30,6 +30,8 @@ const MIME = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.ts': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.sha256': 'text/plain; charset=utf-8',
 };
 
 /**

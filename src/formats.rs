@@ -1,31 +1,39 @@
-//! The export formats, defined once in [`FORMATS`] (name, extension, media
-//! type; the CLI's `--format` and the page's export menu list them from
-//! there), and the conversions from a [`Document`]: `gloss/2` JSON itself,
-//! CoNLL (BIO tags per token), brat standoff (`.ann`), doccano JSON Lines and
-//! W3C Web Annotation JSON-LD here; spaCy JSON Lines ([`spacy`]), Label
-//! Studio tasks ([`label_studio`]), CSV of mentions and of entities
-//! ([`csv`]) and GeoJSON places ([`geojson`]) in their own modules.
+//! The export and import formats, defined once in [`FORMATS`] (name,
+//! extension, media type, the extensions import reads; the CLI's `--format`
+//! and `--from` and the page's menus list them from there), and the
+//! dispatch to each format's module, which writes a [`Document`] and, for
+//! the formats import reads, reads it back: CoNLL ([`conll`]), brat standoff
+//! and its zip ([`brat`]), doccano ([`doccano`]), W3C Web Annotation
+//! ([`w3c`]), spaCy ([`spacy`]), Label Studio ([`label_studio`]); CSV
+//! ([`csv`]) and GeoJSON ([`geojson`]) are written only. What every importer
+//! shares is in [`import`].
 //!
 //! Every format here counts offsets in code points, like `gloss/2` (brat,
 //! doccano, the W3C model, spaCy and Label Studio's text regions all index
 //! characters, not UTF-16 units); `docs/format.md` says so per format.
 
+mod brat;
+mod conll;
 mod csv;
+mod doccano;
 #[cfg(test)]
 mod fixture;
 mod geojson;
+mod import;
 mod label_studio;
 mod spacy;
+mod w3c;
+mod zip;
+
+pub use import::{ImportError, ImportOptions, Imported, Input};
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::document::{Annotation, Document};
+use crate::document::{Annotation, Document, DocumentId};
 use crate::entities::Entity;
 use crate::span::CharIndex;
-use crate::tokenize::tokenize;
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +44,8 @@ pub enum Format {
     Conll,
     /// brat standoff annotation (`.ann`), to sit beside the text as `.txt`.
     Brat,
+    /// A zip of the text (`.txt`), its `.ann` and brat's `annotation.conf`.
+    BratZip,
     /// One doccano line: `{"text": ..., "label": [[start, end, "LABEL"], ...]}`.
     Doccano,
     /// W3C Web Annotation JSON-LD: an `AnnotationPage` of tagging annotations.
@@ -66,6 +76,12 @@ pub struct FormatInfo {
     pub extension: &'static str,
     /// Media type of the file.
     pub mime_type: &'static str,
+    /// Bytes rather than text (a zip): the page receives a `Uint8Array`.
+    pub binary: bool,
+    /// The file extensions import reads this format from (several formats
+    /// share `json` and `jsonl`: their content tells them apart); empty for
+    /// a format that is only written.
+    pub import_extensions: &'static [&'static str],
 }
 
 const fn row(
@@ -74,6 +90,7 @@ const fn row(
     title: &'static str,
     extension: &'static str,
     mime_type: &'static str,
+    import_extensions: &'static [&'static str],
 ) -> FormatInfo {
     FormatInfo {
         format,
@@ -81,26 +98,56 @@ const fn row(
         title,
         extension,
         mime_type,
+        binary: false,
+        import_extensions,
     }
 }
 
 /// Every export format, `gloss/2` first (the order of [`Format`]).
-pub const FORMATS: [FormatInfo; 10] = [
+pub const FORMATS: [FormatInfo; 11] = [
     row(
         Format::Gloss,
         "gloss",
         "Gloss JSON",
         "json",
         "application/json",
+        &["json", "jsonl"],
     ),
-    row(Format::Conll, "conll", "CoNLL", "conll", "text/plain"),
-    row(Format::Brat, "brat", "brat standoff", "ann", "text/plain"),
+    row(
+        Format::Conll,
+        "conll",
+        "CoNLL",
+        "conll",
+        "text/plain",
+        &["conll", "iob", "bio", "tsv"],
+    ),
+    // brat's .ann points into the .txt of the same name: import takes both.
+    row(
+        Format::Brat,
+        "brat",
+        "brat standoff",
+        "ann",
+        "text/plain",
+        &["ann", "txt"],
+    ),
+    FormatInfo {
+        binary: true,
+        ..row(
+            Format::BratZip,
+            "brat-zip",
+            "brat standoff, zip of .txt, .ann and annotation.conf",
+            "brat.zip",
+            "application/zip",
+            &["zip"],
+        )
+    },
     row(
         Format::Doccano,
         "doccano",
         "doccano",
         "jsonl",
         "application/jsonl",
+        &["jsonl", "json"],
     ),
     // The media type the Web Annotation protocol gives its JSON-LD.
     row(
@@ -109,6 +156,7 @@ pub const FORMATS: [FormatInfo; 10] = [
         "W3C Web Annotation",
         "jsonld",
         "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"",
+        &["jsonld", "json", "jsonl"],
     ),
     row(
         Format::Spacy,
@@ -116,6 +164,7 @@ pub const FORMATS: [FormatInfo; 10] = [
         "spaCy / Prodigy",
         "spacy.jsonl",
         "application/jsonl",
+        &["jsonl"],
     ),
     row(
         Format::LabelStudio,
@@ -123,6 +172,7 @@ pub const FORMATS: [FormatInfo; 10] = [
         "Label Studio tasks",
         "label-studio.json",
         "application/json",
+        &["json"],
     ),
     // Two CSV tables: the extension says which, so that both can sit in one folder.
     row(
@@ -131,6 +181,7 @@ pub const FORMATS: [FormatInfo; 10] = [
         "CSV of mentions",
         "mentions.csv",
         "text/csv",
+        &[],
     ),
     row(
         Format::EntitiesCsv,
@@ -138,6 +189,7 @@ pub const FORMATS: [FormatInfo; 10] = [
         "CSV of entities",
         "entities.csv",
         "text/csv",
+        &[],
     ),
     row(
         Format::Geojson,
@@ -145,6 +197,7 @@ pub const FORMATS: [FormatInfo; 10] = [
         "GeoJSON places",
         "geojson",
         "application/geo+json",
+        &[],
     ),
 ];
 
@@ -175,19 +228,33 @@ impl Format {
     pub fn names(separator: &str) -> String {
         FORMATS.map(|f| f.name).join(separator)
     }
+
+    /// True when import reads this format.
+    pub fn is_importable(self) -> bool {
+        !self.info().import_extensions.is_empty()
+    }
 }
 
-/// Writes `document` in `format`. The document must be valid
-/// ([`Document::validate`]); offsets outside the text are skipped.
+/// Writes `document` in `format`: the file's bytes. The document must be
+/// valid ([`Document::validate`]); offsets outside the text are skipped.
+pub fn export(document: &Document, format: Format) -> Vec<u8> {
+    match format {
+        Format::BratZip => brat::write_zip(document),
+        _ => convert(document, format).into_bytes(),
+    }
+}
+
+/// Writes `document` in a text `format` (every format but the binary
+/// `brat-zip`, whose text part, the `.ann`, this gives; [`export`] gives the zip).
 pub fn convert(document: &Document, format: Format) -> String {
     match format {
         Format::Gloss => {
             serde_json::to_string_pretty(document).expect("documents serialize") + "\n"
         }
-        Format::Conll => to_conll(document),
-        Format::Brat => to_brat(document),
-        Format::Doccano => to_doccano(document),
-        Format::W3c => to_w3c(document, true),
+        Format::Conll => conll::write(document),
+        Format::Brat | Format::BratZip => brat::write(document),
+        Format::Doccano => doccano::write(document),
+        Format::W3c => w3c::write(document, true),
         Format::Spacy => spacy::to_spacy(document),
         Format::LabelStudio => label_studio::to_label_studio(document),
         Format::MentionsCsv => csv::mentions(document),
@@ -202,11 +269,12 @@ pub fn convert(document: &Document, format: Format) -> String {
 pub fn convert_line(document: &Document, format: Format) -> Option<String> {
     match format {
         Format::Gloss => Some(json(document) + "\n"),
-        Format::Doccano => Some(to_doccano(document)),
-        Format::W3c => Some(to_w3c(document, false)),
+        Format::Doccano => Some(doccano::write(document)),
+        Format::W3c => Some(w3c::write(document, false)),
         Format::Spacy => Some(spacy::to_spacy(document)),
         Format::Conll
         | Format::Brat
+        | Format::BratZip
         | Format::LabelStudio
         | Format::MentionsCsv
         | Format::EntitiesCsv
@@ -251,184 +319,220 @@ fn byte_spans(document: &Document, index: &CharIndex) -> Vec<(usize, usize, &'st
         .collect()
 }
 
-fn to_conll(document: &Document) -> String {
-    let text = &document.text;
-    let spans = byte_spans(document, &CharIndex::new(text));
-    let tokenized = tokenize(text);
-    let mut out = String::new();
-    // A document that says what it is starts as CoNLL-2003 documents do.
-    if let Some(id) = &document.id {
-        let _ = writeln!(out, "-DOCSTART- {}\tO\n", json(id));
+/// The format of the files given to import: the zip, the brat pair, or
+/// each file's extension and, for the JSON ones, its content (a gloss
+/// document's `format`, a W3C page's `type`, Label Studio's `data`, spaCy's
+/// `spans`, doccano's `label`). `None` when nothing tells, or the files are
+/// of several formats.
+pub fn detect(inputs: &[Input]) -> Option<Format> {
+    let extension = |name: &str| -> String {
+        let name = name.to_ascii_lowercase();
+        // The longest table extension that ends the name: "x.spacy.jsonl" is spaCy's.
+        FORMATS
+            .iter()
+            .map(|f| f.extension)
+            .filter(|e| name.ends_with(&format!(".{e}")))
+            .max_by_key(|e| e.len())
+            .map_or_else(
+                || name.rsplit_once('.').map_or("", |(_, e)| e).to_string(),
+                str::to_string,
+            )
+    };
+    let extensions: Vec<String> = inputs.iter().map(|i| extension(i.name)).collect();
+    let has = |e: &str| {
+        extensions
+            .iter()
+            .any(|x| x == e || x.ends_with(&format!(".{e}")))
+    };
+    if has("zip") {
+        return Some(Format::BratZip);
     }
-    let mut next_span = 0;
-    for sentence in &tokenized.sentences {
-        let mut inside: Option<usize> = None;
-        for token in &tokenized.tokens[sentence.clone()] {
-            while next_span < spans.len() && spans[next_span].1 <= token.start {
-                next_span += 1;
-            }
-            // A token belongs to a span if it starts inside it.
-            let tag = match spans.get(next_span) {
-                Some(&(start, end, label)) if token.start >= start && token.start < end => {
-                    let prefix = if inside == Some(next_span) { "I" } else { "B" };
-                    inside = Some(next_span);
-                    format!("{prefix}-{label}")
-                }
-                _ => {
-                    inside = None;
-                    "O".to_string()
+    if has("ann") {
+        return Some(Format::Brat);
+    }
+    let [input] = inputs else {
+        let first = detect(inputs.first().map(std::slice::from_ref)?)?;
+        return inputs
+            .iter()
+            .all(|i| detect(std::slice::from_ref(i)) == Some(first))
+            .then_some(first);
+    };
+    let by_extension = FORMATS
+        .iter()
+        .find(|f| f.extension == extensions[0] && f.extension.contains('.'))
+        .map(|f| f.format);
+    if by_extension.is_some_and(Format::is_importable) {
+        return by_extension;
+    }
+    if matches!(extensions[0].as_str(), "conll" | "iob" | "bio" | "tsv") {
+        return Some(Format::Conll);
+    }
+    let text = std::str::from_utf8(input.bytes).ok()?;
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    // The first JSON value: the whole file, else its first line (JSON Lines).
+    let first: serde_json::Value = serde_json::from_str(text)
+        .or_else(|_| serde_json::from_str(text.lines().next().unwrap_or("")))
+        .ok()?;
+    let object = match &first {
+        serde_json::Value::Array(tasks) => {
+            return tasks
+                .first()
+                .is_none_or(|t| t.get("data").is_some())
+                .then_some(Format::LabelStudio)
+        }
+        serde_json::Value::Object(object) => object,
+        _ => return None,
+    };
+    let key = |k: &str| object.contains_key(k);
+    Some(if key("format") {
+        Format::Gloss
+    } else if key("@context") || key("items") || key("partOf") {
+        Format::W3c
+    } else if key("data") {
+        Format::LabelStudio
+    } else if key("spans") || key("tokens") {
+        Format::Spacy
+    } else if key("label") || key("entities") {
+        Format::Doccano
+    } else {
+        return None;
+    })
+}
+
+/// Why [`detect`] tells no format for `inputs`, a sentence naming them.
+pub fn undetected(inputs: &[Input]) -> String {
+    let names: Vec<&str> = inputs.iter().map(|i| i.name).collect();
+    let lone_text = matches!(inputs, [one] if one.name.to_ascii_lowercase().ends_with(".txt"));
+    format!(
+        "Gloss cannot tell the format of {} from {} and content{}.",
+        names.join(", "),
+        if names.len() == 1 {
+            "its name"
+        } else {
+            "their names"
+        },
+        if lone_text {
+            ": a .txt alone is plain text (to annotate it, paste it or use gloss annotate; \
+             brat's .txt comes with its .ann)"
+        } else if names.len() > 1 {
+            ", or they are of several formats"
+        } else {
+            ""
+        }
+    )
+}
+
+/// Reads the documents of `inputs` in `format` ([`detect`] tells it),
+/// each a valid `gloss/2` document: the file's own `gloss` documents as
+/// they are, the other formats' mentions with the reference date of
+/// `options` and their entities linked. In a batch (several documents) a
+/// document the file gives no id gets its file's name as `id`, and the line
+/// it starts on when the file holds several. A malformed file refuses the
+/// whole import, naming the file and line.
+pub fn import(
+    format: Format,
+    inputs: &[Input],
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let mut notes = import::Notes::default();
+    let mut read: Vec<(String, Vec<Document>)> = Vec::new();
+    let build = |file: &str, drafts: Vec<import::Draft>, notes: &mut import::Notes| {
+        drafts
+            .into_iter()
+            .map(|d| import::build(d, file, options, notes))
+            .collect::<Result<Vec<Document>, ImportError>>()
+    };
+    if matches!(format, Format::Brat | Format::BratZip) {
+        for (file, draft) in brat::read(inputs, &mut notes)? {
+            let document = import::build(draft, &file, options, &mut notes)?;
+            read.push((file, vec![document]));
+        }
+    } else {
+        for input in inputs {
+            let file = input.name;
+            let text = import::text_of(file, input.bytes)?;
+            let json = import::without_bom(text);
+            let documents = match format {
+                Format::Gloss => read_gloss(file, json)?,
+                Format::Conll => build(file, conll::read(file, text)?, &mut notes)?,
+                Format::Doccano => build(file, doccano::read(file, json)?, &mut notes)?,
+                Format::W3c => build(file, w3c::read(file, json)?, &mut notes)?,
+                Format::Spacy => build(file, spacy::read(file, json)?, &mut notes)?,
+                Format::LabelStudio => build(
+                    file,
+                    label_studio::read(file, json, &mut notes)?,
+                    &mut notes,
+                )?,
+                Format::Brat
+                | Format::BratZip
+                | Format::MentionsCsv
+                | Format::EntitiesCsv
+                | Format::Geojson => {
+                    return Err(ImportError::new(
+                        file,
+                        None,
+                        format!(
+                            "Gloss does not import {}: it is written only.",
+                            format.info().title
+                        ),
+                    ))
                 }
             };
-            let _ = writeln!(out, "{}\t{tag}", token.text(text));
+            if documents.is_empty() {
+                return Err(ImportError::new(
+                    file,
+                    None,
+                    format!("It holds no {} document.", format.info().title),
+                ));
+            }
+            read.push((file.to_string(), documents));
         }
-        out.push('\n');
     }
-    out
+    let batch = read.iter().map(|(_, d)| d.len()).sum::<usize>() > 1;
+    let mut documents = Vec::new();
+    for (file, docs) in read {
+        let several = docs.len() > 1;
+        for (n, mut document) in docs.into_iter().enumerate() {
+            if batch && document.id.is_none() {
+                document.id = Some(DocumentId::Text(if several {
+                    format!("{file}#{}", n + 1)
+                } else {
+                    file.clone()
+                }));
+            }
+            documents.push(document);
+        }
+    }
+    Ok(Imported {
+        documents,
+        notes: notes.into_lines(),
+    })
 }
 
-fn to_brat(document: &Document) -> String {
-    let chars: Vec<char> = document.text.chars().collect();
-    let places = resolved_places(document);
-    let mut out = String::new();
-    let mut notes = 0;
-    let mut normalizations = 0;
-    for (n, a) in document.annotations.iter().enumerate() {
-        if a.end > chars.len() {
-            continue;
+/// `gloss/1` or `gloss/2` documents: one JSON document, or one per line.
+fn read_gloss(file: &str, text: &str) -> Result<Vec<Document>, ImportError> {
+    let whole = Document::from_json(text);
+    let many_lines = text.trim().lines().count() > 1;
+    match whole {
+        Ok(document) => Ok(vec![document]),
+        Err(crate::document::DocumentError::NotADocument(_)) if many_lines => {
+            import::numbered_lines(text)
+                .map(|(n, line)| {
+                    Document::from_json(line)
+                        .map_err(|e| ImportError::new(file, Some(n), sentence(&e.to_string())))
+                })
+                .collect()
         }
-        // brat mentions cannot hold a line break: split into fragments around them.
-        let mut fragments = Vec::new();
-        let mut start = None;
-        for (i, c) in chars.iter().enumerate().take(a.end).skip(a.start) {
-            match (c == &'\n' || c == &'\r', start) {
-                (false, None) => start = Some(i),
-                (true, Some(s)) => {
-                    fragments.push(format!("{s} {i}"));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            fragments.push(format!("{s} {}", a.end));
-        }
-        let _ = writeln!(
-            out,
-            "T{}\t{} {}\t{}",
-            n + 1,
-            a.label,
-            fragments.join(";"),
-            one_line(&a.text)
-        );
-        if let Some(value) = &a.value {
-            notes += 1;
-            let _ = writeln!(out, "#{notes}\tAnnotatorNotes T{}\t{value}", n + 1);
-        }
-        // A resolved place is normalized to its GeoNames record, named as GeoNames names it.
-        if let Some(place) = a.entity.as_deref().and_then(|id| places.get(id)) {
-            if let Some(id) = place.geonames_id {
-                let name = place
-                    .candidates
-                    .iter()
-                    .find(|c| c.geonames_id == id)
-                    .map_or(&place.name, |c| &c.name);
-                normalizations += 1;
-                let _ = writeln!(
-                    out,
-                    "N{normalizations}\tReference T{} GeoNames:{id}\t{}",
-                    n + 1,
-                    one_line(name)
-                );
-            }
-        }
+        Err(e) => Err(ImportError::new(file, None, sentence(&e.to_string()))),
     }
-    out
 }
 
-/// `text` with its line breaks as spaces: a brat line holds one annotation.
-fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect()
-}
-
-fn to_doccano(document: &Document) -> String {
-    #[derive(Serialize)]
-    struct Line<'a> {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        id: Option<&'a crate::document::DocumentId>,
-        text: &'a str,
-        label: Vec<(usize, usize, &'a str)>,
-    }
-    let line = Line {
-        id: document.id.as_ref(),
-        text: &document.text,
-        label: document
-            .annotations
-            .iter()
-            .map(|a| (a.start, a.end, a.label.as_str()))
-            .collect(),
-    };
-    json(&line) + "\n"
-}
-
-fn to_w3c(document: &Document, pretty: bool) -> String {
-    let places = resolved_places(document);
-    let chars: Vec<char> = document.text.chars().collect();
-    let context = |from: usize, to: usize| {
-        chars[from.min(chars.len())..to.min(chars.len())]
-            .iter()
-            .collect::<String>()
-    };
-    let items: Vec<serde_json::Value> = document
-        .annotations
-        .iter()
-        .enumerate()
-        .map(|(n, a)| {
-            let mut bodies = vec![serde_json::json!({ "type": "TextualBody", "purpose": "tagging", "value": a.label.as_str() })];
-            if let Some(value) = &a.value {
-                bodies.push(serde_json::json!({ "type": "TextualBody", "purpose": "describing", "value": value }));
-            }
-            if let Some(id) = geonames_id_of(&places, a) {
-                bodies.push(serde_json::json!({ "type": "SpecificResource", "purpose": "identifying", "source": geonames_uri(id) }));
-            }
-            serde_json::json!({
-                "id": format!("#annotation-{}", n + 1),
-                "type": "Annotation",
-                "motivation": "tagging",
-                "creator": if a.source == crate::document::Source::Person { "person" } else { "gloss" },
-                "body": bodies,
-                "target": {
-                    "source": "#text",
-                    "selector": [
-                        { "type": "TextPositionSelector", "start": a.start, "end": a.end },
-                        {
-                            "type": "TextQuoteSelector",
-                            "exact": a.text,
-                            "prefix": context(a.start.saturating_sub(32), a.start),
-                            "suffix": context(a.end, a.end + 32),
-                        }
-                    ]
-                }
-            })
-        })
-        .collect();
-    let mut text = serde_json::json!({ "id": "#text", "type": "Text", "value": document.text });
-    if let Some(id) = &document.id {
-        // The Web Annotation context's `label` (rdfs:label) names the text.
-        text["label"] = serde_json::Value::String(id.to_string());
-    }
-    let page = serde_json::json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "type": "AnnotationPage",
-        "partOf": text,
-        "items": items,
-    });
-    if pretty {
-        serde_json::to_string_pretty(&page).expect("JSON values serialize") + "\n"
-    } else {
-        json(&page) + "\n"
-    }
+/// `message` as a sentence: a capital first letter.
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn json<T: Serialize>(value: &T) -> String {
@@ -531,7 +635,7 @@ mod tests {
         assert_eq!(Format::from_name("xml"), None);
         assert_eq!(
             Format::names("|"),
-            "gloss|conll|brat|doccano|w3c|spacy|label-studio|mentions-csv|entities-csv|geojson"
+            "gloss|conll|brat|brat-zip|doccano|w3c|spacy|label-studio|mentions-csv|entities-csv|geojson"
         );
         let doc = sample();
         let json = convert(&doc, Format::Gloss);
@@ -637,7 +741,7 @@ mod tests {
             conll.starts_with("-DOCSTART- \"a\\tb.txt\"\tO\n\n😀\tO\n"),
             "{conll}"
         );
-        for format in [Format::Gloss, Format::Doccano, Format::W3c] {
+        for format in [Format::Gloss, Format::Doccano, Format::W3c, Format::Spacy] {
             let line = convert_line(&doc, format).unwrap();
             assert_eq!(line.lines().count(), 1, "{format:?}");
             let value: serde_json::Value = serde_json::from_str(&line).unwrap();

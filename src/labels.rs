@@ -129,7 +129,43 @@ impl Label {
     pub fn from_name(name: &str) -> Option<Label> {
         LABELS.iter().find(|l| l.name == name).map(|l| l.label)
     }
+
+    /// The label an imported file means by `name`: Gloss's own names, or
+    /// another tool's ([`FOREIGN_NAMES`]), in any case ("per", "B-LOC"'s
+    /// "LOC", "Location"). `None` for a label Gloss has no counterpart of
+    /// (MISC, MONEY, NORP…).
+    pub fn from_foreign_name(name: &str) -> Option<Label> {
+        let upper = name.trim().to_ascii_uppercase();
+        Label::from_name(&upper).or_else(|| {
+            FOREIGN_NAMES
+                .binary_search_by(|(n, _)| n.cmp(&upper.as_str()))
+                .ok()
+                .map(|i| FOREIGN_NAMES[i].1)
+        })
+    }
 }
+
+/// Other tools' names of Gloss's labels, upper case, sorted: CoNLL-2003
+/// (`PER`, `LOC`, `ORG`), OntoNotes 5 as spaCy tags it (`GPE`, `FAC`, `LOC`,
+/// `DATE`, `TIME`), MUC-7 and Stanford NER (`LOCATION`, `ORGANIZATION`),
+/// WNUT-17 (`GEO-LOC`, `CORPORATION`, `GROUP`), TimeML's TIMEX3 types.
+/// Where one tool splits what Gloss calls one label, each part maps to it.
+pub const FOREIGN_NAMES: [(&str, Label); 14] = [
+    ("CITY", Label::Place),
+    ("CORPORATION", Label::Org),
+    ("COUNTRY", Label::Place),
+    ("FAC", Label::Place),
+    ("GEO-LOC", Label::Place),
+    ("GPE", Label::Place),
+    ("LOC", Label::Place),
+    ("LOCATION", Label::Place),
+    ("ORGANISATION", Label::Org),
+    ("ORGANIZATION", Label::Org),
+    ("PER", Label::Person),
+    ("PERS", Label::Person),
+    ("TIMEX", Label::Date),
+    ("TIMEX3", Label::Date),
+];
 
 impl fmt::Display for Label {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -174,6 +210,37 @@ mod tests {
         assert!(refused
             .to_string()
             .contains("unknown variant `person`, expected one of `PERSON`"));
+    }
+
+    #[test]
+    fn foreign_names_map_to_labels_and_the_rest_is_left_out() {
+        assert!(FOREIGN_NAMES.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
+        for (name, _) in FOREIGN_NAMES {
+            assert_eq!(name, name.to_ascii_uppercase());
+            assert_eq!(Label::from_name(name), None, "{name} is Gloss's own");
+        }
+        let cases = [
+            ("PERSON", Some(Label::Person)),
+            ("person", Some(Label::Person)),
+            ("PER", Some(Label::Person)),
+            ("LOC", Some(Label::Place)),
+            ("GPE", Some(Label::Place)),
+            ("Location", Some(Label::Place)),
+            ("ORG", Some(Label::Org)),
+            ("Organization", Some(Label::Org)),
+            ("DATE", Some(Label::Date)),
+            ("time", Some(Label::Time)),
+            ("SET", Some(Label::Set)),
+            // No counterpart: left out by the importers, which say so.
+            ("MISC", None),
+            ("MONEY", None),
+            ("NORP", None),
+            ("", None),
+            ("PERSONS", None),
+        ];
+        for (name, label) in cases {
+            assert_eq!(Label::from_foreign_name(name), label, "{name}");
+        }
     }
 
     #[test]

@@ -69,9 +69,32 @@ fn recognizers() -> [&'static dyn Recognizer; 2] {
     ]
 }
 
+/// Work per byte of text of each step, for progress: tokenizing, each
+/// recognizer of [`recognizers`] in order, then resolving and linking
+/// (roughly their shares of the time in `gloss bench`).
+const TOKENIZE_WORK: usize = 1;
+const RECOGNIZER_WORK: [usize; 2] = [5, 12];
+const LINK_WORK: usize = 1;
+
 /// Annotates `text`. Any text is valid input; the result is deterministic.
 pub fn annotate(text: &str, options: &Options) -> Document {
+    annotate_with_progress(text, options, &mut |_, _| {})
+}
+
+/// Annotates `text` as [`annotate`] does (the same document), calling
+/// `progress(done, total)` as the work advances: `done` rises from 0 to
+/// `total`, so `done / total` is the share done (the page's progress bar).
+pub fn annotate_with_progress(
+    text: &str,
+    options: &Options,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Document {
+    let bytes = text.len().max(1);
+    let total = bytes * (TOKENIZE_WORK + RECOGNIZER_WORK.iter().sum::<usize>() + LINK_WORK);
+    progress(0, total);
     let tokenized = tokenize::tokenize(text);
+    let mut done = bytes * TOKENIZE_WORK;
+    progress(done, total);
     let (reference_date, reference_date_source) = match options.reference_date {
         Some(date) => (date, ReferenceDateSource::Given),
         None => match temporal::dateline::find_near(text, options.today) {
@@ -87,7 +110,11 @@ pub fn annotate(text: &str, options: &Options) -> Document {
     let mut candidates = Vec::new();
     for (rank, recognizer) in recognizers().into_iter().enumerate() {
         let mut found = Vec::new();
-        recognizer.recognize(&context, &mut found);
+        let work = RECOGNIZER_WORK[rank];
+        recognizer.recognize_with_progress(&context, &mut found, &mut |finished| {
+            progress(done + finished.min(bytes) * work, total)
+        });
+        done += bytes * work;
         candidates.extend(found.into_iter().map(|m| (rank, m)));
     }
     let index = span::CharIndex::new(text);
@@ -107,7 +134,10 @@ pub fn annotate(text: &str, options: &Options) -> Document {
         })
         .collect();
     entities::feedback::relabel_by_majority(&mut annotations);
+    entities::feedback::relabel_surnames(&mut annotations);
+    entities::feedback::relabel_lists(text, &index, &mut annotations);
     let linked = entities::link(text, &mut annotations, &entities::EntityEdits::default());
+    progress(total, total);
     Document {
         format: FORMAT.to_string(),
         id: None,

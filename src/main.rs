@@ -32,6 +32,8 @@ Examples:
   gloss annotate --date 2025-12-21 article.txt      one file: pretty JSON
   gloss annotate a.txt b.txt c.txt                   several: one document per line
   gloss annotate --jsonl < requests.jsonl            stdin: {\"text\": ..., \"reference_date\": ...} per line
+  gloss import article.ann article.txt               brat (or CoNLL, doccano, W3C, spaCy, Label Studio) to gloss/2
+  gloss import --from doccano --format conll a.jsonl  from one format to another
   gloss eval dates ../shared/data/tempeval3/TBAQ-cleaned
   gloss eval names ../shared/data/conll2003/valid.txt
   gloss eval places ../shared/data/ner-extra/tr-news/TR-News.xml
@@ -51,6 +53,8 @@ struct Cli {
 enum Command {
     /// Annotate files (or standard input) and print gloss/2 JSON.
     Annotate(AnnotateArgs),
+    /// Read annotated files of another tool (or Gloss JSON) and print gloss/2 JSON.
+    Import(ImportArgs),
     /// Score against an annotated corpus.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -88,6 +92,26 @@ struct AnnotateArgs {
     /// prints one document (pretty JSON); several print one per line, each
     /// with its path as `id`.
     #[arg(value_name = "FILE")]
+    files: Vec<String>,
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    #[arg(long, value_name = "NAME", value_parser = parse_import_format,
+        help = format!("The files' format (default: told by their names and content): {}", or_list(&cli::import::importable_names())))]
+    from: Option<Format>,
+    #[arg(long, value_name = "NAME", value_parser = parse_format,
+        help = format!("Write this export format (default gloss/2 JSON): {}", format_names()))]
+    format: Option<Format>,
+    /// Reference date of the documents that carry none (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<Date>,
+    /// Refuse a file larger than this: bytes, or with K, M or G.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = annotate::parse_size)]
+    max_input_size: u64,
+    /// The files: one or more of one format; brat's .ann with its .txt (or
+    /// their zip). Several documents print one per line, each with an `id`.
+    #[arg(value_name = "FILE", required = true)]
     files: Vec<String>,
 }
 
@@ -252,6 +276,11 @@ fn parse_date(value: &str) -> Result<Date, DateError> {
 /// The names `--format` takes, from the core's list: "conll, brat, doccano or w3c".
 fn format_names() -> String {
     let names: Vec<&str> = gloss::formats::FORMATS.iter().map(|f| f.name).collect();
+    or_list(&names)
+}
+
+/// "a, b or c".
+fn or_list(names: &[&str]) -> String {
     match names.split_last() {
         Some((last, [])) => last.to_string(),
         Some((last, others)) => format!("{} or {last}", others.join(", ")),
@@ -262,6 +291,13 @@ fn format_names() -> String {
 fn parse_format(name: &str) -> Result<Format, String> {
     Format::from_name(name)
         .ok_or_else(|| format!("unknown format {name:?}: use {}.", format_names()))
+}
+
+fn parse_import_format(name: &str) -> Result<Format, String> {
+    let names = cli::import::importable_names();
+    Format::from_name(name)
+        .filter(|f| f.is_importable())
+        .ok_or_else(|| format!("Gloss does not import {name:?}: use {}.", or_list(&names)))
 }
 
 fn parse_megabytes(value: &str) -> Result<f64, String> {
@@ -311,6 +347,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<(), Fatal> {
     match command {
         Command::Annotate(args) => annotate_command(args)?,
+        Command::Import(args) => import_command(args)?,
         Command::Eval(EvalCommand::Dates { dir, misses }) => {
             gloss::dev::eval_dates::eval(&dir, misses)?;
         }
@@ -426,6 +463,22 @@ impl From<DevError> for Fatal {
     fn from(error: DevError) -> Fatal {
         Fatal::Dev(error)
     }
+}
+
+/// Runs `gloss import`.
+fn import_command(args: ImportArgs) -> Result<(), Fatal> {
+    let settings = cli::import::Settings {
+        from: args.from,
+        format: args.format.unwrap_or(Format::Gloss),
+        options: gloss::formats::ImportOptions {
+            reference_date: args.date,
+            today: today(),
+        },
+        files: args.files,
+        max_input_size: args.max_input_size,
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    cli::import::run(settings, &mut out).map_err(Fatal::Annotate)
 }
 
 /// Runs `gloss annotate`.

@@ -39,4 +39,17 @@ pub struct Context<'a> {
 pub trait Recognizer {
     /// Pushes every mention found onto `out`.
     fn recognize(&self, context: &Context<'_>, out: &mut Vec<Mention>);
+
+    /// Does what [`Recognizer::recognize`] does, calling `progress(bytes)`
+    /// with how far into the text it has finished, rising; by default once,
+    /// at the end.
+    fn recognize_with_progress(
+        &self,
+        context: &Context<'_>,
+        out: &mut Vec<Mention>,
+        progress: &mut dyn FnMut(usize),
+    ) {
+        self.recognize(context, out);
+        progress(context.text.len());
+    }
 }

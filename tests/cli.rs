@@ -361,7 +361,7 @@ fn every_format_writes_a_batch_that_keeps_its_documents_apart() {
         .map(|f| serde_json::to_string(f).unwrap())
         .collect();
     // JSON formats: one line per document, carrying its id.
-    for format in ["gloss", "doccano"] {
+    for format in ["gloss", "doccano", "spacy"] {
         let (status, out, _) = run(format);
         assert_eq!(status, Some(0));
         let lines: Vec<serde_json::Value> = out
@@ -616,4 +616,143 @@ fn a_closed_pipe_ends_the_run_quietly() {
     writer.join().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stderr(&output), "");
+}
+
+fn import_fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/imports")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn import_reads_other_tools_files_and_converts_between_formats() {
+    // brat's pair, in any order, to gloss/2: one document, pretty, no id.
+    let (ann, txt) = (import_fixture("brat.ann"), import_fixture("brat.txt"));
+    let output = gloss(&["import", "--date", "2025-12-21", &txt, &ann], b"");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let document: Document = serde_json::from_slice(&output.stdout).unwrap();
+    document.validate().unwrap();
+    assert_eq!(document.id, None);
+    assert_eq!(document.reference_date, "2025-12-21");
+    assert_eq!(document.annotations.len(), 6);
+    // What has no place in Gloss is told, on standard error.
+    assert!(
+        stderr(&output).contains("gloss: ") && stderr(&output).contains("1 relation was left out")
+    );
+    // From one format to another: doccano to CoNLL, a batch with its ids.
+    let doccano = import_fixture("doccano.jsonl");
+    let output = gloss(
+        &["import", "--from", "doccano", "--format", "conll", &doccano],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let conll = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        conll.starts_with("-DOCSTART- 17\tO\n\n😀\tO\nZoe\u{308}\tB-PERSON\n"),
+        "{conll}"
+    );
+    assert!(conll.contains(&format!(
+        "-DOCSTART- {}\tO",
+        serde_json::json!(format!("{doccano}#2"))
+    )));
+    // A batch in JSON Lines: every document with its id.
+    let output = gloss(&["import", &doccano, &import_fixture("gloss1.json")], b"");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "two formats at once are refused"
+    );
+    assert!(
+        stderr(&output).contains("several formats"),
+        "{}",
+        stderr(&output)
+    );
+    let output = gloss(&["import", &doccano], b"");
+    let ids: Vec<String> = stdout_lines(&output)
+        .iter()
+        .map(|d| d.id.as_ref().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["17".to_string(), format!("{doccano}#2")]);
+    // Export, import, export: the same bytes.
+    let article = fixture("unicode-mix.txt");
+    for format in [
+        "conll",
+        "doccano",
+        "w3c",
+        "spacy",
+        "label-studio",
+        "brat-zip",
+        "gloss",
+    ] {
+        let first = gloss(
+            &[
+                "annotate",
+                "--date",
+                "2025-12-21",
+                "--format",
+                format,
+                article.to_str().unwrap(),
+            ],
+            b"",
+        );
+        let file = temp_file(&format!("round.{format}.export"), &first.stdout);
+        let again = gloss(
+            &[
+                "import",
+                "--from",
+                format,
+                "--format",
+                format,
+                file.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(again.status.code(), Some(0), "{format}: {}", stderr(&again));
+        assert!(
+            again.stdout == first.stdout,
+            "{format} changed in the round trip"
+        );
+    }
+}
+
+#[test]
+fn a_malformed_import_prints_nothing_and_says_where() {
+    let bad = temp_file("bad.conll", "Zoë\tB-PER\nmet\n".as_bytes());
+    let output = gloss(&["import", bad.to_str().unwrap()], b"");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("gloss: ")
+            && message.contains("bad.conll, line 2: ")
+            && message.contains("Nothing was imported."),
+        "{message}"
+    );
+    let output = gloss(&["import", import_fixture("brat.ann").as_str()], b"");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("brat.txt, which must be given with it"),
+        "{}",
+        stderr(&output)
+    );
+    let unknown = temp_file("notes.md", b"# notes\n");
+    let output = gloss(&["import", unknown.to_str().unwrap()], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("Name it with --from."),
+        "{}",
+        stderr(&output)
+    );
+    let output = gloss(
+        &["import", "--from", "geojson", unknown.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("Gloss does not import \"geojson\""),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -85,6 +85,30 @@ fn annotate_links_surnames_variants_and_aliases() {
 }
 
 #[test]
+fn an_institution_shares_its_citys_record_but_not_its_entity() {
+    // (mentions as PLACE, whether they are one entity)
+    let cases: &[(&[&str], bool)] = &[
+        (&["Moscow", "Kremlin"], false),
+        (&["Kremlin", "Moscow"], false),
+        (&["White House", "Washington"], false),
+        (&["Kremlin", "Kremlin"], true),
+        // Aliases of one place still merge.
+        (&["Moscow", "Moskva"], true),
+    ];
+    for &(names, one) in cases {
+        let names: Vec<(Label, &str)> = names.iter().map(|&n| (Label::Place, n)).collect();
+        let (text, mut annotations) = annotated(&names, ". ");
+        let linked = link(&text, &mut annotations, &EntityEdits::default());
+        let ids = entity_ids(&annotations);
+        assert_eq!(ids[0] == ids[1], one, "{names:?}: {ids:?}");
+        assert!(
+            linked.entities.iter().all(|e| e.geonames_id.is_some()),
+            "{names:?}: every mention is placed"
+        );
+    }
+}
+
+#[test]
 fn edits_merge_split_rename_in_order_and_report_the_stale_ones() {
     let names = [
         (P, "Ivan Petrov"),

@@ -134,3 +134,56 @@ fn golden_json_reads_back_as_the_same_document() {
         );
     }
 }
+
+/// Records every `progress(done, total)` call and checks they rise to the end.
+fn checked_progress(text: &str, options: &gloss::Options) -> (Document, usize) {
+    let mut calls: Vec<(usize, usize)> = Vec::new();
+    let document =
+        gloss::annotate_with_progress(text, options, &mut |done, total| calls.push((done, total)));
+    let total = calls[0].1;
+    assert_eq!(calls[0], (0, total), "progress starts at 0");
+    assert_eq!(*calls.last().unwrap(), (total, total), "progress ends done");
+    assert!(
+        calls
+            .windows(2)
+            .all(|w| w[0].0 <= w[1].0 && w[1].1 == total),
+        "progress only rises, against one total: {calls:?}"
+    );
+    (document, calls.len())
+}
+
+#[test]
+fn annotating_with_progress_gives_the_golden_bytes() {
+    let options = gloss::Options::with_reference_date(REFERENCE_DATE).unwrap();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    for fixture in fixtures() {
+        let text = fs::read_to_string(&fixture).expect("fixture is UTF-8");
+        let (document, _) = checked_progress(&text, &options);
+        let stem = fixture.file_stem().unwrap().to_string_lossy();
+        let expected = fs::read_to_string(golden.join(format!("{stem}.json"))).unwrap();
+        assert_eq!(
+            serde_json::to_string_pretty(&document).unwrap() + "\n",
+            expected,
+            "{stem}"
+        );
+    }
+    checked_progress("", &options);
+}
+
+#[test]
+fn a_long_text_reports_progress_part_by_part_and_annotates_the_same() {
+    let options = gloss::Options::with_reference_date(REFERENCE_DATE).unwrap();
+    let unit: String = fixtures()
+        .iter()
+        .map(|f| fs::read_to_string(f).unwrap() + "\n")
+        .collect();
+    // Past gloss::ner::MAX_DOCUMENT_TOKENS, so the names come in several parts.
+    let text = unit.repeat(60_000 / unit.split_whitespace().count() + 1);
+    let (document, calls) = checked_progress(&text, &options);
+    // Start, tokens, dates, two or more parts of names, end.
+    assert!(calls >= 6, "{calls} progress calls");
+    assert_eq!(
+        serde_json::to_string(&document).unwrap(),
+        serde_json::to_string(&gloss::annotate(&text, &options)).unwrap()
+    );
+}

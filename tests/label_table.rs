@@ -125,6 +125,13 @@ fn the_format_description_has_a_row_per_label_and_per_format() {
     // How a batch lays out several documents: said for every format.
     let every: BTreeSet<String> = FORMATS.iter().map(|f| f.name.to_string()).collect();
     assert_eq!(rows("Several documents in one output"), every);
+    // What import reads and how it counts: said for every importable format.
+    let importable: BTreeSet<String> = FORMATS
+        .iter()
+        .filter(|f| !f.import_extensions.is_empty())
+        .map(|f| f.name.to_string())
+        .collect();
+    assert_eq!(rows("Import"), importable);
 }
 
 #[test]

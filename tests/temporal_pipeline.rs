@@ -63,3 +63,55 @@ fn values_follow_the_clause_around_them() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// Near the ends of the calendar a relative date that leaves years 1 to 9999
+/// is still annotated, without a `value`, and the document stays valid.
+#[test]
+fn dates_past_the_calendar_ends_are_annotated_without_a_value() {
+    for (text, reference, expected) in [
+        ("He will come tomorrow.", "9999-12-31", "tomorrow"),
+        ("Rates rise next year.", "9999-12-31", "next year"),
+        ("Sales fell 2 weeks ago.", "0001-01-01", "2 weeks ago"),
+    ] {
+        let doc = annotate(text, &Options::with_reference_date(reference).unwrap());
+        let found = doc.annotations.iter().find(|a| a.text == expected);
+        assert!(
+            found.is_some_and(|a| a.label.as_str() == "DATE" && a.value.is_none()),
+            "{text:?} ({reference}): {:?}",
+            doc.annotations
+        );
+        doc.validate().unwrap();
+        let json = serde_json::to_string(&doc).unwrap();
+        assert!(!json.contains("\"value\""), "{json}");
+        gloss::document::Document::from_json(&json).unwrap();
+    }
+}
+
+/// Without a given reference date, a dateline in any case and with any dash
+/// dates the article, so relative dates resolve against it, not against today.
+#[test]
+fn relative_dates_resolve_against_a_dateline_in_any_case_and_with_any_dash() {
+    let today = gloss::calendar::Date::new(2026, 11, 22).unwrap();
+    for head in [
+        "Kyiv, Dec. 21 (Reuters) - ",
+        "KYIV, Dec. 21 (Reuters) — ",
+        "Kyiv, Ukraine, Dec. 21 (AP) -- ",
+        "Kyiv, Dec 21 – ",
+    ] {
+        let text = format!("{head}Officials said yesterday that talks resume next week.");
+        let options = Options {
+            reference_date: None,
+            today,
+        };
+        let doc = annotate(&text, &options);
+        let value = |s: &str| {
+            doc.annotations
+                .iter()
+                .find(|a| a.text == s)
+                .and_then(|a| a.value.as_deref())
+        };
+        assert_eq!(doc.reference_date, "2025-12-21", "{text}");
+        assert_eq!(value("yesterday"), Some("2025-12-20"), "{text}");
+        assert_eq!(value("next week"), Some("2025-W52"), "{text}");
+    }
+}

@@ -57,7 +57,8 @@ proptest! {
             prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
             prop_assert!(m.start >= last_end, "mentions overlap: {:?}", out);
             prop_assert!(m.label.is_temporal());
-            prop_assert!(m.value.as_deref().is_some_and(|v| !v.is_empty()));
+            // No value only when resolving leaves the calendar (years 1 to 9999).
+            prop_assert!(m.value.as_deref().is_none_or(|v| !v.is_empty()));
             last_end = m.end;
         }
         let _ = gloss::temporal::dateline::find(&text);
@@ -67,12 +68,25 @@ proptest! {
 #[test]
 fn extreme_reference_dates_do_not_panic() {
     let text = "On December 31 and 1, yesterday, next year, a century ago, in 9999 and the '90s, the 20th century, Q4, last Friday at 3 p.m., Memorial Day, Easter, Election Day, the day before Christmas, the 9998-99 season.";
-    for reference in [
-        Date::new(1, 1, 1).unwrap(),
-        Date::new(9999, 12, 31).unwrap(),
+    // What leaves the calendar is marked without a value; the rest keeps one.
+    for (reference, unresolved, resolved) in [
+        (Date::new(1, 1, 1).unwrap(), "yesterday", "next year"),
+        (Date::new(9999, 12, 31).unwrap(), "next year", "yesterday"),
     ] {
         let out = recognize(text, reference);
-        assert!(out.iter().all(|m| m.value.is_some()));
+        let value_of = |s: &str| {
+            out.iter()
+                .find(|m| &text[m.start..m.end] == s)
+                .map(|m| m.value.clone())
+        };
+        assert_eq!(value_of(unresolved), Some(None), "{reference}: {out:?}");
+        assert!(
+            value_of(resolved).is_some_and(|v| v.is_some()),
+            "{reference}: {out:?}"
+        );
+        assert!(out
+            .iter()
+            .all(|m| m.value.as_deref().is_none_or(|v| !v.is_empty())));
     }
 }
 

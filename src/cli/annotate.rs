@@ -193,21 +193,8 @@ type Outcome = Result<Vec<u8>, String>;
 /// one line per failed input to standard error.
 pub fn run(settings: Settings, out: &mut impl Write) -> Result<(), Failure> {
     let batch = settings.jsonl || settings.files.len() > 1;
-    // These formats are one file per text, with no layout for several.
-    let one_file_each = matches!(
-        settings.format,
-        Format::Brat
-            | Format::LabelStudio
-            | Format::MentionsCsv
-            | Format::EntitiesCsv
-            | Format::Geojson
-    );
-    if batch && one_file_each {
-        return Err(Failure::Refused(format!(
-            "A batch (--jsonl or several files) cannot be written as {}, which is one file \
-             per text: annotate one file at a time, or use another format.",
-            settings.format.info().title
-        )));
+    if batch {
+        refuse_batch(settings.format)?;
     }
     let Settings {
         options,
@@ -255,6 +242,43 @@ pub fn run(settings: Settings, out: &mut impl Write) -> Result<(), Failure> {
     } else {
         Err(Failure::SomeInputs)
     }
+}
+
+/// Refuses to write a batch in a format that is one file per text, with no
+/// layout for several.
+pub fn refuse_batch(format: Format) -> Result<(), Failure> {
+    let one_file_each = matches!(
+        format,
+        Format::Brat
+            | Format::BratZip
+            | Format::LabelStudio
+            | Format::MentionsCsv
+            | Format::EntitiesCsv
+            | Format::Geojson
+    );
+    if one_file_each {
+        return Err(Failure::Refused(format!(
+            "A batch (--jsonl or several files) cannot be written as {}, which is one file \
+             per text: annotate one file at a time, or use another format.",
+            format.info().title
+        )));
+    }
+    Ok(())
+}
+
+/// The bytes of `document` in `format`: as a batch lays it out (a line of
+/// JSON Lines, where the format has one), or as one file.
+pub fn write_document(
+    document: &gloss::document::Document,
+    format: Format,
+    batch: bool,
+) -> Vec<u8> {
+    let line = if batch {
+        formats::convert_line(document, format)
+    } else {
+        None
+    };
+    line.map_or_else(|| formats::export(document, format), String::into_bytes)
 }
 
 /// Sends each line of standard input as a request, up to the first read error.
@@ -338,12 +362,5 @@ fn annotate_item(item: Item, options: &Options, format: Format, batch: bool) -> 
     let mut document = gloss::annotate(&text, &options);
     drop(text);
     document.id = id;
-    let written = if batch {
-        formats::convert_line(&document, format)
-    } else {
-        None
-    };
-    Ok(written
-        .unwrap_or_else(|| formats::convert(&document, format))
-        .into_bytes())
+    Ok(write_document(&document, format, batch))
 }

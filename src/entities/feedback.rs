@@ -1,13 +1,17 @@
-//! Grouping as evidence for recognition: when most mentions of one name in a
-//! document carry one label, an unsure mention of the same name with another
-//! label takes it ("Zelensky" tagged ORG once beside three PERSON mentions).
-//! Conservative: a clear majority, and only over low-confidence mentions.
+//! The document as evidence for recognition. An unsure name mention takes the
+//! label that the rest of the document gives the same name: the label most
+//! of its mentions carry ("Zelensky" tagged ORG once beside three PERSON
+//! mentions), the label of the full name whose surname it is ("Zelensky's"
+//! tagged ORG beside "Volodymyr Zelenskyy"), or the label of the list it
+//! stands in ("Kharkiv, Odesa and Dnipro"). Conservative: only mentions the
+//! model was unsure of change, and never against a sure mention of the name.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::is_name;
 use super::normalize::{transliteration_key, words};
 use crate::document::{Annotation, Label};
+use crate::span::CharIndex;
 
 /// Only mentions the model was less sure of than this are relabelled.
 const UNSURE: f64 = 0.6;
@@ -49,10 +53,114 @@ pub fn relabel_by_majority(annotations: &mut [Annotation]) -> usize {
             .iter()
             .enumerate()
             .all(|(i, &n)| i == best || n * MAJORITY <= most);
-        let unsure = a.confidence.is_some_and(|p| p < UNSURE);
-        if clear && most >= 2 && unsure && a.label != labels[best] {
+        if clear && most >= 2 && is_unsure(a) && a.label != labels[best] {
             a.label = labels[best];
             changed += 1;
+        }
+    }
+    changed
+}
+
+fn is_unsure(a: &Annotation) -> bool {
+    a.confidence.is_some_and(|p| p < UNSURE)
+}
+
+/// The transliteration keys of a name's words, as a PERSON name.
+fn person_key(text: &str) -> Vec<String> {
+    words(text, Label::Person)
+        .iter()
+        .map(|w| transliteration_key(w))
+        .collect()
+}
+
+/// Relabels as PERSON an unsure one-word PLACE or ORG mention that is the
+/// surname of a full PERSON name in the document, unless the word also has a
+/// sure PLACE or ORG mention there ("Ford" the company beside "Bill Ford").
+/// Returns how many changed.
+pub fn relabel_surnames(annotations: &mut [Annotation]) -> usize {
+    let mut surnames: BTreeSet<String> = BTreeSet::new();
+    let mut sure_other: BTreeSet<Vec<String>> = BTreeSet::new();
+    for a in annotations.iter().filter(|a| is_name(a.label)) {
+        let key = person_key(&a.text);
+        if a.label == Label::Person && key.len() >= 2 && !is_unsure(a) {
+            surnames.extend(key.last().cloned());
+        } else if a.label != Label::Person && !is_unsure(a) {
+            sure_other.insert(key);
+        }
+    }
+    let mut changed = 0;
+    for a in annotations.iter_mut() {
+        if !matches!(a.label, Label::Place | Label::Org) || !is_unsure(a) {
+            continue;
+        }
+        let key = person_key(&a.text);
+        if key.len() == 1 && surnames.contains(&key[0]) && !sure_other.contains(&key) {
+            a.label = Label::Person;
+            changed += 1;
+        }
+    }
+    changed
+}
+
+/// What may stand between two members of a list of names.
+const LIST_SEPARATORS: [&str; 6] = [",", ", ", ", and ", " and ", ", or ", " or "];
+
+/// Relabels an unsure name mention in a list of three or more names whose
+/// other members all share one label, sure ones ("struck Kharkiv, Odesa and
+/// Dnipro"). `annotations` are in text order, offsets in code points of
+/// `text`. Returns how many changed.
+pub fn relabel_lists(text: &str, index: &CharIndex, annotations: &mut [Annotation]) -> usize {
+    let gap = |a: &Annotation, b: &Annotation| -> Option<&str> {
+        let (from, to) = (index.byte_of_char(a.end)?, index.byte_of_char(b.start)?);
+        text.get(from..to)
+    };
+    // Runs of consecutive name mentions joined by list separators, with at
+    // least one comma: "A and B" alone is not a list.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let mut comma = false;
+    for i in 0..=annotations.len() {
+        let joined = i > 0
+            && i < annotations.len()
+            && is_name(annotations[i - 1].label)
+            && is_name(annotations[i].label)
+            && gap(&annotations[i - 1], &annotations[i])
+                .is_some_and(|g| LIST_SEPARATORS.contains(&g));
+        if joined {
+            comma |= gap(&annotations[i - 1], &annotations[i]).is_some_and(|g| g.contains(','));
+            continue;
+        }
+        if i - start >= 3 && comma {
+            runs.push((start, i));
+        }
+        start = i;
+        comma = false;
+    }
+    let mut changed = 0;
+    for (from, to) in runs {
+        let members = &annotations[from..to];
+        let odd: Vec<usize> = (from..to)
+            .filter(|&i| {
+                members
+                    .iter()
+                    .filter(|m| m.label != annotations[i].label)
+                    .count()
+                    == members.len() - 1
+            })
+            .collect();
+        // Exactly one member differs from all the others, which agree and are sure.
+        if let [i] = odd[..] {
+            let others: Vec<&Annotation> = (from..to)
+                .filter(|&j| j != i)
+                .map(|j| &annotations[j])
+                .collect();
+            let label = others[0].label;
+            if others.iter().all(|o| o.label == label && !is_unsure(o))
+                && is_unsure(&annotations[i])
+            {
+                annotations[i].label = label;
+                changed += 1;
+            }
         }
     }
     changed
@@ -134,6 +242,174 @@ mod tests {
             relabel_by_majority(&mut annotations);
             let labels: Vec<Label> = annotations.iter().map(|a| a.label).collect();
             assert_eq!(&labels, expected, "{mentions:?}");
+        }
+    }
+
+    /// A text of pieces, where `(Some(label), confidence)` pieces are mentions.
+    fn document(pieces: &[(&str, Option<(Label, Option<f64>)>)]) -> (String, Vec<Annotation>) {
+        let mut text = String::new();
+        let mut annotations = Vec::new();
+        for &(piece, mark) in pieces {
+            let start = text.chars().count();
+            text.push_str(piece);
+            if let Some((label, confidence)) = mark {
+                let mut a = mention(label, piece, confidence);
+                a.start = start;
+                a.end = start + piece.chars().count();
+                annotations.push(a);
+            }
+        }
+        (text, annotations)
+    }
+
+    fn labels_after(
+        pieces: &[(&str, Option<(Label, Option<f64>)>)],
+        rule: fn(&str, &mut [Annotation]) -> usize,
+    ) -> Vec<Label> {
+        let (text, mut annotations) = document(pieces);
+        rule(&text, &mut annotations);
+        annotations.iter().map(|a| a.label).collect()
+    }
+
+    const SURE: Option<f64> = Some(0.95);
+    const SHY: Option<f64> = Some(0.5);
+
+    #[test]
+    fn an_unsure_surname_takes_the_label_of_its_full_name() {
+        let surnames = |_: &str, a: &mut [Annotation]| relabel_surnames(a);
+        type Case<'a> = (&'a [(&'a str, Option<(Label, Option<f64>)>)], &'a [Label]);
+        let cases: &[Case] = &[
+            (
+                &[
+                    ("Volodymyr Zelenskyy", Some((P, SURE))),
+                    (" said. ", None),
+                    ("Zelensky", Some((Org, SHY))),
+                    ("'s aide", None),
+                ],
+                &[P, P],
+            ),
+            (
+                &[
+                    ("Rustem Umerov", Some((P, SURE))),
+                    (" met ", None),
+                    ("Umerov", Some((Place, SHY))),
+                ],
+                &[P, P],
+            ),
+            // False positives: a sure mention of the word as a company stays
+            // evidence against; a sure label never changes; an unsure full
+            // name is no evidence; two words are not a surname.
+            (
+                &[
+                    ("Bill Ford", Some((P, SURE))),
+                    (" and ", None),
+                    ("Ford", Some((Org, SURE))),
+                    (" and ", None),
+                    ("Ford", Some((Org, SHY))),
+                ],
+                &[P, Org, Org],
+            ),
+            (
+                &[
+                    ("Michael Jordan", Some((P, SURE))),
+                    (" in ", None),
+                    ("Jordan", Some((Place, SURE))),
+                ],
+                &[P, Place],
+            ),
+            (
+                &[
+                    ("Anna Smith", Some((P, SHY))),
+                    (" of ", None),
+                    ("Smith", Some((Org, SHY))),
+                ],
+                &[P, Org],
+            ),
+            (
+                &[
+                    ("John Lewis", Some((P, SURE))),
+                    (" at ", None),
+                    ("John Lewis Partnership", Some((Org, SHY))),
+                ],
+                &[P, Org],
+            ),
+        ];
+        for (pieces, expected) in cases {
+            assert_eq!(&labels_after(pieces, surnames), expected, "{pieces:?}");
+        }
+    }
+
+    #[test]
+    fn an_unsure_member_of_a_list_takes_the_label_of_the_others() {
+        let lists =
+            |text: &str, a: &mut [Annotation]| relabel_lists(text, &CharIndex::new(text), a);
+        type Case<'a> = (&'a [(&'a str, Option<(Label, Option<f64>)>)], &'a [Label]);
+        let cases: &[Case] = &[
+            (
+                &[
+                    ("Drones struck ", None),
+                    ("Kharkiv", Some((Place, SURE))),
+                    (", ", None),
+                    ("Odesa", Some((Org, SHY))),
+                    (" and ", None),
+                    ("Dnipro", Some((Place, SURE))),
+                ],
+                &[Place, Place, Place],
+            ),
+            (
+                &[
+                    ("😀 ", None),
+                    ("Київ", Some((Place, SURE))),
+                    (", ", None),
+                    ("Lviv", Some((Place, SURE))),
+                    (", and ", None),
+                    ("Kherson", Some((Org, SHY))),
+                ],
+                &[Place, Place, Place],
+            ),
+            // False positives: two names are not a list; a sure member stays;
+            // other words between names break the list; no majority, no change.
+            (
+                &[
+                    ("Reuters", Some((Org, SURE))),
+                    (" and ", None),
+                    ("Lviv", Some((Place, SHY))),
+                ],
+                &[Org, Place],
+            ),
+            (
+                &[
+                    ("Apple", Some((Org, SURE))),
+                    (", ", None),
+                    ("Amazon", Some((Org, SURE))),
+                    (" and ", None),
+                    ("Georgia", Some((Place, SURE))),
+                ],
+                &[Org, Org, Place],
+            ),
+            (
+                &[
+                    ("Kharkiv", Some((Place, SURE))),
+                    (", said ", None),
+                    ("Odesa", Some((Org, SHY))),
+                    (", and ", None),
+                    ("Dnipro", Some((Place, SURE))),
+                ],
+                &[Place, Org, Place],
+            ),
+            (
+                &[
+                    ("Smith", Some((P, SURE))),
+                    (", ", None),
+                    ("Reuters", Some((Org, SHY))),
+                    (", ", None),
+                    ("London", Some((Place, SURE))),
+                ],
+                &[P, Org, Place],
+            ),
+        ];
+        for (pieces, expected) in cases {
+            assert_eq!(&labels_after(pieces, lists), expected, "{pieces:?}");
         }
     }
 }

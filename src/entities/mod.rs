@@ -185,9 +185,10 @@ pub fn link_with(
     let mut found = resolver(&queries, text);
     found.resize(place_roots.len(), Vec::new());
     let mut candidates: BTreeMap<usize, Vec<PlaceCandidate>> = BTreeMap::new();
-    // Record → the groups resolved to it that stay apart, with their names folded.
+    // Record → the groups resolved to it that stay apart, with their names
+    // folded and whether they name an institution, which never merges.
     type Names = Vec<Vec<String>>;
-    let mut by_record: BTreeMap<u32, Vec<(usize, Names)>> = BTreeMap::new();
+    let mut by_record: BTreeMap<u32, Vec<(usize, Names, bool)>> = BTreeMap::new();
     let mut moved: BTreeMap<usize, usize> = BTreeMap::new();
     for ((&root, query), mut list) in place_roots.iter().zip(&queries).zip(found) {
         list.truncate(MAX_CANDIDATES);
@@ -197,16 +198,16 @@ pub fn link_with(
                 .iter()
                 .map(|n| normalize::words(n, Label::Place))
                 .collect();
+            let institution = query.names.iter().any(|n| places::is_institution(n));
             let groups = by_record.entry(best.geonames_id).or_default();
-            match groups
-                .iter_mut()
-                .find(|(_, other)| !extends(&folded, other))
-            {
-                Some((first, other)) => {
+            match groups.iter_mut().find(|(_, other, other_institution)| {
+                !institution && !other_institution && !extends(&folded, other)
+            }) {
+                Some((first, other, _)) => {
                     moved.insert(root, *first);
                     other.extend(folded);
                 }
-                None => groups.push((root, folded)),
+                None => groups.push((root, folded, institution)),
             }
         }
         candidates.insert(root, list);

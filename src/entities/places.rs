@@ -36,3 +36,9 @@ pub fn resolve(groups: &[PlaceGroup], text: &str) -> Vec<Vec<PlaceCandidate>> {
         })
         .collect()
 }
+
+/// True if a PLACE name is an institution that resolves to the city it stands
+/// in ("Kremlin" → Moscow): it shares the city's record but not its entity.
+pub fn is_institution(name: &str) -> bool {
+    crate::places::is_institution(name)
+}

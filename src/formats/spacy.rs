@@ -9,15 +9,23 @@
 //! followed by one space has `ws: true`, and any other whitespace between
 //! tokens is a token of its own, so `Doc(vocab, words, spaces)` rebuilds the
 //! text exactly. A space that a mention starts on or ends after stays a token.
+//!
+//! The reader takes any such line (spaCy's, Prodigy's): the text and its
+//! spans' `start`, `end` and `label`; tokens and the other fields are ignored,
+//! since the spans' character offsets say everything.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::document::Document;
+use super::import::{numbered_lines, Draft, ImportError, Mention};
+use crate::document::{Document, DocumentId};
 use crate::span::CharIndex;
 use crate::tokenize::tokenize;
 
 #[derive(Serialize)]
 struct Line<'a> {
+    /// A batch's document id, as doccano's lines carry it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a DocumentId>,
     text: &'a str,
     spans: Vec<Span>,
     tokens: Vec<Token<'a>>,
@@ -93,6 +101,7 @@ pub(super) fn to_spacy(document: &Document) -> String {
     }
 
     let line = Line {
+        id: document.id.as_ref(),
         text,
         spans: spans
             .iter()
@@ -117,6 +126,55 @@ pub(super) fn to_spacy(document: &Document) -> String {
             .collect(),
     };
     serde_json::to_string(&line).expect("spaCy lines serialize") + "\n"
+}
+
+#[derive(Deserialize)]
+struct ReadLine {
+    text: String,
+    #[serde(default)]
+    spans: Vec<ReadSpan>,
+    #[serde(default)]
+    id: Option<DocumentId>,
+}
+
+#[derive(Deserialize)]
+struct ReadSpan {
+    start: usize,
+    end: usize,
+    label: String,
+}
+
+/// The documents of a spaCy / Prodigy JSON Lines file, one per line.
+pub(super) fn read(file: &str, text: &str) -> Result<Vec<Draft>, ImportError> {
+    numbered_lines(text)
+        .map(|(number, line)| {
+            let parsed: ReadLine = serde_json::from_str(line).map_err(|e| {
+                ImportError::new(
+                    file,
+                    Some(number),
+                    format!(
+                        "It is not a spaCy / Prodigy line {{\"text\": ..., \"spans\": [{{\"start\", \"end\", \"label\"}}, ...]}}: {e}."
+                    ),
+                )
+            })?;
+            Ok(Draft {
+                id: parsed.id,
+                text: parsed.text,
+                mentions: parsed
+                    .spans
+                    .into_iter()
+                    .map(|s| Mention {
+                        start: s.start,
+                        end: s.end,
+                        label: s.label,
+                        line: Some(number),
+                        ..Mention::default()
+                    })
+                    .collect(),
+                line: Some(number),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -279,6 +279,16 @@ pub const MAX_DOCUMENT_TOKENS: usize = 50_000;
 
 /// All names of all four classes in a tokenized text, with the embedded model.
 pub fn find_names(text: &str, tokenized: &Tokenized) -> Vec<Name> {
+    find_names_with_progress(text, tokenized, &mut |_| {})
+}
+
+/// [`find_names`], calling `progress(bytes)` after each part with the byte
+/// offset in `text` it has finished up to.
+pub fn find_names_with_progress(
+    text: &str,
+    tokenized: &Tokenized,
+    progress: &mut dyn FnMut(usize),
+) -> Vec<Name> {
     let mut names = Vec::new();
     let sentences = &tokenized.sentences;
     let mut first = 0;
@@ -294,6 +304,9 @@ pub fn find_names(text: &str, tokenized: &Tokenized) -> Vec<Name> {
             .map(|s| s.start - offset..s.end - offset)
             .collect();
         names.extend(find_names_in(text, &tokenized.tokens[offset..end], &part));
+        if end > offset {
+            progress(tokenized.tokens[end - 1].end);
+        }
         first = last;
     }
     names
@@ -339,7 +352,16 @@ impl NameRecognizer {
 
 impl Recognizer for NameRecognizer {
     fn recognize(&self, context: &Context<'_>, out: &mut Vec<Mention>) {
-        for name in find_names(context.text, context.tokenized) {
+        self.recognize_with_progress(context, out, &mut |_| {});
+    }
+
+    fn recognize_with_progress(
+        &self,
+        context: &Context<'_>,
+        out: &mut Vec<Mention>,
+        progress: &mut dyn FnMut(usize),
+    ) {
+        for name in find_names_with_progress(context.text, context.tokenized, progress) {
             let label = match name.class {
                 Class::Per => Label::Person,
                 Class::Loc => Label::Place,

@@ -14,6 +14,7 @@ use super::PlaceKind;
 
 const CORE: &str = include_str!("../../data/places/gazetteer.tsv");
 const ALIASES: &str = include_str!("../../data/places/aliases.tsv");
+const DEMONYMS: &str = include_str!("../../data/places/demonyms.tsv");
 #[cfg(not(target_arch = "wasm32"))]
 const TOWNS: &str = include_str!("../../data/places/towns.tsv");
 
@@ -260,4 +261,20 @@ mod tests {
         }
         assert!(lookup("Zzyzxqua").is_empty());
     }
+}
+
+/// The country (ISO 3166-1 code) an English demonym names: "Ukrainian" → "UA".
+pub fn demonym_country(word: &str) -> Option<&'static str> {
+    static SORTED: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        DEMONYMS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
+    sorted
+        .binary_search_by(|(demonym, _)| demonym.cmp(&word))
+        .ok()
+        .map(|i| sorted[i].1)
 }

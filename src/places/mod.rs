@@ -11,7 +11,7 @@ pub mod rank;
 
 use serde::{Deserialize, Serialize};
 
-pub use rank::resolve;
+pub use rank::{is_institution, resolve};
 
 /// What kind of place a GeoNames record is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

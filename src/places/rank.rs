@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::gazetteer::{admin1, by_id, lookup, Entry};
+use super::gazetteer::{admin1, by_id, demonym_country, lookup, Entry};
 use super::names::key;
 use super::{Candidate, Place, PlaceKind, PlaceQuery};
 
@@ -41,6 +41,21 @@ const CUES: &[(&str, u32)] = &[
     ("White House", 4140963),      // Washington, D.C.
     ("Whitehall", 2643743),        // London
 ];
+
+/// The GeoNames id of the city an institution of [`CUES`] stands in.
+fn institution_place(name: &str) -> Option<u32> {
+    let name = key(name);
+    CUES.iter()
+        .find(|(cue, _)| key(cue) == name)
+        .map(|&(_, id)| id)
+}
+
+/// True if the name is an institution ("the Kremlin") that a place query
+/// resolves to the city it stands in: the institution and the city stay two
+/// entities.
+pub fn is_institution(name: &str) -> bool {
+    institution_place(name).is_some()
+}
 
 /// Last words of facility names, whose other words name no place to resolve.
 const FACILITIES: &[&str] = &[
@@ -207,6 +222,11 @@ pub fn resolve(queries: &[PlaceQuery], text: &str) -> Vec<Vec<Candidate>> {
             }
         }
     }
+    // "Ukrainian forces" says where the story is, as naming Ukraine would.
+    for country in demonym_countries(text) {
+        let weight = cue_countries.entry(country.to_string()).or_default();
+        *weight = weight.max(COUNTRY_MENTION);
+    }
     for p in &mut pending {
         p.base = p
             .entries
@@ -269,7 +289,7 @@ fn candidates(query: &PlaceQuery, marks: &Marks) -> Pending {
         if found.is_empty() {
             found = inner_place(head);
         }
-        if let Some(&(_, id)) = CUES.iter().find(|(cue, _)| key(cue) == key(head)) {
+        if let Some(id) = institution_place(head) {
             // "the White House" as a place is where it stands.
             found = by_id(id).into_iter().collect();
         }
@@ -482,6 +502,18 @@ fn cue_bonus(entry: &Entry, cue_ids: &[u32]) -> f32 {
 }
 
 /// `cue` in `text` as whole words.
+/// The countries whose demonyms the text uses, each once.
+fn demonym_countries(text: &str) -> Vec<&'static str> {
+    let mut found: Vec<&'static str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(demonym_country)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 fn contains_word(text: &str, cue: &str) -> bool {
     text.match_indices(cue).any(|(at, _)| {
         let before = text[..at].chars().next_back();
@@ -609,6 +641,19 @@ mod tests {
             ),
             (&["B.C."], "Vancouver, B.C.", 5909050),
             (&["White House"], "The White House said.", 4140963),
+            // A demonym is context; without one the bigger city wins.
+            (&["Hyderabad"], "Floods hit Hyderabad.", 1269843),
+            (
+                &["Hyderabad"],
+                "Pakistani officials said floods hit Hyderabad.",
+                1176734,
+            ),
+            // A word that merely contains a demonym is none.
+            (
+                &["Hyderabad"],
+                "Pakistanis said floods hit Hyderabad.",
+                1269843,
+            ),
         ];
         for (names, text, expected) in cases {
             assert_eq!(

@@ -27,8 +27,8 @@ impl Grammar<'_> {
             }
             let w = self.words.get(i)?;
             // "3pm" / "10am" glued.
-            let (h, mut k, glued_ampm) = if w.lower.ends_with("am") || w.lower.ends_with("pm") {
-                let digits = &w.lower[..w.lower.len() - 2];
+            let (h, mut k, glued_ampm) = if w.lower().ends_with("am") || w.lower().ends_with("pm") {
+                let digits = &w.lower()[..w.lower().len() - 2];
                 if digits.is_empty()
                     || digits.len() > 2
                     || !digits.bytes().all(|b| b.is_ascii_digit())
@@ -38,7 +38,7 @@ impl Grammar<'_> {
                 (
                     digits.parse::<u32>().ok()?,
                     i + 1,
-                    Some(w.lower.ends_with("pm")),
+                    Some(w.lower().ends_with("pm")),
                 )
             } else {
                 if !(1..=2).contains(&self.digits(i)) {
@@ -115,12 +115,17 @@ impl Grammar<'_> {
         // Day after: "3 p.m. Tuesday", "3 p.m. yesterday", "noon today".
         let mut day = self.last_day.get().unwrap_or(r);
         let after_comma = if self.is(end, ",") { end + 1 } else { end };
-        if let Some((e, Label::Date, v)) = self.explicit(after_comma).filter(|h| h.2.len() == 10) {
+        if let Some((e, Label::Date, Some(v))) = self
+            .explicit(after_comma)
+            .filter(|h| h.2.as_ref().is_some_and(|v| v.len() == 10))
+        {
             if let Some(d) = full_day(&v) {
                 day = d;
                 end = e;
             }
-        } else if let Some((e, Label::Date, v)) = self.weekday(end).or_else(|| self.deictic(end)) {
+        } else if let Some((e, Label::Date, Some(v))) =
+            self.weekday(end).or_else(|| self.deictic(end))
+        {
             if let Some(d) = full_day(&v) {
                 day = d;
                 end = e;
@@ -128,7 +133,7 @@ impl Grammar<'_> {
         } else if self.is(end, "on") {
             // "at 7 a.m. on April 17": that day, which stays its own DATE.
             let on = self.explicit(end + 1).or_else(|| self.weekday(end + 1));
-            if let Some(d) = on.and_then(|h| full_day(&h.2)) {
+            if let Some(d) = on.as_ref().and_then(hit_day) {
                 day = d;
             }
         }
@@ -137,7 +142,7 @@ impl Grammar<'_> {
         } else {
             format!("{day}T{h:02}:{mi:02}")
         };
-        Some((end, Label::Time, value))
+        Some((end, Label::Time, Some(value)))
     }
 
     /// "a.m." / "p.m." / "am" / "pm" at `k`: (is pm, index after).

@@ -53,7 +53,7 @@ fn find_with(text: &str, today: Option<Date>) -> Option<Date> {
         if f.label != Label::Date && f.label != Label::Time {
             continue;
         }
-        let Some(date) = f.value.get(..10).and_then(Date::parse_iso) else {
+        let Some(date) = f.value.as_deref().and_then(grammar::full_day) else {
             continue;
         };
         let with_year = has_year(&words[f.start..f.end]);
@@ -161,12 +161,11 @@ fn wire_tail(rest: &str) -> bool {
 
 /// True if the words spell out a four-digit or apostrophe year, not one inferred.
 fn has_year(words: &[Word]) -> bool {
-    words
-        .iter()
-        .any(|w| (w.is_number() && (w.lower.len() == 4 || w.lower.len() == 8)) || w.lower == "'")
-        || words
-            .windows(3)
-            .any(|w| w[0].lower.len() <= 2 && w[1].lower == "/" && w[2].is_number())
+    words.iter().any(|w| {
+        (w.is_number() && (w.lower().len() == 4 || w.lower().len() == 8)) || w.lower() == "'"
+    }) || words
+        .windows(3)
+        .any(|w| w[0].lower().len() <= 2 && w[1].lower() == "/" && w[2].is_number())
 }
 
 #[cfg(test)]

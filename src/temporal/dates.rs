@@ -13,11 +13,11 @@ impl Grammar<'_> {
     /// Returns the month and the index after it.
     pub(super) fn month_at(&self, i: usize) -> Option<(u32, usize)> {
         let w = self.words.get(i)?;
-        let m = lexicon::month(&w.lower)?;
+        let m = lexicon::month(w.lower())?;
         if !w.capitalized {
             return None;
         }
-        if lexicon::is_month_abbreviation(&w.lower) && w.lower.len() <= 4 {
+        if lexicon::is_month_abbreviation(w.lower()) && w.lower().len() <= 4 {
             let after = self.skip_period(i + 1);
             // "Mar" or "Dec" without a period must come before a number.
             if after == i + 1 && self.number(i + 1).is_none() {
@@ -31,10 +31,10 @@ impl Grammar<'_> {
     /// A day of month at `i`: "5", "05", "5th", "fifth".
     pub(super) fn day_at(&self, i: usize) -> Option<(u32, usize)> {
         let w = self.words.get(i)?;
-        let d = if w.is_number() && w.lower.len() <= 2 {
+        let d = if w.is_number() && w.lower().len() <= 2 {
             w.number()?
         } else {
-            lexicon::ordinal(&w.lower)?
+            lexicon::ordinal(w.lower())?
         };
         // "Oct. 14-15": a range of days is fine; "14.5" or "14:30" is not a day.
         let range = self.is(i + 1, "-")
@@ -84,14 +84,14 @@ impl Grammar<'_> {
     /// A four-digit year at `i` (optionally "'98"-style two digits when `short`).
     pub(super) fn year_at(&self, i: usize, short: bool) -> Option<(i32, usize)> {
         let w = self.words.get(i)?;
-        if w.is_number() && w.lower.len() == 4 {
+        if w.is_number() && w.lower().len() == 4 {
             let y = w.number()? as i32;
             let range = self.year_range(i) || self.season_range(i);
             if (1000..=2999).contains(&y) && (!self.glued_after(i + 1) || range) {
                 return Some((y, i + 1));
             }
         }
-        if short && w.lower == "'" && self.digits(i + 1) == 2 && self.joined(i + 1) {
+        if short && w.lower() == "'" && self.digits(i + 1) == 2 && self.joined(i + 1) {
             let yy = self.number(i + 1)? as i32;
             return Some((self.century_for(yy), i + 2));
         }
@@ -119,9 +119,9 @@ impl Grammar<'_> {
             if self.is(j, ",") {
                 j += 1;
             }
-            if let Some((end, label, value)) = self.explicit_without_weekday(j) {
+            if let Some((end, label, Some(value))) = self.explicit_without_weekday(j) {
                 if value.len() >= 10 {
-                    return Some((end, label, value));
+                    return Some((end, label, Some(value)));
                 }
             }
         }
@@ -138,7 +138,7 @@ impl Grammar<'_> {
                 if !(self.is(j, "the")) {
                     let (year, end) = self.trailing_year(k);
                     if let Some(v) = self.day_value(year, m, d, i) {
-                        best = longer(best, Some((end, Label::Date, v)));
+                        best = longer(best, Some((end, Label::Date, Some(v))));
                     }
                 }
             }
@@ -148,7 +148,7 @@ impl Grammar<'_> {
                 after += 1;
             }
             if let Some((y, e)) = self.year_at(after, true) {
-                best = longer(best, Some((e, Label::Date, format!("{y:04}-{m:02}"))));
+                best = longer(best, Some((e, Label::Date, Some(format!("{y:04}-{m:02}")))));
             }
             // "January this year", "May last year".
             if self.is_any(j, &["this", "last", "next"]) && self.is(j + 1, "year") {
@@ -158,7 +158,10 @@ impl Grammar<'_> {
                         "next" => 1,
                         _ => 0,
                     };
-                best = longer(best, Some((j + 2, Label::Date, format!("{y:04}-{m:02}"))));
+                best = longer(
+                    best,
+                    Some((j + 2, Label::Date, Some(format!("{y:04}-{m:02}")))),
+                );
             }
         }
         // Day first: "5 December 2025", "the 5th of December".
@@ -173,7 +176,7 @@ impl Grammar<'_> {
             if let Some((m, k2)) = self.month_at(k) {
                 let (year, end) = self.trailing_year(k2);
                 if let Some(v) = self.day_value(year, m, d, i) {
-                    best = longer(best, Some((end, Label::Date, v)));
+                    best = longer(best, Some((end, Label::Date, Some(v))));
                 }
             }
         }
@@ -303,7 +306,7 @@ impl Grammar<'_> {
             Some(_) => r.year,
             None => self.infer_month_year(m, j),
         };
-        Some((end, Label::Date, format!("{year:04}-{m:02}")))
+        Some((end, Label::Date, Some(format!("{year:04}-{m:02}"))))
     }
 
     /// Numeric dates: "2025-12-21", "2025-12-21 08:30", "12/21/2025",
@@ -350,10 +353,10 @@ impl Grammar<'_> {
                         if self.is(k, ":") && self.digits(k + 1) == 2 {
                             k += 2;
                         }
-                        return Some((k, Label::Time, format!("{date}T{h:02}:{mi:02}")));
+                        return Some((k, Label::Time, Some(format!("{date}T{h:02}:{mi:02}"))));
                     }
                 }
-                return Some((i + 5, Label::Date, date.to_string()));
+                return Some((i + 5, Label::Date, Some(date.to_string())));
             }
             return None;
         }
@@ -386,11 +389,11 @@ impl Grammar<'_> {
             if self.glued_after(i + 5) {
                 return None;
             }
-            return Some((i + 5, Label::Date, date.to_string()));
+            return Some((i + 5, Label::Date, Some(date.to_string())));
         }
         // Compact YYYYMMDD, or YYMMDD close to the reference year.
         if (n == 8 || n == 6) && !self.glued_after(i + 1) {
-            let s = &self.words[i].lower;
+            let s = &self.words[i].lower();
             let (year, rest) = if n == 8 {
                 (s[..4].parse::<i32>().ok()?, &s[4..])
             } else {
@@ -399,7 +402,7 @@ impl Grammar<'_> {
             let date = Date::new(year, rest[..2].parse().ok()?, rest[2..].parse().ok()?)?;
             let near = (date.year - self.reference.year).abs() <= if n == 8 { 30 } else { 1 };
             if near && (1900..=2100).contains(&date.year) {
-                return Some((i + 1, Label::Date, date.to_string()));
+                return Some((i + 1, Label::Date, Some(date.to_string())));
             }
         }
         None
@@ -449,7 +452,7 @@ impl Grammar<'_> {
         if self.is(end, "z") && self.joined(end) {
             end += 1;
         }
-        Some((end, Label::Time, format!("{date}T{h:02}:{mi:02}")))
+        Some((end, Label::Time, Some(format!("{date}T{h:02}:{mi:02}"))))
     }
 
     /// A bare year in context: "in 2024", "2024's budget", "1998".
@@ -458,19 +461,19 @@ impl Grammar<'_> {
         if self.is(i, "fiscal") {
             let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
             let (y, end) = self.year_at(k, true)?;
-            return Some((end, Label::Date, format!("{y:04}")));
+            return Some((end, Label::Date, Some(format!("{y:04}"))));
         }
         if let Some((y, end)) = self.spelled_year(i) {
-            return Some((end, Label::Date, format!("{y:04}")));
+            return Some((end, Label::Date, Some(format!("{y:04}"))));
         }
         let w = self.words.get(i)?;
         // "the 2023-24 season": the "24" is the next year, as "2015" is in "2010-2015".
         if i >= 2 && self.season_range(i - 2) {
             let first = self.number(i - 2)? as i32;
-            return Some((i + 1, Label::Date, format!("{:04}", first + 1)));
+            return Some((i + 1, Label::Date, Some(format!("{:04}", first + 1))));
         }
         let second_of_range = i >= 2 && self.year_range(i - 2);
-        if !(w.is_number() && w.lower.len() == 4) || (self.glued_before(i) && !second_of_range) {
+        if !(w.is_number() && w.lower().len() == 4) || (self.glued_before(i) && !second_of_range) {
             return None;
         }
         let (y, end) = self.year_at(i, false)?;
@@ -516,7 +519,7 @@ impl Grammar<'_> {
         if self.is(end, "fiscal") && self.is(end + 1, "year") {
             end += 2;
         }
-        Some((end, Label::Date, format!("{y:04}")))
+        Some((end, Label::Date, Some(format!("{y:04}"))))
     }
 
     /// A year in words: "nineteen ninety-six", "two thousand", "the year two thousand".
@@ -583,18 +586,18 @@ impl Grammar<'_> {
             if year > r {
                 year -= 100;
             }
-            return Some((i + 2, Label::Date, format!("{:03}", year / 10)));
+            return Some((i + 2, Label::Date, Some(format!("{:03}", year / 10))));
         }
         let w = self.words.get(i)?;
-        let (prefix, end) = if w.lower.len() == 5
-            && w.lower.ends_with('s')
-            && w.lower[..4].bytes().all(|b| b.is_ascii_digit())
+        let (prefix, end) = if w.lower().len() == 5
+            && w.lower().ends_with('s')
+            && w.lower()[..4].bytes().all(|b| b.is_ascii_digit())
         {
-            if !w.lower[..4].ends_with('0') {
+            if !w.lower()[..4].ends_with('0') {
                 return None;
             }
-            (w.lower[..3].to_string(), i + 1)
-        } else if w.lower == "'" && self.joined(i + 1) {
+            (w.lower()[..3].to_string(), i + 1)
+        } else if w.lower() == "'" && self.joined(i + 1) {
             let next = self.lw(i + 1);
             if next.len() == 3
                 && next.ends_with('s')
@@ -617,17 +620,20 @@ impl Grammar<'_> {
         if self.capitalized(end) && !self.words[end].newline {
             return None;
         }
-        Some((end, Label::Date, prefix))
+        Some((end, Label::Date, Some(prefix)))
     }
 
-    /// "the 20th century", "the nineteenth century" → "19", "18".
+    /// "the 20th century", "the nineteenth century" → "19", "18"; also as a
+    /// modifier, "a 20th-century novel" (the article then belongs to the noun).
     pub(super) fn century(&self, i: usize) -> Option<Hit> {
         let j = if self.is(i, "the") { i + 1 } else { i };
         let n = lexicon::ordinal(self.lw(j))?;
-        if !self.is(j + 1, "century") || !(1..=30).contains(&n) {
+        let hyphen = self.is(j + 1, "-") && self.joined(j + 1) && self.joined(j + 2);
+        let k = if hyphen { j + 2 } else { j + 1 };
+        if !self.is(k, "century") || !(1..=30).contains(&n) || (hyphen && j > i) {
             return None;
         }
-        Some((j + 2, Label::Date, format!("{:02}", n - 1)))
+        Some((k + 1, Label::Date, Some(format!("{:02}", n - 1))))
     }
 
     /// Fixed-date holidays: "Christmas", "New Year's Day", "Christmas Eve".
@@ -664,13 +670,13 @@ impl Grammar<'_> {
                     let thursday = (3 + 7 - first.weekday().index()) % 7 + 1;
                     Date::new(y, 11, thursday + 21)
                 })?;
-                return Some((end, Label::Date, date.to_string()));
+                return Some((end, Label::Date, Some(date.to_string())));
             }
 
             _ => return self.named_holiday(i),
         };
         let date = self.infer_day(m, d, i)?;
-        Some((end, Label::Date, date.to_string()))
+        Some((end, Label::Date, Some(date.to_string())))
     }
 }
 
@@ -701,6 +707,8 @@ mod tests {
         ("Growth slowed in 2024.", "2024", Label::Date, "2024"),
         ("It was popular in the 1990s.", "1990s", Label::Date, "199"),
         ("Art of the 20th century.", "the 20th century", Label::Date, "19"),
+        ("A 20th-century novel.", "20th-century", Label::Date, "19"),
+        ("The 19th-century mill closed.", "19th-century", Label::Date, "18"),
         ("On March 3, 2011, they met. The next day they left.", "March 3, 2011", Label::Date, "2011-03-03"),
         ("It will happen in May.", "May", Label::Date, "2026-05"),
         ("It happened last August.", "last August", Label::Date, "2025-08"),

@@ -47,17 +47,17 @@ impl Grammar<'_> {
             return None;
         }
         if self.is(j, "a") && self.is(j + 1, "while") {
-            return Some((j + 2, Label::Duration, "PXX".into()));
+            return Some((j + 2, Label::Duration, Some("PXX".into())));
         }
         // "for years", "within weeks", "for some time": an unknown amount.
         if j == i && i > 0 && self.is_any(i - 1, &["for", "within", "lasting"]) {
             if let Some(unit) = lexicon::unit(self.lw(i)).filter(|_| self.lw(i).ends_with('s')) {
                 if !matches!(unit, Unit::Weekend | Unit::Quarter) {
-                    return Some((i + 1, Label::Duration, unit.duration(None)));
+                    return Some((i + 1, Label::Duration, Some(unit.duration(None))));
                 }
             }
             if self.is(i, "some") && self.is(i + 1, "time") {
-                return Some((i + 2, Label::Duration, "PXX".into()));
+                return Some((i + 2, Label::Duration, Some("PXX".into())));
             }
         }
 
@@ -74,7 +74,7 @@ impl Grammar<'_> {
             if self.is(k, "-") && self.is(k + 1, "old") {
                 return None;
             }
-            return Some((k, Label::Duration, unit.duration(amount)));
+            return Some((k, Label::Duration, Some(unit.duration(amount))));
         }
         let unit = lexicon::unit(self.lw(k))?;
         // "one day" at sentence start is often "one day he will…"; keep it.
@@ -86,7 +86,9 @@ impl Grammar<'_> {
         if amount == Some(1) && self.lw(k).ends_with('s') && self.lw(k) != "hours" {
             return None;
         }
-        if self.is_any(k + 1, &["ago", "earlier", "later", "before", "hence"]) && !self.is(j, "the")
+        let from_now = self.is(k + 1, "from") && self.is(k + 2, "now");
+        if (from_now || (!self.is(k + 1, "from") && is_point_in_time(amount, unit, self.lw(k + 1))))
+            && !self.is(j, "the")
         {
             return None;
         }
@@ -116,7 +118,9 @@ impl Grammar<'_> {
         {
             return None;
         }
-        Some((k + 1, Label::Duration, unit.duration(amount)))
+        // "the next two years or so": the approximation belongs to the extent.
+        let end = if self.or_so(k + 1) { k + 3 } else { k + 1 };
+        Some((end, Label::Duration, Some(unit.duration(amount))))
     }
 
     /// "every Monday", "each year", "daily", "weekly", "twice a year".
@@ -139,7 +143,7 @@ impl Grammar<'_> {
             {
                 return None;
             }
-            return Some((i + 1, Label::Set, v.to_string()));
+            return Some((i + 1, Label::Set, Some(v.to_string())));
         }
         // "twice a year", "$5 a month", "four flights a week", "per day": a rate.
         if self.is_any(i, &["a", "per"]) && i > 0 && !self.is_any(i - 1, DURATION_CUES) {
@@ -151,9 +155,11 @@ impl Grammar<'_> {
             let rate = self.is_any(i - 1, &["once", "twice", "times", "thrice"])
                 || self.is(i, "per")
                 || before.is_number()
-                || (before.lower.ends_with('s') && !before.capitalized && before.lower.len() > 3);
+                || (before.lower().ends_with('s')
+                    && !before.capitalized
+                    && before.lower().len() > 3);
             if rate && !self.is_any(i + 2, &["ago", "earlier", "later", "before", "after", "-"]) {
-                return Some((i + 2, Label::Set, unit.duration(Some(1))));
+                return Some((i + 2, Label::Set, Some(unit.duration(Some(1)))));
             }
             return None;
         }
@@ -167,27 +173,27 @@ impl Grammar<'_> {
             j += 1;
         }
         if let Some(wd) = lexicon::weekday(self.lw(j)) {
-            return Some((j + 1, Label::Set, format!("XXXX-WXX-{}", wd + 1)));
+            return Some((j + 1, Label::Set, Some(format!("XXXX-WXX-{}", wd + 1))));
         }
         if let Some(m) = lexicon::month(self.lw(j)).filter(|_| self.capitalized(j)) {
-            return Some((j + 1, Label::Set, format!("XXXX-{m:02}")));
+            return Some((j + 1, Label::Set, Some(format!("XXXX-{m:02}"))));
         }
         if let Some(part) = lexicon::part_of_day(self.lw(j)) {
-            return Some((j + 1, Label::Set, format!("TXX{part}")));
+            return Some((j + 1, Label::Set, Some(format!("TXX{part}"))));
         }
         if let Some((Some(count), k)) = self
             .amount(j)
             .filter(|(a, _)| a.is_some() && !self.is(j, "a"))
         {
             if let Some(unit) = lexicon::unit(self.lw(k)) {
-                return Some((k + 1, Label::Set, unit.duration(Some(count))));
+                return Some((k + 1, Label::Set, Some(unit.duration(Some(count)))));
             }
         }
         let unit = lexicon::unit(self.lw(j))?;
         if self.lw(j).ends_with('s') {
             return None;
         }
-        Some((j + 1, Label::Set, unit.duration(Some(n))))
+        Some((j + 1, Label::Set, Some(unit.duration(Some(n)))))
     }
 }
 
@@ -213,6 +219,19 @@ mod tests {
         ("They march each July.", "each July", Label::Set, "XXXX-07"),
         ("They meet twice a month.", "a month", Label::Set, "P1M"),
         ("Four flights a week leave Sydney.", "a week", Label::Set, "P1W"),
+        // Before "later", "earlier", "before", "after": the amount is a length
+        // of time, the adverb a signal outside it (TimeML).
+        ("Three days later, he died.", "Three days", Label::Duration, "P3D"),
+        ("A month earlier, prices fell.", "A month", Label::Duration, "P1M"),
+        ("A few days later, they left.", "A few days", Label::Duration, "PXD"),
+        ("He was elected two weeks before the vote.", "two weeks", Label::Duration, "P2W"),
+        ("She came back two years after.", "two years", Label::Duration, "P2Y"),
+        // A decade or century reaching to now is a stretch, article included.
+        ("Over the next decade, things will change.", "the next decade", Label::Duration, "P1E"),
+        ("Wages lost to inflation in the last decade.", "the last decade", Label::Duration, "P1E"),
+        ("It was the worst war of the past century.", "the past century", Label::Duration, "P1C"),
+        ("Prices doubled over the past decade.", "the past decade", Label::Duration, "P1E"),
+        ("Shares may rise over the next two years or so.", "the next two years or so", Label::Duration, "P2Y"),
     ];
 
     #[test]

@@ -30,15 +30,17 @@ pub struct Found {
     pub end: usize,
     /// DATE, TIME, DURATION or SET.
     pub label: Label,
-    /// The TIMEX3 value.
-    pub value: String,
+    /// The TIMEX3 value; `None` when it falls outside the calendar (years
+    /// 1 to 9999): "tomorrow" said on 9999-12-31 is marked but has no value.
+    pub value: Option<String>,
 }
 
 /// The most recent fully specified day mentioned, for anaphoric expressions.
 pub(super) type Anchor = Option<Date>;
 
-/// A match of one pattern: the word index after it, its label and value.
-pub(super) type Hit = (usize, Label, String);
+/// A match of one pattern: the word index after it, its label and value
+/// (`None` when resolving it leaves the calendar).
+pub(super) type Hit = (usize, Label, Option<String>);
 
 /// Words that make a following bare month or year a date ("in May", "since 1998").
 pub(super) const DATE_CUES: &[&str] = &[
@@ -182,91 +184,151 @@ pub fn find(
     reference: Date,
     sentences: &[(usize, usize)],
 ) -> Vec<Found> {
+    let mut carry = Carry::default();
+    let mut out = Vec::new();
+    find_from(
+        text,
+        words,
+        reference,
+        sentences,
+        0,
+        words.len(),
+        &mut carry,
+        &mut out,
+    );
+    out
+}
+
+/// What the scan carries from one stretch of words to the next: the dates
+/// anaphora and clock times refer to, and the last expression found.
+#[derive(Clone, Debug, Default)]
+pub struct Carry {
+    anchor: Anchor,
+    last_day: Option<Date>,
+    last: Option<Found>,
+}
+
+impl Carry {
+    /// Follows the words when the first `n` are dropped from the slice:
+    /// indices shift, and a last expression among the dropped ones is too
+    /// far back to join the next one.
+    pub fn drop_words(&mut self, n: usize) {
+        self.last = self.last.take().and_then(|mut f| {
+            f.start = f.start.checked_sub(n)?;
+            f.end -= n;
+            Some(f)
+        });
+    }
+}
+
+/// Like [`find`] over a window of the text's words: starts matches at
+/// `from..until` (a match may run past `until`), appends them to `out`, and
+/// returns the index where the next window resumes. With `carry` kept
+/// between calls and [`LOOKAROUND`] words of context on each side of
+/// `from..until`, the windows find exactly what [`find`] finds on all words.
+#[allow(clippy::too_many_arguments)]
+pub fn find_from(
+    text: &str,
+    words: &[Word],
+    reference: Date,
+    sentences: &[(usize, usize)],
+    from: usize,
+    until: usize,
+    carry: &mut Carry,
+    out: &mut Vec<Found>,
+) -> usize {
     let grammar = Grammar {
         text,
         words,
         reference,
         sentences,
-        last_day: Cell::new(None),
+        last_day: Cell::new(carry.last_day),
     };
-    let mut anchor: Anchor = None;
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        match grammar.longest_at(i, anchor) {
+    let mut i = from;
+    while i < until {
+        let found = match grammar.longest_at(i, carry.anchor) {
             Some((end, label, value)) if end > i => {
-                if let Some(day) = full_day(&value) {
+                if let Some(day) = value.as_deref().and_then(full_day) {
                     grammar.last_day.set(Some(day));
                 }
-                if let Some(start) = period_start(&value) {
-                    anchor = Some(start);
+                if let Some(start) = value.as_deref().and_then(period_start) {
+                    carry.anchor = Some(start);
                 }
-                let value = on_previous_day(&out, words, i, label, value, reference);
-                out.push(Found {
+                let prev = carry.last.as_ref();
+                let value =
+                    value.map(|value| on_previous_day(prev, words, i, label, value, reference));
+                let found = Found {
                     start: i,
                     end,
                     label,
                     value,
-                });
+                };
                 i = end;
+                Some(found)
             }
             _ => {
-                if let Some(found) = coordinated_day(&out, words, i) {
-                    out.push(found);
-                }
-                i += 1
+                let found = coordinated_day(carry.last.as_ref(), words, i);
+                i += 1;
+                found
             }
+        };
+        if let Some(found) = found {
+            carry.last = Some(found.clone());
+            out.push(found);
         }
     }
-    out
+    carry.last_day = grammar.last_day.get();
+    i
 }
 
+/// How many words before and after a position the grammar may look at: the
+/// context a window of words needs on each side ([`find_from`]).
+pub const LOOKAROUND: usize = 256;
+
 /// The second day of "April 24 and 25" or "May 5-6", in the first one's month.
-fn coordinated_day(out: &[Found], words: &[Word], i: usize) -> Option<Found> {
-    let prev = out.last()?;
+fn coordinated_day(prev: Option<&Found>, words: &[Word], i: usize) -> Option<Found> {
+    let prev = prev?;
     let w = &words[i];
     let day: u32 = w
         .number()
-        .filter(|d| (1..=31).contains(d) && w.lower.len() <= 2)?;
+        .filter(|d| (1..=31).contains(d) && w.lower().len() <= 2)?;
     let linked = i >= 1
         && prev.end == i - 1
-        && matches!(
-            words[i - 1].lower.as_str(),
-            "and" | "or" | "-" | "to" | "through"
-        );
-    let ends_on_day = words[prev.end - 1].is_number() && prev.value.len() == 10;
+        && matches!(words[i - 1].lower(), "and" | "or" | "-" | "to" | "through");
+    let ends_on_day =
+        words[prev.end - 1].is_number() && prev.value.as_ref().is_some_and(|v| v.len() == 10);
     let closes = words
         .get(i + 1)
-        .is_none_or(|n| n.is_punct() && n.lower != "-" && n.lower != "/" && n.lower != ":");
+        .is_none_or(|n| n.is_punct() && n.lower() != "-" && n.lower() != "/" && n.lower() != ":");
     if !(linked && ends_on_day && closes) {
         return None;
     }
-    let first = full_day(&prev.value)?;
+    let first = full_day(prev.value.as_deref()?)?;
     let date = Date::new(first.year, first.month, day).filter(|d| *d > first)?;
     Some(Found {
         start: i,
         end: i + 1,
         label: Label::Date,
-        value: date.to_string(),
+        value: Some(date.to_string()),
     })
 }
 
 /// Puts a clock time found on the reference day onto the date right before
 /// it instead: "04/15/2013 at 7 p.m." → 2013-04-15T19:00.
 fn on_previous_day(
-    out: &[Found],
+    prev: Option<&Found>,
     words: &[Word],
     i: usize,
     label: Label,
     value: String,
     reference: Date,
 ) -> String {
-    let Some(prev) = out.last() else { return value };
+    let Some(prev) = prev else { return value };
     let on_reference =
         value.len() > 10 && value.starts_with(&reference.to_string()) && &value[10..11] == "T";
     let joined = prev.end == i
-        || (prev.end + 1 == i && matches!(words[prev.end].lower.as_str(), "at" | "," | "from"));
-    match full_day(&prev.value) {
+        || (prev.end + 1 == i && matches!(words[prev.end].lower(), "at" | "," | "from"));
+    match prev.value.as_deref().and_then(full_day) {
         Some(day)
             if label == Label::Time && on_reference && joined && prev.label == Label::Date =>
         {
@@ -276,6 +338,11 @@ fn on_previous_day(
     }
 }
 
+/// The day of a hit whose value is `YYYY-MM-DD…`.
+pub(super) fn hit_day(hit: &Hit) -> Option<Date> {
+    hit.2.as_deref().and_then(full_day)
+}
+
 /// The day of a `YYYY-MM-DD…` value.
 pub(super) fn full_day(value: &str) -> Option<Date> {
     Date::parse_iso(value.get(..10)?)
@@ -283,7 +350,7 @@ pub(super) fn full_day(value: &str) -> Option<Date> {
 
 pub(super) struct Grammar<'a> {
     pub(super) text: &'a str,
-    pub(super) words: &'a [Word],
+    pub(super) words: &'a [Word<'a>],
     pub(super) reference: Date,
     pub(super) sentences: &'a [(usize, usize)],
     /// The most recent full day mentioned, for clock times without a day.
@@ -314,6 +381,24 @@ fn period_start(value: &str) -> Option<Date> {
     Date::new(year, month, 1)
 }
 
+/// True if "`amount` `unit` `next`" names a point of time (a DATE) rather than
+/// a length of time before or after something (a DURATION). "Ago" and "from
+/// now" count from the reference date, so "two weeks ago" is a DATE. Before
+/// "earlier", "later", "before" or "after", TimeML marks the amount as a
+/// DURATION and the adverb as a signal ("three days later", "a month
+/// earlier"), except in business reporting's comparison with the same period
+/// one year or quarter before ("up from $4 million a year earlier"), which
+/// names that period.
+pub(super) fn is_point_in_time(amount: Option<u32>, unit: Unit, next: &str) -> bool {
+    match next {
+        "ago" | "hence" | "from" => true,
+        "earlier" | "later" | "before" | "after" => {
+            amount == Some(1) && matches!(unit, Unit::Year | Unit::Quarter) && next == "earlier"
+        }
+        _ => false,
+    }
+}
+
 /// Keeps the longer of two hits (the first on ties).
 pub(super) fn longer(a: Option<Hit>, b: Option<Hit>) -> Option<Hit> {
     match (a, b) {
@@ -324,7 +409,7 @@ pub(super) fn longer(a: Option<Hit>, b: Option<Hit>) -> Option<Hit> {
 
 impl<'a> Grammar<'a> {
     pub(super) fn lw(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", |w| w.lower.as_str())
+        self.words.get(i).map_or("", |w| w.lower())
     }
 
     pub(super) fn is(&self, i: usize, s: &str) -> bool {
@@ -352,7 +437,7 @@ impl<'a> Grammar<'a> {
         self.words
             .get(i)
             .filter(|w| w.is_number())
-            .map_or(0, |w| w.lower.len())
+            .map_or(0, |w| w.lower().len())
     }
 
     /// Skips an abbreviation period right after word `i - 1`.
@@ -423,7 +508,7 @@ impl<'a> Grammar<'a> {
             .iter()
             .take(120)
             .take_while(|w| w.end <= hi)
-            .any(|w| cues.contains(&w.lower.as_str()))
+            .any(|w| cues.contains(&w.lower()))
     }
 
     pub(super) fn tense_at(&self, i: usize) -> Tense {
@@ -434,7 +519,7 @@ impl<'a> Grammar<'a> {
     pub(super) fn longest_at(&self, i: usize, anchor: Anchor) -> Option<Hit> {
         let w = &self.words[i];
         // Never start inside a larger alphanumeric run such as "No.1998".
-        if w.is_punct() && !matches!(w.lower.as_str(), "'") {
+        if w.is_punct() && !matches!(w.lower(), "'") {
             return None;
         }
         let mut best = self.modified(i, anchor);
@@ -463,13 +548,15 @@ impl<'a> Grammar<'a> {
             if let Some(part) = lexicon::part_of_day(self.lw(k)) {
                 let mut day = self.last_day.get().unwrap_or(self.reference);
                 let mut end = k + 1;
-                if let Some((e, Label::Date, v)) = self.weekday(end).or_else(|| self.deictic(end)) {
+                if let Some((e, Label::Date, Some(v))) =
+                    self.weekday(end).or_else(|| self.deictic(end))
+                {
                     if let Some(d) = full_day(&v) {
                         day = d;
                         end = e;
                     }
                 }
-                return Some((end, Label::Time, format!("{day}T{part}")));
+                return Some((end, Label::Time, Some(format!("{day}T{part}"))));
             }
         }
         let after = match self.lw(j) {
@@ -519,9 +606,11 @@ impl<'a> Grammar<'a> {
                 let unit = lexicon::unit(self.lw(k + 1))
                     .filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter));
                 match unit {
-                    Some(unit) if !self.lw(k + 1).ends_with('s') => {
-                        Some((k + 2, Label::Date, Self::period(unit, self.reference)?))
-                    }
+                    Some(unit) if !self.lw(k + 1).ends_with('s') => Some((
+                        k + 2,
+                        Label::Date,
+                        Some(Self::period(unit, self.reference)?),
+                    )),
                     _ => self.date(k + 1, anchor),
                 }
             } else {
@@ -575,6 +664,14 @@ impl<'a> Grammar<'a> {
         })
     }
 
+    /// The value of the period of `unit` that holds `day` moved by `n` units:
+    /// `None` for a unit without a calendar period (hours), `Some(None)`
+    /// when the move leaves the calendar ("next year" said in 9999).
+    pub(super) fn shifted(unit: Unit, day: Date, n: i64) -> Option<Option<String>> {
+        Self::period(unit, day)?;
+        Some(Self::shift(unit, day, n).and_then(|d| Self::period(unit, d)))
+    }
+
     /// `day` moved by `n` units.
     pub(super) fn shift(unit: Unit, day: Date, n: i64) -> Option<Date> {
         match unit {
@@ -587,6 +684,11 @@ impl<'a> Grammar<'a> {
             Unit::Century => day.add_months(1200 * n),
             Unit::Hour | Unit::Minute | Unit::Second => None,
         }
+    }
+
+    /// True if words `i` and `i + 1` are "or so".
+    pub(super) fn or_so(&self, i: usize) -> bool {
+        self.is(i, "or") && self.is(i + 1, "so")
     }
 
     /// True if the `n` words from `i` are all capitalized in mid-sentence: a
@@ -605,13 +707,13 @@ impl<'a> Grammar<'a> {
     /// A count before a unit: "two", "2", "a", "an", "twenty-four", "several" (None).
     pub(super) fn amount(&self, i: usize) -> Option<(Option<u32>, usize)> {
         let w = self.words.get(i)?;
-        if w.is_number() && w.lower.len() <= 4 && !self.glued_before(i) {
+        if w.is_number() && w.lower().len() <= 4 && !self.glued_before(i) {
             if self.glued_after(i + 1) {
                 return None;
             }
             return Some((w.number(), i + 1));
         }
-        match w.lower.as_str() {
+        match w.lower() {
             "a" | "an" | "one" => {
                 if self.is(i + 1, "few") {
                     return Some((None, i + 2));
@@ -624,7 +726,7 @@ impl<'a> Grammar<'a> {
             "several" | "few" | "many" | "some" | "numerous" => return Some((None, i + 1)),
             _ => {}
         }
-        let n = lexicon::number_word(&w.lower)?;
+        let n = lexicon::number_word(w.lower())?;
         // "twenty-four", "twenty four"
         if n >= 20 && n % 10 == 0 && n < 100 {
             let k = if self.is(i + 1, "-") && self.joined(i + 1) {
@@ -659,12 +761,12 @@ pub(super) mod tests {
     ];
 
     /// The (extent, label, value) of everything found in `text`, reference 2025-12-21.
-    pub(crate) fn run(text: &str) -> Vec<(String, Label, String)> {
+    pub(crate) fn run(text: &str) -> Vec<(String, Label, Option<String>)> {
         run_at(text, "2025-12-21")
     }
 
     /// The (extent, label, value) of everything found in `text` against `reference`.
-    pub(crate) fn run_at(text: &str, reference: &str) -> Vec<(String, Label, String)> {
+    pub(crate) fn run_at(text: &str, reference: &str) -> Vec<(String, Label, Option<String>)> {
         let reference = Date::parse_iso(reference).unwrap();
         let words = scan(text);
         find(text, &words, reference, &[(0, text.len())])
@@ -696,7 +798,7 @@ pub(super) mod tests {
             let found = run_at(text, reference);
             if !found
                 .iter()
-                .any(|(e, l, v)| e == extent && *l == label && v == value)
+                .any(|(e, l, v)| e == extent && *l == label && v.as_deref() == Some(value))
             {
                 failures.push(format!(
                     "{text:?} ({reference}): expected {extent:?} {label} {value}, got {found:?}"
@@ -719,7 +821,7 @@ pub(super) mod tests {
             (
                 "The next day".to_string(),
                 Label::Date,
-                "2011-03-04".to_string()
+                Some("2011-03-04".to_string())
             )
         );
     }
@@ -748,6 +850,7 @@ pub(super) mod tests {
         "He bought 2000 shares.",
         "Call 555-1998-2020 for help.",
         "Serial 1998-2240-7711 failed.",
+        "Earlier, they had said no.",
     ];
 
     #[test]

@@ -113,7 +113,7 @@ impl Grammar<'_> {
             return None;
         }
         let date = self.infer_year(i, |y| rule.in_year(y))?;
-        Some((end, Label::Date, date.to_string()))
+        Some((end, Label::Date, Some(date.to_string())))
     }
 }
 

@@ -59,7 +59,7 @@ impl Grammar<'_> {
             after += 1;
         }
         if let Some((y, e)) = self.year_at(after, true) {
-            return Some((e, Label::Date, format!("{y:04}-{code}")));
+            return Some((e, Label::Date, Some(format!("{y:04}-{code}"))));
         }
         // Seasons count from their start: winter belongs to the year it begins in.
         let current = match r.month {
@@ -116,7 +116,7 @@ impl Grammar<'_> {
                 year_of_current
             }
         };
-        Some((j + 1, Label::Date, format!("{year:04}-{code}")))
+        Some((j + 1, Label::Date, Some(format!("{year:04}-{code}"))))
     }
 
     /// "the third quarter", "the fiscal first quarter", "the 1988 third quarter",
@@ -137,7 +137,7 @@ impl Grammar<'_> {
         // "the 1988 quarter", "the 1989 period": the reported quarter of that year.
         if the && year.is_some() && self.is_any(j, &["quarter", "period"]) {
             let q = (r.add_days(-45)?.month - 1) / 3 + 1;
-            return Some((j + 1, Label::Date, format!("{:04}-Q{q}", year?)));
+            return Some((j + 1, Label::Date, Some(format!("{:04}-Q{q}", year?))));
         }
         // "this year's third quarter", "last year's quarter"
         if !the
@@ -157,7 +157,7 @@ impl Grammar<'_> {
             j += 4;
             if self.is(j, "quarter") {
                 let day = Date::new(year?, r.add_days(-45)?.month, 1)?;
-                return Some((j + 1, Label::Date, Self::period(Unit::Quarter, day)?));
+                return Some((j + 1, Label::Date, Some(Self::period(Unit::Quarter, day)?)));
             }
         }
         // The reported quarter of earnings news: the one that ended lately.
@@ -176,7 +176,11 @@ impl Grammar<'_> {
             let mut end = k + 3;
             if let Some(n) = lexicon::ordinal(self.lw(end)).filter(|n| (1..=4).contains(n)) {
                 if self.is(end + 1, "quarter") {
-                    return Some((end + 2, Label::Date, format!("{:04}-Q{n}", last_year.year)));
+                    return Some((
+                        end + 2,
+                        Label::Date,
+                        Some(format!("{:04}-Q{n}", last_year.year)),
+                    ));
                 }
             }
             if self.is_any(end, &["quarter", "period"]) {
@@ -184,7 +188,11 @@ impl Grammar<'_> {
             } else if the {
                 return None;
             }
-            return Some((end, Label::Date, Self::period(Unit::Quarter, last_year)?));
+            return Some((
+                end,
+                Label::Date,
+                Some(Self::period(Unit::Quarter, last_year)?),
+            ));
         }
         if self.is(j, "fiscal") {
             j += 1;
@@ -196,12 +204,12 @@ impl Grammar<'_> {
             if (self.is(k, "quarter") || period) && !self.is(k + 1, "-") {
                 // "the quarter ended Sept. 30": the calendar quarter of that day.
                 if self.is_any(k + 1, &["ended", "ending"]) {
-                    if let Some(day) = self.explicit(k + 2).and_then(|h| full_day(&h.2)) {
-                        return Some((k + 1, Label::Date, Self::period(Unit::Quarter, day)?));
+                    if let Some(day) = self.explicit(k + 2).as_ref().and_then(hit_day) {
+                        return Some((k + 1, Label::Date, Some(Self::period(Unit::Quarter, day)?)));
                     }
                 }
                 let day = if self.is(j, "current") { r } else { reported };
-                return Some((k + 1, Label::Date, Self::period(Unit::Quarter, day)?));
+                return Some((k + 1, Label::Date, Some(Self::period(Unit::Quarter, day)?)));
             }
             // "the current year", "the current fiscal year", "the latest fiscal year"
             let k = if self.is(k, "fiscal") { k + 1 } else { k };
@@ -212,7 +220,7 @@ impl Grammar<'_> {
                 } else {
                     r.year - 1
                 };
-                return Some((k + 1, Label::Date, format!("{y:04}")));
+                return Some((k + 1, Label::Date, Some(format!("{y:04}"))));
             }
         }
 
@@ -301,7 +309,7 @@ impl Grammar<'_> {
         } else {
             format!("Q{n}")
         };
-        Some((end, Label::Date, format!("{year:04}-{code}")))
+        Some((end, Label::Date, Some(format!("{year:04}-{code}"))))
     }
 }
 

@@ -76,16 +76,12 @@ impl Grammar<'_> {
                 _ => -back,
             },
         };
-        let day = r.add_days(offset)?;
-        let mut end = j + 1;
-        let mut value = day.to_string();
-        let mut label = Label::Date;
-        if let Some(part) = lexicon::part_of_day(self.lw(end)) {
-            value = format!("{value}T{part}");
-            label = Label::Time;
-            end += 1;
+        let day = r.add_days(offset);
+        if let Some(part) = lexicon::part_of_day(self.lw(j + 1)) {
+            let value = day.map(|day| format!("{day}T{part}"));
+            return Some((j + 2, Label::Time, value));
         }
-        Some((end, label, value))
+        Some((j + 1, Label::Date, day.map(|day| day.to_string())))
     }
 
     /// "today", "yesterday", "tomorrow", "tonight", "this morning",
@@ -100,11 +96,11 @@ impl Grammar<'_> {
             "today" => (0, i + 1),
             "yesterday" => (-1, i + 1),
             "tomorrow" => (1, i + 1),
-            "tonight" => return Some((i + 1, Label::Time, format!("{r}TNI"))),
+            "tonight" => return Some((i + 1, Label::Time, Some(format!("{r}TNI")))),
             // "overnight losses": the night before the reference day.
             "overnight" => {
-                let day = self.last_day.get().unwrap_or(r).add_days(-1)?;
-                return Some((i + 1, Label::Time, format!("{day}TNI")));
+                let day = self.last_day.get().unwrap_or(r).add_days(-1);
+                return Some((i + 1, Label::Time, day.map(|day| format!("{day}TNI"))));
             }
 
             // "in the morning": that part of the day in focus.
@@ -116,7 +112,7 @@ impl Grammar<'_> {
             {
                 let part = lexicon::part_of_day(self.lw(i + 1))?;
                 let day = self.last_day.get().unwrap_or(r);
-                return Some((i + 2, Label::Time, format!("{day}T{part}")));
+                return Some((i + 2, Label::Time, Some(format!("{day}T{part}"))));
             }
 
             "this" | "last" | "tomorrow's" => {
@@ -129,11 +125,8 @@ impl Grammar<'_> {
                 } else {
                     0
                 };
-                return Some((
-                    i + 2,
-                    Label::Time,
-                    format!("{}T{part}", r.add_days(offset)?),
-                ));
+                let value = r.add_days(offset).map(|day| format!("{day}T{part}"));
+                return Some((i + 2, Label::Time, value));
             }
             "the" if self.is(i + 1, "day") && self.is_any(i + 2, &["before", "after"]) => {
                 let offset = match (self.lw(i + 2), self.lw(i + 3)) {
@@ -145,11 +138,11 @@ impl Grammar<'_> {
             }
             _ => return None,
         };
-        let day = r.add_days(offset)?;
+        let day = r.add_days(offset);
         if let Some(part) = lexicon::part_of_day(self.lw(j)) {
-            return Some((j + 1, Label::Time, format!("{day}T{part}")));
+            return Some((j + 1, Label::Time, day.map(|day| format!("{day}T{part}"))));
         }
-        Some((j, Label::Date, day.to_string()))
+        Some((j, Label::Date, day.map(|day| day.to_string())))
     }
 
     /// "last week", "this month", "next year", "the coming weekend",
@@ -161,7 +154,7 @@ impl Grammar<'_> {
             // "since year-end", "was lower at year-end": the end of last year.
             let past = (i > 0 && self.is(i - 1, "since")) || self.tense_at(i) == Tense::Past;
             let year = if past { r.year - 1 } else { r.year };
-            return Some((i + 3, Label::Date, format!("{year:04}-12-31")));
+            return Some((i + 3, Label::Date, Some(format!("{year:04}-12-31"))));
         }
         // "by year end", "by year's end", "around year end": this year.
         if self.is(i, "year")
@@ -177,7 +170,7 @@ impl Grammar<'_> {
                 i + 1
             };
             if self.is(k, "end") {
-                return Some((k + 1, Label::Date, format!("{:04}", r.year)));
+                return Some((k + 1, Label::Date, Some(format!("{:04}", r.year))));
             }
         }
         // "the full year", "the whole year": this year.
@@ -186,24 +179,34 @@ impl Grammar<'_> {
             && self.is(i + 2, "year")
             && !self.is(i + 3, "-")
         {
-            return Some((i + 3, Label::Date, format!("{:04}", r.year)));
+            return Some((i + 3, Label::Date, Some(format!("{:04}", r.year))));
         }
         if self.is(i, "the") && self.is(i + 1, "weekend") {
             // On a weekday, a weekend told in the past tense is the one before.
             let weekday = r.weekday().index() < 5;
-            let day = if weekday && self.tense_at(i) == Tense::Past {
-                r.add_days(-7)?
+            let n = if weekday && self.tense_at(i) == Tense::Past {
+                -1
             } else {
-                r
+                0
             };
-            return Some((i + 2, Label::Date, Self::period(Unit::Weekend, day)?));
+            return Some((i + 2, Label::Date, Self::shifted(Unit::Weekend, r, n)?));
         }
         // "the week of March 6"
         if self.is(i, "the") && self.is(i + 1, "week") && self.is(i + 2, "of") {
-            if let Some((end, Label::Date, v)) = self.explicit(i + 3) {
+            if let Some((end, Label::Date, Some(v))) = self.explicit(i + 3) {
                 let day = full_day(&v)?;
-                return Some((end, Label::Date, Self::period(Unit::Week, day)?));
+                return Some((end, Label::Date, Some(Self::period(Unit::Week, day)?)));
             }
+        }
+        // "the next decade", "the past century", "last decade": the stretch
+        // of time that ends or starts now (TimeML: a DURATION), with its
+        // article, not the calendar decade.
+        let k = if self.is(i, "the") { i + 1 } else { i };
+        if self.is_any(k, &["past", "last", "coming", "next"])
+            && self.is_any(k + 1, &["decade", "century"])
+        {
+            let unit = lexicon::unit(self.lw(k + 1))?;
+            return Some((k + 2, Label::Duration, Some(unit.duration(Some(1)))));
         }
         let mut j = i;
         if self.is(j, "the")
@@ -228,18 +231,15 @@ impl Grammar<'_> {
         if self.is(i, "the") && self.is(j, "next") {
             return None; // "the next day" is anaphoric
         }
-        let stretch = matches!(unit, Unit::Decade | Unit::Century)
-            && self.is_any(j, &["past", "last", "coming", "next"]);
-        if (self.is(i, "the") && self.is(j, "coming") && unit != Unit::Weekend) || stretch {
-            // "the coming year", "the past decade": a stretch of time.
-            return Some((j + 2, Label::Duration, unit.duration(Some(1))));
+        if self.is(i, "the") && self.is(j, "coming") && unit != Unit::Weekend {
+            // "the coming year": a stretch of time.
+            return Some((j + 2, Label::Duration, Some(unit.duration(Some(1)))));
         }
         // "This Week" in a show title is a name.
         if self.is_title(j, 2) {
             return None;
         }
-        let day = Self::shift(unit, r, n)?;
-        Some((j + 2, Label::Date, Self::period(unit, day)?))
+        Some((j + 2, Label::Date, Self::shifted(unit, r, n)?))
     }
 
     /// "two weeks ago", "a year earlier", "three days later", "several years ago".
@@ -255,8 +255,8 @@ impl Grammar<'_> {
             _ => 0,
         };
         if approximate > 0 {
-            if let Some((end, label, value)) = self.ago_exact(i + approximate, anchor) {
-                return Some((end, label, value));
+            if let Some((end, label, Some(value))) = self.ago_exact(i + approximate, anchor) {
+                return Some((end, label, Some(value)));
             }
         }
         self.ago_exact(i, anchor)
@@ -266,7 +266,8 @@ impl Grammar<'_> {
     fn ago_exact(&self, i: usize, anchor: Anchor) -> Option<Hit> {
         let (amount, j) = self.amount(i)?;
         let unit = lexicon::unit(self.lw(j))?;
-        let k = j + 1;
+        // "a week or so ago": the approximation belongs to the extent.
+        let k = if self.or_so(j + 1) { j + 3 } else { j + 1 };
         let direction = match self.lw(k) {
             "ago" | "earlier" => -1,
             // "a year before." but not "two weeks before the vote" (a duration).
@@ -276,6 +277,9 @@ impl Grammar<'_> {
             "from" if self.is(k + 1, "now") => 1,
             _ => return None,
         };
+        if !is_point_in_time(amount, unit, self.lw(k)) {
+            return None;
+        }
         let end = if self.is(k, "from") { k + 2 } else { k + 1 };
         if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
             return None;
@@ -286,23 +290,30 @@ impl Grammar<'_> {
             } else {
                 "FUTURE_REF"
             };
-            return Some((end, Label::Date, value.to_string()));
+            return Some((end, Label::Date, Some(value.to_string())));
         };
         let base = if self.is_any(k, &["later", "after", "before"]) {
             anchor.unwrap_or(self.reference)
         } else {
             self.reference
         };
-        let day = Self::shift(unit, base, direction * n as i64)?;
         // Earnings reports compare with the same quarter "a year ago".
         if unit == Unit::Year
             && n == 1
             && self.sentence_mentions(i, &["quarter", "quarterly", "period"])
         {
-            let quarter_day = Self::shift(unit, self.reference.add_days(-45)?, direction)?;
-            return Some((end, Label::Date, Self::period(Unit::Quarter, quarter_day)?));
+            let value = self
+                .reference
+                .add_days(-45)
+                .and_then(|day| Self::shift(unit, day, direction))
+                .and_then(|day| Self::period(Unit::Quarter, day));
+            return Some((end, Label::Date, value));
         }
-        Some((end, Label::Date, Self::period(unit, day)?))
+        Some((
+            end,
+            Label::Date,
+            Self::shifted(unit, base, direction * n as i64)?,
+        ))
     }
 
     /// "the next day", "the following week", "the day before", "that day",
@@ -323,9 +334,9 @@ impl Grammar<'_> {
                     longer(self.explicit(i + 3), self.weekday(i + 3)),
                     self.holiday(i + 3),
                 );
-                if let Some((end, Label::Date, v)) = target {
+                if let Some((end, Label::Date, Some(v))) = target {
                     if let Some(day) = full_day(&v).and_then(|d| d.add_days(n)) {
-                        return Some((end, Label::Date, day.to_string()));
+                        return Some((end, Label::Date, Some(day.to_string())));
                     }
                 }
             }
@@ -338,8 +349,7 @@ impl Grammar<'_> {
                 } else {
                     base
                 };
-                let day = Self::shift(unit, base, n)?;
-                return Some((i + 3, Label::Date, Self::period(unit, day)?));
+                return Some((i + 3, Label::Date, Self::shifted(unit, base, n)?));
             }
         }
         if !self.is_any(i, &["the", "that"]) {
@@ -355,7 +365,7 @@ impl Grammar<'_> {
             && self.is(i + 2, "day")
             && self.is(i + 3, "of")
         {
-            return Some((i + 3, Label::Date, self.reference.to_string()));
+            return Some((i + 3, Label::Date, Some(self.reference.to_string())));
         }
         // "a high for the year", "the first nine months of the year": the
         // year of the report. Not "the year ended June 30" (a fiscal span),
@@ -374,20 +384,24 @@ impl Grammar<'_> {
             )
             && self.words.get(i + 2).is_none_or(|w| !w.is_number())
         {
-            return Some((i + 2, Label::Date, format!("{:04}", self.reference.year)));
+            return Some((
+                i + 2,
+                Label::Date,
+                Some(format!("{:04}", self.reference.year)),
+            ));
         }
         let (n, j) = match (self.lw(i), self.lw(i + 1)) {
             ("the", "next" | "following") if lexicon::weekday(self.lw(i + 2)).is_some() => {
                 let wd = lexicon::weekday(self.lw(i + 2))? as i64;
                 let ahead = (wd - base.weekday().index() as i64).rem_euclid(7);
-                let day = base.add_days(if ahead == 0 { 7 } else { ahead })?;
-                return Some((i + 3, Label::Date, day.to_string()));
+                let day = base.add_days(if ahead == 0 { 7 } else { ahead });
+                return Some((i + 3, Label::Date, day.map(|d| d.to_string())));
             }
             ("the", "previous" | "preceding") if lexicon::weekday(self.lw(i + 2)).is_some() => {
                 let wd = lexicon::weekday(self.lw(i + 2))? as i64;
                 let back = (base.weekday().index() as i64 - wd).rem_euclid(7);
-                let day = base.add_days(-(if back == 0 { 7 } else { back }))?;
-                return Some((i + 3, Label::Date, day.to_string()));
+                let day = base.add_days(-(if back == 0 { 7 } else { back }));
+                return Some((i + 3, Label::Date, day.map(|d| d.to_string())));
             }
             ("the", "next" | "following") => (1, i + 2),
             ("the", "previous" | "preceding" | "prior") => (-1, i + 2),
@@ -397,7 +411,8 @@ impl Grammar<'_> {
         };
         if let Some(part) = lexicon::part_of_day(self.lw(j)) {
             // "the next morning", "that night"
-            return Some((j + 1, Label::Time, format!("{}T{part}", base.add_days(n)?)));
+            let value = base.add_days(n).map(|day| format!("{day}T{part}"));
+            return Some((j + 1, Label::Time, value));
         }
         let unit = lexicon::unit(self.lw(j))?;
         if self.lw(j).ends_with('s')
@@ -414,9 +429,7 @@ impl Grammar<'_> {
         } else {
             base
         };
-        let day = Self::shift(unit, base, n)?;
-
-        Some((j + 1, Label::Date, Self::period(unit, day)?))
+        Some((j + 1, Label::Date, Self::shifted(unit, base, n)?))
     }
 
     /// "now", "currently", "recently", "the future", "the past", "at the
@@ -426,7 +439,7 @@ impl Grammar<'_> {
         const PRESENT: &str = "PRESENT_REF";
         const PAST: &str = "PAST_REF";
         const FUTURE: &str = "FUTURE_REF";
-        let hit = |end: usize, value: &str| Some((end, Label::Date, value.to_string()));
+        let hit = |end: usize, value: &str| Some((end, Label::Date, Some(value.to_string())));
         let next = self.lw(i + 1);
         // "recent years", "coming months", "future quarters", "past years".
         let plural_unit = lexicon::unit(next).is_some() && next.ends_with('s');
@@ -443,7 +456,7 @@ impl Grammar<'_> {
             // "in recent years" is a vague past; "in recent weeks" a vague stretch.
             "recent" if plural_unit && next != "years" && next != "decades" => {
                 let unit = lexicon::unit(next)?;
-                Some((i + 2, Label::Duration, unit.duration(None)))
+                Some((i + 2, Label::Duration, Some(unit.duration(None))))
             }
             "recent" | "past" if plural_unit && !self.is(i.wrapping_sub(1), "the") => {
                 hit(i + 2, PAST)
@@ -460,7 +473,8 @@ impl Grammar<'_> {
                 hit(i + 1, PRESENT)
             }
 
-            "earlier" if self.capitalized(i) && self.is(i + 1, ",") => hit(i + 1, PAST),
+            // "Earlier, they had said…" orders an event before the one just
+            // told and names no time: TimeML leaves it unmarked.
             "the" => match next {
                 "future" => hit(i + 2, FUTURE),
                 "near" | "short" if self.is_any(i + 2, &["future", "term"]) => hit(i + 3, FUTURE),
@@ -536,10 +550,58 @@ mod tests {
         ("Fans will watch Tuesday's game.", "Tuesday", Label::Date, "2025-12-23"),
         ("It is a premium over Thursday's closing price.", "Thursday", Label::Date, "2025-12-18"),
         ("They will meet Friday.", "Friday", Label::Date, "2025-12-26"),
+        // These stay points in time, not lengths (see `is_point_in_time`).
+        ("Net was $5 million, up from $4 million a year earlier.", "a year earlier", Label::Date, "2024"),
+        ("A quarter earlier, the loss was smaller.", "A quarter earlier", Label::Date, "2025-Q3"),
+        ("It opened a decade ago.", "a decade ago", Label::Date, "201"),
+        ("Then, a week or so ago, he left.", "a week or so ago", Label::Date, "2025-W50"),
+        ("It will open two weeks from now.", "two weeks from now", Label::Date, "2026-W01"),
+        ("Wars raged in the 20th century.", "the 20th century", Label::Date, "19"),
+        ("The 1990s were good.", "1990s", Label::Date, "199"),
+        ("Rates rise next year.", "next year", Label::Date, "2026"),
     ];
 
     #[test]
     fn relative_dates_follow_reference_tense_and_anchor() {
         check(CASES);
+    }
+
+    /// (text, reference, extent, label, value) at the ends of the calendar:
+    /// what leaves years 1 to 9999 is still marked, with no value (`None`);
+    /// what stays inside keeps its value.
+    #[rustfmt::skip]
+    const CALENDAR_ENDS: &[(&str, &str, &str, Label, Option<&str>)] = &[
+        ("He will come tomorrow.", "9999-12-31", "tomorrow", Label::Date, None),
+        ("Rates rise next year.", "9999-12-31", "next year", Label::Date, None),
+        ("Rates rise next week.", "9999-12-31", "next week", Label::Date, None),
+        ("They meet tomorrow morning.", "9999-12-31", "tomorrow morning", Label::Time, None),
+        ("It will be done in two weeks from now.", "9999-12-31", "two weeks from now", Label::Date, None),
+        ("He left yesterday.", "9999-12-31", "yesterday", Label::Date, Some("9999-12-30")),
+        ("Sales fell 2 weeks ago.", "9999-12-31", "2 weeks ago", Label::Date, Some("9999-W50")),
+        ("Sales fell 2 weeks ago.", "0001-01-01", "2 weeks ago", Label::Date, None),
+        ("He left yesterday.", "0001-01-01", "yesterday", Label::Date, None),
+        ("He left last night.", "0001-01-01", "last night", Label::Time, None),
+        ("It was hot last year.", "0001-01-01", "last year", Label::Date, None),
+        ("It rained last month.", "0001-01-01", "last month", Label::Date, None),
+        ("He will come tomorrow.", "0001-01-01", "tomorrow", Label::Date, Some("0001-01-02")),
+        ("Rates rise next year.", "0001-01-01", "next year", Label::Date, Some("0002")),
+        ("On March 3, 9999, they met. The next year they left.", "9999-12-31", "The next year", Label::Date, None),
+    ];
+
+    #[test]
+    fn dates_past_the_calendar_ends_are_marked_without_a_value() {
+        let mut failures = Vec::new();
+        for &(text, reference, extent, label, value) in CALENDAR_ENDS {
+            let found = crate::temporal::grammar::tests::run_at(text, reference);
+            if !found
+                .iter()
+                .any(|(e, l, v)| e == extent && *l == label && v.as_deref() == value)
+            {
+                failures.push(format!(
+                    "{text:?} ({reference}): expected {extent:?} {label} {value:?}, got {found:?}"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
     }
 }

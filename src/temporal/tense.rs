@@ -69,10 +69,7 @@ const BARRIERS: &[&str] = &[
 
 /// The tense word `k` signals, if any; `before_date` when it precedes the date.
 fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
-    let word = |i: Option<usize>| {
-        i.and_then(|i| words.get(i))
-            .map_or("", |w| w.lower.as_str())
-    };
+    let word = |i: Option<usize>| i.and_then(|i| words.get(i)).map_or("", |w| w.lower());
     let s = word(Some(k));
     let next = word(Some(k + 1));
     let before = word(k.checked_sub(1));
@@ -114,8 +111,7 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     // "postponed until Tuesday", "gave them until 9 a.m. Friday": a deadline
     // ahead. "He stayed until Tuesday" says nothing new: the verb decides.
     if (s == "until" || s == "till") && before_date {
-        let deadline =
-            (k.saturating_sub(4)..k).any(|b| DEADLINE.contains(&words[b].lower.as_str()));
+        let deadline = (k.saturating_sub(4)..k).any(|b| DEADLINE.contains(&words[b].lower()));
         return deadline.then_some(Tense::Future);
     }
     // "resigned, effective Feb. 1", "a pact effective June 1": a change announced ahead.
@@ -177,16 +173,22 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
     None
 }
 
+/// The most words, marks included, the cue search goes back from a date.
+const MAX_LOOK: usize = 48;
+
 /// The tense of word `at`, looking at words whose bytes lie in `lo..hi` (its
 /// sentence): the nearest cue to the left within the clause wins, then the
 /// nearest to the right.
 pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
     let mut left = at;
     let mut seen = 0;
-    while left > 0 && seen < 12 {
+    // At most 12 words back, and a bounded number of marks between them, so
+    // the look stays local (a run of "(" is no clause).
+    let nearest = at.saturating_sub(MAX_LOOK);
+    while left > nearest && seen < 12 {
         left -= 1;
         let w = &words[left];
-        if w.start < lo || matches!(w.lower.as_str(), ";" | "\"" | "`") {
+        if w.start < lo || matches!(w.lower(), ";" | "\"" | "`") {
             break;
         }
         // Count words, not the dots of "a.m." or "U.S.".
@@ -213,7 +215,7 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
     let mut seen = 0;
     while right < words.len() && seen < 12 {
         let w = &words[right];
-        if w.end > hi || BARRIERS.contains(&w.lower.as_str()) {
+        if w.end > hi || BARRIERS.contains(&w.lower()) {
             break;
         }
         if let Some(t) = classify(words, right, false) {
@@ -274,7 +276,7 @@ mod tests {
     fn tense_follows_the_nearest_cue() {
         for &(text, target, expected) in CASES {
             let words = scan(text);
-            let at = words.iter().position(|w| w.lower == target).unwrap();
+            let at = words.iter().position(|w| w.lower() == target).unwrap();
             assert_eq!(tense(&words, at, 0, text.len()), expected, "{text}");
         }
     }

@@ -5,17 +5,20 @@
 //! easier to write over finer pieces ("1996" "-" "08" "-" "22"), so this
 //! module scans the text itself. Offsets are byte offsets on char boundaries.
 
+use std::borrow::Cow;
+
 use crate::tokenize::{fold_punctuation, is_attached};
 
 /// One scanned piece of text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Word {
+pub struct Word<'a> {
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the end.
     pub end: usize,
-    /// ASCII-lowercased text, typographic apostrophes and dashes folded.
-    pub lower: String,
+    /// The lowered text, borrowed from the text when it is already lowercase
+    /// (most words), so a word costs no allocation of its own.
+    lower: Cow<'a, str>,
     /// True if whitespace (or the start of text) comes right before.
     pub spaced: bool,
     /// True if a line break comes between this word and the one before.
@@ -24,7 +27,12 @@ pub struct Word {
     pub capitalized: bool,
 }
 
-impl Word {
+impl Word<'_> {
+    /// ASCII-lowercased text, typographic apostrophes and dashes folded.
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+
     /// True for a run of ASCII digits.
     pub fn is_number(&self) -> bool {
         !self.lower.is_empty() && self.lower.bytes().all(|b| b.is_ascii_digit())
@@ -49,54 +57,84 @@ impl Word {
 }
 
 /// Scans `text` into words. Linear in the text length; never fails.
-pub fn scan(text: &str) -> Vec<Word> {
-    let mut words = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut spaced = true;
-    let mut newline = false;
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
+pub fn scan(text: &str) -> Vec<Word<'_>> {
+    Scanner::new(text).collect()
+}
+
+/// The words of a text one at a time, so a caller can hold only a window of
+/// them ([`scan`] collects them all).
+pub struct Scanner<'a> {
+    text: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+}
+
+impl<'a> Scanner<'a> {
+    /// A scanner at the start of `text`.
+    pub fn new(text: &'a str) -> Scanner<'a> {
+        Scanner {
+            text,
+            chars: text.char_indices().peekable(),
+        }
+    }
+}
+
+impl<'a> Iterator for Scanner<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let mut spaced = false;
+        let mut newline = false;
+        let (start, c) = loop {
+            let (i, c) = self.chars.next()?;
+            if !c.is_whitespace() {
+                break (i, c);
+            }
             spaced = true;
             newline |= c == '\n';
-            continue;
-        }
+        };
+        // The start of text counts as whitespace.
+        spaced |= start == 0;
         let mut end = start + c.len_utf8();
-        let mut lower = String::new();
-        if c.is_alphanumeric() {
-            lower.push(c.to_ascii_lowercase());
-            while let Some(&(i, next)) = chars.peek() {
+        let lower = if c.is_alphanumeric() {
+            while let Some(&(i, next)) = self.chars.peek() {
                 if next.is_alphanumeric() || is_attached(next) {
-                    lower.push(next.to_ascii_lowercase());
                     end = i + next.len_utf8();
-                    chars.next();
+                    self.chars.next();
                 } else {
                     break;
                 }
+            }
+            let piece = &self.text[start..end];
+            if piece.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(piece.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(piece)
             }
         } else {
-            lower.push(fold_punctuation(c));
-            // Marks attached to a symbol (emoji modifiers) stay with it.
-            while let Some(&(i, next)) = chars.peek() {
+            // Marks attached to a symbol (emoji modifiers) stay with it, out of `lower`.
+            while let Some(&(i, next)) = self.chars.peek() {
                 if is_attached(next) {
                     end = i + next.len_utf8();
-                    chars.next();
+                    self.chars.next();
                 } else {
                     break;
                 }
             }
-        }
-        words.push(Word {
+            match fold_punctuation(c) {
+                '\'' if c != '\'' => Cow::Borrowed("'"),
+                '-' if c != '-' => Cow::Borrowed("-"),
+                _ => Cow::Borrowed(&self.text[start..start + c.len_utf8()]),
+            }
+        };
+        Some(Word {
             start,
             end,
             lower,
             spaced,
             newline,
             capitalized: c.is_uppercase(),
-        });
-        spaced = false;
-        newline = false;
+        })
     }
-    words
 }
 
 #[cfg(test)]
@@ -106,7 +144,7 @@ mod tests {
     #[test]
     fn splits_dates_into_pieces_with_spacing() {
         let words = scan("On 1996-08-22, at 3 p.m.\nZoë’s");
-        let lowers: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+        let lowers: Vec<&str> = words.iter().map(Word::lower).collect();
         assert_eq!(
             lowers,
             [

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { withApp, annotateText, marks, exportJson, selectInArticle, GOLDEN_DATE, OUTPUT } from './helpers.js';
+import { withApp, annotateText, annotated, marks, exportJson, selectInArticle, GOLDEN_DATE, OUTPUT } from './helpers.js';
 
 const TEXT = 'SPRINGFIELD — Mayor Linda Okafor met 🎉 Zoë Martín-Ødegaard on Friday. The hearing is on 2025-12-30 in Lincoln Hall.';
 let browser;
@@ -160,6 +160,7 @@ test('editing the text keeps the corrections whose words are unchanged and says 
   await page.fill('#source-text', edited);
   await page.waitForSelector('#text-changed:not([hidden])');
   await page.click('#annotate');
+  await annotated(page);
   assert.match(await page.textContent('#status'), /1 correction no longer matched the edited text/);
   const doc = JSON.parse((await exportJson(page)).text);
   assert.deepEqual(doc.annotations.filter((a) => a.source === 'person').map((a) => a.text), ['Linda Okafor']);

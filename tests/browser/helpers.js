@@ -12,8 +12,8 @@ import { ROOT } from '../js/helpers.js';
 export { ROOT, GOLDEN_DATE, fixtures, cliAnnotate } from '../js/helpers.js';
 
 export const OUTPUT = path.join(ROOT, 'test-output');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
  * Opens the app in a fresh browser before a test file's tests and closes the
@@ -30,7 +30,7 @@ export function withApp(ready) {
 
 /**
  * Starts the server and a browser with a fresh profile.
- * Returns {base, context, newPage(), requests, close()}: every request any
+ * Returns {base, server, context, newPage(), requests, close()}: every request any
  * page makes is recorded in `requests` (URL strings).
  */
 export async function openBrowser() {
@@ -65,6 +65,7 @@ export async function openBrowser() {
   context.on('page', watch);
   return {
     base,
+    server,
     context,
     requests,
     dialogs,
@@ -104,7 +105,13 @@ export async function annotateText(page, text, date) {
   await page.fill('#source-text', text);
   await page.fill('#reference-date', date ?? '');
   await page.click('#annotate');
-  await page.waitForFunction((expected) => document.querySelector('#article').textContent === expected, text);
+  // The core answers from its worker: wait until it has, and the article shows the text.
+  await page.waitForFunction((expected) => !document.body.dataset.annotating && document.querySelector('#article').textContent === expected, text);
+}
+
+/** Waits until the core has answered the annotation under way (it works in a worker). */
+export function annotated(page) {
+  return page.waitForFunction(() => !document.body.dataset.annotating);
 }
 
 /** The marks in the article: [{text, label, start, value, source, shown}]. */

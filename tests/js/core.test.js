@@ -16,6 +16,20 @@ test('wasm annotate equals the CLI for every fixture at 2025-12-21', async () =>
   }
 });
 
+test('wasm annotateWithProgress equals the CLI, reporting a share done that rises to the whole', async () => {
+  const { annotateWithProgress } = await loadCore();
+  const unit = fixtures().map((f) => f.text).join('\n');
+  // Past the name model's 50,000-token parts, so that progress comes part by part.
+  const text = unit.repeat(Math.ceil(400_000 / unit.length));
+  const calls = [];
+  const got = annotateWithProgress(text, { reference_date: GOLDEN_DATE, today: GOLDEN_DATE }, (done, total) => calls.push([done, total]));
+  assert.deepEqual(got, cliAnnotate('-', GOLDEN_DATE, text).doc);
+  const total = calls[0][1];
+  assert.deepEqual([calls[0], calls.at(-1)], [[0, total], [total, total]]);
+  assert.ok(calls.every(([done, t], i) => t === total && (i === 0 || done >= calls[i - 1][0])), 'rising, against one total');
+  assert.ok(calls.length >= 6, `${calls.length} reports`);
+});
+
 test('wasm annotate equals the CLI for every fixture with no reference date (dateline, else today)', async () => {
   const { annotate } = await loadCore();
   for (const f of fixtures()) {

@@ -44,12 +44,12 @@ test('malformed imports are refused with a message that says why', async () => {
     ['a repeated annotation key', JSON.stringify(withAnnotation({})).replace('"label":', '"label":"PLACE","label":'), /key "label" appears twice/],
   ];
   for (const [what, content, expected] of cases) {
-    const result = parseImport(content, validateDocument);
+    const result = await parseImport(content, validateDocument);
     assert.equal(result.document, undefined, what);
     assert.match(result.error, expected, what);
     assert.match(result.error, /[^.]\.$/, `${what}: the message is a sentence ending with a full stop`);
   }
-  assert.deepEqual(parseImport(JSON.stringify(VALID), validateDocument), { document: VALID });
+  assert.deepEqual(await parseImport(JSON.stringify(VALID), validateDocument), { document: VALID });
 });
 
 test('duplicate keys are found in any object, and only there', () => {
@@ -90,7 +90,7 @@ test('export → import → export is byte-identical, for every fixture and a co
   docs.push(linkEntities(VALID).document);
   for (const doc of docs) {
     const first = serializeDocument(doc);
-    const { document } = parseImport(first, validateDocument);
+    const { document } = await parseImport(first, validateDocument);
     const session = sessionFromDocument(document, annotate(document.text, { reference_date: document.reference_date, today: GOLDEN_DATE }).annotations);
     assert.equal(serializeDocument(documentOf(session, labelTable(labels()), linkEntities)), first, doc.text.slice(0, 30));
   }

@@ -176,8 +176,10 @@ export function createActionBar({ state, labels, article, sourcePanel, say }) {
   }
 
   state.subscribe((change) => {
-    if (change.document) pending = null;
-    if (change.document || change.hidden) hide();
+    // Linked entities change no mark: the bar stays.
+    const marks = change.document && !change.relinked;
+    if (marks) pending = null;
+    if (marks || change.hidden) hide();
     // Typing in the text box closes the bar for its (now stale) selection.
     else if (change.draft && !bar.hidden && bar.parentElement === panel) hide();
   });

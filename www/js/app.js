@@ -1,5 +1,6 @@
 /**
- * The page: loads the core, makes the page state and the views, and wires
+ * The page: loads the core (in its worker: every core call is answered
+ * asynchronously, see core.js), makes the page state and the views, and wires
  * them. State flows one way: a view calls a method of the page state
  * (session.js), the state tells every subscriber what changed, and each view
  * redraws what it shows.
@@ -11,9 +12,9 @@
  * methods; start() below creates it. To cost time in proportion to a
  * correction rather than to the document, a view patches what
  * change.patch names (the spans touched, the annotations removed and added:
- * article, legend, found list); a view drawn from the entities waits until
- * state.linked (entities, map, timeline), and a view in a tab draws only
- * while shown (view-tabs.js whenShown).
+ * article, legend, found list); a view drawn from the entities skips an
+ * `interim` change and draws on the `relinked` one after it (entities, map),
+ * and a view in a tab draws only while shown (view-tabs.js whenShown).
  *
  * Saving is persist.js's: it restores the saved state, decides which tab
  * edits (a read-only tab refuses every change through the state), and
@@ -29,6 +30,7 @@ import { startPersistence } from './persist.js';
 import { clock } from './save-view.js';
 import { createStatus } from './status.js';
 import { createSourcePanel } from './source-panel.js';
+import { createProgress } from './progress-view.js';
 import { createArticleView } from './article-view.js';
 import { createLegend } from './legend-view.js';
 import { createFoundList } from './found-view.js';
@@ -71,7 +73,8 @@ async function start() {
   const labels = labelTable(core.labels);
   const state = createPageState({ core, labels, today: localToday });
 
-  const sourcePanel = createSourcePanel({ state, say });
+  const progress = createProgress({ cancel: core.cancel });
+  const sourcePanel = createSourcePanel({ state, say, progress });
   const article = createArticleView({ state, labels });
   createLegend({ state, labels });
   createFoundList({ state, labels, article });
@@ -95,8 +98,8 @@ async function start() {
   // Small towns (about 0.7 MB) come after start, so the page shows at once;
   // the entities are then resolved again, as the CLI resolves them.
   core.loadTowns().then(
-    () => {
-      state.relink();
+    async () => {
+      await state.relink();
       document.body.dataset.towns = 'loaded';
     },
     (e) => say(`${e.message} Places are resolved among cities of 50,000 people or more only.`, 'warning'),

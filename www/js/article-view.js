@@ -66,14 +66,38 @@ export function createArticleView({ state, labels }) {
     return mark;
   }
 
+  /**
+   * Appends plain text to `paragraph`, starting a new paragraph (in
+   * `fragment`) at each line: a line break ends a paragraph in the Unicode
+   * bidi algorithm, and with dir=auto each line reads and aligns in its own
+   * direction. The line breaks stay in the text, so textContent is the text.
+   * Returns the last paragraph.
+   */
+  function appendLines(fragment, paragraph, slice) {
+    const lines = slice.split(/(?<=\n)(?=[^\n])/);
+    paragraph.append(lines[0]);
+    for (const line of lines.slice(1)) paragraph = fragment.appendChild(h('div', { className: 'paragraph', dir: 'auto' }, line));
+    return paragraph;
+  }
+
+  /** A block's text without marks, a paragraph per line. */
+  function plainText(from, to) {
+    const fragment = document.createDocumentFragment();
+    appendLines(fragment, fragment.appendChild(h('div', { className: 'paragraph', dir: 'auto' })), text.slice(from, to));
+    return fragment;
+  }
+
   /** Puts the block's marks in it. */
   function fill(block) {
     const annotations = state.document.annotations;
     const fragment = document.createDocumentFragment();
+    // Blocks end after a line break where they can, so a block starts a paragraph.
+    let paragraph = fragment.appendChild(h('div', { className: 'paragraph', dir: 'auto' }));
     const range = { from: block.from, to: block.to, first: firstEndingAfter(annotations, block.cpFrom), map };
     for (const segment of segmentText(text, annotations, range)) {
       const slice = text.slice(segment.start, segment.end);
-      fragment.append(segment.index < 0 ? slice : markFor(annotations[segment.index], slice));
+      if (segment.index < 0) paragraph = appendLines(fragment, paragraph, slice);
+      else paragraph.append(markFor(annotations[segment.index], slice));
     }
     block.el.replaceChildren(fragment);
     block.filled = true;
@@ -88,7 +112,7 @@ export function createArticleView({ state, labels }) {
   function empty(block, selected) {
     const holds = (node) => node !== null && node !== undefined && block.el.contains(node);
     if (holds(document.activeElement) || (selected && (holds(selected.startContainer) || holds(selected.endContainer)))) return;
-    block.el.replaceChildren(text.slice(block.from, block.to));
+    block.el.replaceChildren(plainText(block.from, block.to));
     block.filled = false;
   }
 
@@ -118,7 +142,7 @@ export function createArticleView({ state, labels }) {
   }
 
   function newBlock({ from, to }, estimate) {
-    const el = h('div', { className: 'block' }, text.slice(from, to));
+    const el = h('div', { className: 'block' }, plainText(from, to));
     if (estimate) el.style.containIntrinsicSize = `auto ${estimate(from, to)}px`;
     const block = { from, to, cpFrom: map.toCodePoint(from), cpTo: map.toCodePoint(to), el, filled: false };
     blockOfElement.set(el, block);
@@ -226,7 +250,7 @@ export function createArticleView({ state, labels }) {
 
   state.subscribe((change) => {
     if (change.document && change.patch) patch(change.patch);
-    // Grouping the entities again changes no mark.
+    // Marks show no entities: grouping them again changes none.
     else if (change.document && !change.relinked) build();
     else if (change.hidden) blocks.filter((b) => b.filled).forEach(fill);
   });

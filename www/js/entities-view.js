@@ -40,12 +40,15 @@ export function createEntitiesView({ state, labels, article, say }) {
     b.addEventListener('click', onClick);
     return b;
   };
-  // The redraw an action causes happens inside fn (the state tells its subscribers at once), or, on
-  // a large document, once the entities are grouped again: the redraw then focuses `key`'s row.
-  const act = (key, fn) => () => {
+  // The redraw an action causes happens before the state settles (once the core has linked the entities).
+  const act = (key, fn) => async () => {
     refocus = key;
-    fn();
-    if (state.linked) refocus = null;
+    try {
+      await fn();
+      await state.settled();
+    } finally {
+      refocus = null;
+    }
   };
 
   function suggestions(doc) {
@@ -77,24 +80,21 @@ export function createEntitiesView({ state, labels, article, say }) {
     return [h('section', { className: 'entity-group suggestions' }, h('h3', {}, `Suggestions to check (${unsure.length})`), h('p', { className: 'help' }, 'Found with less confidence: accept makes one yours, reject removes it.'), h('ul', {}, ...rows))];
   }
 
-  /** The Edit box of an entity's row; its controls are built when it first opens (they cost a scan of the text). */
+  /** The Edit box of an entity row; its controls are made when it is first opened (a merge menu per row lists every other entity). */
   function editBox(doc, entity, indices, key) {
     const details = h('details', { className: 'entity-edit' }, h('summary', {}, 'Edit'));
-    let built = false;
-    const build = () => {
-      if (built) return;
-      built = true;
+    let filled = false;
+    const fill = () => {
+      if (filled || !details.open) return;
+      filled = true;
       details.append(...editControls(doc, entity, indices, key));
     };
-    if (open.has(key)) {
-      build();
-      details.open = true;
-    }
+    details.open = open.has(key);
+    fill();
     details.addEventListener('toggle', () => {
-      if (details.open) {
-        build();
-        open.add(key);
-      } else open.delete(key);
+      if (details.open) open.add(key);
+      else open.delete(key);
+      fill();
     });
     return details;
   }
@@ -228,10 +228,10 @@ export function createEntitiesView({ state, labels, article, say }) {
       const input = h('input', { type: 'text', value: a.value ?? '', className: 'value-input', spellcheck: false });
       input.setAttribute('aria-label', `TIMEX3 value of ${a.text}`);
       const problem = h('span', { className: 'value-problem', role: 'alert' });
-      const set = act(key, () => {
+      const set = act(key, async () => {
         const value = input.value.trim();
         if (value === (a.value ?? '')) return;
-        if (!state.setValue(a, value)) {
+        if (!(await state.setValue(a, value))) {
           problem.textContent = `${quote(value)} is not a TIMEX3 value (e.g. 2025-12-21, 2025-12, 2025-W52, 2025-Q3, 2025-SU, P3D): nothing changed.`;
           say(problem.textContent, 'error');
           input.focus();
@@ -281,10 +281,10 @@ export function createEntitiesView({ state, labels, article, say }) {
     }
   }
 
-  // Drawn from the grouped entities: after a correction on a large document, once they are grouped again.
+  // Drawn from the linked entities (an interim change's are those of a moment ago), when its tab is shown.
   const draw = whenShown(root, render);
   state.subscribe((change) => {
-    if (change.document && state.linked) draw();
+    if (change.document && !change.interim) draw();
   });
   draw();
 }

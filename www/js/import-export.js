@@ -1,13 +1,15 @@
 /**
- * Import and export: Import JSON (button or a file dropped on the page),
- * Export JSON, Copy JSON, and the menu of the core's other export formats,
- * filled from its format table.
+ * Import and export: Import (button or files dropped on the page) of Gloss
+ * JSON and of every format the core's table marks importable, Export JSON,
+ * Copy JSON, and the menu of the core's other export formats, filled from
+ * its format table.
  * @module
  */
 
 import { byId, h } from './dom.js';
+import { localToday } from './core.js';
 import { serializeDocument, exportFileName } from './exporter.js';
-import { decodeImport, fullStop, parseImport, sizeProblem } from './importer.js';
+import { fullStop, readImport, sizeProblem } from './importer.js';
 import { isEmpty } from './session.js';
 import { plural, quote } from './wording.js';
 
@@ -27,7 +29,7 @@ function download(content, name, type) {
 /**
  * @param {object} deps
  * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
- * @param {{validateDocument: (value: unknown) => object, exportAs: (doc: object, format: string) => string, formats: {name: string, title: string, extension: string, mime_type: string}[]}} deps.core
+ * @param {{validateDocument: (value: unknown) => Promise<object>, importFiles: (files: object[], options: object) => Promise<object>, exportAs: (doc: object, format: string) => Promise<string|Uint8Array>, formats: {name: string, title: string, extension: string, mime_type: string, binary: boolean, import_extensions: string[]}[]}} deps.core
  * @param {(message: string, kind?: string) => void} deps.say
  */
 export function createImportExport({ state, core, say }) {
@@ -36,42 +38,54 @@ export function createImportExport({ state, core, say }) {
   const menu = /** @type {HTMLSelectElement} */ (byId('export-format'));
   menu.replaceChildren(...others.map((f) => h('option', { value: f.name }, `${f.title} (.${f.extension})`)));
   const fileInput = /** @type {HTMLInputElement} */ (byId('import-file'));
+  // Every extension some format is imported from; brat takes its .txt and .ann together.
+  const importable = core.formats.filter((f) => f.import_extensions.length > 0);
+  fileInput.accept = [...new Set(importable.flatMap((f) => f.import_extensions.map((e) => `.${e}`)))].join(',');
+  fileInput.multiple = true;
+  const importButton = byId('import-button');
+  importButton.title = `Open a file of Gloss JSON, ${importable.filter((f) => f !== own).map((f) => f.title).join(', ')} (up to 10 MB); for brat, pick the .txt and the .ann together, or their zip`;
 
-  async function importFile(file) {
-    const name = quote(file.name);
-    const refuse = (why) => say(`${name} was not imported. ${why} Your document is unchanged.`, 'error');
-    const problem = sizeProblem(file.size, 'The file');
+  /** Imports the picked or dropped files (one document); a refusal changes nothing. */
+  async function importFiles(fileList) {
+    const picked = [...fileList];
+    const name = picked.map((f) => quote(f.name)).join(' and ');
+    const refuse = (why) => say(`${name} ${picked.length > 1 ? 'were' : 'was'} not imported. ${why} Your document is unchanged.`, 'error');
+    const problem = sizeProblem(picked.reduce((sum, f) => sum + f.size, 0), picked.length > 1 ? 'Together the files' : 'The file');
     if (problem) return refuse(problem);
-    let bytes;
+    let files;
     try {
-      bytes = await file.arrayBuffer();
+      files = await Promise.all(picked.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     } catch (e) {
       return refuse(`The file could not be read (${e.message}).`);
     }
-    const decoded = decodeImport(bytes);
-    if ('error' in decoded) return refuse(decoded.error);
-    const result = parseImport(decoded.text, core.validateDocument);
+    const dateField = state.session?.dateField;
+    const result = await readImport(files, core, { reference_date: dateField || null, today: localToday() });
     if ('error' in result) return refuse(result.error);
     const imported = result.document;
     try {
-      state.importDocument(imported);
+      await state.importDocument(imported);
     } catch (e) {
       return refuse(fullStop(e.message));
     }
     const byPerson = imported.annotations.filter((a) => a.source === 'person').length;
-    say(`Imported ${quote(file.name)}: ${plural(imported.annotations.length, 'annotation')}, ${byPerson} by a person.`);
+    const format = core.formats.find((f) => f.name === result.format);
+    const from = result.format === OWN_FORMAT ? '' : ` (${format?.title ?? result.format})`;
+    const notes = result.notes.length ? ` Left out: ${result.notes.map((n) => n.replace(/^[^:]*: /, '')).join(' ')}` : '';
+    say(`Imported ${name}${from}: ${plural(imported.annotations.length, 'annotation')}, ${byPerson} by a person.${notes}`);
   }
 
   /** Exports in `format` (a row of the core's table): gloss/1 JSON by default. */
-  function exportAs(format = own) {
+  async function exportAs(format = own) {
     if (isEmpty(state.session)) {
       say('Nothing to export yet: paste an article and press Annotate.', 'warning');
       return;
     }
-    const doc = state.linkedDocument();
+    await state.settled(); // the entities linked
+    const doc = state.document;
     let content;
     try {
-      content = format === own ? serializeDocument(doc) : core.exportAs(doc, format.name);
+      // A string, or a Uint8Array for a binary format (the brat zip).
+      content = format === own ? serializeDocument(doc) : await core.exportAs(doc, format.name);
     } catch (e) {
       say(`Export failed: ${fullStop(e.message)}`, 'error');
       return;
@@ -87,7 +101,8 @@ export function createImportExport({ state, core, say }) {
       say('Nothing to copy yet: paste an article and press Annotate.', 'warning');
       return;
     }
-    const json = serializeDocument(state.linkedDocument());
+    await state.settled();
+    const json = serializeDocument(state.document);
     try {
       await navigator.clipboard.writeText(json);
     } catch {
@@ -104,20 +119,20 @@ export function createImportExport({ state, core, say }) {
     say(`Copied the JSON (${plural(json.length, 'character')}) to the clipboard.`);
   }
 
-  byId('import-button').addEventListener('click', () => fileInput.click());
+  importButton.addEventListener('click', () => fileInput.click());
   fileInput.addEventListener('change', async () => {
-    const file = fileInput.files?.[0];
+    const files = [...(fileInput.files ?? [])];
     fileInput.value = '';
-    if (file) await importFile(file);
+    if (files.length) await importFiles(files);
   });
   document.addEventListener('dragover', (e) => {
     if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
   });
   document.addEventListener('drop', (e) => {
-    const file = e.dataTransfer?.files?.[0];
-    if (!file) return;
+    const files = e.dataTransfer?.files;
+    if (!files?.length) return;
     e.preventDefault();
-    importFile(file);
+    importFiles(files);
   });
   byId('export-json').addEventListener('click', () => exportAs());
   byId('export-other').addEventListener('click', () => {

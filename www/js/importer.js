@@ -1,9 +1,11 @@
 /**
- * Reads an imported file into a gloss/2 (or gloss/1) document or a clear reason why not,
+ * Reads imported files into a gloss/2 (or gloss/1) document or a clear reason why not,
  * as strictly as the CLI: refuses files over the size cap before reading
  * them, bytes that are not UTF-8 and JSON objects with a repeated key, then
- * lets the core's validator check everything the format promises. Every
- * reason is a full sentence.
+ * lets the core's validator check everything the format promises. Files of
+ * another tool (CoNLL, brat, doccano, W3C, spaCy, Label Studio: the core's
+ * table says which) go to the core's importers, which tell the format and
+ * check it. Every reason is a full sentence.
  * @module
  */
 
@@ -117,10 +119,10 @@ function hasLoneSurrogate(value) {
 /**
  * Parses and validates imported JSON text.
  * @param {string} text
- * @param {(value: unknown) => object} validateDocument  the core's validator; throws Error
- * @returns {{document: object} | {error: string}}
+ * @param {(value: unknown) => object|Promise<object>} validateDocument  the core's validator; throws (or rejects with) Error
+ * @returns {Promise<{document: object} | {error: string}>}
  */
-export function parseImport(text, validateDocument) {
+export async function parseImport(text, validateDocument) {
   if (text.length > MAX_IMPORT_BYTES) return { error: sizeProblem(text.length) };
   let value;
   try {
@@ -140,9 +142,60 @@ export function parseImport(text, validateDocument) {
   const unknown = unknownField(value);
   if (unknown) return { error: `Not a valid Gloss document: unknown field ${unknown}.` };
   try {
-    return { document: validateDocument(value) };
+    return { document: await validateDocument(value) };
   } catch (e) {
     const message = String(e?.message ?? e).replace(/^not a Gloss document: /, '');
     return { error: `Not a valid Gloss document: ${fullStop(message)}` };
   }
+}
+
+/** True when `bytes` start as a zip archive does ("PK\x03\x04"). */
+function isZip(bytes) {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** True when `text` is Gloss's own JSON, or JSON too broken to tell: the strict path of parseImport. */
+function isGlossJson(name, text) {
+  try {
+    const value = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && 'format' in value;
+  } catch {
+    return /\.json$/i.test(name);
+  }
+}
+
+/**
+ * Reads the files the person picked (one file, or brat's .txt and .ann)
+ * into one document.
+ * @param {{name: string, bytes: Uint8Array}[]} files
+ * @param {{validateDocument: (value: unknown) => Promise<object>, importFiles: (files: object[], options: object) => Promise<{format: string, documents: object[], notes: string[]}>}} core
+ * @param {{reference_date: string|null, today: string}} options  for formats that carry no reference date
+ * @returns {Promise<{document: object, format: string, notes: string[]} | {error: string}>}
+ */
+export async function readImport(files, core, options) {
+  const total = files.reduce((sum, f) => sum + f.bytes.length, 0);
+  const problem = sizeProblem(total, files.length === 1 ? 'The file' : 'Together the files');
+  if (problem) return { error: problem };
+  const texts = [];
+  for (const file of files) {
+    if (isZip(file.bytes)) continue;
+    const decoded = decodeImport(file.bytes);
+    if ('error' in decoded) return { error: files.length === 1 ? decoded.error : `${file.name}: ${decoded.error}` };
+    texts.push(decoded.text);
+  }
+  if (files.length === 1 && texts.length === 1 && isGlossJson(files[0].name, texts[0])) {
+    const result = await parseImport(texts[0], core.validateDocument);
+    return 'error' in result ? result : { document: result.document, format: 'gloss', notes: [] };
+  }
+  let imported;
+  try {
+    imported = await core.importFiles(files, options);
+  } catch (e) {
+    return { error: fullStop(String(e?.message ?? e)) };
+  }
+  const count = imported.documents.length;
+  if (count !== 1) {
+    return { error: `The file holds ${count} documents; the page opens one at a time (gloss import on the command line converts them all).` };
+  }
+  return { document: imported.documents[0], format: imported.format, notes: imported.notes };
 }

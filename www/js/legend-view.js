@@ -49,7 +49,7 @@ export function createLegend({ state, labels }) {
   }
 
   state.subscribe((change) => {
-    if (change.document || change.hidden) update(change);
+    if ((change.document && !change.relinked) || change.hidden) update(change); // relinking changes no count
   });
   update({ document: true, patch: null, relinked: false });
 }

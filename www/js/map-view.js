@@ -186,10 +186,10 @@ export function createMapView({ state, article, say }) {
     }
   }
 
-  // After a correction on a large document, once the entities are grouped again (off the click's path).
+  // Drawn from the linked entities (an interim change's are those of a moment ago), when its tab is shown.
   const draw = whenShown(list, render);
   state.subscribe((change) => {
-    if (!change.document || !state.linked) return;
+    if (!change.document || change.interim) return;
     // The tab's count stays current while the map waits to be shown.
     const label = placeLabel(state.document);
     const resolved = label ? state.document.entities.filter((e) => e.label === label && isResolved(e)).length : 0;

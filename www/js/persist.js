@@ -92,7 +92,7 @@ export async function startPersistence({ state, say, exportJson }) {
     // A read-only tab's load that ends after this tab began to edit must not replace the edits.
     if (!editing && !state.readOnly) return 'none';
     try {
-      state.restore(unpackSnapshot(loaded.head, loaded.texts));
+      await state.restore(unpackSnapshot(loaded.head, loaded.texts));
     } catch (e) {
       if (!editing) return 'none';
       const reason = e?.message ?? String(e);

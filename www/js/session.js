@@ -5,6 +5,10 @@
  * current session with its undo history, the labels the legend hides and the
  * text box's draft: every change of state goes through its methods, and it
  * tells its subscribers what changed so each view redraws what it shows.
+ * The core answers asynchronously (it runs in a worker, see core.js): a
+ * change is shown at once, its entities as they were, and again (a
+ * `relinked` change) once the core has linked them; a method that changes
+ * the document resolves then.
  * @module
  */
 
@@ -14,11 +18,6 @@ import { patchAnnotations } from './doc-patch.js';
 
 /** The export format tag. */
 export const FORMAT = 'gloss/2';
-
-/** Up to this many annotations the entities are grouped again at once after a correction; above, LINK_DELAY ms later. */
-export const LINK_AT_ONCE = 3000;
-/** How long (ms) a large document waits after a correction before grouping its entities again (quick corrections share one). */
-export const LINK_DELAY = 150;
 
 /**
  * @typedef {import('./corrections.js').Annotation} Annotation
@@ -36,6 +35,12 @@ export const LINK_DELAY = 150;
  * @param {string} text
  * @param {{reference_date: string|null, today: string}} options
  * @returns {{reference_date: string, reference_date_source: string, annotations: Annotation[]}}
+ *
+ * @typedef {object} Core  the core as core.js gives it (or pkg/ itself: a plain value does as well as a promise)
+ * @property {(text: string, options: object, extra?: {onProgress?: (done: number, total: number) => void}) => Promise<object>|object} annotate
+ * @property {(value: unknown) => Promise<object>|object} validateDocument
+ * @property {(doc: object) => Promise<{document: object}>|{document: object}} [linkEntities]
+ * @property {(value: string) => Promise<boolean>|boolean} [isValidTimexValue]
  */
 
 /** The empty session: no text, nothing found. */
@@ -80,6 +85,24 @@ function withAnnotations(session, annotations, linkEntities) {
   if (session.edits?.length) doc.edits = session.edits;
   if (!linkEntities || isEmpty(session)) return doc;
   return linkEntities({ ...doc, annotations: annotations.map(({ entity, ...a }) => a) }).document;
+}
+
+/**
+ * `unlinked` (a document from documentOf, without entities) with the entity
+ * of each annotation that `basis` has too, and basis's entities: what to
+ * show until the core has linked `unlinked`.
+ * @param {object} unlinked
+ * @param {object} basis  the document shown before, or the core's own
+ */
+export function withEntitiesOf(unlinked, basis) {
+  if (!basis.entities) return unlinked;
+  const entityAt = new Map();
+  for (const a of basis.annotations) if (a.entity !== undefined) entityAt.set(`${a.start} ${a.end} ${a.label}`, a.entity);
+  const annotations = unlinked.annotations.map((a) => {
+    const entity = entityAt.get(`${a.start} ${a.end} ${a.label}`);
+    return entity === undefined ? a : { ...a, entity };
+  });
+  return { ...unlinked, annotations, entities: basis.entities };
 }
 
 /**
@@ -160,9 +183,9 @@ export function sessionFromDocument(doc, coreAnnotations) {
  * @property {boolean} inputs    the text box and date field must show the state again (undo, import, New…)
  * @property {boolean} draft     the text box's content
  * @property {boolean} relinked  only the entities were recomputed: the session is unchanged (nothing to save or undo)
- * @property {import('./doc-patch.js').Patch|null} patch  set when only corrections changed: the spans they touched and
- *   the annotations removed and added there, so views patch instead of redrawing; the entities are then
- *   grouped again a moment later (a `relinked` change) when the document is large
+ * @property {boolean} interim   the entities are still those shown before (a relinked change follows): views of entities may wait for it
+ * @property {import('./doc-patch.js').Patch|null} patch  set when at most the corrections changed: the spans they touched
+ *   and the annotations removed and added there (none for an entity edit), so views patch instead of redrawing
  * @property {boolean} readOnly  whether this tab may edit (see setReadOnly)
  *
  * @typedef {(change: Change) => void} Listener
@@ -173,59 +196,144 @@ export function sessionFromDocument(doc, coreAnnotations) {
  * methods and redraw when a subscriber call tells them what changed; they
  * never keep a copy of the document.
  * @param {object} deps
- * @param {{annotate: AnnotateFn, validateDocument: (value: unknown) => object, linkEntities?: (doc: object) => {document: object}, isValidTimexValue?: (value: string) => boolean}} deps.core
+ * @param {Core} deps.core
  * @param {Labels} deps.labels
  * @param {() => string} deps.today  the local date, YYYY-MM-DD
  */
 export function createPageState({ core, labels, today }) {
   const history = createHistory(emptySession());
-  let doc = documentOf(history.present, labels, core.linkEntities);
+  let doc = documentOf(history.present, labels);
+  /** The session whose annotations doc shows (its entities may lag: see `interim`). */
+  let docSession = history.present;
   let hidden = new Set(labels.hiddenByDefault());
   let draft = '';
   let readOnly = false;
-  /** The pending regrouping of entities after a patch, or 0. */
-  let linkTimer = 0;
   /** @type {Set<Listener>} */
   const listeners = new Set();
 
   function emit(change) {
-    const full = { document: false, hidden: false, inputs: false, draft: false, readOnly: false, relinked: false, patch: null, ...change };
+    const full = { document: false, hidden: false, inputs: false, draft: false, readOnly: false, relinked: false, interim: false, patch: null, ...change };
     for (const listener of listeners) listener(full);
   }
 
-  /** Groups the entities again now, from the annotations shown. */
-  function link() {
-    clearTimeout(linkTimer);
-    linkTimer = 0;
-    doc = withAnnotations(history.present, doc.annotations, core.linkEntities);
+  /**
+   * The document a session stands for, its entities linked by the core;
+   * from `unlinked` (its document without entities) when already known.
+   */
+  async function linked(session, unlinked = documentOf(session, labels)) {
+    return core.linkEntities && !isEmpty(session) ? (await core.linkEntities(unlinked)).document : unlinked;
+  }
+
+  function show(next, session) {
+    doc = next;
+    docSession = session;
+  }
+
+  // Each showing is numbered; the core's linked document is shown only for
+  // the latest one. What a superseded showing did not announce is announced
+  // with the next.
+  let showing = 0;
+  let latest = Promise.resolve();
+  /** @type {Partial<Change> | null} */
+  let unannounced = null;
+  /** The last few sessions' linked documents, so that undo and redo show at once. */
+  const recent = new Map();
+  const RECENT = 4;
+
+  function remember(session, linkedDoc) {
+    recent.delete(session);
+    recent.set(session, linkedDoc);
+    if (recent.size > RECENT) recent.delete(recent.keys().next().value);
+  }
+
+  function announce(change) {
+    const all = unannounced ? { ...change, inputs: change.inputs || unannounced.inputs, draft: change.draft || unannounced.draft, relinked: change.relinked && unannounced.relinked } : change;
+    unannounced = null;
+    emit(all);
+  }
+
+  /** Resolves once the document shown is history.present's, its entities linked. */
+  async function settled() {
+    for (;;) {
+      const at = showing;
+      await latest;
+      if (at === showing) return;
+    }
   }
 
   /**
-   * Shows history.present, which follows `before`: patches the document
-   * where only corrections changed, else recomputes it; sets the draft and
-   * tells the views.
+   * Shows history.present: sets the draft and tells the views at once, its
+   * entities taken from `basis` (unless the entity edits changed: then it
+   * waits for the core), then again once the core has linked them.
+   * `final`: the core's own document for it, already linked (a fresh
+   * annotation with no corrections), shown as it is; as is a recent one.
    */
-  function shown(before, { newDraft = draft, inputs = false } = {}) {
+  function shown({ newDraft = draft, inputs = false, relinked = false, basis = doc, final } = {}) {
+    const mine = ++showing;
     const session = history.present;
-    const patched = patchAnnotations(doc.annotations, before, session, labels);
-    clearTimeout(linkTimer);
-    linkTimer = 0;
-    if (patched) {
-      doc = withAnnotations(session, patched.annotations);
-      // The entities keep their last grouping for a moment on a large document, off the click's path.
-      if (patched.annotations.length <= LINK_AT_ONCE) link();
-      else linkTimer = setTimeout(relinked, LINK_DELAY);
-    } else {
-      doc = documentOf(session, labels, core.linkEntities);
+    // Where only corrections changed, only their spans are recomputed (doc-patch.js).
+    const patched = patchAnnotations(doc.annotations, docSession, session, labels);
+    const unlinked = patched ? unlinkedOf(session, patched) : documentOf(session, labels);
+    if (relinked) recent.clear();
+    else final ??= recent.get(session);
+    // Nothing for the core to link.
+    if (!final && (isEmpty(session) || !core.linkEntities)) final = unlinked;
+    let waiting = { document: true, relinked: true, inputs: false, draft: false };
+    if (!relinked) {
+      const draftChanged = newDraft !== draft;
+      draft = newDraft;
+      const change = { document: true, inputs, draft: draftChanged, relinked: false, patch: patched?.patch ?? null };
+      const sameEdits = JSON.stringify(session.edits ?? []) === JSON.stringify(basis.edits ?? []);
+      const interim = final ?? (sameEdits ? interimOf(unlinked, patched, basis) : null);
+      if (final) remember(session, final);
+      if (interim) {
+        show(interim, session);
+        announce({ ...change, interim: !final });
+        if (final) {
+          latest = Promise.resolve();
+          return settled();
+        }
+      } else {
+        // Shown once linked: a patch then still goes from what is on screen now.
+        waiting = change;
+      }
     }
-    const draftChanged = newDraft !== draft;
-    draft = newDraft;
-    emit({ document: true, inputs, draft: draftChanged, patch: patched?.patch ?? null });
+    latest = linked(session, unlinked).then((next) => {
+      remember(session, next);
+      if (mine !== showing) {
+        if (!waiting.relinked) unannounced = unannounced ? { inputs: unannounced.inputs || waiting.inputs, draft: unannounced.draft || waiting.draft, relinked: false } : waiting;
+        return;
+      }
+      show(next, session);
+      announce(waiting);
+    });
+    return settled();
   }
 
-  function relinked() {
-    link();
-    emit({ document: true, relinked: true });
+  /** The patched document without entities (the model's ids and the shown ones are dropped, as in documentOf). */
+  function unlinkedOf(session, patched) {
+    return withAnnotations(session, patched.annotations.map(({ entity, ...a }) => a));
+  }
+
+  /**
+   * What to show until the core has linked `unlinked`: basis's entities,
+   * found by patch only in the spans it touched when there is one.
+   */
+  function interimOf(unlinked, patched, basis) {
+    if (!patched || basis !== doc) return withEntitiesOf(unlinked, basis);
+    const entityAt = new Map();
+    for (const a of patched.patch.removed) if (a.entity !== undefined) entityAt.set(`${a.start} ${a.end} ${a.label}`, a.entity);
+    const added = new Set(patched.patch.added);
+    const annotations = patched.annotations.map((a) => {
+      const entity = added.has(a) ? entityAt.get(`${a.start} ${a.end} ${a.label}`) : a.entity;
+      return entity === undefined ? a : { ...a, entity };
+    });
+    return { ...unlinked, annotations, ...(basis.entities ? { entities: basis.entities } : {}) };
+  }
+
+  /** The annotations history.present shows. */
+  function shownAnnotations() {
+    return docSession === history.present ? doc.annotations : documentOf(history.present, labels).annotations;
   }
 
   /** Refuses every change of the document while another tab edits it. */
@@ -235,10 +343,9 @@ export function createPageState({ core, labels, today }) {
 
   function commit(session, { undoable = true, ...show } = {}) {
     writable();
-    const before = history.present;
     if (undoable) history.push(session);
     else history.reset(session);
-    shown(before, show);
+    return shown(show);
   }
 
   return {
@@ -246,16 +353,8 @@ export function createPageState({ core, labels, today }) {
     get session() {
       return history.present;
     },
-    /**
-     * The gloss/2 document on screen. Right after a correction on a large
-     * document its entities may be those of a moment ago (see Change.patch).
-     */
+    /** The gloss/2 document on screen. */
     get document() {
-      return doc;
-    },
-    /** The gloss/2 document with its entities grouped now: what Export writes. */
-    linkedDocument() {
-      if (linkTimer) link();
       return doc;
     },
     /** @returns {ReadonlySet<string>} the labels the legend hides */
@@ -294,53 +393,65 @@ export function createPageState({ core, labels, today }) {
       return () => listeners.delete(listener);
     },
 
+    /** Resolves once the document shown reflects every change made so far. */
+    settled,
+
     /**
      * Annotates `text` at `dateField`, keeping the corrections that still
-     * apply; returns the ones dropped. Throws (changing nothing) when the core does.
-     * @param {{undoable?: boolean}} [options]  undoable: false for the sample the page opens with
-     * @returns {Correction[]}
+     * apply; resolves to the ones dropped. Rejects (changing nothing) when
+     * the core refuses or the annotation is cancelled.
+     * @param {{undoable?: boolean, onProgress?: (done: number, total: number) => void}} [options]
+     *   undoable: false for the sample the page opens with; onProgress: the core's progress (and Cancel may stop it)
+     * @returns {Promise<Correction[]>}
      */
-    annotate(text, dateField, { undoable = true } = {}) {
+    async annotate(text, dateField, { undoable = true, onProgress } = {}) {
       writable();
-      const result = reannotate(history.present, text, dateField, core.annotate, today());
-      commit(result.session, { undoable, newDraft: text, inputs: true });
+      const typed = draft;
+      const found = await core.annotate(text, { reference_date: dateField === '' ? null : dateField, today: today() }, onProgress ? { onProgress } : undefined);
+      writable();
+      const result = reannotate(history.present, text, dateField, () => found, today());
+      const s = result.session;
+      const final = s.corrections.length === 0 && !s.edits?.length ? found : undefined;
+      // What was typed into the box while the core worked stays there.
+      await commit(s, { undoable, newDraft: draft === typed ? text : draft, inputs: true, basis: found, final });
       return result.dropped;
     },
 
     /** Adds, relabels or removes one annotation (see corrections.js). */
     correct(correction) {
-      commit(correct(history.present, correction, labels, doc.annotations));
+      return commit(correct(history.present, correction, labels, shownAnnotations()));
     },
 
     /** Several corrections as one undo step (e.g. "Label all occurrences"). */
     correctAll(corrections) {
-      if (corrections.length === 0) return;
+      if (corrections.length === 0) return settled();
       // Each correction needs what the ones before it show: patch as they go.
       let session = history.present;
-      let annotations = doc.annotations;
+      let annotations = shownAnnotations();
       for (const c of corrections) {
         const next = correct(session, c, labels, annotations);
         annotations = patchAnnotations(annotations, session, next, labels)?.annotations ?? documentOf(next, labels).annotations;
         session = next;
       }
-      commit(session);
+      return commit(session);
     },
 
     /**
      * Gives the temporal annotation `a` (as shown) the TIMEX3 value `value`;
-     * false, changing nothing, when the core does not read `value` as TIMEX3.
+     * resolves to false, changing nothing, when the core does not read `value` as TIMEX3.
      * @param {Annotation} a
      * @param {string} value
+     * @returns {Promise<boolean>}
      */
-    setValue(a, value) {
-      if (!labels.isTemporal(a.label) || !core.isValidTimexValue(value)) return false;
-      commit(correct(history.present, { start: a.start, end: a.end, text: a.text, label: a.label, value, valueEdited: true }, labels, doc.annotations));
+    async setValue(a, value) {
+      if (!labels.isTemporal(a.label) || !(await core.isValidTimexValue(value))) return false;
+      await commit(correct(history.present, { start: a.start, end: a.end, text: a.text, label: a.label, value, valueEdited: true }, labels, shownAnnotations()));
       return true;
     },
 
     /** Records one entity edit (see editEntities above); an undo step. */
     editEntities(edit) {
-      commit(editEntities(history.present, edit));
+      return commit(editEntities(history.present, edit));
     },
 
     /**
@@ -348,51 +459,51 @@ export function createPageState({ core, labels, today }) {
      * core's own findings in its text become removals where the document has
      * nothing, so a later re-annotation does not bring them back.
      */
-    importDocument(document) {
+    async importDocument(document) {
       writable();
       let found = [];
       try {
-        found = core.annotate(document.text, { reference_date: document.reference_date, today: today() }).annotations;
+        found = (await core.annotate(document.text, { reference_date: document.reference_date, today: today() })).annotations;
       } catch {
         // Without the core's opinion the import still restores exactly; only removals are not remembered.
       }
-      commit(sessionFromDocument(document, found), { newDraft: document.text, inputs: true });
+      await commit(sessionFromDocument(document, found), { newDraft: document.text, inputs: true, basis: document });
     },
 
     /** Empties the document (undoable). */
     clear() {
-      commit(emptySession(), { newDraft: '', inputs: true });
+      return commit(emptySession(), { newDraft: '', inputs: true });
     },
 
     /** Steps back; false when there is nothing to undo. */
     undo() {
-      const before = history.present;
       if (readOnly || history.undo() === undefined) return false;
-      shown(before, { newDraft: history.present.text, inputs: true });
+      shown({ newDraft: history.present.text, inputs: true });
       return true;
     },
 
     /** Steps forward again; false when there is nothing to redo. */
     redo() {
-      const before = history.present;
       if (readOnly || history.redo() === undefined) return false;
-      shown(before, { newDraft: history.present.text, inputs: true });
+      shown({ newDraft: history.present.text, inputs: true });
       return true;
     },
 
     /**
      * Brings back an autosaved state with its undo and redo lists (if
-     * saved). Throws (changing nothing) when its document is not valid.
+     * saved). Rejects (changing nothing) when its document is not valid.
      * Allowed while read-only: a read-only tab shows what the editing tab saved.
      * @param {{session: Session, hidden: string[], draft: string, past?: Session[], future?: Session[]}} saved
      */
-    restore(saved) {
-      const restored = documentOf(saved.session, labels, core.linkEntities);
-      if (!isEmpty(saved.session)) core.validateDocument(restored);
+    async restore(saved) {
+      const restored = await linked(saved.session);
+      if (!isEmpty(saved.session)) await core.validateDocument(restored);
+      // Whatever was being linked is superseded.
+      showing++;
+      unannounced = null;
+      remember(saved.session, restored);
       history.reset(saved.session, { past: saved.past ?? [], future: saved.future ?? [] });
-      clearTimeout(linkTimer);
-      linkTimer = 0;
-      doc = restored;
+      show(restored, saved.session);
       hidden = new Set(saved.hidden);
       draft = saved.draft;
       emit({ document: true, hidden: true, inputs: true, draft: true });
@@ -402,11 +513,8 @@ export function createPageState({ core, labels, today }) {
      * Recomputes the document's entities (no undo step): after the core has
      * learnt more places (the towns list arrives after start).
      */
-    relink: relinked,
-
-    /** False for a moment after a correction on a large document, until its entities are grouped again (a `relinked` change). */
-    get linked() {
-      return linkTimer === 0;
+    relink() {
+      return shown({ relinked: true });
     },
 
     /** Hides or shows a label's annotations (a view change: no undo step). */

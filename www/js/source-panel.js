@@ -6,7 +6,9 @@
  * @module
  */
 
+import { Cancelled } from './core.js';
 import { byId } from './dom.js';
+import { htmlToText } from './html-text.js';
 import { isEmpty } from './session.js';
 import { plural } from './wording.js';
 
@@ -16,8 +18,9 @@ const DATE_SOURCES = { given: 'set by you', dateline: 'from dateline', today: 't
  * @param {object} deps
  * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
  * @param {(message: string, kind?: string) => void} deps.say
+ * @param {ReturnType<typeof import('./progress-view.js').createProgress>} deps.progress  the progress bar and its Cancel
  */
-export function createSourcePanel({ state, say }) {
+export function createSourcePanel({ state, say, progress }) {
   const panel = /** @type {HTMLDetailsElement} */ (byId('source-panel'));
   const source = /** @type {HTMLTextAreaElement} */ (byId('source-text'));
   const date = /** @type {HTMLInputElement} */ (byId('reference-date'));
@@ -40,15 +43,24 @@ export function createSourcePanel({ state, say }) {
     textChanged.hidden = !state.textChanged;
   }
 
-  /** Annotates `text` at `dateField` and says what happened; false when the core refused. */
-  function annotate(text, dateField, options) {
+  /**
+   * Annotates `text` at `dateField`, the progress bar showing while the core
+   * works (a new one cancels the one running), and says what happened;
+   * resolves to false when the core refused or it was cancelled.
+   */
+  async function annotate(text, dateField, options) {
+    progress.cancel();
     const started = performance.now();
+    const run = progress.start();
     let dropped;
     try {
-      dropped = state.annotate(text, dateField, options);
+      dropped = await state.annotate(text, dateField, { ...options, onProgress: run.update });
     } catch (e) {
-      say(`Could not annotate: ${e.message}`, 'error');
+      if (e instanceof Cancelled) say('Annotation cancelled: the previous result is kept.');
+      else say(`Could not annotate: ${e.message}`, 'error');
       return false;
+    } finally {
+      run.stop();
     }
     const ms = Math.max(1, Math.round(performance.now() - started));
     const parts = [`Annotated ${plural([...text].length, 'character')} in ${ms} ms: ${plural(state.document.annotations.length, 'annotation')}.`];
@@ -106,6 +118,19 @@ export function createSourcePanel({ state, say }) {
     onDateChange();
   });
   source.addEventListener('input', () => state.setDraft(source.value));
+  // Pasted from a web page: its text with paragraph breaks, not its markup
+  // (else the browser pastes text/plain, which often runs paragraphs together).
+  source.addEventListener('paste', (e) => {
+    const html = e.clipboardData?.getData('text/html');
+    const text = html ? htmlToText(html) : '';
+    if (text === '') return;
+    e.preventDefault();
+    // insertText keeps the box's own undo; setRangeText where it is missing.
+    if (!document.execCommand('insertText', false, text)) {
+      source.setRangeText(text, source.selectionStart, source.selectionEnd, 'end');
+      source.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  });
   source.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
       e.preventDefault();

@@ -63,7 +63,7 @@ function spanText(item) {
 /**
  * @param {object} deps
  * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
- * @param {{timeline: (doc: object) => {annotation: number, start: string, end: string, precision: string, fuzzy: boolean}[]}} deps.core
+ * @param {{timeline: (doc: object) => Promise<{annotation: number, start: string, end: string, precision: string, fuzzy: boolean}[]>}} deps.core
  * @param {{flash: (index: number) => void}} deps.article
  */
 export function createTimelineView({ state, core, article }) {
@@ -88,14 +88,17 @@ export function createTimelineView({ state, core, article }) {
     });
   }
 
-  function render() {
+  let rendering = 0;
+  async function render() {
     const doc = state.document;
+    const mine = ++rendering;
     let items = [];
     try {
-      items = doc.text === '' ? [] : core.timeline(doc);
+      items = doc.text === '' ? [] : await core.timeline(doc);
     } catch {
       items = [];
     }
+    if (mine !== rendering) return;
     total.textContent = items.length > 0 ? String(items.length) : '';
     list.replaceChildren(
       ...items.map((item) => {
@@ -177,10 +180,10 @@ export function createTimelineView({ state, core, article }) {
     container.replaceChildren(svg);
   }
 
-  // After a correction on a large document, once the entities are grouped again (off the click's path).
+  // Drawn when its tab is shown.
   const draw = whenShown(container, render);
   state.subscribe((change) => {
-    if (change.document && state.linked) draw();
+    if (change.document && !change.relinked) draw(); // dates have no entities
   });
   draw();
 }
