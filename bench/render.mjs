@@ -85,15 +85,17 @@ async function measure(bytes) {
   const total = await page.$$eval('#legend .count', (all) => all.reduce((n, c) => n + Number(c.textContent), 0));
   const marksInDom = await page.locator('#article mark.ann').count();
   // Far down: the last mark of the article, scrolled to first.
-  await page.waitForFunction(
-    () => {
-      const article = document.querySelector('#article');
-      window.scrollTo(0, article.getBoundingClientRect().bottom + scrollY - innerHeight);
-      return lastMark() ?? false;
-    },
-    null,
-    { polling: 100, timeout: 120_000 },
-  );
+  const toTheEnd = () =>
+    page.waitForFunction(
+      () => {
+        const article = document.querySelector('#article');
+        window.scrollTo(0, article.getBoundingClientRect().bottom + scrollY - innerHeight);
+        return lastMark() ?? false;
+      },
+      null,
+      { polling: 100, timeout: 120_000 },
+    );
+  await toTheEnd();
   const start = await page.evaluate(() => lastMark().dataset.start);
   // The first autosave of a new text writes it whole: let it finish, so what follows is measured alone.
   const settled = () => page.waitForSelector('#save-state[data-save="saved"]', { timeout: 120_000, state: 'attached' }).catch(() => {});
@@ -117,15 +119,7 @@ async function measure(bytes) {
         requestAnimationFrame(step);
       }),
   ));
-  await page.waitForFunction(
-    () => {
-      const article = document.querySelector('#article');
-      window.scrollTo(0, article.getBoundingClientRect().bottom + scrollY - innerHeight);
-      return lastMark() ?? false;
-    },
-    null,
-    { polling: 100, timeout: 120_000 },
-  );
+  await toTheEnd();
   await page.click(`#article mark[data-start="${start}"]`);
   await page.waitForTimeout(500);
   await settled();
