@@ -72,6 +72,8 @@ test('the map pins each resolved place at its country; a pin lists and jumps to 
 
 test('the timeline lists the dates in time order, marks the reference date, and jumps to each', async () => {
   await showTab('timeline');
+  // Drawn once shown, from the core's answer (it runs in a worker).
+  await page.waitForSelector('#timeline .tl-item');
   const items = await page.$$eval('#timeline .tl-item', (all) => all.map((g) => [g.getAttribute('aria-label').split(' — ')[0], g.dataset.start, g.dataset.precision]));
   assert.deepEqual(items, [
     ['October', '2025-10-01', 'month'],
@@ -138,6 +140,7 @@ test('a merge, a re-resolution and a date-value edit are undoable, survive a rel
   await showTab('map');
   await page.waitForSelector('#map .pin[data-geonames-id="5815135"][data-country="US"]', { state: 'attached' });
   await showTab('timeline');
+  await page.waitForSelector('#timeline .tl-item');
   assert.equal(await page.$eval('#timeline .tl-item', (g) => g.dataset.start), '2024-10-01', 'October 2024 comes first now');
 
   const { text } = await exportJson(page);

@@ -45,3 +45,13 @@ export function cliAnnotate(file, date, input) {
 export function todayUtc() {
   return new Date().toISOString().slice(0, 10);
 }
+
+/** A deterministic pseudo-random generator (mulberry32): numbers in [0, 1) from `seed`. */
+export function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPageState, documentOf } from '../../www/js/session.js';
 import { labelTable } from '../../www/js/labels.js';
-import { loadCore, GOLDEN_DATE } from './helpers.js';
+import { loadCore, GOLDEN_DATE, fixtures } from './helpers.js';
 
 const core = await loadCore();
 const labels = labelTable(core.labels());
@@ -34,9 +34,9 @@ test('annotate, correct, undo and redo announce document changes; undo and redo 
   assert.equal(state.redo(), true);
   await state.settled();
   assert.equal(state.redo(), false, 'nothing more to redo');
-  // A correction shows at once, then again once the core has linked the
-  // entities; undo and redo go back to documents already linked.
-  assert.deepEqual(changes, ['document+inputs+draft', 'document+interim', 'document+relinked', 'document+inputs', 'document+inputs']);
+  // A correction shows at once, patched, then again once the core has linked
+  // the entities; undo and redo go back to documents already linked, patched too.
+  assert.deepEqual(changes, ['document+inputs+draft', 'document+interim+patch', 'document+relinked', 'document+inputs+patch', 'document+inputs+patch']);
 });
 
 test('typing and the legend are view changes: no undo step, the document untouched', async () => {
@@ -102,14 +102,14 @@ test('with a core that answers later, a correction shows at once and corrections
   const umerov = state.document.annotations.find((a) => a.text === 'Rustem Umerov');
   assert.ok(state.document.entities.some((e) => e.id === umerov.entity), 'with the entities as they were');
   await state.settled();
-  assert.deepEqual(changes, ['document+inputs+draft', 'document+interim', 'document+interim', 'document+relinked'], 'linked once, after both');
+  assert.deepEqual(changes, ['document+inputs+draft', 'document+interim+patch', 'document+interim+patch', 'document+relinked'], 'linked once, after both');
   // An entity edit changes what the core links: shown once linked, not before.
   const full = state.document.annotations.find((a) => a.text === 'Rustem Umerov');
   const editing = state.editEntities({ edit: 'rename', mention: { start: full.start, end: full.end, text: full.text }, name: 'R. Umerov' });
   assert.equal(changes.length, 4);
   await editing;
   assert.equal(state.document.entities.find((e) => e.id === state.document.annotations.find((a) => a.text === 'Rustem Umerov').entity).name, 'R. Umerov');
-  assert.deepEqual(changes.slice(4), ['document']);
+  assert.deepEqual(changes.slice(4), ['document+patch'], 'a patch that changes no annotation');
   assert.deepEqual(state.document, documentOf(state.session, labels, core.linkEntities));
 });
 
@@ -121,4 +121,30 @@ test('what is typed while the core annotates stays in the text box', async () =>
   assert.equal(state.session.text, TEXT);
   assert.equal(state.draft, `${TEXT} And more.`);
   assert.equal(state.textChanged, true);
+});
+
+test('on a large document a correction shows at once, patched, with the entities as they were; once linked they equal a full recomputation', async () => {
+  const unit = fixtures().map((f) => f.text).join('\n');
+  const text = unit.repeat(Math.ceil(130_000 / unit.length));
+  const { state, changes } = recorded();
+  await state.annotate(text, GOLDEN_DATE);
+  assert.ok(state.document.annotations.length > 3000, `${state.document.annotations.length} annotations`);
+  const names = () => state.document.annotations.filter((a) => a.label === 'PERSON');
+  const removed = names().at(-1);
+  const { entities } = state.document;
+  const correcting = state.correct({ start: removed.start, end: removed.end, text: removed.text, label: null });
+  assert.equal(state.document.annotations.some((a) => a.start === removed.start), false, 'the removal shows at once');
+  assert.equal(changes.at(-1), 'document+interim+patch');
+  assert.equal(state.document.entities, entities, 'the entities wait');
+  assert.ok(names().every((a) => entities.some((e) => e.id === a.entity)), 'each name keeps its entity meanwhile');
+  await correcting;
+  assert.equal(changes.at(-1), 'document+relinked');
+  assert.deepEqual(state.document, documentOf(state.session, labels, core.linkEntities), 'linked as a full recomputation links them');
+  // Quick corrections: each patched from the one before, linked once after both.
+  const [first, second] = names().slice(-2);
+  state.correct({ start: first.start, end: first.end, text: first.text, label: 'PLACE' });
+  state.correct({ start: second.start, end: second.end, text: second.text, label: null });
+  await state.settled();
+  assert.deepEqual(changes.slice(-3), ['document+interim+patch', 'document+interim+patch', 'document+relinked']);
+  assert.deepEqual(state.document, documentOf(state.session, labels, core.linkEntities));
 });

@@ -25,7 +25,9 @@ test('a snapshot packs each text once and unpacks equal, undo steps included', (
   const ids = new Map();
   const newId = counter();
   const packed = packSnapshot(snapshot, ids, newId);
-  assert.equal(packed.texts.size, 2, 'the shared text is stored once');
+  const strings = (p) => [...p.texts.values()].filter((t) => typeof t === 'string').length;
+  assert.equal(strings(packed), 2, 'the shared text is stored once');
+  assert.equal(packed.texts.size, 2 + 3, "and each model's annotations once");
   assert.equal(packed.head.draft, null, 'a draft equal to the text is not stored again');
   assert.deepEqual(unpackSnapshot(structuredClone(packed.head), packed.texts), snapshot);
   // Saving again after a correction gives the text the same id: nothing new to write.
@@ -33,9 +35,24 @@ test('a snapshot packs each text once and unpacks equal, undo steps included', (
   assert.deepEqual([...again.texts.keys()].sort(), [...packed.texts.keys()].sort());
   // A draft that differs is kept; texts no longer referred to are forgotten.
   const drafted = packSnapshot({ session: c, past: [], future: [], hidden: [], draft: 'typed 🎉' }, ids, newId);
-  assert.equal(drafted.texts.size, 2);
+  assert.equal(strings(drafted), 2);
   assert.equal(unpackSnapshot(drafted.head, drafted.texts).draft, 'typed 🎉');
   assert.equal(ids.has(big), false);
+});
+
+test("sessions that share a model's annotations store them once and share them again when unpacked", () => {
+  const model = { reference_date: '2025-12-21', reference_date_source: 'given', annotations: [{ start: 0, end: 4, label: 'PERSON', text: 'Anna', source: 'model' }] };
+  const a = { ...session('Anna met Bob.'), model };
+  const b = { ...a, corrections: [{ start: 0, end: 4, text: 'Anna', label: null }] };
+  const packed = packSnapshot({ session: b, past: [a], future: [], hidden: [], draft: a.text }, new Map(), counter());
+  assert.equal(packed.texts.size, 2, 'one text, one list of annotations');
+  assert.equal(typeof packed.head.present.model.annotations, 'string', 'the head refers to the list by id');
+  const unpacked = unpackSnapshot(structuredClone(packed.head), packed.texts);
+  assert.deepEqual(unpacked.session, b);
+  assert.equal(unpacked.session.model, unpacked.past[0].model, 'one model object again');
+  // A record of shape 1 (annotations inline) still unpacks.
+  const old = { ...packed.head, shape: 1, present: { ...packed.head.present, model }, past: [{ ...packed.head.past[0], model }] };
+  assert.deepEqual(unpackSnapshot(old, packed.texts).session, b);
 });
 
 test('a damaged saved record is refused with a reason, never half restored', () => {

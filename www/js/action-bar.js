@@ -190,11 +190,11 @@ export function createActionBar({ state, labels, article, sourcePanel, say }) {
   });
   article.element.addEventListener('click', (e) => {
     const mark = article.markOf(e.target);
-    if (mark && document.getSelection()?.isCollapsed !== false) showForAnnotation(Number(mark.dataset.index));
+    if (mark && document.getSelection()?.isCollapsed !== false) showForAnnotation(article.indexOf(mark));
   });
   article.element.addEventListener('focusin', (e) => {
     const mark = article.markOf(e.target);
-    if (mark) showForAnnotation(Number(mark.dataset.index));
+    if (mark) showForAnnotation(article.indexOf(mark));
   });
   document.addEventListener('pointerdown', (e) => {
     if (!bar.hidden && e.target instanceof Node && !bar.contains(e.target) && !article.element.contains(e.target)) hide();

@@ -9,7 +9,12 @@
  * builds its DOM once, calls state.subscribe((change) => { if
  * (change.document || change.hidden) render(); }), reads state.document and
  * state.hidden when it renders, and changes anything only through state's
- * methods; start() below creates it.
+ * methods; start() below creates it. To cost time in proportion to a
+ * correction rather than to the document, a view patches what
+ * change.patch names (the spans touched, the annotations removed and added:
+ * article, legend, found list); a view drawn from the entities skips an
+ * `interim` change and draws on the `relinked` one after it (entities, map),
+ * and a view in a tab draws only while shown (view-tabs.js whenShown).
  *
  * Saving is persist.js's: it restores the saved state, decides which tab
  * edits (a read-only tab refuses every change through the state), and

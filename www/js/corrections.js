@@ -51,28 +51,49 @@ export function makeAnnotation({ start, end, label, text, value, confidence, sou
 }
 
 /**
- * Applies corrections on top of the model's annotations.
+ * Applies corrections on top of the model's annotations. Linear in the
+ * annotations plus, per addition, a binary search and one splice: an import
+ * brings tens of thousands of removals.
  * @param {Annotation[]} model   sorted, non-overlapping
  * @param {Correction[]} corrections
  * @param {import('./labels.js').Labels} labels  says which labels carry a value
  * @returns {Annotation[]}
  */
 export function applyCorrections(model, corrections, labels) {
-  let result = model.map((a) => makeAnnotation(a));
+  const spanKey = (a) => `${a.start}:${a.end}`;
+  const modelAt = new Map(model.map((a) => [spanKey(a), a]));
+  // Sorted and non-overlapping throughout; a removal only marks its annotation gone.
+  const result = model.map((a) => makeAnnotation(a));
+  const live = new Map(result.map((a) => [spanKey(a), a]));
+  const gone = new Set();
   for (const c of corrections) {
+    const key = spanKey(c);
     if (c.label === null) {
-      result = result.filter((a) => !sameSpan(a, c));
+      const a = live.get(key);
+      if (a) {
+        gone.add(a);
+        live.delete(key);
+      }
       continue;
     }
-    const found = model.find((a) => sameSpan(a, c));
+    const found = modelAt.get(key);
     let value;
     if (labels.isTemporal(c.label)) value = (!c.valueEdited && found && labels.isTemporal(found.label) && found.value) || c.value;
     const added = makeAnnotation({ ...c, value, source: 'person' });
-    result = result.filter((a) => !overlaps(a, c));
-    const at = result.findIndex((a) => a.start > c.start);
-    result.splice(at < 0 ? result.length : at, 0, added);
+    // The annotations it overlaps are contiguous: from the first that ends after its start.
+    let lo = 0;
+    let hi = result.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (result[mid].end <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let to = lo;
+    while (to < result.length && result[to].start < c.end) to++;
+    for (const a of result.splice(lo, to - lo, added)) if (live.get(spanKey(a)) === a) live.delete(spanKey(a));
+    live.set(key, added);
   }
-  return result;
+  return gone.size === 0 ? result : result.filter((a) => !gone.has(a));
 }
 
 /**
@@ -133,8 +154,9 @@ export function rebaseCorrections(corrections, text) {
  */
 export function splitImported(annotations, coreAnnotations) {
   const model = annotations.filter((a) => a.source === 'model').map((a) => makeAnnotation(a));
+  const spans = new Set(annotations.map((a) => `${a.start}:${a.end}`));
   const removals = coreAnnotations
-    .filter((c) => !annotations.some((a) => sameSpan(a, c)))
+    .filter((c) => !spans.has(`${c.start}:${c.end}`))
     .map((c) => ({ start: c.start, end: c.end, text: c.text, label: null }));
   const additions = annotations
     .filter((a) => a.source === 'person')

@@ -40,3 +40,28 @@ export function svgElement(tag, attributes = {}, ...children) {
   element.append(...children);
   return element;
 }
+
+/** How many rows a long list shows at first, and how many more each "Show more" adds. */
+export const PAGE = 100;
+
+/**
+ * The first `page` of `items`, each drawn by `draw`, then (when more are
+ * left) a "Show more" button in a `tag` element that replaces itself with
+ * the next page: a long list stays short in the DOM until asked for.
+ * @template T
+ * @param {T[]} items
+ * @param {(item: T) => Node} draw
+ * @param {{page?: number, tag?: string}} [options]
+ * @returns {Node[]}
+ */
+export function paged(items, draw, { page = PAGE, tag = 'li' } = {}) {
+  const nodes = items.slice(0, page).map(draw);
+  const rest = items.length - nodes.length;
+  if (rest > 0) {
+    const more = h('button', { type: 'button', className: 'show-more' }, `Show ${Math.min(page, rest)} more (${rest} not listed)`);
+    const holder = h(tag, {}, more);
+    more.addEventListener('click', () => holder.replaceWith(...paged(items.slice(page), draw, { page, tag })));
+    nodes.push(holder);
+  }
+  return nodes;
+}

@@ -9,13 +9,16 @@
  * @module
  */
 
-import { byId, h } from './dom.js';
+import { whenShown } from './view-tabs.js';
+import { byId, h, paged } from './dom.js';
 import { isResolved, jumpButton, mentionRef, mentionsOf, placeDetails, placeLabel } from './mentions.js';
 import { unlabelledOccurrences } from './occurrences.js';
 import { quote } from './wording.js';
 
 /** Model findings less sure than this are offered as suggestions to accept or reject. */
 export const SUGGEST_BELOW = 0.9;
+/** An entity's row lists this many of its mentions, and more on request (long lists come in pages, see dom.js paged). */
+const MENTIONS_SHOWN = 20;
 
 /**
  * @param {object} deps
@@ -49,9 +52,13 @@ export function createEntitiesView({ state, labels, article, say }) {
   };
 
   function suggestions(doc) {
-    const rows = [];
+    const unsure = [];
     doc.annotations.forEach((a, index) => {
-      if (a.source !== 'model' || a.confidence === undefined || a.confidence >= SUGGEST_BELOW) return;
+      if (a.source === 'model' && a.confidence !== undefined && a.confidence < SUGGEST_BELOW) unsure.push(index);
+    });
+    if (unsure.length === 0) return [];
+    const rows = paged(unsure, (index) => {
+      const a = doc.annotations[index];
       const key = `suggest-${a.start}`;
       const accept = act(key, () => {
         state.correct({ start: a.start, end: a.end, text: a.text, label: a.label });
@@ -61,19 +68,16 @@ export function createEntitiesView({ state, labels, article, say }) {
         state.correct({ start: a.start, end: a.end, text: a.text, label: null });
         say(`Rejected ${quote(a.text)} (${labels.title(a.label)}). Undo with Ctrl+Z.`);
       });
-      rows.push(
-        h(
-          'li',
-          { className: 'suggestion', dataset: { start: String(a.start), key, label: a.label } },
-          jumpButton(article, index, a.text, 'Show it in the article'),
-          h('span', { className: 'swatch', dataset: { label: a.label } }, a.label),
-          h('span', { className: 'times' }, `${Math.round(a.confidence * 100)}% sure`),
-          h('span', { className: 'row-actions' }, button('Accept', accept, { className: 'accept', dataset: { key } }), button('Reject', reject, { className: 'reject' })),
-        ),
+      return h(
+        'li',
+        { className: 'suggestion', dataset: { start: String(a.start), key, label: a.label } },
+        jumpButton(article, index, a.text, 'Show it in the article'),
+        h('span', { className: 'swatch', dataset: { label: a.label } }, a.label),
+        h('span', { className: 'times' }, `${Math.round(a.confidence * 100)}% sure`),
+        h('span', { className: 'row-actions' }, button('Accept', accept, { className: 'accept', dataset: { key } }), button('Reject', reject, { className: 'reject' })),
       );
     });
-    if (rows.length === 0) return [];
-    return [h('section', { className: 'entity-group suggestions' }, h('h3', {}, `Suggestions to check (${rows.length})`), h('p', { className: 'help' }, 'Found with less confidence: accept makes one yours, reject removes it.'), h('ul', {}, ...rows))];
+    return [h('section', { className: 'entity-group suggestions' }, h('h3', {}, `Suggestions to check (${unsure.length})`), h('p', { className: 'help' }, 'Found with less confidence: accept makes one yours, reject removes it.'), h('ul', {}, ...rows))];
   }
 
   /** The Edit box of an entity row; its controls are made when it is first opened (a merge menu per row lists every other entity). */
@@ -173,9 +177,8 @@ export function createEntitiesView({ state, labels, article, say }) {
     return parts;
   }
 
-  function entityRow(doc, entity) {
-    const indices = mentionsOf(doc, entity.id);
-    if (indices.length === 0) return null;
+  function entityRow(doc, entity, mentions) {
+    const indices = mentions.get(entity.id);
     const key = `entity-${doc.annotations[indices[0]].start}`;
     const head = h('div', { className: 'entity-head' }, h('strong', { className: 'entity-name' }, entity.name), h('span', { className: 'times' }, `×${entity.mentions}`));
     const rows = [head];
@@ -188,7 +191,7 @@ export function createEntitiesView({ state, labels, article, say }) {
         ),
       );
     }
-    rows.push(h('div', { className: 'mentions' }, ...indices.map((i) => jumpButton(article, i, doc.annotations[i].text, 'Show this mention in the article'))));
+    rows.push(h('div', { className: 'mentions' }, ...paged(indices, (i) => jumpButton(article, i, doc.annotations[i].text, 'Show this mention in the article'), { page: MENTIONS_SHOWN, tag: 'span' })));
     rows.push(editBox(doc, entity, indices, key));
     const dataset = { entity: entity.id, label: entity.label, key };
     if (entity.geonames_id !== undefined) dataset.geonamesId = String(entity.geonames_id);
@@ -197,18 +200,30 @@ export function createEntitiesView({ state, labels, article, say }) {
 
   function entityGroups(doc) {
     const groups = [];
+    /** Each entity's mentions (annotation indices), in one pass. */
+    const mentions = new Map();
+    doc.annotations.forEach((a, index) => {
+      if (a.entity === undefined) return;
+      if (!mentions.has(a.entity)) mentions.set(a.entity, []);
+      mentions.get(a.entity).push(index);
+    });
     for (const l of labels.all) {
-      const rows = (doc.entities ?? []).filter((e) => e.label === l.name).map((e) => entityRow(doc, e)).filter(Boolean);
-      if (rows.length === 0) continue;
-      groups.push(h('section', { className: 'entity-group', dataset: { label: l.name } }, h('h3', {}, h('span', { className: 'swatch', dataset: { label: l.name } }, l.name), ` ${l.title} (${rows.length})`), h('ul', {}, ...rows)));
+      const entities = (doc.entities ?? []).filter((e) => e.label === l.name && mentions.has(e.id));
+      if (entities.length === 0) continue;
+      const rows = paged(entities, (e) => entityRow(doc, e, mentions));
+      groups.push(h('section', { className: 'entity-group', dataset: { label: l.name } }, h('h3', {}, h('span', { className: 'swatch', dataset: { label: l.name } }, l.name), ` ${l.title} (${entities.length})`), h('ul', {}, ...rows)));
     }
     return groups;
   }
 
   function valueRows(doc) {
-    const rows = [];
+    const temporal = [];
     doc.annotations.forEach((a, index) => {
-      if (!labels.isTemporal(a.label)) return;
+      if (labels.isTemporal(a.label)) temporal.push(index);
+    });
+    if (temporal.length === 0) return [];
+    const rows = paged(temporal, (index) => {
+      const a = doc.annotations[index];
       const key = `value-${a.start}`;
       const input = h('input', { type: 'text', value: a.value ?? '', className: 'value-input', spellcheck: false });
       input.setAttribute('aria-label', `TIMEX3 value of ${a.text}`);
@@ -227,20 +242,17 @@ export function createEntitiesView({ state, labels, article, say }) {
       input.addEventListener('keydown', (e) => {
         if (e.key === 'Enter') set();
       });
-      rows.push(
-        h(
-          'li',
-          { className: 'value-row', dataset: { start: String(a.start), key, label: a.label } },
-          jumpButton(article, index, a.text, 'Show it in the article'),
-          h('span', { className: 'swatch', dataset: { label: a.label } }, a.label),
-          input,
-          button('Set value', set, { className: 'set-value', dataset: { key } }),
-          problem,
-        ),
+      return h(
+        'li',
+        { className: 'value-row', dataset: { start: String(a.start), key, label: a.label } },
+        jumpButton(article, index, a.text, 'Show it in the article'),
+        h('span', { className: 'swatch', dataset: { label: a.label } }, a.label),
+        input,
+        button('Set value', set, { className: 'set-value', dataset: { key } }),
+        problem,
       );
     });
-    if (rows.length === 0) return [];
-    return [h('section', { className: 'entity-group values' }, h('h3', {}, `Dates and times (${rows.length})`), h('ul', {}, ...rows))];
+    return [h('section', { className: 'entity-group values' }, h('h3', {}, `Dates and times (${temporal.length})`), h('ul', {}, ...rows))];
   }
 
   /** A note when some of the person's entity edits name words no longer annotated (the core keeps them, unapplied). */
@@ -260,15 +272,19 @@ export function createEntitiesView({ state, labels, article, say }) {
     total.textContent = doc.entities?.length ? String(doc.entities.length) : '';
     root.replaceChildren(...(parts.length > 0 ? parts : [h('p', { className: 'empty' }, doc.text === '' ? 'Nothing yet: paste an article and press Annotate.' : 'No people, places, organisations or dates found.')]));
     if (refocus) {
+      const key = refocus;
+      refocus = null;
       // The row itself, else (an accepted or rejected suggestion is gone) the next suggestion.
-      const row = root.querySelector(`[data-key="${refocus}"]`) ?? (refocus.startsWith('suggest-') ? root.querySelector('.suggestion') : null);
+      const row = root.querySelector(`[data-key="${key}"]`) ?? (key.startsWith('suggest-') ? root.querySelector('.suggestion') : null);
       const target = ['summary', 'button.accept', 'input.value-input'].map((q) => row?.querySelector(q)).find(Boolean);
       /** @type {HTMLElement|undefined} */ (target)?.focus({ preventScroll: true });
     }
   }
 
+  // Drawn from the linked entities (an interim change's are those of a moment ago), when its tab is shown.
+  const draw = whenShown(root, render);
   state.subscribe((change) => {
-    if (change.document && !change.interim) render();
+    if (change.document && !change.interim) draw();
   });
-  render();
+  draw();
 }

@@ -1,12 +1,38 @@
 /**
  * The found list: the shown annotations grouped by label, each distinct
- * mention once with how often it occurs and its value; clicking one scrolls
- * to its next occurrence in the article.
+ * mention once (in the order of its first occurrence) with how often it
+ * occurs and its value; clicking one scrolls to its next occurrence in the
+ * article. A correction updates only the mentions it touches; each label
+ * lists its first mentions, and more on request (dom.js paged), so the
+ * list stays small on a large document.
  * @module
  */
 
-import { byId, h } from './dom.js';
+import { byId, h, paged } from './dom.js';
+import { indexAt } from './doc-patch.js';
 import { describe } from './wording.js';
+
+/**
+ * @typedef {import('./corrections.js').Annotation} Annotation
+ * @typedef {{key: string, items: Annotation[]}} Mention  one distinct mention: its occurrences, by start
+ * @typedef {{label: string, mentions: Mention[], byKey: Map<string, Mention>, count: number, section: HTMLElement, list: HTMLElement}} Group
+ */
+
+const keyOf = (a) => `${a.label}\u0000${a.text}\u0000${a.value ?? ''}`;
+
+/** The index of the first item of `sorted` whose `start(item)` is not less than `at`. */
+function lowerBound(sorted, at, start) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (start(sorted[mid]) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+const first = (m) => m.items[0].start;
+const startOf = (a) => a.start;
 
 /**
  * @param {object} deps
@@ -19,53 +45,113 @@ export function createFoundList({ state, labels, article }) {
   const total = byId('found-total');
   /** Which occurrence a mention shows next, by mention key. */
   const nextOccurrence = new Map();
+  /** @type {Map<string, Group>} */
+  let groups = new Map();
+  const empty = h('p', { className: 'empty' });
 
-  function entry(key, a, indices) {
+  function entry(m) {
+    const a = m.items[0];
+    const n = m.items.length;
     const button = h('button', { type: 'button', className: 'found-item' }, h('span', { className: 'found-text' }, a.text));
-    if (indices.length > 1) button.append(h('span', { className: 'times' }, `×${indices.length}`));
+    if (n > 1) button.append(h('span', { className: 'times' }, `×${n}`));
     if (a.value) button.append(h('span', { className: 'value' }, a.value));
     if (a.source === 'person') button.classList.add('by-person');
-    button.title = `${describe(a, labels)}${indices.length > 1 ? ` — ${indices.length} times; click again for the next` : ''}`;
+    button.title = `${describe(a, labels)}${n > 1 ? ` — ${n} times; click again for the next` : ''}`;
     button.addEventListener('click', () => {
-      const n = nextOccurrence.get(key) ?? 0;
-      nextOccurrence.set(key, (n + 1) % indices.length);
-      article.flash(indices[n]);
+      const k = (nextOccurrence.get(m.key) ?? 0) % m.items.length;
+      nextOccurrence.set(m.key, k + 1);
+      article.flash(indexAt(state.document.annotations, m.items[k].start));
     });
     return h('li', {}, button);
   }
 
-  function render() {
-    const doc = state.document;
-    nextOccurrence.clear();
-    const groups = [];
+  /** Lists a group's first mentions, with a button for more. */
+  function draw(group) {
+    group.list.replaceChildren(...paged(group.mentions, entry));
+  }
+
+  function newGroup(l) {
+    const list = h('ul', {});
+    const heading = h('h3', {}, h('span', { className: 'swatch', dataset: { label: l.name } }, l.name), ` ${l.title}`);
+    const section = h('section', { className: 'group', dataset: { label: l.name } }, heading, list);
+    return { label: l.name, mentions: [], byKey: new Map(), count: 0, section, list };
+  }
+
+  /** Takes annotation `a` out of its mention (and the mention out of its group when it was its last). */
+  function take(a) {
+    const group = groups.get(a.label);
+    const m = group?.byKey.get(keyOf(a));
+    if (!m) return null;
+    const at = lowerBound(group.mentions, first(m), first);
+    const i = lowerBound(m.items, a.start, startOf);
+    if (m.items[i]?.start !== a.start) return null;
+    group.mentions.splice(at, 1);
+    m.items.splice(i, 1);
+    group.count--;
+    if (m.items.length > 0) group.mentions.splice(lowerBound(group.mentions, first(m), first), 0, m);
+    else group.byKey.delete(m.key);
+    return group;
+  }
+
+  /** Puts annotation `a` in its mention, in order. */
+  function put(a) {
+    const group = groups.get(a.label);
+    if (!group) return null;
+    const key = keyOf(a);
+    let m = group.byKey.get(key);
+    if (m) group.mentions.splice(lowerBound(group.mentions, first(m), first), 1);
+    else group.byKey.set(key, (m = { key, items: [] }));
+    m.items.splice(lowerBound(m.items, a.start, startOf), 0, a);
+    group.mentions.splice(lowerBound(group.mentions, first(m), first), 0, m);
+    group.count++;
+    return group;
+  }
+
+  /** Puts the groups with mentions under shown labels in the list, and the totals. */
+  function arrange() {
+    const shownGroups = [...groups.values()].filter((g) => g.mentions.length > 0 && !state.hidden.has(g.label));
+    list.replaceChildren(...shownGroups.map((g) => g.section), empty);
     let shown = 0;
-    for (const l of labels.all) {
-      if (state.hidden.has(l.name)) continue;
-      const mentions = new Map();
-      doc.annotations.forEach((a, index) => {
-        if (a.label !== l.name) return;
-        const key = `${a.label}\u0000${a.text}\u0000${a.value ?? ''}`;
-        if (!mentions.has(key)) mentions.set(key, { a, indices: [] });
-        mentions.get(key).indices.push(index);
-      });
-      if (mentions.size === 0) continue;
-      const items = [...mentions].map(([key, { a, indices }]) => {
-        shown += indices.length;
-        return entry(key, a, indices);
-      });
-      const heading = h('h3', {}, h('span', { className: 'swatch', dataset: { label: l.name } }, l.name), ` ${l.title}`);
-      groups.push(h('section', { className: 'group', dataset: { label: l.name } }, heading, h('ul', {}, ...items)));
-    }
-    if (groups.length === 0) {
-      const empty = doc.text === '' ? 'Nothing yet: paste an article and press Annotate.' : 'Nothing found under the shown labels.';
-      groups.push(h('p', { className: 'empty' }, empty));
-    }
-    list.replaceChildren(...groups);
+    for (const g of groups.values()) if (!state.hidden.has(g.label)) shown += g.count;
     total.textContent = shown > 0 ? String(shown) : '';
+    empty.textContent = state.document.text === '' ? 'Nothing yet: paste an article and press Annotate.' : 'Nothing found under the shown labels.';
+    empty.hidden = shown > 0;
+  }
+
+  /** Builds every group anew from the document. */
+  function build() {
+    nextOccurrence.clear();
+    groups = new Map(labels.all.map((l) => [l.name, newGroup(l)]));
+    for (const a of state.document.annotations) {
+      const group = groups.get(a.label);
+      if (!group) continue;
+      const key = keyOf(a);
+      let m = group.byKey.get(key);
+      if (!m) {
+        group.byKey.set(key, (m = { key, items: [] }));
+        group.mentions.push(m);
+      }
+      m.items.push(a);
+      group.count++;
+    }
+    groups.forEach(draw);
+    arrange();
+  }
+
+  /** Updates the mentions a correction, undo or redo touched. */
+  function patch({ removed, added }) {
+    const touched = new Set();
+    for (const a of removed) touched.add(take(a));
+    for (const a of added) touched.add(put(a));
+    touched.delete(null);
+    touched.forEach(draw);
+    arrange();
   }
 
   state.subscribe((change) => {
-    if ((change.document && !change.relinked) || change.hidden) render(); // nor does the list
+    if (change.document && change.patch) patch(change.patch);
+    else if (change.document && !change.relinked) build();
+    if (change.hidden) arrange();
   });
-  render();
+  build();
 }

@@ -25,7 +25,7 @@ export function isTyping(target) {
  * @param {object} deps
  * @param {import('./labels.js').Labels} deps.labels
  * @param {ReturnType<typeof import('./action-bar.js').createActionBar>} deps.actionBar
- * @param {{markOf: (target: EventTarget|null) => HTMLElement|null}} deps.article
+ * @param {{markOf: (target: EventTarget|null) => HTMLElement|null, indexOf: (mark: HTMLElement) => number}} deps.article
  * @param {() => void} deps.undo
  * @param {() => void} deps.redo
  * @param {() => boolean} [deps.canEdit]  false while this tab is read-only: then no key edits
@@ -60,7 +60,7 @@ export function bindKeys({ labels, actionBar, article, undo, redo, canEdit = () 
     }
     const mark = article.markOf(e.target);
     if (!mark || mark !== e.target) return;
-    const index = Number(mark.dataset.index);
+    const index = article.indexOf(mark);
     if (label) {
       e.preventDefault();
       actionBar.relabel(index, label);

@@ -1,7 +1,8 @@
 /**
  * The legend: one row per label with its swatch, name, count and a box that
  * hides or shows the label's annotations. Built once from the label table
- * and updated in place, so a ticked box keeps the focus.
+ * and updated in place, so a ticked box keeps the focus; a correction
+ * changes the counts by what it removed and added.
  * @module
  */
 
@@ -29,9 +30,18 @@ export function createLegend({ state, labels }) {
   });
   byId('legend').replaceChildren(...rows.map((r) => r.li));
 
-  function update() {
-    const counts = new Map();
-    for (const a of state.document.annotations) counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
+  /** Annotations per label, updated by a correction's delta. */
+  let counts = new Map();
+  const add = (label, n) => counts.set(label, (counts.get(label) ?? 0) + n);
+
+  function update(change) {
+    if (change.document && change.patch) {
+      for (const a of change.patch.removed) add(a.label, -1);
+      for (const a of change.patch.added) add(a.label, 1);
+    } else if (change.document && !change.relinked) {
+      counts = new Map();
+      for (const a of state.document.annotations) add(a.label, 1);
+    }
     for (const r of rows) {
       r.box.checked = !state.hidden.has(r.name);
       r.count.textContent = String(counts.get(r.name) ?? 0);
@@ -39,7 +49,7 @@ export function createLegend({ state, labels }) {
   }
 
   state.subscribe((change) => {
-    if ((change.document && !change.relinked) || change.hidden) update(); // nor the counts
+    if ((change.document && !change.relinked) || change.hidden) update(change); // relinking changes no count
   });
-  update();
+  update({ document: true, patch: null, relinked: false });
 }

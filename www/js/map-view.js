@@ -8,6 +8,7 @@
  * @module
  */
 
+import { whenShown } from './view-tabs.js';
 import { byId, h, svgElement } from './dom.js';
 import { isResolved, jumpButton, mentionsOf, placeDetails, placeLabel, placeTitle } from './mentions.js';
 
@@ -185,10 +186,17 @@ export function createMapView({ state, article, say }) {
     }
   }
 
+  // Drawn from the linked entities (an interim change's are those of a moment ago), when its tab is shown.
+  const draw = whenShown(list, render);
   state.subscribe((change) => {
-    if (change.document && !change.interim) render();
+    if (!change.document || change.interim) return;
+    // The tab's count stays current while the map waits to be shown.
+    const label = placeLabel(state.document);
+    const resolved = label ? state.document.entities.filter((e) => e.label === label && isResolved(e)).length : 0;
+    total.textContent = resolved > 0 ? String(resolved) : '';
+    draw();
   });
-  render();
+  draw();
 
   fetch(new URL('../vendor/world-atlas/countries-110m.json', import.meta.url))
     .then((response) => {
@@ -199,7 +207,7 @@ export function createMapView({ state, article, say }) {
       const { topojson } = vendored();
       const countries = topology.objects.countries;
       world = { countries: topojson.feature(topology, countries), borders: topojson.mesh(topology, countries, (a, b) => a !== b) };
-      render();
+      draw();
     })
     .catch((e) => {
       container.dataset.state = 'broken';

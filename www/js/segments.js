@@ -1,7 +1,7 @@
 /**
- * Cuts a text into the runs the article view renders: plain text between
- * annotations and one run per annotation, in UTF-16 indices, covering the
- * whole text exactly once.
+ * Cuts a text, or one block of it, into the runs the article view renders:
+ * plain text between annotations and one run per annotation, in UTF-16
+ * indices, covering the text (or the block) exactly once.
  * @module
  */
 
@@ -15,26 +15,30 @@ import { offsetMap } from './offsets.js';
  */
 
 /**
- * Segments `text` by `annotations` (gloss/1: code points, sorted, not
- * overlapping). Throws when an annotation does not fit, so a bug shows.
+ * Segments `text` from `from` to `to` by `annotations` (code points,
+ * sorted, not overlapping), starting with annotation `first`, the first
+ * that ends after `from`. Throws when an annotation does not fit (out of
+ * order, outside the text, across the end of the block), so a bug shows.
  * @param {string} text
  * @param {{start: number, end: number}[]} annotations
+ * @param {{from?: number, to?: number, first?: number, map?: ReturnType<typeof offsetMap>}} [range]
  * @returns {Segment[]}
  */
-export function segmentText(text, annotations) {
-  const map = offsetMap(text);
+export function segmentText(text, annotations, { from = 0, to = text.length, first = 0, map = offsetMap(text) } = {}) {
   const segments = [];
-  let at = 0;
-  annotations.forEach((a, index) => {
+  let at = from;
+  for (let index = first; index < annotations.length; index++) {
+    const a = annotations[index];
     const start = map.toUtf16(a.start);
+    if (start >= to) break;
     const end = map.toUtf16(a.end);
-    if (start < at || end <= start) {
+    if (start < at || end <= start || end > to) {
       throw new Error(`annotation ${index + 1} (${a.start}..${a.end}) is out of order or outside the text`);
     }
     if (start > at) segments.push({ start: at, end: start, index: -1 });
     segments.push({ start, end, index });
     at = end;
-  });
-  if (at < text.length) segments.push({ start: at, end: text.length, index: -1 });
+  }
+  if (at < to) segments.push({ start: at, end: to, index: -1 });
   return segments;
 }

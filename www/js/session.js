@@ -14,6 +14,7 @@
 
 import { applyCorrections, rebaseCorrections, recordCorrection, splitImported } from './corrections.js';
 import { createHistory } from './history.js';
+import { patchAnnotations } from './doc-patch.js';
 
 /** The export format tag. */
 export const FORMAT = 'gloss/2';
@@ -67,16 +68,23 @@ export function isEmpty(session) {
  * @param {(doc: object) => {document: object}} [linkEntities]
  */
 export function documentOf(session, labels, linkEntities) {
+  // The model's entity ids are stale once corrections apply: drop them.
+  const annotations = applyCorrections(session.model.annotations, session.corrections, labels).map(({ entity, ...a }) => a);
+  return withAnnotations(session, annotations, linkEntities);
+}
+
+/** documentOf with the shown annotations already known (entity ids are dropped and recomputed). */
+function withAnnotations(session, annotations, linkEntities) {
   const doc = {
     format: FORMAT,
     text: session.text,
     reference_date: session.model.reference_date,
     reference_date_source: session.model.reference_date_source,
-    // The model's entity ids are stale once corrections apply: drop them.
-    annotations: applyCorrections(session.model.annotations, session.corrections, labels).map(({ entity, ...a }) => a),
+    annotations,
   };
   if (session.edits?.length) doc.edits = session.edits;
-  return linkEntities && !isEmpty(session) ? linkEntities(doc).document : doc;
+  if (!linkEntities || isEmpty(session)) return doc;
+  return linkEntities({ ...doc, annotations: annotations.map(({ entity, ...a }) => a) }).document;
 }
 
 /**
@@ -133,22 +141,11 @@ export function reannotate(session, text, dateField, annotate, today) {
  * @param {Session} session
  * @param {Correction} correction
  * @param {Labels} labels
+ * @param {Annotation[]} [shown]  the annotations the session shows, when known
  * @returns {Session}
  */
-export function correct(session, correction, labels) {
-  const shown = documentOf(session, labels).annotations;
+export function correct(session, correction, labels, shown = documentOf(session, labels).annotations) {
   return { ...session, corrections: recordCorrection(session.corrections, correction, shown, session.model.annotations) };
-}
-
-/**
- * The session with several corrections at once (one undo step).
- * @param {Session} session
- * @param {Correction[]} corrections
- * @param {Labels} labels
- * @returns {Session}
- */
-export function correctAll(session, corrections, labels) {
-  return corrections.reduce((s, c) => correct(s, c, labels), session);
 }
 
 /**
@@ -187,6 +184,8 @@ export function sessionFromDocument(doc, coreAnnotations) {
  * @property {boolean} draft     the text box's content
  * @property {boolean} relinked  only the entities were recomputed: the session is unchanged (nothing to save or undo)
  * @property {boolean} interim   the entities are still those shown before (a relinked change follows): views of entities may wait for it
+ * @property {import('./doc-patch.js').Patch|null} patch  set when at most the corrections changed: the spans they touched
+ *   and the annotations removed and added there (none for an entity edit), so views patch instead of redrawing
  * @property {boolean} readOnly  whether this tab may edit (see setReadOnly)
  *
  * @typedef {(change: Change) => void} Listener
@@ -204,6 +203,8 @@ export function sessionFromDocument(doc, coreAnnotations) {
 export function createPageState({ core, labels, today }) {
   const history = createHistory(emptySession());
   let doc = documentOf(history.present, labels);
+  /** The session whose annotations doc shows (its entities may lag: see `interim`). */
+  let docSession = history.present;
   let hidden = new Set(labels.hiddenByDefault());
   let draft = '';
   let readOnly = false;
@@ -211,14 +212,21 @@ export function createPageState({ core, labels, today }) {
   const listeners = new Set();
 
   function emit(change) {
-    const full = { document: false, hidden: false, inputs: false, draft: false, readOnly: false, relinked: false, interim: false, ...change };
+    const full = { document: false, hidden: false, inputs: false, draft: false, readOnly: false, relinked: false, interim: false, patch: null, ...change };
     for (const listener of listeners) listener(full);
   }
 
-  /** The document a session stands for, its entities linked by the core. */
-  async function linked(session) {
-    const unlinked = documentOf(session, labels);
+  /**
+   * The document a session stands for, its entities linked by the core;
+   * from `unlinked` (its document without entities) when already known.
+   */
+  async function linked(session, unlinked = documentOf(session, labels)) {
     return core.linkEntities && !isEmpty(session) ? (await core.linkEntities(unlinked)).document : unlinked;
+  }
+
+  function show(next, session) {
+    doc = next;
+    docSession = session;
   }
 
   // Each showing is numbered; the core's linked document is shown only for
@@ -263,39 +271,69 @@ export function createPageState({ core, labels, today }) {
   function shown({ newDraft = draft, inputs = false, relinked = false, basis = doc, final } = {}) {
     const mine = ++showing;
     const session = history.present;
+    // Where only corrections changed, only their spans are recomputed (doc-patch.js).
+    const patched = patchAnnotations(doc.annotations, docSession, session, labels);
+    const unlinked = patched ? unlinkedOf(session, patched) : documentOf(session, labels);
     if (relinked) recent.clear();
     else final ??= recent.get(session);
     // Nothing for the core to link.
-    if (!final && (isEmpty(session) || !core.linkEntities)) final = documentOf(session, labels);
+    if (!final && (isEmpty(session) || !core.linkEntities)) final = unlinked;
     let waiting = { document: true, relinked: true, inputs: false, draft: false };
     if (!relinked) {
       const draftChanged = newDraft !== draft;
       draft = newDraft;
-      const change = { document: true, inputs, draft: draftChanged, relinked: false };
+      const change = { document: true, inputs, draft: draftChanged, relinked: false, patch: patched?.patch ?? null };
       const sameEdits = JSON.stringify(session.edits ?? []) === JSON.stringify(basis.edits ?? []);
-      const interim = final ?? (sameEdits ? withEntitiesOf(documentOf(session, labels), basis) : null);
+      const interim = final ?? (sameEdits ? interimOf(unlinked, patched, basis) : null);
       if (final) remember(session, final);
       if (interim) {
-        doc = interim;
+        show(interim, session);
         announce({ ...change, interim: !final });
         if (final) {
           latest = Promise.resolve();
           return settled();
         }
       } else {
+        // Shown once linked: a patch then still goes from what is on screen now.
         waiting = change;
       }
     }
-    latest = linked(session).then((next) => {
+    latest = linked(session, unlinked).then((next) => {
       remember(session, next);
       if (mine !== showing) {
         if (!waiting.relinked) unannounced = unannounced ? { inputs: unannounced.inputs || waiting.inputs, draft: unannounced.draft || waiting.draft, relinked: false } : waiting;
         return;
       }
-      doc = next;
+      show(next, session);
       announce(waiting);
     });
     return settled();
+  }
+
+  /** The patched document without entities (the model's ids and the shown ones are dropped, as in documentOf). */
+  function unlinkedOf(session, patched) {
+    return withAnnotations(session, patched.annotations.map(({ entity, ...a }) => a));
+  }
+
+  /**
+   * What to show until the core has linked `unlinked`: basis's entities,
+   * found by patch only in the spans it touched when there is one.
+   */
+  function interimOf(unlinked, patched, basis) {
+    if (!patched || basis !== doc) return withEntitiesOf(unlinked, basis);
+    const entityAt = new Map();
+    for (const a of patched.patch.removed) if (a.entity !== undefined) entityAt.set(`${a.start} ${a.end} ${a.label}`, a.entity);
+    const added = new Set(patched.patch.added);
+    const annotations = patched.annotations.map((a) => {
+      const entity = added.has(a) ? entityAt.get(`${a.start} ${a.end} ${a.label}`) : a.entity;
+      return entity === undefined ? a : { ...a, entity };
+    });
+    return { ...unlinked, annotations, ...(basis.entities ? { entities: basis.entities } : {}) };
+  }
+
+  /** The annotations history.present shows. */
+  function shownAnnotations() {
+    return docSession === history.present ? doc.annotations : documentOf(history.present, labels).annotations;
   }
 
   /** Refuses every change of the document while another tab edits it. */
@@ -381,12 +419,21 @@ export function createPageState({ core, labels, today }) {
 
     /** Adds, relabels or removes one annotation (see corrections.js). */
     correct(correction) {
-      return commit(correct(history.present, correction, labels));
+      return commit(correct(history.present, correction, labels, shownAnnotations()));
     },
 
     /** Several corrections as one undo step (e.g. "Label all occurrences"). */
     correctAll(corrections) {
-      return corrections.length > 0 ? commit(correctAll(history.present, corrections, labels)) : settled();
+      if (corrections.length === 0) return settled();
+      // Each correction needs what the ones before it show: patch as they go.
+      let session = history.present;
+      let annotations = shownAnnotations();
+      for (const c of corrections) {
+        const next = correct(session, c, labels, annotations);
+        annotations = patchAnnotations(annotations, session, next, labels)?.annotations ?? documentOf(next, labels).annotations;
+        session = next;
+      }
+      return commit(session);
     },
 
     /**
@@ -398,7 +445,7 @@ export function createPageState({ core, labels, today }) {
      */
     async setValue(a, value) {
       if (!labels.isTemporal(a.label) || !(await core.isValidTimexValue(value))) return false;
-      await commit(correct(history.present, { start: a.start, end: a.end, text: a.text, label: a.label, value, valueEdited: true }, labels));
+      await commit(correct(history.present, { start: a.start, end: a.end, text: a.text, label: a.label, value, valueEdited: true }, labels, shownAnnotations()));
       return true;
     },
 
@@ -456,7 +503,7 @@ export function createPageState({ core, labels, today }) {
       unannounced = null;
       remember(saved.session, restored);
       history.reset(saved.session, { past: saved.past ?? [], future: saved.future ?? [] });
-      doc = restored;
+      show(restored, saved.session);
       hidden = new Set(saved.hidden);
       draft = saved.draft;
       emit({ document: true, hidden: true, inputs: true, draft: true });

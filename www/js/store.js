@@ -1,9 +1,10 @@
 /**
  * The autosave store: the page state — the session, its undo and redo
  * lists, the hidden labels and the text box's draft — in IndexedDB, where a
- * save counts only once its transaction has completed on disk. Texts are
- * stored once each (undo steps share them), so a save after a correction
- * writes a small record even for a 50 MB article. Saved state that fails
+ * save counts only once its transaction has completed on disk. Texts and
+ * the model's findings are stored once each (undo steps share them), so a
+ * save after a correction writes and reads a small record even for a 50 MB
+ * article with 100,000 marks. Saved state that fails
  * validation is moved, untouched, to a quarantine store the person can
  * download; nothing saved is ever deleted unread.
  * @module
@@ -12,13 +13,14 @@
 /** The database and its stores; bump DB_VERSION when they change. */
 export const DB_NAME = 'gloss';
 const DB_VERSION = 1;
-/** head: the current state's record; texts: id → string; quarantine: unusable saved states; meta: notes about saving. */
+/** head: the current state's record; texts: id → a text or a model's annotations; quarantine: unusable saved states; meta: notes about saving. */
 const STORES = ['head', 'texts', 'quarantine', 'meta'];
 const HEAD = 'current';
 /** The meta key of the note that the latest save failed. */
 const FAILED = 'failed';
-/** The shape version of the head record. */
-const SHAPE = 1;
+/** The shape version of the head record: 2 refers to the model's annotations by id; 1 held them inline (still read). */
+const SHAPE = 2;
+const SHAPES = [1, SHAPE];
 
 /** The key of the session the page saved in localStorage before it used IndexedDB (migrated once). */
 export const LEGACY_KEY = 'gloss.session.v1';
@@ -34,16 +36,17 @@ export const LEGACY_KEY = 'gloss.session.v1';
  * @property {string} draft  the text box's content
  *
  * @typedef {object} Packed  a snapshot ready for the store
- * @property {object} head  the head record (texts replaced by ids), without counter and time
- * @property {Map<string, string>} texts  every text the head refers to, by id
+ * @property {object} head  the head record (texts and the model's annotations replaced by ids), without counter and time
+ * @property {Map<string, string|object[]>} texts  every text and annotation list the head refers to, by id
  */
 
 /**
- * Splits a snapshot into a head record that refers to texts by id and the
- * texts themselves, each once. `ids` remembers the id given to each text
- * (filled in here), so unchanged texts keep their ids from save to save.
+ * Splits a snapshot into a head record that refers to texts and the model's
+ * annotation lists by id, and those themselves, each once. `ids` remembers
+ * the id given to each (filled in here; a list by identity), so unchanged
+ * ones keep their ids from save to save and are not written again.
  * @param {Snapshot} snapshot
- * @param {Map<string, string>} ids  text → id
+ * @param {Map<string|object[], string>} ids  text or annotation list → id
  * @param {() => string} newId
  * @returns {Packed}
  */
@@ -58,7 +61,7 @@ export function packSnapshot(snapshot, ids, newId) {
     texts.set(id, text);
     return id;
   };
-  const pack = (session) => ({ ...session, text: ref(session.text) });
+  const pack = (session) => ({ ...session, text: ref(session.text), model: { ...session.model, annotations: ref(session.model.annotations) } });
   const head = {
     shape: SHAPE,
     present: pack(snapshot.session),
@@ -78,7 +81,8 @@ function sessionProblem(s, texts) {
   if (typeof texts.get(s.text) !== 'string') return 'a text is missing';
   if (typeof s.dateField !== 'string') return 'a reference date field is missing';
   const m = s.model;
-  if (!m || typeof m.reference_date !== 'string' || typeof m.reference_date_source !== 'string' || !Array.isArray(m.annotations)) return "the model's findings are missing";
+  const annotations = typeof m?.annotations === 'string' ? texts.get(m.annotations) : m?.annotations;
+  if (!m || typeof m.reference_date !== 'string' || typeof m.reference_date_source !== 'string' || !Array.isArray(annotations)) return "the model's findings are missing";
   if (!Array.isArray(s.corrections)) return 'the corrections are missing';
   return null;
 }
@@ -92,15 +96,22 @@ function sessionProblem(s, texts) {
  */
 export function unpackSnapshot(head, texts) {
   if (!head || typeof head !== 'object') throw new Error('the saved record is not an object');
-  if (head.shape !== SHAPE) throw new Error(`the saved record has shape ${JSON.stringify(head.shape)}, this page reads shape ${SHAPE}`);
+  if (!SHAPES.includes(head.shape)) throw new Error(`the saved record has shape ${JSON.stringify(head.shape)}, this page reads shapes ${SHAPES.join(' and ')}`);
   if (!Array.isArray(head.past) || !Array.isArray(head.future) || !Array.isArray(head.hidden)) throw new Error('the undo lists or hidden labels are missing');
   for (const s of [head.present, ...head.past, ...head.future]) {
     const problem = sessionProblem(s, texts);
     if (problem) throw new Error(problem);
   }
   if (head.draft !== null && typeof texts.get(head.draft) !== 'string') throw new Error("the text box's draft is missing");
-  // Sessions that shared a text share the one string again.
-  const unpack = (s) => ({ ...s, text: texts.get(s.text) });
+  // Sessions that shared a text or a model share the one string or model again (undo then patches, doc-patch.js).
+  const models = new Map();
+  const modelOf = (m) => {
+    if (typeof m.annotations !== 'string') return m;
+    const key = JSON.stringify([m.annotations, m.reference_date, m.reference_date_source]);
+    if (!models.has(key)) models.set(key, { ...m, annotations: texts.get(m.annotations) });
+    return models.get(key);
+  };
+  const unpack = (s) => ({ ...s, text: texts.get(s.text), model: modelOf(s.model) });
   const session = unpack(head.present);
   return {
     session,
@@ -192,7 +203,7 @@ export async function openStore({ indexedDB = globalThis.indexedDB, name = DB_NA
     const head = await done(t.objectStore('head').get(HEAD));
     const texts = new Map();
     if (head && typeof head === 'object') {
-      const ids = [head.present, ...(Array.isArray(head.past) ? head.past : []), ...(Array.isArray(head.future) ? head.future : [])].map((s) => s?.text);
+      const ids = [head.present, ...(Array.isArray(head.past) ? head.past : []), ...(Array.isArray(head.future) ? head.future : [])].flatMap((s) => [s?.text, s?.model?.annotations]);
       if (head.draft != null) ids.push(head.draft);
       for (const id of new Set(ids.filter((i) => typeof i === 'string'))) {
         const text = await done(t.objectStore('texts').get(id));

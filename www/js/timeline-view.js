@@ -8,6 +8,7 @@
  * @module
  */
 
+import { whenShown } from './view-tabs.js';
 import { byId, h, svgElement } from './dom.js';
 
 const WIDTH = 960;
@@ -179,8 +180,10 @@ export function createTimelineView({ state, core, article }) {
     container.replaceChildren(svg);
   }
 
+  // Drawn when its tab is shown.
+  const draw = whenShown(container, render);
   state.subscribe((change) => {
-    if (change.document && !change.relinked) render(); // dates have no entities
+    if (change.document && !change.relinked) draw(); // dates have no entities
   });
-  render();
+  draw();
 }

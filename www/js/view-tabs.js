@@ -1,7 +1,8 @@
 /**
  * The tabs under the article (Entities, Map, Timeline): one panel shown at a
  * time, chosen by click or by the arrow, Home and End keys (the ARIA tabs
- * pattern). Print shows every panel (style.css).
+ * pattern). Print shows every panel (style.css). whenShown draws a view only
+ * while its panel is shown.
  * @module
  */
 
@@ -35,5 +36,32 @@ export function bindTabs(tablist) {
       const tab = tabs.find((t) => t.id === tabId);
       if (tab) show(tab);
     },
+  };
+}
+
+/**
+ * A view's render that runs only while the view's tab panel is shown: the
+ * returned function renders now if shown, else once its tab is shown or the
+ * page is printed (print shows every panel), so hidden views cost nothing
+ * while the document changes.
+ * @param {HTMLElement} element  inside a role=tabpanel
+ * @param {() => void} render
+ */
+export function whenShown(element, render) {
+  const panel = /** @type {HTMLElement} */ (element.closest('[role="tabpanel"]'));
+  const tablist = document.querySelector(`[aria-controls="${panel.id}"]`)?.closest('[role="tablist"]');
+  let stale = false;
+  const catchUp = () => {
+    if (!stale) return;
+    stale = false;
+    render();
+  };
+  tablist?.addEventListener('tabshown', () => {
+    if (!panel.hidden) catchUp();
+  });
+  window.addEventListener('beforeprint', catchUp);
+  return () => {
+    stale = true;
+    if (!panel.hidden) catchUp();
   };
 }
