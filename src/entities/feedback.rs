@@ -245,8 +245,11 @@ mod tests {
         }
     }
 
-    /// A text of pieces, where `(Some(label), confidence)` pieces are mentions.
-    fn document(pieces: &[(&str, Option<(Label, Option<f64>)>)]) -> (String, Vec<Annotation>) {
+    /// A piece of text, a mention when it has a label (and a confidence).
+    type Piece<'a> = (&'a str, Option<(Label, Option<f64>)>);
+
+    /// A text of pieces, with the mentions among them.
+    fn document(pieces: &[Piece]) -> (String, Vec<Annotation>) {
         let mut text = String::new();
         let mut annotations = Vec::new();
         for &(piece, mark) in pieces {
@@ -262,10 +265,7 @@ mod tests {
         (text, annotations)
     }
 
-    fn labels_after(
-        pieces: &[(&str, Option<(Label, Option<f64>)>)],
-        rule: fn(&str, &mut [Annotation]) -> usize,
-    ) -> Vec<Label> {
+    fn labels_after(pieces: &[Piece], rule: fn(&str, &mut [Annotation]) -> usize) -> Vec<Label> {
         let (text, mut annotations) = document(pieces);
         rule(&text, &mut annotations);
         annotations.iter().map(|a| a.label).collect()
@@ -277,7 +277,7 @@ mod tests {
     #[test]
     fn an_unsure_surname_takes_the_label_of_its_full_name() {
         let surnames = |_: &str, a: &mut [Annotation]| relabel_surnames(a);
-        type Case<'a> = (&'a [(&'a str, Option<(Label, Option<f64>)>)], &'a [Label]);
+        type Case<'a> = (&'a [Piece<'a>], &'a [Label]);
         let cases: &[Case] = &[
             (
                 &[
@@ -343,7 +343,7 @@ mod tests {
     fn an_unsure_member_of_a_list_takes_the_label_of_the_others() {
         let lists =
             |text: &str, a: &mut [Annotation]| relabel_lists(text, &CharIndex::new(text), a);
-        type Case<'a> = (&'a [(&'a str, Option<(Label, Option<f64>)>)], &'a [Label]);
+        type Case<'a> = (&'a [Piece<'a>], &'a [Label]);
         let cases: &[Case] = &[
             (
                 &[

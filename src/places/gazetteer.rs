@@ -222,6 +222,22 @@ pub fn by_id(id: u32) -> Option<&'static Entry> {
     core().entries.iter().find(|e| e.geonames_id == id)
 }
 
+/// The country (ISO 3166-1 code) an English demonym names: "Ukrainian" → "UA".
+pub fn demonym_country(word: &str) -> Option<&'static str> {
+    static SORTED: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        DEMONYMS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
+    sorted
+        .binary_search_by(|(demonym, _)| demonym.cmp(&word))
+        .ok()
+        .map(|i| sorted[i].1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,20 +277,4 @@ mod tests {
         }
         assert!(lookup("Zzyzxqua").is_empty());
     }
-}
-
-/// The country (ISO 3166-1 code) an English demonym names: "Ukrainian" → "UA".
-pub fn demonym_country(word: &str) -> Option<&'static str> {
-    static SORTED: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        DEMONYMS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .collect()
-    });
-    sorted
-        .binary_search_by(|(demonym, _)| demonym.cmp(&word))
-        .ok()
-        .map(|i| sorted[i].1)
 }
