@@ -24,6 +24,15 @@ const focusedMark = () => page.evaluate(() => (document.activeElement?.matches('
 const codePoint = (needle, from = 0) => [...TEXT.slice(0, TEXT.indexOf(needle, from))].length;
 const entityRows = () =>
   page.$$eval('#entities li.entity', (rows) => rows.map((r) => ({ label: r.dataset.label, name: r.querySelector('.entity-name').textContent, mentions: [...r.querySelectorAll('.mentions button')].map((b) => b.textContent), geonames: r.dataset.geonamesId })));
+/** The entity rows once `settled(rows)` holds (the view redraws when the core's worker has relinked), or after 5 s as they are. */
+async function entityRowsWhen(settled) {
+  let rows = await entityRows();
+  for (const deadline = Date.now() + 5000; !settled(rows) && Date.now() < deadline; rows = await entityRows()) {
+    await page.waitForTimeout(50);
+  }
+  return rows;
+}
+const petrovMentions = (rows) => rows.find((r) => r.name === 'Ivan Petrov')?.mentions ?? [];
 const showTab = (name) => page.click(`#tab-${name}`);
 
 test('the Entities view groups the mentions by entity and label', async () => {
@@ -105,13 +114,14 @@ test('a merge, a re-resolution and a date-value edit are undoable, survive a rel
   const target = await page.$$eval('#entities li.entity', (rows) => rows.find((r) => r.querySelector('.entity-name').textContent === 'Ivan').dataset.entity);
   await petrov.locator('.merge-select').selectOption(target);
   await petrov.locator('button.merge').click();
-  let rows = await entityRows();
+  let rows = await entityRowsWhen((r) => petrovMentions(r).length === 2);
   assert.deepEqual(rows.find((r) => r.name === 'Ivan Petrov').mentions, ['Ivan Petrov', 'Ivan']);
   assert.equal(rows.some((r) => r.name === 'Ivan'), false);
   await page.click('#undo');
-  rows = await entityRows();
+  rows = await entityRowsWhen((r) => r.some((row) => row.name === 'Ivan'));
   assert.ok(rows.some((r) => r.name === 'Ivan'), 'undo brings Ivan back on his own');
   await page.click('#redo');
+  await entityRowsWhen((r) => petrovMentions(r).length === 2);
 
   // Washington: the state, not the city.
   const washington = page.locator('#entities li.entity[data-geonames-id="4140963"]');
@@ -134,7 +144,7 @@ test('a merge, a re-resolution and a date-value edit are undoable, survive a rel
   // business): everything is still there.
   await page.waitForSelector('#save-state[data-save="saved"]');
   page = await browser.openApp({ fresh: false, page });
-  rows = await entityRows();
+  rows = await entityRowsWhen((r) => petrovMentions(r).length === 2 && r.some((row) => row.geonames === '5815135'));
   assert.deepEqual(rows.find((r) => r.name === 'Ivan Petrov').mentions, ['Ivan Petrov', 'Ivan']);
   assert.ok(rows.some((r) => r.geonames === '5815135'), 'Washington stays the state');
   await showTab('map');
