@@ -96,3 +96,26 @@ test('a long paste shows progress, leaves the page answering, can be cancelled, 
   const marks = await page.locator('#article mark.ann').count();
   assert.ok(marks > 0 && marks < doc.annotations.length, `${marks} of ${doc.annotations.length} marks in the DOM`);
 });
+
+test('a reference date typed while the core works stays in its field, and Annotate uses it', { timeout: 120_000 }, async () => {
+  const text = longText(1_000_000);
+  await page.fill('#reference-date', '');
+  await page.$eval('#source-text', (box, t) => {
+    box.value = t;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.click('#annotate');
+  // Typed, not yet committed (no change event): the finishing annotation must not overwrite it.
+  const typedWhileBusy = await page.evaluate(() => {
+    const busy = document.body.dataset.annotating === 'true';
+    document.querySelector('#reference-date').value = '2024-05-01';
+    return busy;
+  });
+  assert.ok(typedWhileBusy, 'the core was still working when the date was typed');
+  await page.waitForFunction(() => !document.body.dataset.annotating, null, { timeout: 100_000 });
+  assert.equal(await page.inputValue('#reference-date'), '2024-05-01');
+  await page.click('#annotate');
+  await page.waitForFunction(() => !document.body.dataset.annotating, null, { timeout: 100_000 });
+  const exported = JSON.parse((await exportJson(page)).text);
+  assert.deepEqual([exported.reference_date, exported.reference_date_source], ['2024-05-01', 'given']);
+});

@@ -27,13 +27,18 @@ export function createSourcePanel({ state, say, progress }) {
   const referenceStatus = byId('reference-status');
   const textChanged = byId('text-changed');
 
+  let dateTimer = 0;
+  /** The date field's value when the annotation under way began, if one is. */
+  let dateRun = null;
+
   function render(change) {
     if (change.inputs) {
       if (source.value !== state.draft) {
         source.value = state.draft;
         source.scrollTop = 0;
       }
-      date.value = state.session.dateField;
+      // A date typed while the core worked stays (its change re-annotates).
+      if (dateRun === null || date.value === dateRun.value) date.value = state.session.dateField;
     }
     if (change.document) {
       const m = state.session.model;
@@ -50,6 +55,10 @@ export function createSourcePanel({ state, say, progress }) {
    */
   async function annotate(text, dateField, options) {
     progress.cancel();
+    // This annotation supersedes one that a date change was about to start.
+    clearTimeout(dateTimer);
+    const mine = { value: date.value };
+    dateRun = mine;
     const started = performance.now();
     const run = progress.start();
     let dropped;
@@ -61,6 +70,7 @@ export function createSourcePanel({ state, say, progress }) {
       return false;
     } finally {
       run.stop();
+      if (dateRun === mine) dateRun = null;
     }
     const ms = Math.max(1, Math.round(performance.now() - started));
     const parts = [`Annotated ${plural([...text].length, 'character')} in ${ms} ms: ${plural(state.document.annotations.length, 'annotation')}.`];
@@ -76,7 +86,6 @@ export function createSourcePanel({ state, say, progress }) {
 
   const annotateBox = () => annotate(source.value, date.value);
 
-  let dateTimer = 0;
   /** A changed reference date re-resolves every date at once, without re-pasting. */
   function onDateChange() {
     clearTimeout(dateTimer);
