@@ -72,7 +72,19 @@ test('the map pins each resolved place at its country; a pin lists and jumps to 
   await page.click('#map .pin[data-geonames-id="6252001"] circle');
   assert.deepEqual(await focusedMark(), { text: 'United States', start: codePoint('United States'), flash: true });
   assert.deepEqual(await page.$$eval('#map-detail .mentions button', (b) => b.map((x) => x.textContent)), ['United States', 'U.S.']);
+  // From the keyboard: the pins are one Tab stop, the arrow keys step west and east, Enter opens.
+  const tabbable = () => page.$$eval('#map .pin[tabindex="0"]', (all) => all.map((p) => p.dataset.geonamesId));
+  assert.deepEqual(await tabbable(), ['703448'], 'the biggest pin (Kyiv, 3 mentions) is the Tab stop');
+  const focusedPin = () => page.evaluate(() => document.activeElement?.closest('.pin')?.dataset.geonamesId ?? null);
+  const westmost = await page.$$eval('#map .pin', (all) => all.map((p) => [p.dataset.geonamesId, p.querySelector('circle').getBoundingClientRect().left]).sort((a, b) => a[1] - b[1])[0][0]);
   await page.focus('#map .pin[data-geonames-id="703448"]');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await focusedPin(), westmost, 'ArrowLeft steps to the westmost pin');
+  assert.deepEqual(await tabbable(), [westmost], 'and the Tab stop moves with the focus');
+  await page.keyboard.press('ArrowRight');
+  assert.notEqual(await focusedPin(), westmost, 'ArrowRight steps back east');
+  await page.keyboard.press('Home');
+  assert.equal(await focusedPin(), '703448');
   await page.keyboard.press('Enter');
   assert.deepEqual(await focusedMark(), { text: 'KYIV', start: 0, flash: true });
   await page.locator('#views').scrollIntoViewIfNeeded();

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitArea, placeLabels } from '../../www/js/map-view.js';
+import { centreLongitude, fitArea, placeLabels, shortestArc, stepPin } from '../../www/js/map-view.js';
 import { instant, ticks } from '../../www/js/timeline-view.js';
 
 const span = (area) => {
@@ -22,7 +22,33 @@ test('the map fits the places, never closer than a region, the globe when they s
   const [lon3] = span(wide);
   assert.ok(lon3 > 114.6, 'both ends inside, with padding');
   assert.ok(wide.coordinates.every(([x, y]) => x >= -180 && x <= 180 && y >= -85 && y <= 85), 'inside the globe');
-  assert.deepEqual(fitArea([{ lon: -170, lat: 0 }, { lon: 170, lat: 0 }]), { type: 'Sphere' });
+  assert.deepEqual(fitArea([{ lon: -77, lat: 0 }, { lon: 100, lat: 0 }, { lon: -150, lat: 0 }]), { type: 'Sphere' }, 'round the globe');
+});
+
+test('places on both sides of the antimeridian make one small box, centred on the Pacific', () => {
+  assert.deepEqual(shortestArc([178.4, -178.1, 179.9]), [178.4, 181.9], 'Fiji and Samoa: 3.5°, not 356°');
+  assert.deepEqual(shortestArc([-77, 37.6]), [-77, 37.6]);
+  assert.deepEqual(shortestArc([190, -170]), [-170, -170], 'longitudes are read modulo 360');
+  const pacific = fitArea([{ lon: 158.65, lat: 53.04 }, { lon: -149.9, lat: 61.2 }]);
+  const [lon] = span(pacific);
+  assert.ok(lon > 51 && lon < 80, `Kamchatka and Anchorage: ${lon}° wide`);
+  assert.ok(Math.abs(centreLongitude(pacific) - 184.375) < 0.01, `centred at ${centreLongitude(pacific)}°, the antimeridian's side`);
+  assert.equal(centreLongitude(fitArea([])), 0);
+});
+
+test('the arrow keys step to the nearest pin on that side, straight ahead first', () => {
+  const spots = [
+    { x: 500, y: 250 },
+    { x: 600, y: 250 }, // east
+    { x: 540, y: 330 }, // south-east, nearer but off the axis
+    { x: 300, y: 240 }, // west
+    { x: 500, y: 100 }, // north
+  ];
+  assert.equal(stepPin(spots, 0, 'ArrowRight'), 1);
+  assert.equal(stepPin(spots, 0, 'ArrowLeft'), 3);
+  assert.equal(stepPin(spots, 0, 'ArrowUp'), 4);
+  assert.equal(stepPin(spots, 0, 'ArrowDown'), 2);
+  assert.equal(stepPin(spots, 3, 'ArrowLeft'), 3, 'nothing further west: it stays');
 });
 
 test('pin labels avoid each other and the map edge', () => {

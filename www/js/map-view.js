@@ -3,8 +3,8 @@
  * www/vendor/, drawn with d3-geo and topojson-client) with a pin per resolved
  * place entity, sized by its mentions and zoomed to the article's places.
  * Pins are buttons: click, Enter or Space lists the place's mentions and
- * jumps to the first. The list of places beside it is the keyboard and print
- * alternative.
+ * jumps to the first; Tab reaches the pins as one stop and the arrow keys step
+ * between them. The list of places beside it is the print alternative.
  * @module
  */
 
@@ -29,19 +29,22 @@ function vendored() {
 /**
  * The area to fit: the places' bounding box, widened to MIN_SPAN and padded,
  * as a MultiPoint of its corners and edge midpoints; the whole globe when
- * the places spread too wide (or there are none).
+ * the places spread too wide (or there are none). The box's longitudes are
+ * the shortest arc that holds every place, so places on both sides of the
+ * antimeridian (Fiji, Kamchatka, Alaska) make one box; its longitudes then
+ * run past 180, which d3-geo reads as the same meridians.
  */
 export function fitArea(places) {
   if (places.length === 0) return { type: 'Sphere' };
-  const lons = places.map((p) => p.lon);
+  const [westmost, eastmost] = shortestArc(places.map((p) => p.lon));
   const lats = places.map((p) => p.lat);
-  const box = (lo, hi, min, limit) => {
+  const box = (lo, hi, min) => {
     const pad = Math.max(min, (hi - lo) * 1.2) / 2;
     const mid = (lo + hi) / 2;
-    return [Math.max(-limit, mid - pad), Math.min(limit, mid + pad)];
+    return [mid - pad, mid + pad];
   };
-  const [west, east] = box(Math.min(...lons), Math.max(...lons), MIN_SPAN.lon, 180);
-  const [south, north] = box(Math.min(...lats), Math.max(...lats), MIN_SPAN.lat, 85);
+  const [west, east] = box(westmost, eastmost, MIN_SPAN.lon);
+  const [south, north] = box(Math.min(...lats), Math.max(...lats), MIN_SPAN.lat).map((l) => Math.max(-85, Math.min(85, l)));
   if (east - west > 200) return { type: 'Sphere' };
   const midLon = (west + east) / 2;
   const midLat = (south + north) / 2;
@@ -49,6 +52,59 @@ export function fitArea(places) {
     type: 'MultiPoint',
     coordinates: [[west, south], [west, north], [east, south], [east, north], [midLon, south], [midLon, north], [west, midLat], [east, midLat]],
   };
+}
+
+/**
+ * The shortest arc of longitude that holds every one of `lons`, as
+ * [west, east] with west in [-180, 180) and east ≥ west (past 180 when the
+ * arc crosses the antimeridian): the circle is cut at its widest empty gap.
+ */
+export function shortestArc(lons) {
+  const sorted = lons.map((l) => (l >= -180 && l < 180 ? l : ((((l + 180) % 360) + 360) % 360) - 180)).sort((a, b) => a - b);
+  let first = 0;
+  let widest = sorted[0] + 360 - sorted.at(-1);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i] - sorted[i - 1] > widest) {
+      widest = sorted[i] - sorted[i - 1];
+      first = i;
+    }
+  }
+  const west = sorted[first];
+  const east = first === 0 ? sorted.at(-1) : sorted[first - 1] + 360;
+  return [west, east];
+}
+
+/** The meridian the map centres on: the middle of the fitted area (Greenwich for the globe). */
+export function centreLongitude(area) {
+  if (area.type !== 'MultiPoint') return 0;
+  const lons = area.coordinates.map((c) => c[0]);
+  return (Math.min(...lons) + Math.max(...lons)) / 2;
+}
+
+/**
+ * The pin to step to from pin `from` with an arrow key: the nearest one on
+ * that side, favouring those straight that way; `from` itself when none is.
+ * @param {{x: number, y: number}[]} spots  the pins' centres on the map
+ * @param {number} from
+ * @param {'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown'} key
+ */
+export function stepPin(spots, from, key) {
+  const [ax, ay] = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[key];
+  let best = from;
+  let bestCost = Infinity;
+  spots.forEach((s, i) => {
+    const dx = s.x - spots[from].x;
+    const dy = s.y - spots[from].y;
+    const along = dx * ax + dy * ay;
+    if (i === from || along <= 0) return;
+    const across = Math.abs(dx * ay - dy * ax);
+    const cost = along + 2 * across;
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = i;
+    }
+  });
+  return best;
 }
 
 /** The label font size in viewBox units (style.css .pin-label) and a rough width per character. */
@@ -129,7 +185,12 @@ export function createMapView({ state, article, say }) {
   function drawMap(places) {
     if (!world) return;
     const { d3 } = vendored();
-    const projection = d3.geoNaturalEarth1().fitExtent([[MARGIN.x, MARGIN.y], [WIDTH - MARGIN.x, HEIGHT - MARGIN.y]], fitArea(places));
+    const area = fitArea(places);
+    // Centred on the places, so the antimeridian, where the map is cut, lies away from them.
+    const projection = d3
+      .geoNaturalEarth1()
+      .rotate([-centreLongitude(area), 0])
+      .fitExtent([[MARGIN.x, MARGIN.y], [WIDTH - MARGIN.x, HEIGHT - MARGIN.y]], area);
     const path = d3.geoPath(projection);
     const project = (lonLat) => projection(lonLat) ?? [-100, -100];
     // Bigger pins first, so smaller ones stay clickable on top.
@@ -140,6 +201,24 @@ export function createMapView({ state, article, say }) {
     });
     const labelSpots = placeLabels(spots);
     const pins = sorted.map((p, i) => pin(p, spots[i], labelSpots[i]));
+    // One pin is in the Tab order (the biggest first); the arrow keys step to the nearest pin
+    // that way, Home and End to the biggest and the smallest.
+    pins.forEach((g, i) => g.setAttribute('tabindex', i === 0 ? '0' : '-1'));
+    const moveTo = (from, to) => {
+      if (to === from) return;
+      pins[from].setAttribute('tabindex', '-1');
+      pins[to].setAttribute('tabindex', '0');
+      pins[to].focus();
+    };
+    pins.forEach((g, i) =>
+      g.addEventListener('keydown', (e) => {
+        if (e.key.startsWith('Arrow')) moveTo(i, stepPin(spots, i, e.key));
+        else if (e.key === 'Home') moveTo(i, 0);
+        else if (e.key === 'End') moveTo(i, pins.length - 1);
+        else return;
+        e.preventDefault();
+      }),
+    );
     const svg = svgElement(
       'svg',
       { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'group', 'aria-label': `World map with ${places.length} place${places.length === 1 ? '' : 's'} of the article`, class: 'map-svg' },
