@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { withApp, annotateText, annotated, marks, exportJson, selectInArticle, GOLDEN_DATE, OUTPUT } from './helpers.js';
+import { withApp, annotateText, annotated, marks, exportJson, selectInArticle, fixtures, cliAnnotate, GOLDEN_DATE, OUTPUT } from './helpers.js';
 
 const TEXT = 'SPRINGFIELD — Mayor Linda Okafor met 🎉 Zoë Martín-Ødegaard on Friday. The hearing is on 2025-12-30 in Lincoln Hall.';
 let browser;
@@ -198,4 +198,40 @@ test('New clears the document (undoable) and the autosave', async () => {
   await page.waitForSelector('body[data-state="ready"][data-towns="loaded"]');
   assert.equal(await page.textContent('#article'), '', 'a cleared document stays cleared (no sample forced back)');
   assert.deepEqual(browser.errors, []);
+});
+
+test('unsure findings are marked with "?" and N steps through them in text order; one corrected is no longer unsure', async () => {
+  const fixture = fixtures().find((f) => f.name === 'city-budget.txt');
+  await annotateText(page, fixture.text, GOLDEN_DATE);
+  const { doc } = cliAnnotate(fixture.file, GOLDEN_DATE);
+  const unsure = doc.annotations.filter((a) => a.source === 'model' && a.confidence < 0.9).map((a) => a.start);
+  assert.ok(unsure.length >= 3, `${unsure.length} unsure findings in the fixture`);
+  const marked = await page.$$eval('#article mark[data-unsure="true"]', (all) => all.map((m) => [Number(m.dataset.start), getComputedStyle(m, '::after').content]));
+  assert.deepEqual(marked.map(([start]) => start), unsure);
+  for (const [, after] of marked) assert.match(after, / \?"$/, 'a "?" beside the label, not colour alone');
+  const focused = () => page.evaluate(() => Number(document.activeElement?.dataset.start ?? -1));
+
+  await page.locator('#article').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('n');
+  assert.equal(await focused(), unsure[0]);
+  assert.match(await page.textContent('#status'), new RegExp(`^Unsure 1 of ${unsure.length}: `));
+  await page.keyboard.press('n');
+  assert.equal(await focused(), unsure[1]);
+  await page.keyboard.press('Shift+N');
+  assert.equal(await focused(), unsure[0]);
+  await page.keyboard.press('Shift+N');
+  assert.equal(await focused(), unsure.at(-1), 'back from the first wraps to the last');
+
+  // Confirmed with its label's key, the finding is the person's: no longer unsure, and N passes it by.
+  const [first] = marked;
+  await page.locator(`#article mark[data-start="${unsure.at(-1)}"]`).focus();
+  const label = doc.annotations.find((a) => a.start === unsure.at(-1)).label;
+  await page.keyboard.press({ PERSON: 'p', PLACE: 'l', ORG: 'o' }[label]);
+  await page.waitForSelector(`#article mark[data-start="${unsure.at(-1)}"][data-source="person"]:not([data-unsure])`);
+  await page.locator('#article').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('n');
+  await page.keyboard.press('n');
+  assert.equal(await focused(), unsure[1]);
+  await page.keyboard.press('n');
+  assert.equal(await focused(), first[0], 'the corrected one is skipped: round to the first');
 });

@@ -151,10 +151,17 @@ export function createActionBar({ state, labels, article, sourcePanel, say }) {
     article.focusMarkAt(start);
   }
 
-  /** Gives annotation `index` the label `label`, keeping a date's value. */
+  /** Gives annotation `index` the label `label`, keeping a date's value; its own label confirms it. */
   function relabel(index, label) {
     const a = state.document.annotations[index];
-    if (!a || a.label === label) return;
+    if (!a || (a.label === label && a.source === 'person')) return;
+    if (a.label === label) {
+      // The label it has: the person confirms the finding, which becomes theirs (as Accept does).
+      state.correct({ start: a.start, end: a.end, text: a.text, label, ...(a.value ? { value: a.value } : {}) });
+      say(`Confirmed ${quote(a.text)} as ${labels.title(label)}.`);
+      article.focusMarkAt(a.start);
+      return;
+    }
     const correction = { start: a.start, end: a.end, text: a.text, label };
     if (a.value && labels.isTemporal(label)) correction.value = a.value;
     // A value the person typed stays theirs under the new label.

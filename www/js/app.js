@@ -36,6 +36,7 @@ import { createLegend } from './legend-view.js';
 import { createFoundList } from './found-view.js';
 import { createActionBar } from './action-bar.js';
 import { bindKeys, renderKeyHelp } from './keys.js';
+import { createReview } from './review.js';
 import { createImportExport } from './import-export.js';
 import { bindTabs } from './view-tabs.js';
 import { createEntitiesView } from './entities-view.js';
@@ -85,7 +86,8 @@ async function start() {
   const actionBar = createActionBar({ state, labels, article, sourcePanel, say });
   const { exportJson } = createImportExport({ state, core, say });
   const { undo, redo } = bindHistory(state, say);
-  bindKeys({ labels, actionBar, article, undo, redo, canEdit: () => !state.readOnly });
+  const reviewUnsure = createReview({ state, article, say });
+  bindKeys({ labels, actionBar, article, undo, redo, reviewUnsure, canEdit: () => !state.readOnly });
   renderKeyHelp(byId('label-keys'), labels);
 
   const { outcome, editing, savedAt } = await startPersistence({ state, say, exportJson });

@@ -20,6 +20,7 @@ import { firstEndingAfter, indexAt } from './doc-patch.js';
 import { offsetMap } from './offsets.js';
 import { segmentText } from './segments.js';
 import { describe } from './wording.js';
+import { isUnsure } from './review.js';
 
 /** Up to this many annotations and UTF-16 units, every block holds its marks and nothing is virtual. */
 export const EAGER_MARKS = 2000;
@@ -55,6 +56,7 @@ export function createArticleView({ state, labels }) {
   function markFor(a, segmentText) {
     const dataset = { label: a.label, start: String(a.start), source: a.source };
     if (a.value) dataset.value = a.value;
+    if (isUnsure(a)) dataset.unsure = 'true';
     const mark = h('mark', { className: 'ann', dataset }, segmentText);
     if (state.hidden.has(a.label)) {
       mark.classList.add('off');

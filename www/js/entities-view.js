@@ -14,9 +14,8 @@ import { byId, h, paged } from './dom.js';
 import { isResolved, jumpButton, mentionRef, mentionsOf, placeDetails, placeLabel } from './mentions.js';
 import { unlabelledOccurrences } from './occurrences.js';
 import { quote } from './wording.js';
+import { isUnsure } from './review.js';
 
-/** Model findings less sure than this are offered as suggestions to accept or reject. */
-export const SUGGEST_BELOW = 0.9;
 /** An entity's row lists this many of its mentions, and more on request (long lists come in pages, see dom.js paged). */
 const MENTIONS_SHOWN = 20;
 
@@ -54,7 +53,7 @@ export function createEntitiesView({ state, labels, article, say }) {
   function suggestions(doc) {
     const unsure = [];
     doc.annotations.forEach((a, index) => {
-      if (a.source === 'model' && a.confidence !== undefined && a.confidence < SUGGEST_BELOW) unsure.push(index);
+      if (isUnsure(a)) unsure.push(index);
     });
     if (unsure.length === 0) return [];
     const rows = paged(unsure, (index) => {

@@ -1,7 +1,8 @@
 /**
  * The keyboard: Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo; a
  * label's key marks the selection or relabels the focused mark; Delete
- * removes it, Enter opens its bar, Escape closes the bar. Also writes the
+ * removes it, Enter opens its bar, Escape closes the bar; N and Shift+N
+ * step to the next and previous unsure finding (review.js). Also writes the
  * list of label keys into the help text.
  * @module
  */
@@ -28,9 +29,10 @@ export function isTyping(target) {
  * @param {{markOf: (target: EventTarget|null) => HTMLElement|null, indexOf: (mark: HTMLElement) => number}} deps.article
  * @param {() => void} deps.undo
  * @param {() => void} deps.redo
+ * @param {(focused: number, backwards: boolean) => void} deps.reviewUnsure  steps to the next unsure finding after the focused mark's index (-1: none focused)
  * @param {() => boolean} [deps.canEdit]  false while this tab is read-only: then no key edits
  */
-export function bindKeys({ labels, actionBar, article, undo, redo, canEdit = () => true }) {
+export function bindKeys({ labels, actionBar, article, undo, redo, reviewUnsure, canEdit = () => true }) {
   document.addEventListener('keydown', (e) => {
     if (!canEdit()) return;
     const key = e.key;
@@ -56,6 +58,12 @@ export function bindKeys({ labels, actionBar, article, undo, redo, canEdit = () 
     if (label && actionBar.pending) {
       e.preventDefault();
       actionBar.add(label);
+      return;
+    }
+    if (!label && (key === 'n' || key === 'N')) {
+      e.preventDefault();
+      const focused = article.markOf(e.target);
+      reviewUnsure(focused ? article.indexOf(focused) : -1, key === 'N');
       return;
     }
     const mark = article.markOf(e.target);
