@@ -85,6 +85,16 @@ impl Gazetteer {
         Gazetteer { table }
     }
 
+    /// True if `entry` (lowercase tokens separated by single spaces) is on `list`.
+    pub fn contains(&self, list: List, entry: &str) -> bool {
+        let h = entry
+            .split(' ')
+            .fold(0, |h, token| extend(h, hash::string(token)));
+        self.table
+            .get(&h)
+            .is_some_and(|bits| bits & (1 << list as u8) != 0)
+    }
+
     /// For each token (given by its lowercase hash), the list matches covering
     /// it: `out[i][list]` is 0 (none), 1 begin, 2 inside, 3 last, 4 unit.
     pub fn matches(&self, lower_hashes: &[u64], out: &mut Vec<[u8; LISTS]>) {

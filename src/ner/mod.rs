@@ -11,8 +11,8 @@
 //!
 //! After tagging, a leading title is trimmed from a person's name
 //! ([`titles`]) and hyphenated compounds of places are cut into their places
-//! ([`compounds`]), and a US state after a town and a comma becomes a place
-//! ([`states`]).
+//! ([`compounds`]), a street or a square becomes a place ([`streets`]), and
+//! a US state after a town and a comma becomes a place ([`states`]).
 //!
 //! PER, LOC and ORG become PERSON, PLACE and ORG mentions; MISC (nationalities,
 //! events, …) sharpens the other boundaries but is not emitted.
@@ -36,6 +36,7 @@ pub mod hash;
 pub mod input;
 pub mod model;
 pub mod states;
+pub mod streets;
 pub mod tags;
 pub(crate) mod titles;
 
@@ -336,6 +337,7 @@ fn find_names_in(
         })
         .collect();
     let names = compounds::split(text, tokens, names);
+    let names = streets::mend(text, tokens, names);
     states::add(text, tokens, names)
 }
 

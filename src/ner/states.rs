@@ -84,6 +84,9 @@ pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
                 confidence: super::RULE_CONFIDENCE,
             });
             next += 2;
+        } else if let Some(tagged) = names.peek_mut().filter(|_| dotted) {
+            // Tagged without its full stop: "Ky." is the abbreviation, not "Ky".
+            tagged.range.end = word.end + 1;
         }
     }
     out
@@ -130,11 +133,17 @@ mod tests {
                 &[("Reuters", Org)],
                 &[("Reuters", Org), ("Calif.", Loc)],
             ),
-            // The state tagged already: only the town is mended.
+            // The state tagged already: the town is mended, and the
+            // abbreviation takes its full stop.
             (
                 "Lexington, Ky., voted.",
                 &[("Lexington", Org), ("Ky", Loc)],
-                &[("Lexington", Loc), ("Ky", Loc)],
+                &[("Lexington", Loc), ("Ky.", Loc)],
+            ),
+            (
+                "Dayton, Ohio. Then more.",
+                &[("Dayton", Loc), ("Ohio", Loc)],
+                &[("Dayton", Loc), ("Ohio", Loc)],
             ),
             // Already tagged: nothing added.
             (

@@ -327,17 +327,17 @@ fn strip_direction(name: &str) -> String {
 /// For a mention the gazetteer lacks, the places named by its longest run of
 /// capitalised words at its start or end that it has: "Winnipeg Free Press" → Winnipeg,
 /// "Calgary-North West" → Calgary, "Nazi Germany" → Germany (the recognizer's
-/// span is sometimes too long). A building is not its namesake town:
-/// "St. Michael's Hospital" gives nothing.
+/// span is sometimes too long). A building or a street is not its namesake
+/// town: "St. Michael's Hospital" and "Memphis St." give nothing.
 fn inner_place(name: &str) -> Vec<&'static Entry> {
     let words: Vec<&str> = name
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .collect();
-    if words
+    let facility = words
         .last()
-        .is_some_and(|w| FACILITIES.contains(&w.to_lowercase().as_str()))
-    {
+        .is_some_and(|w| FACILITIES.contains(&w.to_lowercase().as_str()));
+    if facility || crate::ner::streets::is_street(name) {
         return Vec::new();
     }
     for len in (1..words.len()).rev() {
@@ -698,6 +698,9 @@ mod tests {
             "OR",
             "St. Michael's Hospital",
             "University Hospital",
+            "Memphis St.",
+            "Wall Street",
+            "Houston Avenue",
         ] {
             assert_eq!(tops(&[name], "Some text."), vec![None], "{name}");
         }
