@@ -105,7 +105,7 @@ fn typographic_punctuation_finds_the_same_names() {
 /// is found whole with its label, and sentences without names get none.
 #[test]
 fn short_news_sentences() {
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 7] = [
         // Cyrillic script: no list or cluster knows these words.
         (
             "Володимир Зеленський зустрівся з послами.",
@@ -122,6 +122,17 @@ fn short_news_sentences() {
         (
             "The Bank of England held rates while the European Central Bank cut them.",
             &["ORG\tBank of England", "ORG\tEuropean Central Bank"],
+        ),
+        // Regions news names, which no country or city list holds.
+        (
+            "Fighting in Donbas continued as aid reached the Gaza Strip.",
+            &["PLACE\tDonbas", "PLACE\tGaza Strip"],
+        ),
+        // Streets are places, with their abbreviation's full stop; so is a
+        // state's after a town.
+        (
+            "A crash on Memphis St. closed it, police in Louisville, Ky., said.",
+            &["PLACE\tMemphis St.", "PLACE\tLouisville", "PLACE\tKy."],
         ),
         // False positives: capitalised words that are not names.
         (
