@@ -1,7 +1,7 @@
 //! The document model: text, reference date, annotations and entities,
-//! exactly as the JSON export carries them (format `gloss/2`, described in
-//! `docs/format.md` and `schema/gloss-document.schema.json`; `gloss/1`, the
-//! same without entities, is still read).
+//! exactly as the JSON export carries them (format `gloss/3`, described in
+//! `docs/format.md` and `schema/gloss-document.schema.json`; `gloss/2`, the
+//! same without MISC, and `gloss/1`, without entities too, are still read).
 //!
 //! Offsets here are **Unicode code points** (Python string indices), end
 //! exclusive. Annotations are sorted by start and never overlap.
@@ -14,10 +14,10 @@ use crate::entities::{Entity, EntityEdits};
 pub use crate::labels::Label;
 
 /// The value of the `format` field of every exported document.
-pub const FORMAT: &str = "gloss/2";
+pub const FORMAT: &str = "gloss/3";
 
 /// Every format version import reads, oldest first.
-pub const FORMATS_READ: [&str; 2] = ["gloss/1", FORMAT];
+pub const FORMATS_READ: [&str; 3] = ["gloss/1", "gloss/2", FORMAT];
 
 /// Who made an annotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -212,7 +212,7 @@ impl fmt::Display for DocumentError {
 impl std::error::Error for DocumentError {}
 
 impl Document {
-    /// Reads a document from `gloss/1` or `gloss/2` JSON text and [validates](Self::validate) it.
+    /// Reads a document from `gloss/1`, `gloss/2` or `gloss/3` JSON text and [validates](Self::validate) it.
     /// Unknown fields, wrong types and broken offsets are all refused.
     pub fn from_json(json: &str) -> Result<Document, DocumentError> {
         let document: Document =
@@ -335,7 +335,7 @@ mod tests {
                 "unknown variant",
             ),
             (
-                good.replacen("\"gloss/2\"", "\"gloss/3\"", 1),
+                good.replacen("\"gloss/3\"", "\"gloss/4\"", 1),
                 "unsupported format",
             ),
             ("[]".to_string(), "not a Gloss document"),

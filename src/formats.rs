@@ -8,7 +8,7 @@
 //! ([`csv`]) and GeoJSON ([`geojson`]) are written only. What every importer
 //! shares is in [`import`].
 //!
-//! Every format here counts offsets in code points, like `gloss/2` (brat,
+//! Every format here counts offsets in code points, like `gloss/3` (brat,
 //! doccano, the W3C model, spaCy and Label Studio's text regions all index
 //! characters, not UTF-16 units); `docs/format.md` says so per format.
 
@@ -38,7 +38,7 @@ use crate::span::CharIndex;
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// `gloss/2` JSON itself, pretty-printed: what `gloss annotate FILE` prints.
+    /// `gloss/3` JSON itself, pretty-printed: what `gloss annotate FILE` prints.
     Gloss,
     /// One token per line with a BIO tag, a blank line between sentences.
     Conll,
@@ -103,7 +103,7 @@ const fn row(
     }
 }
 
-/// Every export format, `gloss/2` first (the order of [`Format`]).
+/// Every export format, `gloss/3` first (the order of [`Format`]).
 pub const FORMATS: [FormatInfo; 11] = [
     row(
         Format::Gloss,
@@ -423,7 +423,7 @@ pub fn undetected(inputs: &[Input]) -> String {
 }
 
 /// Reads the documents of `inputs` in `format` ([`detect`] tells it),
-/// each a valid `gloss/2` document: the file's own `gloss` documents as
+/// each a valid `gloss/3` document: the file's own `gloss` documents as
 /// they are, the other formats' mentions with the reference date of
 /// `options` and their entities linked. In a batch (several documents) a
 /// document the file gives no id gets its file's name as `id`, and the line
@@ -509,7 +509,7 @@ pub fn import(
     })
 }
 
-/// `gloss/1` or `gloss/2` documents: one JSON document, or one per line.
+/// `gloss/1`, `gloss/2` or `gloss/3` documents: one JSON document, or one per line.
 fn read_gloss(file: &str, text: &str) -> Result<Vec<Document>, ImportError> {
     let whole = Document::from_json(text);
     let many_lines = text.trim().lines().count() > 1;

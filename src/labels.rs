@@ -16,6 +16,9 @@ pub enum Label {
     Place,
     /// An organisation: company, agency, team, party.
     Org,
+    /// Any other name: a nationality, an event, a work, a product
+    /// (CoNLL-2003's MISC). Not an entity: it has no `entity` id.
+    Misc,
     /// A calendar date or period (TIMEX3 DATE).
     Date,
     /// A time of day, possibly with a date (TIMEX3 TIME).
@@ -41,8 +44,8 @@ pub struct LabelInfo {
     pub key: char,
     /// Carries a TIMEX3 `value`.
     pub temporal: bool,
-    /// Shown when the page opens. DURATION and SET start hidden: they are
-    /// frequent in news text and rarely what a reader looks for.
+    /// Shown when the page opens. MISC, DURATION and SET start hidden: they
+    /// are frequent in news text and rarely what a reader looks for.
     pub shown_by_default: bool,
 }
 
@@ -65,10 +68,11 @@ const fn row(
 }
 
 /// Every label, in display order (the order of [`Label`]).
-pub const LABELS: [LabelInfo; 7] = [
+pub const LABELS: [LabelInfo; 8] = [
     row(Label::Person, "PERSON", "Person", 'p', false, true),
     row(Label::Place, "PLACE", "Place", 'l', false, true),
     row(Label::Org, "ORG", "Organisation", 'o', false, true),
+    row(Label::Misc, "MISC", "Other name", 'm', false, false),
     row(Label::Date, "DATE", "Date", 'd', true, true),
     row(Label::Time, "TIME", "Time", 't', true, true),
     row(Label::Duration, "DURATION", "Duration", 'u', true, false),
@@ -133,7 +137,7 @@ impl Label {
     /// The label an imported file means by `name`: Gloss's own names, or
     /// another tool's ([`FOREIGN_NAMES`]), in any case ("per", "B-LOC"'s
     /// "LOC", "Location"). `None` for a label Gloss has no counterpart of
-    /// (MISC, MONEY, NORP…).
+    /// (MONEY, PERCENT, CARDINAL…).
     pub fn from_foreign_name(name: &str) -> Option<Label> {
         let upper = name.trim().to_ascii_uppercase();
         Label::from_name(&upper).or_else(|| {
@@ -148,23 +152,32 @@ impl Label {
 /// Other tools' names of Gloss's labels, upper case, sorted: CoNLL-2003
 /// (`PER`, `LOC`, `ORG`), OntoNotes 5 as spaCy tags it (`GPE`, `FAC`, `LOC`,
 /// `DATE`, `TIME`), MUC-7 and Stanford NER (`LOCATION`, `ORGANIZATION`),
-/// WNUT-17 (`GEO-LOC`, `CORPORATION`, `GROUP`), TimeML's TIMEX3 types.
-/// Where one tool splits what Gloss calls one label, each part maps to it.
-pub const FOREIGN_NAMES: [(&str, Label); 14] = [
+/// WNUT-17 (`GEO-LOC`, `CORPORATION`, `GROUP`, `CREATIVE-WORK`,
+/// `PRODUCT`), TimeML's TIMEX3 types. Where one tool splits what Gloss calls
+/// one label, each part maps to it: OntoNotes' nationalities, events, works,
+/// products, laws and languages are MISC, as CoNLL-2003 counts them.
+pub const FOREIGN_NAMES: [(&str, Label); 21] = [
     ("CITY", Label::Place),
     ("CORPORATION", Label::Org),
     ("COUNTRY", Label::Place),
+    ("CREATIVE-WORK", Label::Misc),
+    ("EVENT", Label::Misc),
     ("FAC", Label::Place),
     ("GEO-LOC", Label::Place),
     ("GPE", Label::Place),
+    ("LANGUAGE", Label::Misc),
+    ("LAW", Label::Misc),
     ("LOC", Label::Place),
     ("LOCATION", Label::Place),
+    ("NORP", Label::Misc),
     ("ORGANISATION", Label::Org),
     ("ORGANIZATION", Label::Org),
     ("PER", Label::Person),
     ("PERS", Label::Person),
+    ("PRODUCT", Label::Misc),
     ("TIMEX", Label::Date),
     ("TIMEX3", Label::Date),
+    ("WORK_OF_ART", Label::Misc),
 ];
 
 impl fmt::Display for Label {
@@ -231,10 +244,12 @@ mod tests {
             ("DATE", Some(Label::Date)),
             ("time", Some(Label::Time)),
             ("SET", Some(Label::Set)),
+            ("MISC", Some(Label::Misc)),
+            ("NORP", Some(Label::Misc)),
+            ("work_of_art", Some(Label::Misc)),
             // No counterpart: left out by the importers, which say so.
-            ("MISC", None),
             ("MONEY", None),
-            ("NORP", None),
+            ("CARDINAL", None),
             ("", None),
             ("PERSONS", None),
         ];
@@ -245,7 +260,7 @@ mod tests {
 
     #[test]
     fn the_page_gets_plain_rows() {
-        let json = serde_json::to_value(LABELS[5]).unwrap();
+        let json = serde_json::to_value(LABELS[6]).unwrap();
         assert_eq!(
             json,
             serde_json::json!({"name": "DURATION", "title": "Duration", "key": "u", "temporal": true, "shown_by_default": false})

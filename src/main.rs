@@ -32,7 +32,7 @@ Examples:
   gloss annotate --date 2025-12-21 article.txt      one file: pretty JSON
   gloss annotate a.txt b.txt c.txt                   several: one document per line
   gloss annotate --jsonl < requests.jsonl            stdin: {\"text\": ..., \"reference_date\": ...} per line
-  gloss import article.ann article.txt               brat (or CoNLL, doccano, W3C, spaCy, Label Studio) to gloss/2
+  gloss import article.ann article.txt               brat (or CoNLL, doccano, W3C, spaCy, Label Studio) to gloss/3
   gloss import --from doccano --format conll a.jsonl  from one format to another
   gloss eval dates ../shared/data/tempeval3/TBAQ-cleaned
   gloss eval names ../shared/data/conll2003/valid.txt
@@ -51,9 +51,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Annotate files (or standard input) and print gloss/2 JSON.
+    /// Annotate files (or standard input) and print gloss/3 JSON.
     Annotate(AnnotateArgs),
-    /// Read annotated files of another tool (or Gloss JSON) and print gloss/2 JSON.
+    /// Read annotated files of another tool (or Gloss JSON) and print gloss/3 JSON.
     Import(ImportArgs),
     /// Score against an annotated corpus.
     #[command(subcommand)]
@@ -79,7 +79,7 @@ struct AnnotateArgs {
     #[arg(long, conflicts_with = "files")]
     jsonl: bool,
     #[arg(long, value_name = "NAME", value_parser = parse_format,
-        help = format!("Write this export format (default gloss/2 JSON): {}", format_names()))]
+        help = format!("Write this export format (default gloss/3 JSON): {}", format_names()))]
     format: Option<Format>,
     /// Annotate on this many threads; the output is the same for any
     /// number (default: one per core).
@@ -101,7 +101,7 @@ struct ImportArgs {
         help = format!("The files' format (default: told by their names and content): {}", or_list(&cli::import::importable_names())))]
     from: Option<Format>,
     #[arg(long, value_name = "NAME", value_parser = parse_format,
-        help = format!("Write this export format (default gloss/2 JSON): {}", format_names()))]
+        help = format!("Write this export format (default gloss/3 JSON): {}", format_names()))]
     format: Option<Format>,
     /// Reference date of the documents that carry none (default: today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]

@@ -5,10 +5,12 @@
 //! Sununu Sunday" is a person and a date, not the person "Sununu Sunday".
 //! Then longer mentions win ("Sunday Times" as a newspaper over "Sunday" as a
 //! date); between equally long ones the recognizer listed first wins, then the
-//! earlier one.
+//! earlier one. A MISC name comes after all others: it is kept only where
+//! nothing else overlaps it.
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::labels::Label;
 use crate::recognize::Mention;
 
 /// Picks non-overlapping mentions from `candidates` (byte offsets into
@@ -17,9 +19,13 @@ use crate::recognize::Mention;
 pub fn resolve(text: &str, mut candidates: Vec<(usize, Mention)>) -> Vec<Mention> {
     trim_names_at_dates(text, &mut candidates);
     candidates.retain(|(_, m)| m.start < m.end);
+    // A MISC name only fills what no other mention claims: it never takes a
+    // date off the timeline or a place off the map.
+    let misc = |m: &Mention| m.label == Label::Misc;
     candidates.sort_by(|(rank_a, a), (rank_b, b)| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
+        misc(a)
+            .cmp(&misc(b))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(rank_a.cmp(rank_b))
             .then(a.start.cmp(&b.start))
     });
@@ -142,6 +148,29 @@ mod tests {
                 m(0, 12, Label::Org),
                 m(13, 17, Label::Person),
                 m(20, 24, Label::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_misc_name_is_kept_only_where_nothing_else_overlaps() {
+        let out = resolve(
+            "0123456789012345678901234567890",
+            vec![
+                // "the 1996 Olympics": the longer MISC gives the date way.
+                (0, m(0, 12, Label::Misc)),
+                (1, m(4, 8, Label::Date)),
+                (0, m(14, 20, Label::Misc)),
+                (0, m(22, 30, Label::Misc)),
+                (0, m(26, 28, Label::Place)),
+            ],
+        );
+        assert_eq!(
+            out,
+            vec![
+                m(4, 8, Label::Date),
+                m(14, 20, Label::Misc),
+                m(26, 28, Label::Place)
             ]
         );
     }

@@ -373,6 +373,13 @@ fn validation_refuses_a_broken_entity_layer() {
             .to_string();
         assert!(message.contains(expected), "case {n}: {message}");
     }
+    // A linked gloss/2 document (no MISC) is read as it is.
+    let mut linked_two = good.clone();
+    linked_two["format"] = "gloss/2".into();
+    assert_eq!(
+        Document::from_json(&linked_two.to_string()).unwrap().entities,
+        Document::from_json(&good.to_string()).unwrap().entities
+    );
     // A gloss/1 document (no entities) is still read, and so is an unlinked gloss/2 one.
     let mut old = good.clone();
     old["format"] = "gloss/1".into();
@@ -465,7 +472,7 @@ fn the_example_in_docs_format_md_is_a_valid_document() {
     let docs =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md")).unwrap();
     let start = docs
-        .find("```json\n{\n  \"format\": \"gloss/2\"")
+        .find("```json\n{\n  \"format\": \"gloss/3\"")
         .expect("example")
         + "```json\n".len();
     let end = start + docs[start..].find("```").unwrap();

@@ -350,19 +350,27 @@ fn malformed_files_are_refused_with_a_message_that_names_the_problem() {
 
 #[test]
 fn what_gloss_has_no_label_for_is_left_out_and_said() {
-    let conll = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\ncall NN I-NP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n";
+    // MISC is Gloss's own label now; MONEY has no counterpart.
+    let conll = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\ncall NN I-NP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\nlost VBD B-VP O\n$5 CD B-NP B-MONEY\n";
     let imported = import_text(&[("train.txt.conll", conll.into())], Format::Conll).unwrap();
     let doc = &imported.documents[0];
-    assert_eq!(doc.text, "EU rejects German call\nPeter Blackburn");
+    assert_eq!(doc.text, "EU rejects German call\nPeter Blackburn lost $5");
     let found: Vec<(&str, &str)> = doc
         .annotations
         .iter()
         .map(|a| (a.text.as_str(), a.label.as_str()))
         .collect();
-    assert_eq!(found, [("EU", "ORG"), ("Peter Blackburn", "PERSON")]);
+    assert_eq!(
+        found,
+        [
+            ("EU", "ORG"),
+            ("German", "MISC"),
+            ("Peter Blackburn", "PERSON")
+        ]
+    );
     assert_eq!(
         imported.notes,
-        ["train.txt.conll: 1 mention labelled \"MISC\" was left out: Gloss has no such label."]
+        ["train.txt.conll: 1 mention labelled \"MONEY\" was left out: Gloss has no such label."]
     );
     let brat = "T1\tPERSON 2 6\tZoe\u{308}\nR1\tKnows Arg1:T1 Arg2:T1\nA1\tNegated T1\n#1\tAnnotatorNotes T1\tcheck spelling\n";
     let files = vec![

@@ -1,5 +1,5 @@
 //! `gloss import`: files of another tool's format (or Gloss JSON) in,
-//! `gloss/2` documents (or another export format) out, through the core's
+//! `gloss/3` documents (or another export format) out, through the core's
 //! importers ([`gloss::formats::import`]). All or nothing: a file that cannot
 //! be read or is malformed prints one message naming it (and its line), no
 //! document, and makes the exit status 1.

@@ -403,28 +403,17 @@ fn raw_pipeline(doc: &ConllDocument, separator: char) -> Vec<Span> {
     let annotated = crate::annotate(&text, &options);
     let index = CharIndex::new(&text);
     let mut out = Vec::new();
-    let mut taken = Vec::new();
     for a in &annotated.annotations {
         let range =
             index.byte_of_char(a.start).unwrap_or(0)..index.byte_of_char(a.end).unwrap_or(0);
-        taken.push(range.clone());
         let class = match a.label {
             Label::Person => Class::Per,
             Label::Place => Class::Loc,
             Label::Org => Class::Org,
+            Label::Misc => Class::Misc,
             _ => continue,
         };
         out.push(to_span(range, class));
-    }
-    let tokenized = crate::tokenize::tokenize(&text);
-    for name in crate::ner::find_names(&text, &tokenized) {
-        if name.class == Class::Misc
-            && !taken
-                .iter()
-                .any(|t| t.start < name.range.end && name.range.start < t.end)
-        {
-            out.push(to_span(name.range, Class::Misc));
-        }
     }
     out
 }

@@ -5,7 +5,7 @@
 //! same record merge ("Kyiv"/"Kiev") → the person's edits ([`edits`]).
 //! Each entity gets an id ("E1", in order of first mention), a canonical name
 //! (its longest full form) and a mention count; the document carries them
-//! (`gloss/2`, `docs/format.md`). Before linking, the pipeline (`annotate` in lib.rs) lets a
+//! (`gloss/3`, `docs/format.md`). Before linking, the pipeline (`annotate` in lib.rs) lets a
 //! name's majority label correct its unsure mentions ([`feedback`]).
 
 pub mod edits;

@@ -17,7 +17,7 @@ pub(super) fn places() -> Document {
         "lat": 35.6895, "lon": 139.69171, "kind": "city", "population": 8336599, "score": 0.9
     });
     let json = serde_json::json!({
-        "format": "gloss/2",
+        "format": "gloss/3",
         "text": "😀 Zoe\u{308} Martín flew from Київ to 東京 and Atlantis on Dec. 5. Kiev cheered.",
         "reference_date": "2025-12-21",
         "reference_date_source": "given",
@@ -40,5 +40,5 @@ pub(super) fn places() -> Document {
             { "id": "E4", "label": "PLACE", "name": "Atlantis", "mentions": 1 }
         ]
     });
-    Document::from_json(&json.to_string()).expect("the fixture is a valid gloss/2 document")
+    Document::from_json(&json.to_string()).expect("the fixture is a valid gloss/3 document")
 }

@@ -1,7 +1,7 @@
 //! What every importer shares: the files given ([`Input`]), the mentions a
 //! reader finds in them ([`Draft`], [`Mention`], in code points and in the
 //! file's own label names), and the one step that makes them a valid
-//! `gloss/2` [`Document`] ([`build`]): labels mapped through the label table,
+//! `gloss/3` [`Document`] ([`build`]): labels mapped through the label table,
 //! offsets and texts checked, overlaps settled, entities linked and the
 //! GeoNames records the file names kept as `place` edits. A malformed file is
 //! an [`ImportError`] naming the file and line; what is read but has no place
@@ -28,7 +28,7 @@ pub struct Input<'a> {
 }
 
 /// The reference date of imported documents that do not carry one (every
-/// format but `gloss/2`): the date given, else today.
+/// format but Gloss's own): the date given, else today.
 #[derive(Clone, Debug)]
 pub struct ImportOptions {
     /// The date given (`--date`, the page's date field).
@@ -41,7 +41,7 @@ pub struct ImportOptions {
 /// say what was left out.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
-    /// The documents read, each valid `gloss/2`.
+    /// The documents read, each valid `gloss/3`.
     pub documents: Vec<Document>,
     /// One sentence per thing read but left out ("2 mentions labelled MISC…").
     pub notes: Vec<String>,

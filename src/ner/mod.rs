@@ -11,11 +11,12 @@
 //!
 //! After tagging, a leading title is trimmed from a person's name
 //! ([`titles`]) and hyphenated compounds of places are cut into their places
-//! ([`compounds`]), a street or a square becomes a place ([`streets`]), and
-//! a US state after a town and a comma becomes a place ([`states`]).
+//! ([`compounds`]), a street or a square becomes a place ([`streets`]), so
+//! does a country or region tagged MISC ([`regions`]), and a US state after
+//! a town and a comma becomes a place ([`states`]).
 //!
-//! PER, LOC and ORG become PERSON, PLACE and ORG mentions; MISC (nationalities,
-//! events, …) sharpens the other boundaries but is not emitted.
+//! PER, LOC, ORG and MISC become PERSON, PLACE, ORG and MISC mentions (MISC:
+//! nationalities, events, works, products; the page hides them at first).
 //!
 //! Each mention's confidence is the lowest, over its tokens, of the marginal
 //! probability of the tag it got, under a softmax over all valid tag
@@ -35,6 +36,7 @@ pub mod gazetteer;
 pub mod hash;
 pub mod input;
 pub mod model;
+pub mod regions;
 pub mod states;
 pub mod streets;
 pub mod tags;
@@ -338,6 +340,7 @@ fn find_names_in(
         .collect();
     let names = compounds::split(text, tokens, names);
     let names = streets::mend(text, tokens, names);
+    let names = regions::mend(text, tokens, names);
     states::add(text, tokens, names)
 }
 
@@ -368,7 +371,7 @@ impl Recognizer for NameRecognizer {
                 Class::Per => Label::Person,
                 Class::Loc => Label::Place,
                 Class::Org => Label::Org,
-                Class::Misc => continue,
+                Class::Misc => Label::Misc,
             };
             out.push(Mention {
                 start: name.range.start,

@@ -1,4 +1,4 @@
-// A large gloss/2 document, generated: varied sentences (Latin with
+// A large gloss/3 document, generated: varied sentences (Latin with
 // diacritics, Cyrillic, CJK, an emoji now and then) with their annotations
 // in code points, as the page would import it. Shared by the large-document
 // browser test and bench/render.mjs.
@@ -57,7 +57,7 @@ export function largeDocument(bytes, seed = 7) {
   while (size < bytes) paragraph();
   paragraph(FIRST_AND_LAST);
   [piece('Finally, '), piece(FIRST_AND_LAST, 'PERSON'), piece(' reached '), piece(LAST_PLACE, 'PLACE'), piece('.')].forEach(add);
-  return { format: 'gloss/2', text, reference_date: '2025-12-21', reference_date_source: 'given', annotations };
+  return { format: 'gloss/3', text, reference_date: '2025-12-21', reference_date_source: 'given', annotations };
 }
 
 export const FIRST_AND_LAST = 'Odile Fairweather';

@@ -54,7 +54,7 @@ test('the CLI output for every fixture is valid against schema/gloss-document.sc
   const place = { geonames_id: 703448, name: 'Kyiv', country: 'UA', admin1: 'Kyiv City', lat: 50.45, lon: 30.52, kind: 'city', population: 2797553, score: 0.9 };
   const { name, population, score, ...record } = place;
   const linked = {
-    format: 'gloss/2', text: 'Kyiv', reference_date: GOLDEN_DATE, reference_date_source: 'given',
+    format: 'gloss/3', text: 'Kyiv', reference_date: GOLDEN_DATE, reference_date_source: 'given',
     annotations: [{ start: 0, end: 4, label: 'PLACE', text: 'Kyiv', source: 'model', entity: 'E1' }],
     entities: [{ id: 'E1', label: 'PLACE', name: 'Kyiv', mentions: 1, ...record, candidates: [place] }],
     edits: [{ edit: 'split', mention }, { edit: 'merge', mention, with: mention }, { edit: 'rename', mention, name: 'Kiev' }, { edit: 'place', mention, geonames_id: 703448 }],
@@ -69,7 +69,7 @@ test('the CLI output for every fixture is valid against schema/gloss-document.sc
   ];
   for (const doc of refused) assert.equal(validate(doc), false, JSON.stringify(doc));
   // The schema is not a rubber stamp: it refuses a name with a value and an unknown field.
-  const bad = { format: 'gloss/2', text: 'Anna', reference_date: GOLDEN_DATE, reference_date_source: 'given', annotations: [{ start: 0, end: 4, label: 'PERSON', text: 'Anna', value: 'x', source: 'model' }] };
+  const bad = { format: 'gloss/3', text: 'Anna', reference_date: GOLDEN_DATE, reference_date_source: 'given', annotations: [{ start: 0, end: 4, label: 'PERSON', text: 'Anna', value: 'x', source: 'model' }] };
   assert.equal(validate(bad), false);
   assert.equal(validate({ ...bad, annotations: [], extra: 1 }), false);
   // A batch's documents carry an id: a string or a number, nothing else.
@@ -104,7 +104,7 @@ test('validateDocument accepts an export and refuses unknown fields, wrong types
     [{ ...doc, annotations: [{ ...doc.annotations[0], note: 'x' }] }, /unknown field `note`/],
     [{ ...doc, annotations: [{ ...doc.annotations[0], start: '2' }] }, /invalid type/],
     [{ ...doc, annotations: [{ ...doc.annotations[0], start: 3, end: 9 }] }, /does not match/],
-    [{ ...doc, format: 'gloss/3' }, /unsupported format/],
+    [{ ...doc, format: 'gloss/4' }, /unsupported format/],
     [[1, 2], /not a Gloss document/],
   ];
   for (const [value, message] of broken) assert.throws(() => validateDocument(value), message);
@@ -130,5 +130,5 @@ test('linkEntities recomputes entities after a correction and applies the person
   assert.deepEqual(unapplied, [gone]);
   assert.deepEqual(document.edits, corrected.edits, 'a stale edit stays in the document');
   assert.deepEqual(validateDocument(structuredClone(document)), document);
-  assert.throws(() => linkEntities({ ...doc, format: 'gloss/3' }), /unsupported format/);
+  assert.throws(() => linkEntities({ ...doc, format: 'gloss/4' }), /unsupported format/);
 });

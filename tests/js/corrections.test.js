@@ -96,7 +96,7 @@ test('after a text edit, corrections apply where their text still stands and the
 
 test('an imported document splits into model and corrections that rebuild it exactly', () => {
   const imported = {
-    format: 'gloss/2',
+    format: 'gloss/3',
     text: TEXT,
     reference_date: '2025-12-21',
     reference_date_source: 'dateline',

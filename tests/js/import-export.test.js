@@ -27,7 +27,7 @@ test('malformed imports are refused with a message that says why', async () => {
     // [what, file content, expected message part]
     ['invalid JSON', '{"format": "gloss/1",', /Not valid JSON/],
     ['not an object', '[1, 2]', /expected a JSON object/],
-    ['another format', JSON.stringify({ ...VALID, format: 'gloss/3' }), /"gloss\/3", expected "gloss\/2"/],
+    ['another format', JSON.stringify({ ...VALID, format: 'gloss/4' }), /"gloss\/4", expected "gloss\/3"/],
     ['UTF-16 offsets instead of code points', JSON.stringify(withAnnotation({ start: 3, end: 7 })), /does not match/],
     ['offsets past the end', JSON.stringify(withAnnotation({ start: 11, end: 99, text: 'Bob.' })), /past the end/],
     ['start after end', JSON.stringify(withAnnotation({ start: 6, end: 2 })), /less than end/],

@@ -5,7 +5,7 @@
  * A correction is `{start, end, text, label}` in code points: `label` set means
  * "this span is a LABEL" (an addition or a relabel; it replaces every
  * annotation it overlaps), `label: null` means "no annotation at exactly this
- * span" (a removal). Corrections apply in order; the result is a valid gloss/2
+ * span" (a removal). Corrections apply in order; the result is a valid gloss/3
  * annotation list in which corrected annotations have source "person".
  * @module
  */
@@ -13,7 +13,7 @@
 import { offsetMap } from './offsets.js';
 
 /**
- * @typedef {object} Annotation  one gloss/2 annotation (code points)
+ * @typedef {object} Annotation  one gloss/3 annotation (code points)
  * @property {number} start
  * @property {number} end
  * @property {string} label
@@ -21,7 +21,7 @@ import { offsetMap } from './offsets.js';
  * @property {string} [value]
  * @property {number} [confidence]
  * @property {'model'|'person'} source
- * @property {string} [entity]  gloss/2: its entity's id
+ * @property {string} [entity]  gloss/3: its entity's id
  *
  * @typedef {object} Correction
  * @property {number} start
@@ -37,7 +37,7 @@ const sameSpan = (a, b) => a.start === b.start && a.end === b.end;
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 
 /**
- * Builds an annotation with the fields in gloss/2 order (the export is
+ * Builds an annotation with the fields in gloss/3 order (the export is
  * byte-stable because of it).
  * @returns {Annotation}
  */

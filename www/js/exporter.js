@@ -1,5 +1,5 @@
 /**
- * Writes a gloss/2 document as JSON text: fields in the format's order,
+ * Writes a gloss/3 document as JSON text: fields in the format's order,
  * two-space indentation and a final newline, like `gloss annotate FILE`.
  * Exporting the same document twice gives the same bytes.
  * @module

@@ -13,7 +13,7 @@ import { fullStop, readImport, sizeProblem } from './importer.js';
 import { isEmpty } from './session.js';
 import { plural, quote } from './wording.js';
 
-/** The name of gloss/1 in the core's format table: Export JSON writes it, the menu lists the others. */
+/** The name of gloss/3 in the core's format table: Export JSON writes it, the menu lists the others. */
 const OWN_FORMAT = 'gloss';
 
 /** Downloads `content` as a file named `name`. */
@@ -74,7 +74,7 @@ export function createImportExport({ state, core, say }) {
     say(`Imported ${name}${from}: ${plural(imported.annotations.length, 'annotation')}, ${byPerson} by a person.${notes}`);
   }
 
-  /** Exports in `format` (a row of the core's table): gloss/1 JSON by default. */
+  /** Exports in `format` (a row of the core's table): gloss/3 JSON by default. */
   async function exportAs(format = own) {
     if (isEmpty(state.session)) {
       say('Nothing to export yet: paste an article and press Annotate.', 'warning');

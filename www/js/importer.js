@@ -1,5 +1,5 @@
 /**
- * Reads imported files into a gloss/2 (or gloss/1) document or a clear reason why not,
+ * Reads imported files into a gloss/3 (or gloss/2, gloss/1) document or a clear reason why not,
  * as strictly as the CLI: refuses files over the size cap before reading
  * them, bytes that are not UTF-8 and JSON objects with a repeated key, then
  * lets the core's validator check everything the format promises. Files of
@@ -12,7 +12,7 @@
 const DOCUMENT_FIELDS = new Set(['format', 'id', 'text', 'reference_date', 'reference_date_source', 'annotations', 'entities', 'edits']);
 const ANNOTATION_FIELDS = new Set(['start', 'end', 'label', 'text', 'value', 'confidence', 'source', 'entity']);
 /** The format versions Import reads (the core checks each one's rules). */
-const FORMATS = ['gloss/1', 'gloss/2'];
+const FORMATS = ['gloss/1', 'gloss/2', 'gloss/3'];
 
 /**
  * The first field the format does not define, as a readable path, or null.
@@ -134,10 +134,10 @@ export async function parseImport(text, validateDocument) {
   if (repeated) return { error: `Not valid JSON for Gloss: the key ${repeated} appears twice in one object.` };
   if (hasLoneSurrogate(value)) return { error: 'Not valid JSON for Gloss: a string holds half of a UTF-16 surrogate pair (such as "\\ud800"), which is not Unicode text.' };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { error: 'Not a Gloss document: expected a JSON object with "format": "gloss/2".' };
+    return { error: 'Not a Gloss document: expected a JSON object with "format": "gloss/3".' };
   }
   if (!FORMATS.includes(value.format)) {
-    return { error: `Not a Gloss document: "format" is ${JSON.stringify(value.format)}, expected "gloss/2" (or "gloss/1").` };
+    return { error: `Not a Gloss document: "format" is ${JSON.stringify(value.format)}, expected "gloss/3" (or "gloss/2", "gloss/1").` };
   }
   const unknown = unknownField(value);
   if (unknown) return { error: `Not a valid Gloss document: unknown field ${unknown}.` };

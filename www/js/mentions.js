@@ -16,7 +16,7 @@ export function mentionsOf(doc, id) {
   return out;
 }
 
-/** A mention as gloss/2 `edits` name it: `{start, end, text}` in code points. */
+/** A mention as gloss/3 `edits` name it: `{start, end, text}` in code points. */
 export const mentionRef = ({ start, end, text }) => ({ start, end, text });
 
 /**

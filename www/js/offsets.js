@@ -1,6 +1,6 @@
 /**
  * Converts between the two ways of counting positions in a text: Unicode code
- * points (the gloss/1 export format, Python string indices) and UTF-16 code
+ * points (the export format, Python string indices) and UTF-16 code
  * units (JavaScript string indices, the DOM). Every conversion in the page
  * goes through this module.
  * @module
@@ -76,7 +76,7 @@ function buildTable(text) {
 }
 
 /**
- * Converts gloss/1 annotations (code points) to UTF-16 spans for display.
+ * Converts the export's annotations (code points) to UTF-16 spans for display.
  * Returns null when an annotation does not fit the text.
  * @param {string} text
  * @param {{start: number, end: number}[]} annotations

@@ -17,7 +17,7 @@ import { createHistory } from './history.js';
 import { patchAnnotations } from './doc-patch.js';
 
 /** The export format tag. */
-export const FORMAT = 'gloss/2';
+export const FORMAT = 'gloss/3';
 
 /**
  * @typedef {import('./corrections.js').Annotation} Annotation
@@ -29,7 +29,7 @@ export const FORMAT = 'gloss/2';
  * @property {string} dateField  the reference-date field: "" (use dateline, else today) or YYYY-MM-DD
  * @property {{reference_date: string, reference_date_source: string, annotations: Annotation[]}} model
  * @property {Correction[]} corrections
- * @property {object[]} [edits]  the person's entity edits (gloss/2 `edits`), re-applied by the core's linkEntities
+ * @property {object[]} [edits]  the person's entity edits (gloss/3 `edits`), re-applied by the core's linkEntities
  *
  * @callback AnnotateFn  the core's annotate(text, {reference_date, today})
  * @param {string} text
@@ -59,7 +59,7 @@ export function isEmpty(session) {
 }
 
 /**
- * The gloss/2 document a session stands for: what Export writes. With the
+ * The gloss/3 document a session stands for: what Export writes. With the
  * core's `linkEntities`, its entities are recomputed after the corrections
  * and the person's entity edits applied; without, it is an unlinked document
  * (no `entity`, no `entities`), which is valid too.
@@ -149,7 +149,7 @@ export function correct(session, correction, labels, shown = documentOf(session,
 }
 
 /**
- * The session with one more entity edit (gloss/2 `edits`: merge, split,
+ * The session with one more entity edit (gloss/3 `edits`: merge, split,
  * rename, place), which the core's linkEntities applies on top of its grouping.
  * @param {Session} session
  * @param {object} edit
@@ -161,7 +161,7 @@ export function editEntities(session, edit) {
 
 /**
  * A session that reproduces an imported (already validated) document exactly.
- * @param {object} doc  a valid gloss/2 (or gloss/1) document
+ * @param {object} doc  a valid gloss/3 (or gloss/1) document
  * @param {Annotation[]} coreAnnotations  what the core finds in doc.text at doc.reference_date
  * @returns {Session}
  */
@@ -353,7 +353,7 @@ export function createPageState({ core, labels, today }) {
     get session() {
       return history.present;
     },
-    /** The gloss/2 document on screen. */
+    /** The gloss/3 document on screen. */
     get document() {
       return doc;
     },
