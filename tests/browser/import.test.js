@@ -64,7 +64,7 @@ test('malformed imports show a message and leave the document as it was', async 
   const valid = JSON.parse(before);
   const cases = [
     ['broken.json', '{"format": "gloss/1", "text": ', /Not valid JSON/],
-    ['other.json', JSON.stringify({ ...valid, format: 'other/9' }), /expected "gloss\/2"/],
+    ['other.json', JSON.stringify({ ...valid, format: 'other/9' }), /expected "gloss\/3"/],
     ['offsets.json', JSON.stringify({ ...valid, annotations: [{ start: 0, end: 999, label: 'PERSON', text: 'x', source: 'person' }] }), /past the end/],
     ['types.json', JSON.stringify({ ...valid, annotations: 'none' }), /Not a valid Gloss document/],
     ['mismatch.json', JSON.stringify({ ...valid, annotations: [{ start: 0, end: 2, label: 'PERSON', text: 'no', source: 'person' }] }), /does not match/],
