@@ -40,6 +40,28 @@ test('split, merge and rename are entity edits: one undo step each, exported as 
   assert.equal(state.document.edits.length, 2);
 });
 
+test('renaming or re-placing one entity again replaces the edit before, and Undo still steps back', async () => {
+  const state = await annotated();
+  const full = ref(find(state, 'Rustem Umerov'));
+  for (const name of ['R. Umerov', 'Rustem U.', 'Minister Umerov']) await state.editEntities({ edit: 'rename', mention: full, name });
+  assert.deepEqual(state.document.edits.map((e) => [e.edit, e.name]), [['rename', 'Minister Umerov']]);
+  assert.equal(entityOf(state, find(state, 'Rustem Umerov')).name, 'Minister Umerov');
+  state.undo();
+  await state.settled();
+  assert.equal(entityOf(state, find(state, 'Rustem Umerov')).name, 'Rustem U.', 'Undo brings back the name before');
+  // A rename of another entity, or after another kind of edit, is kept as well.
+  await state.editEntities({ edit: 'rename', mention: ref(find(state, 'Anna')), name: 'Anna K.' });
+  await state.editEntities({ edit: 'split', mention: ref(find(state, 'Umerov')) });
+  await state.editEntities({ edit: 'rename', mention: full, name: 'Umerov' });
+  assert.deepEqual(state.document.edits.map((e) => e.edit), ['rename', 'rename', 'split', 'rename']);
+  const kyiv = ref(find(state, 'Kyiv'));
+  const candidates = entityOf(state, find(state, 'Kyiv')).candidates.map((c) => c.geonames_id);
+  await state.editEntities({ edit: 'place', mention: kyiv, geonames_id: candidates[1] });
+  await state.editEntities({ edit: 'place', mention: kyiv, geonames_id: candidates[0] });
+  assert.deepEqual(state.document.edits.at(-1), { edit: 'place', mention: kyiv, geonames_id: candidates[0] });
+  assert.equal(state.document.edits.length, 5);
+});
+
 test('a place edit picks another candidate', async () => {
   const state = await annotated();
   const kyiv = find(state, 'Kyiv');

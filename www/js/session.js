@@ -151,12 +151,19 @@ export function correct(session, correction, labels, shown = documentOf(session,
 /**
  * The session with one more entity edit (gloss/3 `edits`: merge, split,
  * rename, place), which the core's linkEntities applies on top of its grouping.
+ * A rename or a place choice right after one of the same kind for the same
+ * mention replaces it, so renaming one entity five times leaves one edit, not
+ * five (the earlier ones could change nothing; Undo still steps back).
  * @param {Session} session
  * @param {object} edit
  * @returns {Session}
  */
 export function editEntities(session, edit) {
-  return { ...session, edits: [...(session.edits ?? []), edit] };
+  const edits = session.edits ?? [];
+  const last = edits.at(-1);
+  const sameMention = (a, b) => a.start === b.start && a.end === b.end && a.text === b.text;
+  const supersedes = last && (edit.edit === 'rename' || edit.edit === 'place') && last.edit === edit.edit && sameMention(last.mention, edit.mention);
+  return { ...session, edits: [...(supersedes ? edits.slice(0, -1) : edits), edit] };
 }
 
 /**
