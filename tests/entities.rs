@@ -377,7 +377,9 @@ fn validation_refuses_a_broken_entity_layer() {
     let mut linked_two = good.clone();
     linked_two["format"] = "gloss/2".into();
     assert_eq!(
-        Document::from_json(&linked_two.to_string()).unwrap().entities,
+        Document::from_json(&linked_two.to_string())
+            .unwrap()
+            .entities,
         Document::from_json(&good.to_string()).unwrap().entities
     );
     // A gloss/1 document (no entities) is still read, and so is an unlinked gloss/2 one.
