@@ -55,6 +55,13 @@ test("sessions that share a model's annotations store them once and share them a
   assert.deepEqual(unpackSnapshot(old, packed.texts).session, b);
 });
 
+test('a record saved before the MISC label existed keeps its hidden labels and hides MISC, its default', () => {
+  const saved = packSnapshot({ session: session('Anna met Bob.'), past: [], future: [], hidden: ['SET'], draft: 'Anna met Bob.' }, new Map(), counter());
+  assert.deepEqual(unpackSnapshot(saved.head, saved.texts).hidden, ['SET'], 'this page: as saved');
+  assert.deepEqual(unpackSnapshot({ ...saved.head, shape: 2 }, saved.texts).hidden, ['SET', 'MISC'], 'DURATION was shown: it stays shown');
+  assert.deepEqual(unpackSnapshot({ ...saved.head, shape: 2, hidden: ['MISC'] }, saved.texts).hidden, ['MISC'], 'once');
+});
+
 test('a damaged saved record is refused with a reason, never half restored', () => {
   const packed = packSnapshot({ session: session('x'), past: [], future: [], hidden: [], draft: 'x' }, new Map(), counter());
   const cases = [

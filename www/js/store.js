@@ -18,9 +18,15 @@ const STORES = ['head', 'texts', 'quarantine', 'meta'];
 const HEAD = 'current';
 /** The meta key of the note that the latest save failed. */
 const FAILED = 'failed';
-/** The shape version of the head record: 2 refers to the model's annotations by id; 1 held them inline (still read). */
-const SHAPE = 2;
-const SHAPES = [1, SHAPE];
+/**
+ * The shape version of the head record: 3 is 2 written by a page that has the
+ * MISC label; 2 refers to the model's annotations by id; 1 held them inline.
+ * All are read.
+ */
+const SHAPE = 3;
+const SHAPES = [1, 2, SHAPE];
+/** Labels added since a shape was written: they start hidden, as is their default, when it is read. */
+const ADDED_SINCE = { 1: ['MISC'], 2: ['MISC'], 3: [] };
 
 /** The key of the session the page saved in localStorage before it used IndexedDB (migrated once). */
 export const LEGACY_KEY = 'gloss.session.v1';
@@ -96,7 +102,7 @@ function sessionProblem(s, texts) {
  */
 export function unpackSnapshot(head, texts) {
   if (!head || typeof head !== 'object') throw new Error('the saved record is not an object');
-  if (!SHAPES.includes(head.shape)) throw new Error(`the saved record has shape ${JSON.stringify(head.shape)}, this page reads shapes ${SHAPES.join(' and ')}`);
+  if (!SHAPES.includes(head.shape)) throw new Error(`the saved record has shape ${JSON.stringify(head.shape)}, this page reads shapes ${SHAPES.join(', ')}`);
   if (!Array.isArray(head.past) || !Array.isArray(head.future) || !Array.isArray(head.hidden)) throw new Error('the undo lists or hidden labels are missing');
   for (const s of [head.present, ...head.past, ...head.future]) {
     const problem = sessionProblem(s, texts);
@@ -117,7 +123,7 @@ export function unpackSnapshot(head, texts) {
     session,
     past: head.past.map(unpack),
     future: head.future.map(unpack),
-    hidden: head.hidden.filter((h) => typeof h === 'string'),
+    hidden: [...new Set([...head.hidden.filter((h) => typeof h === 'string'), ...ADDED_SINCE[head.shape]])],
     draft: head.draft === null ? session.text : texts.get(head.draft),
   };
 }
