@@ -181,11 +181,7 @@ pub fn split(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::rule_tests::{owned, Tagged};
-
-    fn run(text: &str, tagged: Tagged) -> Vec<(String, Class)> {
-        crate::ner::rule_tests::run(text, tagged, split)
-    }
+    use crate::ner::rule_tests::{assert_leaves, assert_mends, Tagged};
 
     #[test]
     fn compounds_of_places_become_their_places() {
@@ -238,9 +234,7 @@ mod tests {
                 &[("Ukrainian-American", Misc)],
             ),
         ];
-        for &(text, tagged, expected) in cases {
-            assert_eq!(run(text, tagged), owned(expected), "{text}");
-        }
+        assert_mends(split, cases);
     }
 
     /// Hyphenated names that are not compounds of places stay as they are.
@@ -272,8 +266,6 @@ mod tests {
                 &[("Russia", Loc), ("Ukraine", Loc)],
             ),
         ];
-        for &(text, tagged) in cases {
-            assert_eq!(run(text, tagged), owned(tagged), "{text}");
-        }
+        assert_leaves(split, cases);
     }
 }

@@ -394,13 +394,12 @@ pub(crate) mod rule_tests {
     /// Words of a text with the class they are tagged with, in text order.
     pub type Tagged<'a> = &'a [(&'a str, Class)];
 
+    /// A rule that runs after the model.
+    pub type Rule = fn(&str, &[Token], Vec<Name>) -> Vec<Name>;
+
     /// Runs `rule` on `text` as if the model had tagged `tagged`; returns
     /// the words and classes of its names.
-    pub fn run(
-        text: &str,
-        tagged: Tagged,
-        rule: fn(&str, &[Token], Vec<Name>) -> Vec<Name>,
-    ) -> Vec<(String, Class)> {
+    pub fn run(text: &str, tagged: Tagged, rule: Rule) -> Vec<(String, Class)> {
         let tokenized = crate::tokenize::tokenize(text);
         let mut from = 0;
         let names = tagged
@@ -424,6 +423,20 @@ pub(crate) mod rule_tests {
     /// `names` as [`run`] returns them.
     pub fn owned(names: Tagged) -> Vec<(String, Class)> {
         names.iter().map(|&(w, c)| (w.to_string(), c)).collect()
+    }
+
+    /// The rule run on each case's text and tagging gives its expected names.
+    pub fn assert_mends(rule: Rule, cases: &[(&str, Tagged, Tagged)]) {
+        for &(text, tagged, expected) in cases {
+            assert_eq!(run(text, tagged, rule), owned(expected), "{text}");
+        }
+    }
+
+    /// The rule leaves each case's tagging as it is (a false-positive table).
+    pub fn assert_leaves(rule: Rule, cases: &[(&str, Tagged)]) {
+        for &(text, tagged) in cases {
+            assert_eq!(run(text, tagged, rule), owned(tagged), "{text}");
+        }
     }
 }
 

@@ -39,11 +39,7 @@ pub fn mend(text: &str, _tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::rule_tests::{owned, Tagged};
-
-    fn run(text: &str, tagged: Tagged) -> Vec<(String, Class)> {
-        crate::ner::rule_tests::run(text, tagged, mend)
-    }
+    use crate::ner::rule_tests::{assert_leaves, assert_mends, Tagged};
 
     #[test]
     fn a_region_tagged_misc_is_a_place() {
@@ -57,9 +53,7 @@ mod tests {
             ),
             ("Aid for Europe.", &[("Europe", Misc)], &[("Europe", Loc)]),
         ];
-        for &(text, tagged, expected) in cases {
-            assert_eq!(run(text, tagged), owned(expected), "{text}");
-        }
+        assert_mends(mend, cases);
     }
 
     #[test]
@@ -77,8 +71,6 @@ mod tests {
             // Other classes are not this rule's.
             ("Japan beat Spain.", &[("Japan", Org), ("Spain", Org)]),
         ];
-        for &(text, tagged) in cases {
-            assert_eq!(run(text, tagged), owned(tagged), "{text}");
-        }
+        assert_leaves(mend, cases);
     }
 }

@@ -95,11 +95,7 @@ pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::rule_tests::{owned, Tagged};
-
-    fn run(text: &str, tagged: Tagged) -> Vec<(String, Class)> {
-        crate::ner::rule_tests::run(text, tagged, add)
-    }
+    use crate::ner::rule_tests::{assert_leaves, assert_mends, Tagged};
 
     #[test]
     fn states_after_a_town_and_a_comma_are_places() {
@@ -152,9 +148,7 @@ mod tests {
                 &[("Dayton", Loc), ("Ohio", Loc)],
             ),
         ];
-        for &(text, tagged, expected) in cases {
-            assert_eq!(run(text, tagged), owned(expected), "{text}");
-        }
+        assert_mends(add, cases);
     }
 
     #[test]
@@ -180,8 +174,6 @@ mod tests {
                 &[("Reading", Org), ("Berkshire", Loc)],
             ),
         ];
-        for &(text, tagged) in cases {
-            assert_eq!(run(text, tagged), owned(tagged), "{text}");
-        }
+        assert_leaves(add, cases);
     }
 }

@@ -133,11 +133,7 @@ pub fn mend(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::rule_tests::{owned, Tagged};
-
-    fn run(text: &str, tagged: Tagged) -> Vec<(String, Class)> {
-        crate::ner::rule_tests::run(text, tagged, mend)
-    }
+    use crate::ner::rule_tests::{assert_leaves, assert_mends, Tagged};
 
     #[test]
     fn streets_are_told_by_their_last_word() {
@@ -199,9 +195,7 @@ mod tests {
                 &[("Downing Street", Loc), ("London", Loc)],
             ),
         ];
-        for &(text, tagged, expected) in cases {
-            assert_eq!(run(text, tagged), owned(expected), "{text}");
-        }
+        assert_mends(mend, cases);
     }
 
     #[test]
@@ -233,8 +227,6 @@ mod tests {
                 &[("Okafor", Per), ("Square Capital", Org)],
             ),
         ];
-        for &(text, tagged) in cases {
-            assert_eq!(run(text, tagged), owned(tagged), "{text}");
-        }
+        assert_leaves(mend, cases);
     }
 }
