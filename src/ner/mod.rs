@@ -11,7 +11,8 @@
 //!
 //! After tagging, a leading title is trimmed from a person's name
 //! ([`titles`]) and hyphenated compounds of places are cut into their places
-//! ([`compounds`]), a street or a square becomes a place ([`streets`]), so
+//! ([`compounds`]), two names a particle separates become one ("Cais do
+//! Sodré", [`particles`]), a street or a square becomes a place ([`streets`]), so
 //! does a country or region tagged MISC ([`regions`]), and a US state after
 //! a town and a comma becomes a place ([`states`]).
 //!
@@ -36,6 +37,7 @@ pub mod gazetteer;
 pub mod hash;
 pub mod input;
 pub mod model;
+pub mod particles;
 pub mod regions;
 pub mod states;
 pub mod streets;
@@ -339,6 +341,7 @@ fn find_names_in(
         })
         .collect();
     let names = compounds::split(text, tokens, names);
+    let names = particles::join(text, tokens, names);
     let names = streets::mend(text, tokens, names);
     let names = regions::mend(text, tokens, names);
     states::add(text, tokens, names)
