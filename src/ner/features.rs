@@ -230,7 +230,7 @@ pub fn pusher(keys: &mut Vec<u32>) -> impl FnMut(u64, &[u64]) + '_ {
 }
 
 /// The key of a feature: its template number mixed with its parts.
-fn feature_key(template: u64, parts: &[u64]) -> u32 {
+pub fn feature_key(template: u64, parts: &[u64]) -> u32 {
     let mut h = hash::mix(0, template);
     for &p in parts {
         h = hash::mix(h, p);

@@ -83,6 +83,7 @@ pub struct Entity {
 pub struct Tagger {
     resources: Resources,
     weights: Weights,
+    context_scores: ContextScores,
     /// Confidence softmax over the second pass's tag sequences.
     softmax: decode::Softmax,
 }
@@ -100,6 +101,7 @@ impl Tagger {
         Tagger {
             resources: Resources::embedded(),
             softmax: decode::Softmax::new(weights.transitions(1), TEMPERATURE),
+            context_scores: ContextScores::new(&weights),
             weights,
         }
     }
@@ -144,6 +146,30 @@ impl Tagger {
         out
     }
 
+    /// The summed weights of the document-context features of token `i`
+    /// (pass 2's share; `keys` is scratch space): what the weights of
+    /// [`TaggerInput::context_features`] sum to, read from a small table.
+    fn context_sums(
+        &self,
+        input: &TaggerInput,
+        context: &DocContext,
+        i: usize,
+        sentence: &Range<usize>,
+        keys: &mut Vec<u32>,
+    ) -> Sums {
+        keys.clear();
+        let mut sum = [0; 2 * NUM_TAGS];
+        context.features(input, i, sentence, &mut |template, parts| match self
+            .context_scores
+            .row(template, parts)
+        {
+            Some(row) => model::add_to_pass(&mut sum, 1, row),
+            None => keys.push(features::feature_key(template, parts)),
+        });
+        self.weights.add(keys, &mut sum);
+        sum
+    }
+
     /// Tags a document given as tokens and sentences (token ranges).
     pub fn tag(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<Entity> {
         let input = TaggerInput::new(words, sentences, &self.resources);
@@ -154,8 +180,10 @@ impl Tagger {
         let mut second = vec![0.0f32; input.len() * NUM_TAGS];
         let mut first_tags = Vec::with_capacity(input.len());
         let mut keys = Vec::with_capacity(64);
+        let mut emissions = Vec::new();
         for sentence in &input.sentences {
-            let mut emissions = vec![0.0; sentence.len() * NUM_TAGS];
+            emissions.clear();
+            emissions.resize(sentence.len() * NUM_TAGS, 0.0);
             for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
                 let mut sum = [0; 2 * NUM_TAGS];
                 forms.add(&input, weights, i, sentence, &mut keys, &mut sum);
@@ -164,15 +192,14 @@ impl Tagger {
             }
             first_tags.extend(decode::viterbi(&emissions, weights.transitions(0)));
         }
-        let context = DocContext::new(&input, first_tags, words);
+        let context = DocContext::new(&input, first_tags);
         let mut entities = Vec::new();
         let mut scores = [0.0f32; NUM_TAGS];
         for sentence in &input.sentences {
             let emissions = &mut second[sentence.start * NUM_TAGS..sentence.end * NUM_TAGS];
             for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
-                keys.clear();
-                input.context_features(i, sentence, &context, &mut keys);
-                weights.score(&keys, 1, &mut scores);
+                let sum = self.context_sums(&input, &context, i, sentence, &mut keys);
+                weights.scores_of(&sum, 1, &mut scores);
                 row.iter_mut().zip(scores).for_each(|(r, s)| *r += s);
             }
             let path = decode::viterbi(emissions, weights.transitions(1));
@@ -194,6 +221,57 @@ impl Tagger {
             }
         }
         entities
+    }
+}
+
+/// The second-pass weights of every document-context feature
+/// ([`context::TEMPLATES`]), computed at load time: scoring a token's context
+/// features then reads a small table instead of hashing each feature and
+/// probing the large one. Integer weights, so the sums are the same.
+struct ContextScores {
+    /// Per template of [`context::TEMPLATES`], its first row in `rows`.
+    offsets: [usize; context::TEMPLATES.len()],
+    /// Per template, per combination of its parts (mixed radix, first part
+    /// most significant), the pass-2 weights.
+    rows: Vec<[i32; NUM_TAGS]>,
+}
+
+impl ContextScores {
+    fn new(weights: &Weights) -> ContextScores {
+        let mut offsets = [0; context::TEMPLATES.len()];
+        let mut rows = Vec::new();
+        for (offset, &(template, radices)) in offsets.iter_mut().zip(&context::TEMPLATES) {
+            *offset = rows.len();
+            let combinations: u64 = radices.iter().product();
+            let mut parts = vec![0u64; radices.len()];
+            for mut n in 0..combinations {
+                for (part, &radix) in parts.iter_mut().zip(radices).rev() {
+                    *part = n % radix;
+                    n /= radix;
+                }
+                let mut sum = [0; 2 * NUM_TAGS];
+                weights.add(&[features::feature_key(template, &parts)], &mut sum);
+                rows.push(std::array::from_fn(|t| sum[NUM_TAGS + t]));
+            }
+        }
+        ContextScores { offsets, rows }
+    }
+
+    /// The pass-2 weights of a feature, if it is in the table.
+    fn row(&self, template: u64, parts: &[u64]) -> Option<&[i32; NUM_TAGS]> {
+        let index = usize::try_from(template.checked_sub(context::TEMPLATES[0].0)?).ok()?;
+        let &(listed, radices) = context::TEMPLATES.get(index)?;
+        if listed != template || parts.len() != radices.len() {
+            return None;
+        }
+        let mut n = 0;
+        for (&part, &radix) in parts.iter().zip(radices.iter()) {
+            if part >= radix {
+                return None;
+            }
+            n = n * radix + part;
+        }
+        self.rows.get(self.offsets[index] + n as usize)
     }
 }
 
@@ -452,6 +530,60 @@ mod tests {
             );
             assert_eq!(found[n], found[n % per_copy]);
         }
+    }
+
+    /// The table of context scores must score every token exactly as its
+    /// plain context features do, and hold every feature the fixtures fire.
+    #[test]
+    fn context_sums_equal_the_sums_of_the_plain_context_features() {
+        let text = [
+            include_str!("../../tests/ner_fixtures/prisoner-exchange.txt"),
+            include_str!("../../tests/ner_fixtures/football.txt"),
+            "KYIV SAYS TALKS WILL RESUME\nUmerov said: Umerov, Umerov. Kyiv. kyiv",
+        ]
+        .join("\n\n");
+        let tokenized = crate::tokenize::tokenize(&text);
+        let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(&text)).collect();
+        let tagger = Tagger::embedded();
+        let input = TaggerInput::new(&words, &tokenized.sentences, tagger.resources());
+        let first: Vec<_> = tagger.tag(&words, &tokenized.sentences).iter().fold(
+            vec![tags::OUTSIDE; words.len()],
+            |mut tags, e| {
+                for (k, t) in tags[e.start..e.end].iter_mut().enumerate() {
+                    *t = match (k, e.end - e.start) {
+                        (_, 1) => tags::tag(e.class, tags::Position::Unit),
+                        (0, _) => tags::tag(e.class, tags::Position::Begin),
+                        (k, n) if k + 1 == n => tags::tag(e.class, tags::Position::Last),
+                        _ => tags::tag(e.class, tags::Position::Inside),
+                    };
+                }
+                tags
+            },
+        );
+        let context = DocContext::new(&input, first);
+        let (mut keys, mut plain_keys) = (Vec::new(), Vec::new());
+        let mut fired = std::collections::BTreeSet::new();
+        for sentence in &input.sentences {
+            for i in sentence.clone() {
+                let fast = tagger.context_sums(&input, &context, i, sentence, &mut keys);
+                assert!(keys.is_empty(), "token {i}: a feature outside the table");
+                plain_keys.clear();
+                input.context_features(i, sentence, &context, &mut plain_keys);
+                let mut plain = [0; 2 * NUM_TAGS];
+                tagger.weights.add(&plain_keys, &mut plain);
+                assert_eq!(
+                    fast[NUM_TAGS..],
+                    plain[NUM_TAGS..],
+                    "token {i} {:?}",
+                    words[i]
+                );
+                context.features(&input, i, sentence, &mut |template, _| {
+                    fired.insert(template);
+                });
+            }
+        }
+        // The text reaches most templates, so the comparison means something.
+        assert!(fired.len() >= 9, "{fired:?}");
     }
 
     /// The per-form shortcut must score every token exactly as its plain
