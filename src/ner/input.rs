@@ -54,6 +54,14 @@ pub struct TokenInfo {
     pub lower_id: u32,
 }
 
+impl TokenInfo {
+    /// Where the token stands, as the features see it: first of its
+    /// sentence (bit 0), in a headline (bit 1). Four values.
+    pub fn flags(&self) -> u64 {
+        (self.sentence_initial as u64) | (self.caps_sentence as u64) << 1
+    }
+}
+
 /// What the features need to know about a word form, whatever its position.
 pub(super) struct Lexical {
     pub(super) word: u64,

@@ -279,31 +279,44 @@ impl ContextScores {
 ///
 /// Features that look at one token alone depend only on its word form and
 /// role ([`Role`]): for forms seen twice or more they are summed once per
-/// role, as most tokens of an article repeat an earlier form. Forms seen once
-/// gain nothing from this and are looked up directly. Integer sums are
-/// exact, so the grouping changes nothing.
+/// role, as most tokens of an article repeat an earlier form, and so are its
+/// [`TaggerInput::flag_features`] for the commonest flags (0: mid-sentence,
+/// normal case). Forms seen once gain nothing from this and are looked up
+/// directly. Integer sums are exact, so the grouping changes nothing; they
+/// are kept as `i16` (half the memory to read), and a form whose sums do not
+/// fit is not cached.
 struct FormSums {
     /// Per word form, its index in `by_form`, or `u32::MAX` if not cached.
     cached: Vec<u32>,
-    by_form: Vec<[Sums; Role::ALL.len()]>,
+    /// Per cached form: one sum per role, then the flag features' sum for flags 0.
+    by_form: Vec<[[i16; 2 * NUM_TAGS]; FORM_SUMS]>,
 }
+
+/// Sums cached per word form: one per role and one for the flag features.
+const FORM_SUMS: usize = Role::ALL.len() + 1;
 
 impl FormSums {
     fn new(input: &TaggerInput, weights: &Weights) -> FormSums {
         let mut keys = Vec::with_capacity(32);
         let mut cached = vec![u32::MAX; input.lexemes.len()];
-        let mut by_form: Vec<[Sums; Role::ALL.len()]> = Vec::new();
+        let mut by_form = Vec::new();
         for (form, &j) in input.lexemes.iter().enumerate() {
             if input.lexeme_counts[form] < 2 {
                 continue;
             }
-            cached[form] = by_form.len() as u32;
-            by_form.push([[0; 2 * NUM_TAGS]; Role::ALL.len()]);
-            let sums = by_form.last_mut().expect("just pushed");
+            let mut sums = [[0; 2 * NUM_TAGS]; FORM_SUMS];
             for (sum, role) in sums.iter_mut().zip(Role::ALL) {
                 keys.clear();
                 input.token_features(j, role, &mut features::pusher(&mut keys));
                 weights.add(&keys, sum);
+            }
+            keys.clear();
+            input.flag_features(form, 0, &mut features::pusher(&mut keys));
+            weights.add(&keys, &mut sums[Role::ALL.len()]);
+            let narrow = sums.map(|sum| sum.map(|w| i16::try_from(w).ok()));
+            if narrow.iter().flatten().all(Option::is_some) {
+                cached[form] = by_form.len() as u32;
+                by_form.push(narrow.map(|sum| sum.map(|w| w.unwrap_or_default())));
             }
         }
         FormSums { cached, by_form }
@@ -334,6 +347,15 @@ impl FormSums {
             }
         }
         input.window_features(i, sentence, &mut features::pusher(keys));
+        let token = &input.tokens[i];
+        match (self.cached[token.lexeme as usize], token.flags()) {
+            (n, 0) if n != u32::MAX => {
+                model::add_to(sum, &self.by_form[n as usize][Role::ALL.len()])
+            }
+            (_, flags) => {
+                input.flag_features(token.lexeme as usize, flags, &mut features::pusher(keys))
+            }
+        }
         weights.add(keys, sum);
     }
 }
