@@ -299,7 +299,8 @@ impl FormSums {
     fn new(input: &TaggerInput, weights: &Weights) -> FormSums {
         let mut keys = Vec::with_capacity(32);
         let mut cached = vec![u32::MAX; input.lexemes.len()];
-        let mut by_form = Vec::new();
+        let repeated = input.lexeme_counts.iter().filter(|&&n| n >= 2).count();
+        let mut by_form = Vec::with_capacity(repeated);
         for (form, &j) in input.lexemes.iter().enumerate() {
             if input.lexeme_counts[form] < 2 {
                 continue;
