@@ -555,21 +555,32 @@ mod tests {
         }
     }
 
+    /// The words and tagger input of the prisoner-exchange fixture, `article`
+    /// and `extra`, joined by blank lines (leaked: tests only).
+    fn fixture_input(article: &str, extra: &str) -> (Vec<&'static str>, TaggerInput) {
+        let text: &'static str = [
+            include_str!("../../tests/ner_fixtures/prisoner-exchange.txt"),
+            article,
+            extra,
+        ]
+        .join("\n\n")
+        .leak();
+        let tokenized = crate::tokenize::tokenize(text);
+        let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(text)).collect();
+        let input = TaggerInput::new(&words, &tokenized.sentences, Tagger::embedded().resources());
+        (words, input)
+    }
+
     /// The table of context scores must score every token exactly as its
     /// plain context features do, and hold every feature the fixtures fire.
     #[test]
     fn context_sums_equal_the_sums_of_the_plain_context_features() {
-        let text = [
-            include_str!("../../tests/ner_fixtures/prisoner-exchange.txt"),
+        let (words, input) = fixture_input(
             include_str!("../../tests/ner_fixtures/football.txt"),
             "KYIV SAYS TALKS WILL RESUME\nUmerov said: Umerov, Umerov. Kyiv. kyiv",
-        ]
-        .join("\n\n");
-        let tokenized = crate::tokenize::tokenize(&text);
-        let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(&text)).collect();
+        );
         let tagger = Tagger::embedded();
-        let input = TaggerInput::new(&words, &tokenized.sentences, tagger.resources());
-        let first: Vec<_> = tagger.tag(&words, &tokenized.sentences).iter().fold(
+        let first: Vec<_> = tagger.tag(&words, &input.sentences).iter().fold(
             vec![tags::OUTSIDE; words.len()],
             |mut tags, e| {
                 for (k, t) in tags[e.start..e.end].iter_mut().enumerate() {
@@ -613,16 +624,11 @@ mod tests {
     /// feature list does: at sentence edges, for repeated and new words.
     #[test]
     fn token_sums_equal_the_sums_of_the_plain_features() {
-        let text = [
-            include_str!("../../tests/ner_fixtures/prisoner-exchange.txt"),
+        let (words, input) = fixture_input(
             include_str!("../../tests/ner_fixtures/earnings.txt"),
             "Kyiv. KYIV SAYS TALKS WILL RESUME\nUmerov said: Umerov, Umerov.",
-        ]
-        .join("\n\n");
-        let tokenized = crate::tokenize::tokenize(&text);
-        let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(&text)).collect();
+        );
         let tagger = Tagger::embedded();
-        let input = TaggerInput::new(&words, &tokenized.sentences, tagger.resources());
         let fast = tagger.token_sums(&input);
         assert_eq!(fast.len(), words.len());
         let mut keys = Vec::new();
