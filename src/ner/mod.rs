@@ -580,20 +580,17 @@ mod tests {
             "KYIV SAYS TALKS WILL RESUME\nUmerov said: Umerov, Umerov. Kyiv. kyiv",
         );
         let tagger = Tagger::embedded();
-        let first: Vec<_> = tagger.tag(&words, &input.sentences).iter().fold(
-            vec![tags::OUTSIDE; words.len()],
-            |mut tags, e| {
-                for (k, t) in tags[e.start..e.end].iter_mut().enumerate() {
-                    *t = match (k, e.end - e.start) {
-                        (_, 1) => tags::tag(e.class, tags::Position::Unit),
-                        (0, _) => tags::tag(e.class, tags::Position::Begin),
-                        (k, n) if k + 1 == n => tags::tag(e.class, tags::Position::Last),
-                        _ => tags::tag(e.class, tags::Position::Inside),
-                    };
-                }
-                tags
-            },
-        );
+        // The tagger's names stand in for a first pass.
+        let names: Vec<tags::Span> = tagger
+            .tag(&words, &input.sentences)
+            .iter()
+            .map(|e| tags::Span {
+                start: e.start,
+                end: e.end,
+                class: e.class,
+            })
+            .collect();
+        let first = tags::from_spans(words.len(), &names);
         let context = DocContext::new(&input, first);
         let (mut keys, mut plain_keys) = (Vec::new(), Vec::new());
         let mut fired = std::collections::BTreeSet::new();
