@@ -47,6 +47,9 @@ pub struct LabelInfo {
     /// Shown when the page opens. MISC, DURATION and SET start hidden: they
     /// are frequent in news text and rarely what a reader looks for.
     pub shown_by_default: bool,
+    /// The version of the export format that has the label first (`gloss/N`):
+    /// a page restoring a state saved before it shows the label as by default.
+    pub since: u8,
 }
 
 const fn row(
@@ -56,6 +59,7 @@ const fn row(
     key: char,
     temporal: bool,
     shown_by_default: bool,
+    since: u8,
 ) -> LabelInfo {
     LabelInfo {
         label,
@@ -64,19 +68,20 @@ const fn row(
         key,
         temporal,
         shown_by_default,
+        since,
     }
 }
 
 /// Every label, in display order (the order of [`Label`]).
 pub const LABELS: [LabelInfo; 8] = [
-    row(Label::Person, "PERSON", "Person", 'p', false, true),
-    row(Label::Place, "PLACE", "Place", 'l', false, true),
-    row(Label::Org, "ORG", "Organisation", 'o', false, true),
-    row(Label::Misc, "MISC", "Other name", 'm', false, false),
-    row(Label::Date, "DATE", "Date", 'd', true, true),
-    row(Label::Time, "TIME", "Time", 't', true, true),
-    row(Label::Duration, "DURATION", "Duration", 'u', true, false),
-    row(Label::Set, "SET", "Recurring time", 's', true, false),
+    row(Label::Person, "PERSON", "Person", 'p', false, true, 1),
+    row(Label::Place, "PLACE", "Place", 'l', false, true, 1),
+    row(Label::Org, "ORG", "Organisation", 'o', false, true, 1),
+    row(Label::Misc, "MISC", "Other name", 'm', false, false, 3),
+    row(Label::Date, "DATE", "Date", 'd', true, true, 1),
+    row(Label::Time, "TIME", "Time", 't', true, true, 1),
+    row(Label::Duration, "DURATION", "Duration", 'u', true, false, 1),
+    row(Label::Set, "SET", "Recurring time", 's', true, false, 1),
 ];
 
 // Row i describes the label with discriminant i, so `Label::info` is an index.
@@ -263,7 +268,7 @@ mod tests {
         let json = serde_json::to_value(LABELS[6]).unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"name": "DURATION", "title": "Duration", "key": "u", "temporal": true, "shown_by_default": false})
+            serde_json::json!({"name": "DURATION", "title": "Duration", "key": "u", "temporal": true, "shown_by_default": false, "since": 1})
         );
     }
 }

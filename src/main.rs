@@ -250,6 +250,10 @@ struct BenchArgs {
     /// Megabytes of silver text to build.
     #[arg(long, value_name = "N", default_value_t = 1.0, requires = "silver", value_parser = parse_megabytes)]
     mb: f64,
+    /// Time the stages in this thread's CPU time (from /proc; Linux), not
+    /// wall-clock time: steadier on a machine other work shares.
+    #[arg(long)]
+    cpu_time: bool,
     /// Text files to time, each as one document (default: the name-tagger
     /// fixtures in tests/ner_fixtures/).
     #[arg(value_name = "FILE")]
@@ -392,7 +396,12 @@ fn run(command: Command) -> Result<(), Fatal> {
         }
         Command::Train(TrainCommand::Names(args)) => train_names_command(args)?,
         Command::Bench(args) => {
-            gloss::dev::bench::bench(&args.files, args.silver.as_deref(), args.mb)?;
+            let clock = if args.cpu_time {
+                gloss::dev::bench::Clock::Cpu
+            } else {
+                gloss::dev::bench::Clock::Wall
+            };
+            gloss::dev::bench::bench(&args.files, args.silver.as_deref(), args.mb, clock)?;
         }
         Command::Fuzz(args) => {
             let out = args.out.display().to_string();

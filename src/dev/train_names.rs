@@ -216,7 +216,6 @@ pub fn train(settings: &TrainSettings) -> Result<(), DevError> {
 /// A training document with its features for both passes.
 struct Item {
     input: TaggerInput,
-    words: Vec<String>,
     gold: Vec<Tag>,
     /// Allowed tags per token (see [`Example::allowed`]); empty if all certain.
     allowed: Vec<u32>,
@@ -231,8 +230,7 @@ struct Item {
 
 impl Item {
     fn add_context(&mut self, first_pass: Vec<Tag>) {
-        let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
-        let context = DocContext::new(&self.input, first_pass, &words);
+        let context = DocContext::new(&self.input, first_pass);
         self.pass_keys[1] = keys_of(&self.input, Some(&context));
     }
 }
@@ -271,7 +269,6 @@ fn prepare(
             };
             Item {
                 input,
-                words: d.words.clone(),
                 gold,
                 allowed,
                 repeat,

@@ -40,7 +40,11 @@ pub fn relabel_by_majority(annotations: &mut [Annotation]) -> usize {
     }
     let labels = [Label::Person, Label::Place, Label::Org];
     let mut changed = 0;
-    for a in annotations.iter_mut().filter(|a| is_name(a.label)) {
+    // Only an unsure mention may change: the others need no key.
+    for a in annotations
+        .iter_mut()
+        .filter(|a| is_name(a.label) && is_unsure(a))
+    {
         let Some(c) = counts.get(&key(a)) else {
             continue;
         };
@@ -53,7 +57,7 @@ pub fn relabel_by_majority(annotations: &mut [Annotation]) -> usize {
             .iter()
             .enumerate()
             .all(|(i, &n)| i == best || n * MAJORITY <= most);
-        if clear && most >= 2 && is_unsure(a) && a.label != labels[best] {
+        if clear && most >= 2 && a.label != labels[best] {
             a.label = labels[best];
             changed += 1;
         }

@@ -142,7 +142,10 @@ pub fn transliteration_key(word: &str) -> String {
         ("w", "v"),
         ("j", "y"),
     ] {
-        s = s.replace(from, to);
+        // Most words hold none of them: copy only when one is there.
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
     }
     // Endings: -iy, -ii, -yi, -yy, -y all fold to -i ("Andriy", "Andrii", "Zelenskyy").
     let stem = s.trim_end_matches(['i', 'y']).len();

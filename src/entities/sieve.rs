@@ -4,7 +4,7 @@
 //! a lone surname or first name with the one full name that has it →
 //! transliteration variants. No pass merges mentions of different labels.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::normalize::{jaro_winkler, transliteration_key, words};
 use crate::document::Label;
@@ -87,7 +87,7 @@ impl Groups {
 }
 
 /// Merges every set of mentions that share `key` (and a label).
-fn merge_by<K: Ord>(groups: &mut Groups, forms: &[Form], key: impl Fn(usize, &Form) -> Option<K>) {
+fn merge_by<K: Ord>(groups: &mut Groups, forms: &[&Form], key: impl Fn(usize, &Form) -> Option<K>) {
     let mut first: BTreeMap<(Label, K), usize> = BTreeMap::new();
     for (i, f) in forms.iter().enumerate() {
         if let Some(k) = key(i, f) {
@@ -163,7 +163,19 @@ fn defined_acronym(text: &str, m: &Mention) -> Option<String> {
 /// Groups `mentions` of a document; returns each mention's group as the index
 /// of the group's first mention. `text` is the document (for "Long Form (LF)").
 pub fn group(text: &str, mentions: &[Mention]) -> Vec<usize> {
-    let forms: Vec<Form> = mentions.iter().map(Form::new).collect();
+    // A name recurs: fold each distinct (label, text) once.
+    let mut distinct: HashMap<(Label, &str), usize> = HashMap::new();
+    let mut folded: Vec<Form> = Vec::new();
+    let form_of: Vec<usize> = mentions
+        .iter()
+        .map(|m| {
+            *distinct.entry((m.label, m.text)).or_insert_with(|| {
+                folded.push(Form::new(m));
+                folded.len() - 1
+            })
+        })
+        .collect();
+    let forms: Vec<&Form> = form_of.iter().map(|&k| &folded[k]).collect();
     let mut groups = Groups((0..mentions.len()).collect());
 
     // 1. Exact text.
@@ -220,7 +232,7 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<usize> {
 /// Pass 4: a one-word PERSON mention ("Umerov", "Rustem") joins the group of
 /// the full names whose first or last word it is, when exactly one group has
 /// such a name (never "Ivan" when there are Ivan Petrov and Ivan Sidorov).
-fn link_lone_names(groups: &mut Groups, forms: &[Form]) {
+fn link_lone_names(groups: &mut Groups, forms: &[&Form]) {
     // Full names' groups by their first and by their last word.
     let mut by_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut has_full = vec![false; forms.len()];
@@ -275,7 +287,7 @@ fn same_word(a: &str, b: &str, fuzzy: bool) -> bool {
 /// transliteration key, except at most one long word that is only very similar;
 /// a person's first name must always match by key ("Ivan Petrov" and "Ivana
 /// Petrov" stay two; "Donald Trump" and "Donald Tusk" are too unlike).
-fn link_variants(groups: &mut Groups, forms: &[Form]) {
+fn link_variants(groups: &mut Groups, forms: &[&Form]) {
     // Equal keys: one name in two spellings.
     merge_by(groups, forms, |_, f| {
         (!f.keys.is_empty()).then(|| f.keys.clone())

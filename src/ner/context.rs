@@ -11,6 +11,24 @@ use std::ops::Range;
 use super::input::TaggerInput;
 use super::tags::{self, Position, Tag, NUM_TAGS};
 
+/// The second-pass templates with the number of values each of their parts
+/// takes, in template order from 100: every part is a small number (a tag,
+/// a class, a few flags), so a tagger can score every combination once, at
+/// load time, instead of hashing and looking up each feature of each token.
+pub const TEMPLATES: [(u64, &[u64]); 11] = [
+    (100, &[NUM_TAGS as u64 + 1]),
+    (101, &[NUM_TAGS as u64 + 1, NUM_TAGS as u64 + 1]),
+    (102, &[NUM_TAGS as u64 + 1, NUM_TAGS as u64 + 1]),
+    (103, &[2]),
+    (104, &[4, 8]),
+    (105, &[4, 8]),
+    (106, &[5, 8, 5]),
+    (107, &[8]),
+    (108, &[8]),
+    (109, &[8]),
+    (110, &[2]),
+];
+
 /// Counts per lowercase word over the whole document.
 #[derive(Clone, Copy, Default)]
 struct Tally {
@@ -35,7 +53,7 @@ pub struct DocContext {
 
 impl DocContext {
     /// Builds the context from first-pass tags (one per token of `input`).
-    pub fn new(input: &TaggerInput, tags: Vec<Tag>, words: &[&str]) -> DocContext {
+    pub fn new(input: &TaggerInput, tags: Vec<Tag>) -> DocContext {
         let mut tallies = vec![Tally::default(); input.lowercase_forms];
         let mut own = Vec::with_capacity(input.len());
         let mut long = vec![false; input.len()];
@@ -59,7 +77,7 @@ impl DocContext {
             }
             tally.capitalised_mid =
                 (t.capitalised && !t.sentence_initial && !t.caps_sentence) as u32;
-            tally.lowercase = words[i].chars().all(|c| !c.is_uppercase()) as u32;
+            tally.lowercase = input.lexicon[t.lexeme as usize].no_uppercase as u32;
             let total = &mut tallies[t.lower_id as usize];
             for k in 0..5 {
                 total.class[k] += tally.class[k];

@@ -28,23 +28,33 @@ pub fn viterbi(emissions: &Emissions, transitions: &[f32; NUM_TAGS * NUM_TAGS]) 
             best[t] = emissions[t];
         }
     }
+    // Transitions from each closed tag (row) to each opening tag, so that
+    // the nine maxima below run side by side, one predecessor at a time, in
+    // the same order (and so with the same ties) as one tag at a time.
+    let opening: [[f32; OPENING.len()]; CLOSED.len()] = std::array::from_fn(|k| {
+        std::array::from_fn(|m| transitions[CLOSED[k] * NUM_TAGS + OPENING[m]])
+    });
     let mut back = vec![0u8; n * NUM_TAGS];
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NUM_TAGS];
         // Every tag gets its best predecessor below.
         let arg = &mut back[i * NUM_TAGS..(i + 1) * NUM_TAGS];
         // O, B-x and U-x follow a closed tag (O, L-y, U-y) ...
-        for &t in &OPENING {
-            let (mut max, mut from) = (f32::NEG_INFINITY, 0);
-            for &p in &CLOSED {
-                let s = best[p] + transitions[p * NUM_TAGS + t];
-                if s > max {
-                    max = s;
-                    from = p;
+        let mut max = [f32::NEG_INFINITY; OPENING.len()];
+        let mut from = [CLOSED[0] as u8; OPENING.len()];
+        for (k, row) in opening.iter().enumerate() {
+            let b = best[CLOSED[k]];
+            for ((max, from), &w) in max.iter_mut().zip(&mut from).zip(row) {
+                let s = b + w;
+                if s > *max {
+                    *max = s;
+                    *from = CLOSED[k] as u8;
                 }
             }
-            next[t] = max;
-            arg[t] = from as u8;
+        }
+        for (m, &t) in OPENING.iter().enumerate() {
+            next[t] = max[m];
+            arg[t] = from[m];
         }
         // ... I-x and L-x follow B-x or I-x of the same class.
         for begin in (1..NUM_TAGS).step_by(4) {

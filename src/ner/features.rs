@@ -57,8 +57,8 @@ impl TaggerInput {
     /// Pushes the feature keys of token `i` of sentence `sentence`; with a
     /// document context, the second-pass features too. They are the
     /// [`Self::token_features`] of the token and of its neighbours (or
-    /// [`boundary_features`] past the sentence's ends) and the
-    /// [`Self::window_features`].
+    /// [`boundary_features`] past the sentence's ends), the
+    /// [`Self::window_features`] and the [`Self::flag_features`].
     pub fn features(
         &self,
         i: usize,
@@ -75,6 +75,8 @@ impl TaggerInput {
             }
         }
         self.window_features(i, sentence, &mut push);
+        let t = &self.tokens[i];
+        self.flag_features(t.lexeme as usize, t.flags(), &mut push);
         if let Some(context) = context {
             context.features(self, i, sentence, &mut push);
         }
@@ -125,9 +127,25 @@ impl TaggerInput {
         }
     }
 
+    /// Pushes the features that combine the word form `lexeme` with the
+    /// `flags` of a token's place ([`super::input::TokenInfo::flags`]):
+    /// capitalisation in context. They depend on nothing else, so a tagger
+    /// can score them once per word form and flag value.
+    pub fn flag_features(&self, lexeme: usize, flags: u64, push: &mut impl FnMut(u64, &[u64])) {
+        let t = &self.lexicon[lexeme];
+        // Capitalisation is weaker evidence at a sentence start or in a headline.
+        push(21, &[flags, t.shape]);
+        push(22, &[flags, t.lower]);
+        // Having no cluster means the word never occurs in the unlabeled
+        // news, which is itself telling.
+        if t.cluster.is_none() {
+            push(30, &[flags, t.shape]);
+        }
+    }
+
     /// Pushes the features of token `i` that combine it with its
-    /// neighbours or its position: word pairs, shape windows, capitalisation
-    /// in context, cluster pairs, name-list matches.
+    /// neighbours: word pairs, shape windows, cluster pairs, name-list
+    /// matches.
     pub fn window_features(
         &self,
         i: usize,
@@ -145,23 +163,15 @@ impl TaggerInput {
                 t.cluster.map_or(0, |c| c.prefix(n))
             })
         };
-        let flags = (t.sentence_initial as u64) | (t.caps_sentence as u64) << 1;
+        let flags = t.flags();
         push(7, &[lower(-1), t.lower]);
         push(8, &[t.lower, lower(1)]);
         // Shapes ("Xx", "X.X.", "dd-dd") of the word and its neighbours.
         push(12, &[shape(-1), t.shape, shape(1)]);
-        // Capitalisation is weaker evidence at a sentence start or in a headline.
-        push(21, &[flags, t.shape]);
-        push(22, &[flags, t.lower]);
         push(23, &[lower(-1), t.shape]);
         push(24, &[t.shape, lower(1)]);
         push(25, &[shape(-1), t.shape]);
         push(26, &[t.shape, shape(1)]);
-        // Having no cluster means the word never occurs in the unlabeled
-        // news, which is itself telling.
-        if t.cluster.is_none() {
-            push(30, &[flags, t.shape]);
-        }
         push(54, &[cluster(-1, 6), cluster(0, 6)]);
         push(55, &[cluster(0, 6), cluster(1, 6)]);
         // Name lists: position (B/I/L/U) of a match on this and the next tokens.
@@ -230,7 +240,7 @@ pub fn pusher(keys: &mut Vec<u32>) -> impl FnMut(u64, &[u64]) + '_ {
 }
 
 /// The key of a feature: its template number mixed with its parts.
-fn feature_key(template: u64, parts: &[u64]) -> u32 {
+pub fn feature_key(template: u64, parts: &[u64]) -> u32 {
     let mut h = hash::mix(0, template);
     for &p in parts {
         h = hash::mix(h, p);

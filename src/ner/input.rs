@@ -54,6 +54,14 @@ pub struct TokenInfo {
     pub lower_id: u32,
 }
 
+impl TokenInfo {
+    /// Where the token stands, as the features see it: first of its
+    /// sentence (bit 0), in a headline (bit 1). Four values.
+    pub fn flags(&self) -> u64 {
+        (self.sentence_initial as u64) | (self.caps_sentence as u64) << 1
+    }
+}
+
 /// What the features need to know about a word form, whatever its position.
 pub(super) struct Lexical {
     pub(super) word: u64,
@@ -65,6 +73,12 @@ pub(super) struct Lexical {
     pub(super) suffixes: [u64; 4],
     pub(super) cluster: Option<Path>,
     pub(super) capitalised: bool,
+    /// The raw token has a letter ([`char::is_alphabetic`]).
+    pub(super) has_letter: bool,
+    /// The raw token has a lowercase letter.
+    pub(super) has_lowercase: bool,
+    /// The raw token has no uppercase letter.
+    pub(super) no_uppercase: bool,
 }
 
 impl Lexical {
@@ -79,6 +93,9 @@ impl Lexical {
             suffixes: [0; 4],
             cluster: resources.clusters.lookup(&word, &lower),
             capitalised: word.chars().next().is_some_and(char::is_uppercase),
+            has_letter: raw.chars().any(char::is_alphabetic),
+            has_lowercase: raw.chars().any(char::is_lowercase),
+            no_uppercase: !raw.chars().any(char::is_uppercase),
         };
         let bounds: Vec<usize> = lower
             .char_indices()
@@ -125,21 +142,13 @@ impl TaggerInput {
         // Per word form, its lowercase form's index.
         let mut lower_ids: Vec<u32> = Vec::new();
         let mut lower_seen = HashMap64::<u32>::default();
+        // Per token of the current sentence, its word form.
+        let mut forms: Vec<usize> = Vec::new();
         for (n, range) in sentences.iter().enumerate() {
-            let caps_sentence = {
-                let letters = words[range.clone()]
-                    .iter()
-                    .filter(|w| w.chars().any(char::is_alphabetic))
-                    .count();
-                letters >= 2
-                    && !words[range.clone()]
-                        .iter()
-                        .any(|w| w.chars().any(char::is_lowercase))
-            };
-            for i in range.clone() {
+            forms.clear();
+            for &raw in &words[range.clone()] {
                 // Most tokens of an article repeat earlier ones: analyse
                 // each distinct form once.
-                let raw = words[i];
                 let key = hash::string(raw);
                 let lexeme = match seen.get(&key) {
                     Some(&(form, n)) if form == raw => n,
@@ -148,14 +157,19 @@ impl TaggerInput {
                         let next = lower_seen.len() as u32;
                         lower_ids.push(*lower_seen.entry(lexical.lower).or_insert(next));
                         lexicon.push(lexical);
-                        lexemes.push(i);
+                        lexemes.push(range.start + forms.len());
                         lexeme_counts.push(0);
                         seen.insert(key, (raw, lexicon.len() - 1));
                         lexicon.len() - 1
                     }
                 };
-                let lexical = &lexicon[lexeme];
                 lexeme_counts[lexeme] += 1;
+                forms.push(lexeme);
+            }
+            let caps_sentence = forms.iter().filter(|&&f| lexicon[f].has_letter).count() >= 2
+                && !forms.iter().any(|&f| lexicon[f].has_lowercase);
+            for (i, &lexeme) in range.clone().zip(&forms) {
+                let lexical = &lexicon[lexeme];
                 let info = TokenInfo {
                     lower: lexical.lower,
                     shape: lexical.shape,

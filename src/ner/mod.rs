@@ -88,6 +88,7 @@ pub struct Entity {
 pub struct Tagger {
     resources: Resources,
     weights: Weights,
+    context_scores: ContextScores,
     /// Confidence softmax over the second pass's tag sequences.
     softmax: decode::Softmax,
 }
@@ -105,6 +106,7 @@ impl Tagger {
         Tagger {
             resources: Resources::embedded(),
             softmax: decode::Softmax::new(weights.transitions(1), TEMPERATURE),
+            context_scores: ContextScores::new(&weights),
             weights,
         }
     }
@@ -149,6 +151,30 @@ impl Tagger {
         out
     }
 
+    /// The summed weights of the document-context features of token `i`
+    /// (pass 2's share; `keys` is scratch space): what the weights of
+    /// [`TaggerInput::context_features`] sum to, read from a small table.
+    fn context_sums(
+        &self,
+        input: &TaggerInput,
+        context: &DocContext,
+        i: usize,
+        sentence: &Range<usize>,
+        keys: &mut Vec<u32>,
+    ) -> Sums {
+        keys.clear();
+        let mut sum = [0; 2 * NUM_TAGS];
+        context.features(input, i, sentence, &mut |template, parts| match self
+            .context_scores
+            .row(template, parts)
+        {
+            Some(row) => model::add_to_pass(&mut sum, 1, row),
+            None => keys.push(features::feature_key(template, parts)),
+        });
+        self.weights.add(keys, &mut sum);
+        sum
+    }
+
     /// Tags a document given as tokens and sentences (token ranges).
     pub fn tag(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<Entity> {
         let input = TaggerInput::new(words, sentences, &self.resources);
@@ -159,8 +185,10 @@ impl Tagger {
         let mut second = vec![0.0f32; input.len() * NUM_TAGS];
         let mut first_tags = Vec::with_capacity(input.len());
         let mut keys = Vec::with_capacity(64);
+        let mut emissions = Vec::new();
         for sentence in &input.sentences {
-            let mut emissions = vec![0.0; sentence.len() * NUM_TAGS];
+            emissions.clear();
+            emissions.resize(sentence.len() * NUM_TAGS, 0.0);
             for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
                 let mut sum = [0; 2 * NUM_TAGS];
                 forms.add(&input, weights, i, sentence, &mut keys, &mut sum);
@@ -169,15 +197,14 @@ impl Tagger {
             }
             first_tags.extend(decode::viterbi(&emissions, weights.transitions(0)));
         }
-        let context = DocContext::new(&input, first_tags, words);
+        let context = DocContext::new(&input, first_tags);
         let mut entities = Vec::new();
         let mut scores = [0.0f32; NUM_TAGS];
         for sentence in &input.sentences {
             let emissions = &mut second[sentence.start * NUM_TAGS..sentence.end * NUM_TAGS];
             for (row, i) in emissions.chunks_mut(NUM_TAGS).zip(sentence.clone()) {
-                keys.clear();
-                input.context_features(i, sentence, &context, &mut keys);
-                weights.score(&keys, 1, &mut scores);
+                let sum = self.context_sums(&input, &context, i, sentence, &mut keys);
+                weights.scores_of(&sum, 1, &mut scores);
                 row.iter_mut().zip(scores).for_each(|(r, s)| *r += s);
             }
             let path = decode::viterbi(emissions, weights.transitions(1));
@@ -202,35 +229,100 @@ impl Tagger {
     }
 }
 
+/// The second-pass weights of every document-context feature
+/// ([`context::TEMPLATES`]), computed at load time: scoring a token's context
+/// features then reads a small table instead of hashing each feature and
+/// probing the large one. Integer weights, so the sums are the same.
+struct ContextScores {
+    /// Per template of [`context::TEMPLATES`], its first row in `rows`.
+    offsets: [usize; context::TEMPLATES.len()],
+    /// Per template, per combination of its parts (mixed radix, first part
+    /// most significant), the pass-2 weights.
+    rows: Vec<[i32; NUM_TAGS]>,
+}
+
+impl ContextScores {
+    fn new(weights: &Weights) -> ContextScores {
+        let mut offsets = [0; context::TEMPLATES.len()];
+        let mut rows = Vec::new();
+        for (offset, &(template, radices)) in offsets.iter_mut().zip(&context::TEMPLATES) {
+            *offset = rows.len();
+            let combinations: u64 = radices.iter().product();
+            let mut parts = vec![0u64; radices.len()];
+            for mut n in 0..combinations {
+                for (part, &radix) in parts.iter_mut().zip(radices).rev() {
+                    *part = n % radix;
+                    n /= radix;
+                }
+                let mut sum = [0; 2 * NUM_TAGS];
+                weights.add(&[features::feature_key(template, &parts)], &mut sum);
+                rows.push(std::array::from_fn(|t| sum[NUM_TAGS + t]));
+            }
+        }
+        ContextScores { offsets, rows }
+    }
+
+    /// The pass-2 weights of a feature, if it is in the table.
+    fn row(&self, template: u64, parts: &[u64]) -> Option<&[i32; NUM_TAGS]> {
+        let index = usize::try_from(template.checked_sub(context::TEMPLATES[0].0)?).ok()?;
+        let &(listed, radices) = context::TEMPLATES.get(index)?;
+        if listed != template || parts.len() != radices.len() {
+            return None;
+        }
+        let mut n = 0;
+        for (&part, &radix) in parts.iter().zip(radices.iter()) {
+            if part >= radix {
+                return None;
+            }
+            n = n * radix + part;
+        }
+        self.rows.get(self.offsets[index] + n as usize)
+    }
+}
+
 /// The token features of a document scored once per repeated word form.
 ///
 /// Features that look at one token alone depend only on its word form and
 /// role ([`Role`]): for forms seen twice or more they are summed once per
-/// role, as most tokens of an article repeat an earlier form. Forms seen once
-/// gain nothing from this and are looked up directly. Integer sums are
-/// exact, so the grouping changes nothing.
+/// role, as most tokens of an article repeat an earlier form, and so are its
+/// [`TaggerInput::flag_features`] for the commonest flags (0: mid-sentence,
+/// normal case). Forms seen once gain nothing from this and are looked up
+/// directly. Integer sums are exact, so the grouping changes nothing; they
+/// are kept as `i16` (half the memory to read), and a form whose sums do not
+/// fit is not cached.
 struct FormSums {
     /// Per word form, its index in `by_form`, or `u32::MAX` if not cached.
     cached: Vec<u32>,
-    by_form: Vec<[Sums; Role::ALL.len()]>,
+    /// Per cached form: one sum per role, then the flag features' sum for flags 0.
+    by_form: Vec<[[i16; 2 * NUM_TAGS]; FORM_SUMS]>,
 }
+
+/// Sums cached per word form: one per role and one for the flag features.
+const FORM_SUMS: usize = Role::ALL.len() + 1;
 
 impl FormSums {
     fn new(input: &TaggerInput, weights: &Weights) -> FormSums {
         let mut keys = Vec::with_capacity(32);
         let mut cached = vec![u32::MAX; input.lexemes.len()];
-        let mut by_form: Vec<[Sums; Role::ALL.len()]> = Vec::new();
+        let repeated = input.lexeme_counts.iter().filter(|&&n| n >= 2).count();
+        let mut by_form = Vec::with_capacity(repeated);
         for (form, &j) in input.lexemes.iter().enumerate() {
             if input.lexeme_counts[form] < 2 {
                 continue;
             }
-            cached[form] = by_form.len() as u32;
-            by_form.push([[0; 2 * NUM_TAGS]; Role::ALL.len()]);
-            let sums = by_form.last_mut().expect("just pushed");
+            let mut sums = [[0; 2 * NUM_TAGS]; FORM_SUMS];
             for (sum, role) in sums.iter_mut().zip(Role::ALL) {
                 keys.clear();
                 input.token_features(j, role, &mut features::pusher(&mut keys));
                 weights.add(&keys, sum);
+            }
+            keys.clear();
+            input.flag_features(form, 0, &mut features::pusher(&mut keys));
+            weights.add(&keys, &mut sums[Role::ALL.len()]);
+            let narrow = sums.map(|sum| sum.map(|w| i16::try_from(w).ok()));
+            if narrow.iter().flatten().all(Option::is_some) {
+                cached[form] = by_form.len() as u32;
+                by_form.push(narrow.map(|sum| sum.map(|w| w.unwrap_or_default())));
             }
         }
         FormSums { cached, by_form }
@@ -261,6 +353,15 @@ impl FormSums {
             }
         }
         input.window_features(i, sentence, &mut features::pusher(keys));
+        let token = &input.tokens[i];
+        match (self.cached[token.lexeme as usize], token.flags()) {
+            (n, 0) if n != u32::MAX => {
+                model::add_to(sum, &self.by_form[n as usize][Role::ALL.len()])
+            }
+            (_, flags) => {
+                input.flag_features(token.lexeme as usize, flags, &mut features::pusher(keys))
+            }
+        }
         weights.add(keys, sum);
     }
 }
@@ -475,20 +576,77 @@ mod tests {
         }
     }
 
+    /// The words and tagger input of the prisoner-exchange fixture, `article`
+    /// and `extra`, joined by blank lines (leaked: tests only).
+    fn fixture_input(article: &str, extra: &str) -> (Vec<&'static str>, TaggerInput) {
+        let text: &'static str = [
+            include_str!("../../tests/ner_fixtures/prisoner-exchange.txt"),
+            article,
+            extra,
+        ]
+        .join("\n\n")
+        .leak();
+        let tokenized = crate::tokenize::tokenize(text);
+        let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(text)).collect();
+        let input = TaggerInput::new(&words, &tokenized.sentences, Tagger::embedded().resources());
+        (words, input)
+    }
+
+    /// The table of context scores must score every token exactly as its
+    /// plain context features do, and hold every feature the fixtures fire.
+    #[test]
+    fn context_sums_equal_the_sums_of_the_plain_context_features() {
+        let (words, input) = fixture_input(
+            include_str!("../../tests/ner_fixtures/football.txt"),
+            "KYIV SAYS TALKS WILL RESUME\nUmerov said: Umerov, Umerov. Kyiv. kyiv",
+        );
+        let tagger = Tagger::embedded();
+        // The tagger's names stand in for a first pass.
+        let names: Vec<tags::Span> = tagger
+            .tag(&words, &input.sentences)
+            .iter()
+            .map(|e| tags::Span {
+                start: e.start,
+                end: e.end,
+                class: e.class,
+            })
+            .collect();
+        let first = tags::from_spans(words.len(), &names);
+        let context = DocContext::new(&input, first);
+        let (mut keys, mut plain_keys) = (Vec::new(), Vec::new());
+        let mut fired = std::collections::BTreeSet::new();
+        for sentence in &input.sentences {
+            for i in sentence.clone() {
+                let fast = tagger.context_sums(&input, &context, i, sentence, &mut keys);
+                assert!(keys.is_empty(), "token {i}: a feature outside the table");
+                plain_keys.clear();
+                input.context_features(i, sentence, &context, &mut plain_keys);
+                let mut plain = [0; 2 * NUM_TAGS];
+                tagger.weights.add(&plain_keys, &mut plain);
+                assert_eq!(
+                    fast[NUM_TAGS..],
+                    plain[NUM_TAGS..],
+                    "token {i} {:?}",
+                    words[i]
+                );
+                context.features(&input, i, sentence, &mut |template, _| {
+                    fired.insert(template);
+                });
+            }
+        }
+        // The text reaches most templates, so the comparison means something.
+        assert!(fired.len() >= 9, "{fired:?}");
+    }
+
     /// The per-form shortcut must score every token exactly as its plain
     /// feature list does: at sentence edges, for repeated and new words.
     #[test]
     fn token_sums_equal_the_sums_of_the_plain_features() {
-        let text = [
-            include_str!("../../tests/ner_fixtures/prisoner-exchange.txt"),
+        let (words, input) = fixture_input(
             include_str!("../../tests/ner_fixtures/earnings.txt"),
             "Kyiv. KYIV SAYS TALKS WILL RESUME\nUmerov said: Umerov, Umerov.",
-        ]
-        .join("\n\n");
-        let tokenized = crate::tokenize::tokenize(&text);
-        let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(&text)).collect();
+        );
         let tagger = Tagger::embedded();
-        let input = TaggerInput::new(&words, &tokenized.sentences, tagger.resources());
         let fast = tagger.token_sums(&input);
         assert_eq!(fast.len(), words.len());
         let mut keys = Vec::new();

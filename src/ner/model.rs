@@ -204,17 +204,32 @@ pub fn add_to<T: Copy + Into<i32>>(sum: &mut Sums, row: &[T; 2 * NUM_TAGS]) {
     }
 }
 
+/// Adds one pass's weights `row` to that pass's share of `sum`.
+pub fn add_to_pass(sum: &mut Sums, pass: usize, row: &[i32; NUM_TAGS]) {
+    for (total, &w) in sum[pass * NUM_TAGS..(pass + 1) * NUM_TAGS]
+        .iter_mut()
+        .zip(row)
+    {
+        *total += w;
+    }
+}
+
 /// The weights of one or two passes ready for scoring: an open-addressing
-/// table of feature keys (4 bytes a slot, so the probes stay in cache) whose
-/// slots point into a dense array of per-tag weight rows, both passes side by
-/// side, so one lookup serves both passes and only features that exist take
-/// a row.
+/// table of feature keys whose slots point into dense arrays of per-tag
+/// weight rows, both passes side by side, so one lookup serves both passes
+/// and only features that exist take a row.
+///
+/// Nearly every trained weight fits in a byte, so rows are bytes (34 a row,
+/// one cache line) and the few rows with a larger weight sit apart as
+/// `i16`s: slots and rows together fit in a core's L2 cache.
 pub struct Weights {
-    /// Per slot, a feature key (0 marks an empty slot) and the index of its
-    /// row in `rows`: one cache line answers a probe.
+    /// Per slot, a feature key (0 marks an empty slot) and its row: an index
+    /// into `narrow`, or into `wide` with [`WIDE`] set.
     slots: Vec<(u32, u32)>,
-    /// Pass 1 weights, then pass 2 weights, per distinct feature.
-    rows: Vec<[i16; 2 * NUM_TAGS]>,
+    /// Pass 1 weights, then pass 2 weights, per feature whose weights fit in `i8`.
+    narrow: Vec<[i8; 2 * NUM_TAGS]>,
+    /// The same for the other features.
+    wide: Vec<[i16; 2 * NUM_TAGS]>,
     shift: u32,
     transitions: [[f32; NUM_TAGS * NUM_TAGS]; 2],
     scale: f32,
@@ -223,12 +238,16 @@ pub struct Weights {
     exact_inverse: Option<f32>,
 }
 
+/// The bit of a slot's row index that says the row is in `Weights::wide`.
+const WIDE: u32 = 1 << 31;
+
 impl Weights {
     /// Builds the lookup table for one or two passes (the first two of
     /// `passes`). Weights beyond `i16` are clamped.
     pub fn new(passes: &[PassData], scale: f32) -> Weights {
         let distinct = count_distinct_keys(passes);
-        let capacity = (distinct * 2).next_power_of_two().max(16);
+        // At most two thirds full, so that a probe rarely leaves its cache line.
+        let capacity = (distinct + distinct / 2 + 1).next_power_of_two().max(16);
         let mut slots = vec![(0u32, 0u32); capacity];
         let mut rows: Vec<[i16; 2 * NUM_TAGS]> = Vec::with_capacity(distinct);
         let shift = 64 - capacity.trailing_zeros();
@@ -250,6 +269,24 @@ impl Weights {
                 }
             }
         }
+        // Split the rows by width, keeping their order within each.
+        let mut narrow = Vec::with_capacity(rows.len());
+        let mut wide = Vec::new();
+        let place: Vec<u32> = rows
+            .iter()
+            .map(|row| {
+                if row.iter().all(|&w| i8::try_from(w).is_ok()) {
+                    narrow.push(row.map(|w| w as i8));
+                    (narrow.len() - 1) as u32
+                } else {
+                    wide.push(*row);
+                    (wide.len() - 1) as u32 | WIDE
+                }
+            })
+            .collect();
+        for slot in slots.iter_mut().filter(|s| s.0 != 0) {
+            slot.1 = place[slot.1 as usize];
+        }
         let mut transitions = [[0.0; NUM_TAGS * NUM_TAGS]; 2];
         for (table, pass) in transitions.iter_mut().zip(passes) {
             for (t, &w) in table.iter_mut().zip(&pass.transitions) {
@@ -258,7 +295,8 @@ impl Weights {
         }
         Weights {
             slots,
-            rows,
+            narrow,
+            wide,
             shift,
             transitions,
             scale,
@@ -271,13 +309,13 @@ impl Weights {
         &self.transitions[pass]
     }
 
-    /// The row index of `key`, if the model has the feature.
-    fn find(&self, key: u32) -> Option<usize> {
+    /// The row of `key` (see [`Weights::slots`]), if the model has the feature.
+    fn find(&self, key: u32) -> Option<u32> {
         let mask = self.slots.len() - 1;
         let mut slot = slot_of(key, self.shift);
         loop {
             match self.slots[slot] {
-                (k, row) if k == key => return Some(row as usize),
+                (k, row) if k == key => return Some(row),
                 (0, _) => return None,
                 _ => slot = (slot + 1) & mask,
             }
@@ -286,9 +324,9 @@ impl Weights {
 
     /// Adds the integer weights of `features`, both passes, to `sum`.
     pub fn add(&self, features: &[u32], sum: &mut Sums) {
-        // The table is larger than the caches: ask for every slot, then for
-        // every row found, before reading any, so the memory reads overlap
-        // instead of queueing one after another.
+        // Ask for every slot, then for every row found, before reading any,
+        // so that the memory reads overlap instead of queueing one after
+        // another.
         let mut found = [0u32; 128];
         for chunk in features.chunks(found.len()) {
             for &key in chunk {
@@ -297,13 +335,19 @@ impl Weights {
             let mut n = 0;
             for &key in chunk {
                 if let Some(row) = self.find(key) {
-                    prefetch(&self.rows[row]);
-                    found[n] = row as u32;
+                    if row & WIDE == 0 {
+                        prefetch(&self.narrow[row as usize]);
+                    }
+                    found[n] = row;
                     n += 1;
                 }
             }
             for &row in &found[..n] {
-                add_to(sum, &self.rows[row as usize]);
+                if row & WIDE == 0 {
+                    add_to(sum, &self.narrow[row as usize]);
+                } else {
+                    add_to(sum, &self.wide[(row & !WIDE) as usize]);
+                }
             }
         }
     }
@@ -342,12 +386,12 @@ impl Weights {
 
     /// Number of distinct features with weights.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.narrow.len() + self.wide.len()
     }
 
     /// True if there are no features.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len() == 0
     }
 }
 

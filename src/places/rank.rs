@@ -366,10 +366,14 @@ fn inner_place(name: &str) -> Vec<&'static Entry> {
 /// document has thousands of place names).
 struct Marks<'t> {
     text: &'t str,
-    /// Byte offsets of every ", ", bucketed by the ASCII-lowercased byte before it.
+    /// Byte offsets of every ", ", bucketed by the one ASCII-lowercased byte
+    /// before it, and by the two bytes before it (for names of two bytes or
+    /// more: a long text has thousands of commas after each letter).
     commas: Vec<Vec<usize>>,
-    /// Byte offsets of every ".", bucketed by the byte before it.
+    commas_after_pair: HashMap<[u8; 2], Vec<usize>>,
+    /// Byte offsets of every ".", bucketed the same way (exact bytes).
     stops: Vec<Vec<usize>>,
+    stops_after_pair: HashMap<[u8; 2], Vec<usize>>,
 }
 
 impl<'t> Marks<'t> {
@@ -377,45 +381,75 @@ impl<'t> Marks<'t> {
         let bytes = text.as_bytes();
         let mut commas = vec![Vec::new(); 256];
         let mut stops = vec![Vec::new(); 256];
+        let mut commas_after_pair: HashMap<[u8; 2], Vec<usize>> = HashMap::new();
+        let mut stops_after_pair: HashMap<[u8; 2], Vec<usize>> = HashMap::new();
         for (at, &b) in bytes.iter().enumerate().skip(1) {
             let before = bytes[at - 1];
+            let pair = (at >= 2).then(|| [bytes[at - 2], before]);
             if b == b',' && bytes.get(at + 1) == Some(&b' ') {
                 commas[usize::from(before.to_ascii_lowercase())].push(at);
+                if let Some(pair) = pair {
+                    let key = pair.map(|b| b.to_ascii_lowercase());
+                    commas_after_pair.entry(key).or_default().push(at);
+                }
             } else if b == b'.' {
                 stops[usize::from(before)].push(at);
+                if let Some(pair) = pair {
+                    stops_after_pair.entry(pair).or_default().push(at);
+                }
             }
         }
         Marks {
             text,
             commas,
+            commas_after_pair,
             stops,
+            stops_after_pair,
+        }
+    }
+
+    /// The marks `name` may end right before: those after its last two
+    /// bytes (`fold` applied), or after its one byte.
+    fn after_end<'a>(
+        one: &'a [Vec<usize>],
+        pairs: &'a HashMap<[u8; 2], Vec<usize>>,
+        name: &str,
+        fold: fn(u8) -> u8,
+    ) -> &'a [usize] {
+        match *name.as_bytes() {
+            [] => &[],
+            [last] => &one[usize::from(fold(last))],
+            [.., a, b] => pairs.get(&[fold(a), fold(b)]).map_or(&[], Vec::as_slice),
         }
     }
 
     /// Where `name` (any ASCII case) starts right before a ", ".
     fn before_comma<'a>(&'a self, name: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let last = name.as_bytes().last().map(u8::to_ascii_lowercase);
-        last.map_or(&[][..], |b| &self.commas[usize::from(b)][..])
-            .iter()
-            .filter_map(move |&comma| {
-                let at = comma.checked_sub(name.len())?;
-                self.text
-                    .get(at..comma)
-                    .is_some_and(|s| s.eq_ignore_ascii_case(name))
-                    .then_some(at)
-            })
+        Self::after_end(&self.commas, &self.commas_after_pair, name, |b| {
+            b.to_ascii_lowercase()
+        })
+        .iter()
+        .filter_map(move |&comma| {
+            let at = comma.checked_sub(name.len())?;
+            self.text
+                .get(at..comma)
+                .is_some_and(|s| s.eq_ignore_ascii_case(name))
+                .then_some(at)
+        })
     }
 
     /// Whether `name`, exactly, stands right before a "." somewhere.
     fn before_full_stop(&self, name: &str) -> bool {
-        let Some(&last) = name.as_bytes().last() else {
+        if name.is_empty() {
             return self.text.contains('.');
-        };
-        self.stops[usize::from(last)].iter().any(|&stop| {
-            stop.checked_sub(name.len())
-                .and_then(|at| self.text.get(at..stop))
-                == Some(name)
-        })
+        }
+        Self::after_end(&self.stops, &self.stops_after_pair, name, |b| b)
+            .iter()
+            .any(|&stop| {
+                stop.checked_sub(name.len())
+                    .and_then(|at| self.text.get(at..stop))
+                    == Some(name)
+            })
     }
 
     /// Whether ", " followed by `name` stands somewhere.

@@ -75,9 +75,13 @@ test('import and restore go through the state; an invalid saved state changes no
   await state.clear();
   await state.restore(saved);
   assert.deepEqual(documentOf(state.session, labels), imported);
-  assert.deepEqual([...state.hidden], ['SET']);
+  // Saved without `known` (by a gloss/2 page): MISC, new since, starts hidden as by default.
+  assert.deepEqual([...state.hidden], ['SET', 'MISC']);
   assert.equal(state.draft, 'edited');
   assert.deepEqual(changes.slice(4), ['document+inputs+draft', 'document+hidden+inputs+draft']);
+  // Saved by a page that knew every label: the hidden ones exactly as saved.
+  await state.restore({ ...saved, known: state.labelNames });
+  assert.deepEqual([...state.hidden], ['SET']);
 });
 
 /** The real core behind a delay, as the worker answers: every call resolves later. */

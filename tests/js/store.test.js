@@ -21,7 +21,7 @@ test('a snapshot packs each text once and unpacks equal, undo steps included', (
   const a = session(big);
   const b = session(big, [{ start: 2, end: 6, text: 'Anna', label: 'PLACE' }]);
   const c = session('another text');
-  const snapshot = { session: b, past: [a, c], future: [a], hidden: ['SET'], draft: b.text };
+  const snapshot = { session: b, past: [a, c], future: [a], hidden: ['SET'], known: ['PERSON', 'SET'], draft: b.text };
   const ids = new Map();
   const newId = counter();
   const packed = packSnapshot(snapshot, ids, newId);
@@ -55,11 +55,11 @@ test("sessions that share a model's annotations store them once and share them a
   assert.deepEqual(unpackSnapshot(old, packed.texts).session, b);
 });
 
-test('a record saved before the MISC label existed keeps its hidden labels and hides MISC, its default', () => {
-  const saved = packSnapshot({ session: session('Anna met Bob.'), past: [], future: [], hidden: ['SET'], draft: 'Anna met Bob.' }, new Map(), counter());
-  assert.deepEqual(unpackSnapshot(saved.head, saved.texts).hidden, ['SET'], 'this page: as saved');
-  assert.deepEqual(unpackSnapshot({ ...saved.head, shape: 2 }, saved.texts).hidden, ['SET', 'MISC'], 'DURATION was shown: it stays shown');
-  assert.deepEqual(unpackSnapshot({ ...saved.head, shape: 2, hidden: ['MISC'] }, saved.texts).hidden, ['MISC'], 'once');
+test('a record keeps the labels its page knew; one from before shape 3 knew none of them', () => {
+  const saved = packSnapshot({ session: session('Anna met Bob.'), past: [], future: [], hidden: ['SET'], known: ['PERSON', 'SET'], draft: 'Anna met Bob.' }, new Map(), counter());
+  assert.deepEqual(unpackSnapshot(saved.head, saved.texts).known, ['PERSON', 'SET']);
+  const { known, ...old } = saved.head;
+  assert.equal(unpackSnapshot({ ...old, shape: 2 }, saved.texts).known, null);
 });
 
 test('a damaged saved record is refused with a reason, never half restored', () => {

@@ -41,7 +41,7 @@ export function textIds(texts) {
 
 /** The snapshot of the page state that is saved. */
 export function snapshotOf(state) {
-  return { session: state.session, ...state.steps, hidden: [...state.hidden], draft: state.draft };
+  return { session: state.session, ...state.steps, hidden: [...state.hidden], known: state.labelNames, draft: state.draft };
 }
 
 /**

@@ -368,6 +368,10 @@ export function createPageState({ core, labels, today }) {
     get hidden() {
       return hidden;
     },
+    /** Every label's name, as saved with the state (see restore). */
+    get labelNames() {
+      return labels.all.map((l) => l.name);
+    },
     /** The text box's content, annotated or not. */
     get draft() {
       return draft;
@@ -500,7 +504,7 @@ export function createPageState({ core, labels, today }) {
      * Brings back an autosaved state with its undo and redo lists (if
      * saved). Rejects (changing nothing) when its document is not valid.
      * Allowed while read-only: a read-only tab shows what the editing tab saved.
-     * @param {{session: Session, hidden: string[], draft: string, past?: Session[], future?: Session[]}} saved
+     * @param {{session: Session, hidden: string[], known?: string[] | null, draft: string, past?: Session[], future?: Session[]}} saved
      */
     async restore(saved) {
       const restored = await linked(saved.session);
@@ -511,7 +515,11 @@ export function createPageState({ core, labels, today }) {
       remember(saved.session, restored);
       history.reset(saved.session, { past: saved.past ?? [], future: saved.future ?? [] });
       show(restored, saved.session);
-      hidden = new Set(saved.hidden);
+      // A label the saving page did not have starts as by default (a state
+      // saved without `known` comes from a page of gloss/2 or before).
+      const known = saved.known ? new Set(saved.known) : null;
+      const added = labels.all.filter((l) => !l.shown_by_default && (known ? !known.has(l.name) : l.since > 2)).map((l) => l.name);
+      hidden = new Set([...saved.hidden, ...added]);
       draft = saved.draft;
       emit({ document: true, hidden: true, inputs: true, draft: true });
     },

@@ -19,14 +19,12 @@ const HEAD = 'current';
 /** The meta key of the note that the latest save failed. */
 const FAILED = 'failed';
 /**
- * The shape version of the head record: 3 is 2 written by a page that has the
- * MISC label; 2 refers to the model's annotations by id; 1 held them inline.
- * All are read.
+ * The shape version of the head record: 3 adds the labels the saving page
+ * knew (`known`); 2 refers to the model's annotations by id; 1 held them
+ * inline. All are read.
  */
 const SHAPE = 3;
 const SHAPES = [1, 2, SHAPE];
-/** Labels added since a shape was written: they start hidden, as is their default, when it is read. */
-const ADDED_SINCE = { 1: ['MISC'], 2: ['MISC'], 3: [] };
 
 /** The key of the session the page saved in localStorage before it used IndexedDB (migrated once). */
 export const LEGACY_KEY = 'gloss.session.v1';
@@ -39,6 +37,7 @@ export const LEGACY_KEY = 'gloss.session.v1';
  * @property {Session[]} past  undo steps, oldest first
  * @property {Session[]} future  redo steps, next redo last
  * @property {string[]} hidden  the labels the legend hides
+ * @property {string[] | null} [known]  the labels the saving page had (null: saved before shape 3)
  * @property {string} draft  the text box's content
  *
  * @typedef {object} Packed  a snapshot ready for the store
@@ -74,6 +73,7 @@ export function packSnapshot(snapshot, ids, newId) {
     past: snapshot.past.map(pack),
     future: snapshot.future.map(pack),
     hidden: [...snapshot.hidden],
+    known: [...(snapshot.known ?? [])],
     draft: snapshot.draft === snapshot.session.text ? null : ref(snapshot.draft),
   };
   // Forget ids of texts no longer referred to, so the map stays small.
@@ -123,7 +123,8 @@ export function unpackSnapshot(head, texts) {
     session,
     past: head.past.map(unpack),
     future: head.future.map(unpack),
-    hidden: [...new Set([...head.hidden.filter((h) => typeof h === 'string'), ...ADDED_SINCE[head.shape]])],
+    hidden: head.hidden.filter((h) => typeof h === 'string'),
+    known: Array.isArray(head.known) ? head.known.filter((k) => typeof k === 'string') : null,
     draft: head.draft === null ? session.text : texts.get(head.draft),
   };
 }
