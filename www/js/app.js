@@ -81,7 +81,7 @@ async function start() {
   bindTabs(byId('views').querySelector('[role="tablist"]'));
   createEntitiesView({ state, labels, article, say });
   createMapView({ state, article, say });
-  createTimelineView({ state, core, article });
+  createTimelineView({ state, core, labels, article });
   const actionBar = createActionBar({ state, labels, article, sourcePanel, say });
   const { exportJson } = createImportExport({ state, core, say });
   const { undo, redo } = bindHistory(state, say);

@@ -8,17 +8,82 @@
  * Chromium caches as compiled code), then `{id, call, args}`, answered in
  * order. Out: `{ready: {version, labels, formats, module}}` or
  * `{failed: message}` once; then `{id, progress: [done, total]}` while
- * annotating and `{id, result}` or `{id, error: message}` for each call.
+ * annotating and `{id, result}` or `{id, error: message}` for each call
+ * (`missing: true` with the error when a `link` names a document no longer held).
+ *
+ * The worker holds the last few documents it annotated or linked (text and
+ * annotations, by a key the page gives), so that relinking after a
+ * correction sends only what changed, and answers with each annotation's
+ * entity as an index into the entities (an Int32Array, transferred): the
+ * page's thread then never clones the whole document (core.js rebuilds it).
  * @module
  */
 
 import init, * as pkg from '../../pkg/gloss.js';
 
+/** How many documents the worker holds for `link`: the page's undo steps reuse the recent ones. */
+const HELD = 8;
+/** key → {text, annotations}, least recently used first. */
+const held = new Map();
+
+function hold(key, text, annotations) {
+  held.delete(key);
+  held.set(key, { text, annotations });
+  if (held.size > HELD) held.delete(held.keys().next().value);
+}
+
+/** An error that says the page must send the whole document (the worker does not hold its base). */
+class Missing extends Error {}
+
+/**
+ * The annotations of held document `base` with `splices` applied: each
+ * `[from, to, added]` replaces base's annotations from index `from` up to
+ * `to` (sorted, disjoint) by `added`.
+ */
+function spliced(base, splices) {
+  const out = [];
+  let at = 0;
+  for (const [from, to, added] of splices) {
+    for (let i = at; i < from; i++) out.push(base[i]);
+    for (const a of added) out.push(a);
+    at = to;
+  }
+  for (let i = at; i < base.length; i++) out.push(base[i]);
+  return out;
+}
+
 /** The calls the page may make, by name; each returns its answer (or a promise of it). */
 const CALLS = {
-  annotate(id, text, options) {
+  /** Annotates `text`; with `key`, holds the result under it for later links. */
+  annotate(id, text, options, key) {
     const progress = (done, total) => self.postMessage({ id, progress: [done, total] });
-    return pkg.annotateWithProgress(text, options, progress);
+    const found = pkg.annotateWithProgress(text, options, progress);
+    if (key !== undefined) hold(key, text, found.annotations);
+    return found;
+  },
+  /**
+   * Links a document's entities (linkEntities) and holds it under `key`:
+   * `{doc}` whole, or `{base, splices, head}` as held document `base`
+   * changed by `splices` (see spliced), `head` its other fields but text.
+   * Answers `{head, entity, unapplied}`: the linked document's fields but
+   * text and annotations, and each annotation's entity index (-1: none).
+   */
+  link(id, key, { doc, base, splices, head }) {
+    let document = doc;
+    if (!document) {
+      const from = held.get(base);
+      if (!from) throw new Missing(`document ${base} is no longer held`);
+      document = { ...head, text: from.text, annotations: spliced(from.annotations, splices) };
+    }
+    hold(key, document.text, document.annotations);
+    const linked = pkg.linkEntities(document);
+    const { text, annotations, ...rest } = linked.document;
+    const index = new Map((rest.entities ?? []).map((e, n) => [e.id, n]));
+    const entity = new Int32Array(annotations.length);
+    annotations.forEach((a, n) => {
+      entity[n] = a.entity === undefined ? -1 : index.get(a.entity);
+    });
+    return { keys: Object.keys(linked.document), head: rest, entity, unapplied: linked.unapplied };
   },
   validateDocument: (id, value) => pkg.validateDocument(value),
   importFiles: (id, files, options) => pkg.importFiles(files, options),
@@ -49,9 +114,10 @@ async function start(given) {
 async function answer({ id, call, args }) {
   try {
     if (!Object.hasOwn(CALLS, call)) throw new Error(`unknown core call ${call}`);
-    self.postMessage({ id, result: await CALLS[call](id, ...args) });
+    const result = await CALLS[call](id, ...args);
+    self.postMessage({ id, result }, result?.entity instanceof Int32Array ? [result.entity.buffer] : []);
   } catch (e) {
-    self.postMessage({ id, error: String(e?.message ?? e) });
+    self.postMessage({ id, error: String(e?.message ?? e), ...(e instanceof Missing ? { missing: true } : {}) });
   }
 }
 
