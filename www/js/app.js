@@ -26,10 +26,10 @@ import { loadCore, localToday } from './core.js';
 import { byId } from './dom.js';
 import { labelTable } from './labels.js';
 import { createPageState, isEmpty } from './session.js';
-import { startPersistence } from './persist.js';
+import { openSaved, startPersistence } from './persist.js';
 import { clock } from './save-view.js';
 import { createStatus } from './status.js';
-import { createSourcePanel } from './source-panel.js';
+import { createSourcePanel, fetchSample } from './source-panel.js';
 import { createProgress } from './progress-view.js';
 import { createArticleView } from './article-view.js';
 import { createLegend } from './legend-view.js';
@@ -58,8 +58,35 @@ function bindHistory(state, say) {
   return { undo, redo };
 }
 
+/**
+ * `core` with the sample article's annotation begun at once (while
+ * persistence starts): the first annotate of the same text and options
+ * takes its answer. `stop()` drops it once the page has started.
+ */
+function withSampleAhead(core, sample) {
+  const options = { reference_date: null, today: localToday() };
+  let ahead = sample.then((text) => ({ text, found: core.annotate(text, options) }));
+  ahead.then(({ found }) => found.catch(() => {}), () => {});
+  return {
+    core: {
+      ...core,
+      async annotate(text, given, extra) {
+        const early = ahead && (await ahead.catch(() => null));
+        ahead = null;
+        if (early && early.text === text && given.reference_date === options.reference_date && given.today === options.today) return early.found;
+        return core.annotate(text, given, extra);
+      },
+    },
+    stop: () => (ahead = null),
+  };
+}
+
 async function start() {
   const say = createStatus(byId('status'));
+  // Begun while the core loads: the store opens, the sample arrives.
+  const saved = openSaved();
+  const sample = fetchSample();
+  sample.catch(() => {}); // said when it is needed
   let core;
   try {
     core = await loadCore();
@@ -71,7 +98,8 @@ async function start() {
   }
   byId('version').textContent = `Gloss ${core.version()}`;
   const labels = labelTable(core.labels);
-  const state = createPageState({ core, labels, today: localToday });
+  const ahead = withSampleAhead(core, sample);
+  const state = createPageState({ core: ahead.core, labels, today: localToday });
 
   const progress = createProgress({ cancel: core.cancel });
   const sourcePanel = createSourcePanel({ state, say, progress });
@@ -88,12 +116,13 @@ async function start() {
   bindKeys({ labels, actionBar, article, undo, redo, canEdit: () => !state.readOnly });
   renderKeyHelp(byId('label-keys'), labels);
 
-  const { outcome, editing, savedAt } = await startPersistence({ state, say, exportJson });
+  const { outcome, editing, savedAt } = await startPersistence({ state, say, exportJson, saved });
   if (outcome === 'restored' && !isEmpty(state.session)) {
     say(`Restored your last session (saved in this browser at ${clock(savedAt)}).`);
-  } else if (outcome !== 'restored' && outcome !== 'older' && editing && (await sourcePanel.loadSample({ undoable: false }))) {
+  } else if (outcome !== 'restored' && outcome !== 'older' && editing && (await sourcePanel.loadSample({ undoable: false }, sample))) {
     say('Loaded a sample article: select words to add an annotation, click a highlight to change it.');
   }
+  ahead.stop();
   document.body.dataset.state = 'ready';
   // Small towns (about 0.7 MB) come after start, so the page shows at once;
   // the entities are then resolved again, as the CLI resolves them.

@@ -19,7 +19,10 @@
  * @module
  */
 
-import init, * as pkg from '../../pkg/gloss.js';
+/** pkg/'s glue, imported while the wasm compiles (a static import would make the compile wait for it). */
+const glue = import('../../pkg/gloss.js');
+/** The glue's exports, once started. */
+let pkg;
 
 /** How many documents the worker holds for `link`: the page's undo steps reuse the recent ones. */
 const HELD = 8;
@@ -101,8 +104,9 @@ const CALLS = {
 
 async function start(given) {
   try {
-    const module = given ?? (await WebAssembly.compileStreaming(fetch(new URL('../../pkg/gloss_bg.wasm', import.meta.url))));
-    await init({ module_or_path: module });
+    const [module, loaded] = await Promise.all([given ?? WebAssembly.compileStreaming(fetch(new URL('../../pkg/gloss_bg.wasm', import.meta.url))), glue]);
+    pkg = loaded;
+    await pkg.default({ module_or_path: module });
     self.postMessage({ ready: { version: pkg.version(), labels: pkg.labels(), formats: pkg.formats(), module } });
     return true;
   } catch (e) {

@@ -40,6 +40,17 @@ function failedAfter(noted, notes) {
 }
 
 /**
+ * Begins opening the autosave store, so that it opens while the core loads;
+ * startPersistence takes what this returns.
+ */
+export function openSaved() {
+  let onVersionChange = () => {};
+  const opening = openStore({ onVersionChange: () => onVersionChange() });
+  opening.catch(() => {}); // said by startPersistence
+  return { opening, whenVersionChanges: (fn) => (onVersionChange = fn) };
+}
+
+/**
  * Starts persistence; resolves with what was brought back:
  * 'restored' (the last save), 'older' (a save older than the work: later saves
  * failed), 'quarantined' (unusable: kept as a backup), or 'none'.
@@ -47,15 +58,17 @@ function failedAfter(noted, notes) {
  * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
  * @param {(message: string, kind?: string) => void} deps.say
  * @param {() => void} deps.exportJson
+ * @param {ReturnType<typeof openSaved>} [deps.saved]  the store being opened, when already begun
  * @returns {Promise<{outcome: 'restored'|'older'|'quarantined'|'none', editing: boolean, savedAt?: number}>}
  */
-export async function startPersistence({ state, say, exportJson }) {
+export async function startPersistence({ state, say, exportJson, saved = openSaved() }) {
   const view = createSaveView({ exportJson });
   const notes = localStore();
   const tabId = globalThis.crypto?.randomUUID?.() ?? `tab-${Math.random().toString(36).slice(2)}`;
   let store;
   try {
-    store = await openStore({ onVersionChange: () => view.unavailable('a newer version of Gloss opened in another tab; reload this page') });
+    saved.whenVersionChanges(() => view.unavailable('a newer version of Gloss opened in another tab; reload this page'));
+    store = await saved.opening;
   } catch (e) {
     view.unavailable(e?.message ?? String(e));
     return { outcome: 'none', editing: true };
