@@ -292,7 +292,10 @@ export function createEntitiesView({ state, labels, article, say }) {
   // Drawn from the linked entities (an interim change's are those of a moment ago), when its tab is shown.
   const draw = whenShown(root, render);
   state.subscribe((change) => {
-    if (change.document && !change.interim) draw();
+    if (!change.document || change.interim) return;
+    // The tab's count stays current while the list waits to be drawn.
+    total.textContent = state.document.entities?.length ? String(state.document.entities.length) : '';
+    draw();
   });
   draw();
 }
