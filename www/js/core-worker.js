@@ -26,13 +26,48 @@ let pkg;
 
 /** How many documents the worker holds for `link`: the page's undo steps reuse the recent ones. */
 const HELD = 8;
-/** key → {text, annotations}, least recently used first. */
+/** key → {text, annotations, entities, bySignature?}, least recently used first. */
 const held = new Map();
 
-function hold(key, text, annotations) {
+function hold(key, text, annotations, entities = []) {
   held.delete(key);
-  held.set(key, { text, annotations });
+  const entry = { text, annotations, entities, bySignature: null };
+  held.set(key, entry);
   if (held.size > HELD) held.delete(held.keys().next().value);
+  return entry;
+}
+
+/** An entity's content but its id (ids renumber when an entity before it comes or goes). */
+const signature = ({ id, ...rest }) => JSON.stringify(rest);
+
+/** Each entity signature of a held document → the index of its first entity with it. */
+function signatures(entry) {
+  if (!entry.bySignature) {
+    entry.bySignature = new Map();
+    entry.entities.forEach((e, n) => {
+      const s = signature(e);
+      if (!entry.bySignature.has(s)) entry.bySignature.set(s, n);
+    });
+  }
+  return entry.bySignature;
+}
+
+/**
+ * `entities` as sent to the page: each the same but its id as one of held
+ * entry `before`'s (its index in `reuse`) or new (-1, and the entity in
+ * `fresh`), with every id in `ids` (joined by line breaks): after a
+ * correction most entities are unchanged, and the page keeps them.
+ */
+function diffed(entities, before, against) {
+  const old = before ? signatures(before) : new Map();
+  const reuse = new Int32Array(entities.length);
+  const fresh = [];
+  entities.forEach((e, n) => {
+    const at = old.get(signature(e));
+    reuse[n] = at ?? -1;
+    if (at === undefined) fresh.push(e);
+  });
+  return { against: before ? against : null, reuse, fresh, ids: entities.map((e) => e.id).join('\n') };
 }
 
 /** An error that says the page must send the whole document (the worker does not hold its base). */
@@ -61,32 +96,35 @@ const CALLS = {
   annotate(id, text, options, key) {
     const progress = (done, total) => self.postMessage({ id, progress: [done, total] });
     const found = pkg.annotateWithProgress(text, options, progress);
-    if (key !== undefined) hold(key, text, found.annotations);
+    if (key !== undefined) hold(key, text, found.annotations, found.entities);
     return found;
   },
   /**
    * Links a document's entities (linkEntities) and holds it under `key`:
    * `{doc}` whole, or `{base, splices, head}` as held document `base`
    * changed by `splices` (see spliced), `head` its other fields but text.
-   * Answers `{head, entity, unapplied}`: the linked document's fields but
-   * text and annotations, and each annotation's entity index (-1: none).
+   * Answers `{keys, head, entity, entities, unapplied}`: the linked
+   * document's field names in order, its fields but text, annotations and
+   * entities, each annotation's entity index (-1: none), and the entities
+   * as changed from base's (see diffed).
    */
   link(id, key, { doc, base, splices, head }) {
     let document = doc;
+    const from = doc ? null : held.get(base);
     if (!document) {
-      const from = held.get(base);
       if (!from) throw new Missing(`document ${base} is no longer held`);
       document = { ...head, text: from.text, annotations: spliced(from.annotations, splices) };
     }
-    hold(key, document.text, document.annotations);
+    const entry = hold(key, document.text, document.annotations);
     const linked = pkg.linkEntities(document);
-    const { text, annotations, ...rest } = linked.document;
-    const index = new Map((rest.entities ?? []).map((e, n) => [e.id, n]));
+    const { text, annotations, entities = [], ...rest } = linked.document;
+    entry.entities = entities;
+    const index = new Map(entities.map((e, n) => [e.id, n]));
     const entity = new Int32Array(annotations.length);
     annotations.forEach((a, n) => {
       entity[n] = a.entity === undefined ? -1 : index.get(a.entity);
     });
-    return { keys: Object.keys(linked.document), head: rest, entity, unapplied: linked.unapplied };
+    return { keys: Object.keys(linked.document), head: rest, entity, entities: diffed(entities, from, base), unapplied: linked.unapplied };
   },
   validateDocument: (id, value) => pkg.validateDocument(value),
   importFiles: (id, files, options) => pkg.importFiles(files, options),
@@ -119,7 +157,7 @@ async function answer({ id, call, args }) {
   try {
     if (!Object.hasOwn(CALLS, call)) throw new Error(`unknown core call ${call}`);
     const result = await CALLS[call](id, ...args);
-    self.postMessage({ id, result }, result?.entity instanceof Int32Array ? [result.entity.buffer] : []);
+    self.postMessage({ id, result }, result?.entity instanceof Int32Array ? [result.entity.buffer, result.entities.reuse.buffer] : []);
   } catch (e) {
     self.postMessage({ id, error: String(e?.message ?? e), ...(e instanceof Missing ? { missing: true } : {}) });
   }

@@ -32,6 +32,27 @@ const pending = new Map();
  */
 let held = new WeakMap();
 let nextKey = 1;
+/** The entities of the documents linked last, by key: a link's answer names its entities by their index in its base's. */
+let entitiesOf = new Map();
+/** More than the worker holds (core-worker.js HELD), so that every base it diffs against is here. */
+const ENTITIES_KEPT = 16;
+
+function keepEntities(key, entities) {
+  entitiesOf.set(key, entities);
+  if (entitiesOf.size > ENTITIES_KEPT) entitiesOf.delete(entitiesOf.keys().next().value);
+}
+
+/** The entities of a link's answer (core-worker.js diffed), reusing those of its base that are unchanged but for their id. */
+function entitiesFrom({ against, reuse, fresh, ids }) {
+  const before = against === null ? [] : entitiesOf.get(against);
+  if (!before) return null;
+  let next = 0;
+  return (ids === '' ? [] : ids.split('\n')).map((id, n) => {
+    if (reuse[n] < 0) return fresh[next++];
+    const old = before[reuse[n]];
+    return old.id === id ? old : { ...old, id };
+  });
+}
 let towns = false;
 let announceReady;
 let announceFailure;
@@ -43,6 +64,7 @@ const ready = new Promise((resolve, reject) => {
 
 function spawn() {
   held = new WeakMap();
+  entitiesOf = new Map();
   worker = new Worker(WORKER, { type: 'module', name: 'gloss-core' });
   worker.addEventListener('message', ({ data }) => {
     if (data.ready) {
@@ -115,23 +137,28 @@ function postLink(args, whole) {
  * @returns {Promise<{document: object, unapplied: object[]}>}
  */
 async function link(doc, change) {
-  const { text, annotations, entities, ...head } = doc;
+  const { text, annotations, entities: _, ...head } = doc;
   const base = change && held.get(change.base);
   let answer = null;
+  let entities = null;
+  let key;
   if (base !== undefined) {
-    const key = nextKey++;
+    key = nextKey++;
     held.set(annotations, key);
     answer = await postLink([key, { base, splices: change.splices, head }], false).catch((e) => {
       if (e.missing) return null;
       throw e;
     });
+    entities = answer && entitiesFrom(answer.entities);
   }
-  if (!answer) {
-    const key = nextKey++;
+  if (!entities) {
+    key = nextKey++;
     held.set(annotations, key);
     answer = await postLink([key, { doc: { ...head, text, annotations } }], true);
+    entities = entitiesFrom(answer.entities);
   }
-  const ids = (answer.head.entities ?? []).map((e) => e.id);
+  keepEntities(key, entities);
+  const ids = entities.map((e) => e.id);
   const linked = annotations.map((a, n) => {
     const id = answer.entity[n] < 0 ? undefined : ids[answer.entity[n]];
     if (a.entity === id) return a;
@@ -139,10 +166,10 @@ async function link(doc, change) {
     const { entity, ...rest } = a;
     return rest;
   });
-  held.set(linked, held.get(annotations));
+  held.set(linked, key);
   // The core's own document: its fields in its order.
   const document = {};
-  for (const field of answer.keys) document[field] = field === 'text' ? text : field === 'annotations' ? linked : answer.head[field];
+  for (const field of answer.keys) document[field] = field === 'text' ? text : field === 'annotations' ? linked : field === 'entities' ? entities : answer.head[field];
   return { document, unapplied: answer.unapplied };
 }
 
@@ -186,6 +213,7 @@ export async function loadCore() {
       const key = nextKey++;
       const found = await call('annotate', [text, options, key], onProgress);
       held.set(found.annotations, key);
+      keepEntities(key, found.entities ?? []);
       return found;
     },
     validateDocument: (value) => call('validateDocument', [value]),
