@@ -44,10 +44,27 @@ function failedAfter(noted, notes) {
  * startPersistence takes what this returns.
  */
 export function openSaved() {
-  let onVersionChange = () => {};
-  const opening = openStore({ onVersionChange: () => onVersionChange() });
+  let onVersionChange = null;
+  let closed = false;
+  const opening = openStore({
+    onVersionChange: () => {
+      closed = true;
+      onVersionChange?.();
+    },
+  });
   opening.catch(() => {}); // said by startPersistence
-  return { opening, whenVersionChanges: (fn) => (onVersionChange = fn) };
+  return {
+    opening,
+    /** True once the store was closed for a newer version (or deleted): nothing more is read or saved. */
+    get closed() {
+      return closed;
+    },
+    /** Calls `fn` when the store closes so, at once if it has. */
+    whenVersionChanges(fn) {
+      onVersionChange = fn;
+      if (closed) fn();
+    },
+  };
 }
 
 /**
@@ -212,17 +229,23 @@ export async function startPersistence({ state, say, exportJson, saved = openSav
   const olderMessage = () =>
     `This is the last copy saved in this browser, from ${clock(savedAt)}; changes made after it could not be saved (${older}). Export JSON once you have redone them, or free some storage.`;
 
-  if (await lock.tryAcquire()) {
-    try {
-      await migrateLegacy();
-    } catch (e) {
-      say(`The session saved by an earlier version of Gloss could not be moved (${failureReason(e)}); it is left where it was.`, 'warning');
+  try {
+    if (await lock.tryAcquire()) {
+      try {
+        await migrateLegacy();
+      } catch (e) {
+        say(`The session saved by an earlier version of Gloss could not be moved (${failureReason(e)}); it is left where it was.`, 'warning');
+      }
+      const outcome = await becomeEditor();
+      if (outcome === 'older') say(olderMessage(), 'warning');
+      return { outcome, editing: true, savedAt };
     }
-    const outcome = await becomeEditor();
-    if (outcome === 'older') say(olderMessage(), 'warning');
-    return { outcome, editing: true, savedAt };
+    await becomeReader('This session is open for editing in another tab, so this tab is read-only and shows what that tab saves.');
+    const outcome = await loadLatest(false);
+    return { outcome, editing: false, savedAt };
+  } catch (e) {
+    // The store closed while starting (see openSaved): the page works unsaved, and the save view says so.
+    if (!saved.closed) throw e;
+    return { outcome: 'none', editing: true };
   }
-  await becomeReader('This session is open for editing in another tab, so this tab is read-only and shows what that tab saves.');
-  const outcome = await loadLatest(false);
-  return { outcome, editing: false, savedAt };
 }
