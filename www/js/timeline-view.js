@@ -192,9 +192,27 @@ export function createTimelineView({ state, core, labels, article }) {
   const keyOf = (a, doc) => `${a.label} ${a.value}${a.value === 'PRESENT_REF' ? ` ${doc.reference_date}` : ''}`;
   const dated = (a) => a.value !== undefined && labels.isTemporal(a.label);
   let counting = 0;
+  /** The count shown, while it is known (a full count may be under way). */
+  let counted = null;
+  /** Counts again, by the patch's delta when every value it touches is known, else in full. */
+  function recount(patch) {
+    if (patch && counted !== null) {
+      const doc = state.document;
+      const touched = [...patch.removed, ...patch.added].filter(dated);
+      if (touched.every((a) => onTimeline.has(keyOf(a, doc)))) {
+        for (const a of patch.removed) if (dated(a) && onTimeline.get(keyOf(a, doc))) counted--;
+        for (const a of patch.added) if (dated(a) && onTimeline.get(keyOf(a, doc))) counted++;
+        counting++; // a full count under way is superseded
+        total.textContent = counted > 0 ? String(counted) : '';
+        return;
+      }
+    }
+    count();
+  }
   async function count() {
     const doc = state.document;
     const mine = ++counting;
+    counted = null;
     const unknown = new Map();
     for (const a of doc.annotations) if (dated(a) && !onTimeline.has(keyOf(a, doc))) unknown.set(keyOf(a, doc), a);
     if (unknown.size > 0) {
@@ -221,6 +239,7 @@ export function createTimelineView({ state, core, labels, article }) {
     }
     let n = 0;
     for (const a of doc.annotations) if (dated(a) && onTimeline.get(keyOf(a, doc))) n++;
+    counted = n;
     total.textContent = n > 0 ? String(n) : '';
   }
 
@@ -228,7 +247,7 @@ export function createTimelineView({ state, core, labels, article }) {
   const draw = whenShown(container, render);
   state.subscribe((change) => {
     if (!change.document || change.relinked) return; // dates have no entities
-    if (!change.patch || [...change.patch.removed, ...change.patch.added].some(dated)) count();
+    if (!change.patch || [...change.patch.removed, ...change.patch.added].some(dated)) recount(change.patch);
     draw();
   });
   count();
