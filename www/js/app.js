@@ -14,7 +14,8 @@
  * change.patch names (the spans touched, the annotations removed and added:
  * article, legend, found list); a view drawn from the entities skips an
  * `interim` change and draws on the `relinked` one after it (entities, map),
- * and a view in a tab draws only while shown (view-tabs.js whenShown).
+ * and a view in a tab draws only while shown and near the screen
+ * (view-tabs.js whenShown), keeping its tab's count current meanwhile.
  *
  * Saving is persist.js's: it restores the saved state, decides which tab
  * edits (a read-only tab refuses every change through the state), and
