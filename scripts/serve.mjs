@@ -101,10 +101,19 @@ export async function startServer({ port = 8000, host = '127.0.0.1', root = ROOT
         stat = await fs.stat(file);
       }
       if (!stat.isFile()) return send(404, 'not found\n');
+      // A validator, so that the browser revalidates (304) and keeps what it derived from a
+      // file, such as the wasm's compiled code, rather than fetching and compiling it again.
+      const etag = `"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}"`;
+      const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache', ...security });
+        return res.end();
+      }
       res.writeHead(200, {
-        'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Type': type,
         'Content-Length': stat.size,
         'Cache-Control': 'no-cache',
+        ETag: etag,
         ...security,
       });
       if (req.method === 'HEAD') return res.end();

@@ -53,6 +53,31 @@ test('the Entities view groups the mentions by entity and label', async () => {
   assert.deepEqual(await focusedMark(), { text: 'Kiev', start: codePoint('Kiev'), flash: true });
 });
 
+test("the tabs' counts follow a correction and its undo while their views are not shown", async () => {
+  // The Entities tab is shown: the map and the timeline are not drawn, but their tabs count.
+  assert.equal(await page.getAttribute('#panel-timeline', 'hidden'), '');
+  const counts = () => page.$$eval('#views [role="tab"] .count', (all) => all.map((c) => c.textContent));
+  await page.waitForFunction(() => document.querySelector('#timeline-total').textContent === '5');
+  const before = await counts();
+  assert.equal(before[2], '5', 'October, Friday, Dec. 20, Saturday, next week');
+  assert.match(before[0], /^\d+$/);
+  assert.match(before[1], /^\d+$/);
+  await page.focus(`#article mark[data-start="${codePoint('October')}"]`);
+  await page.keyboard.press('Delete');
+  await page.waitForFunction(() => document.querySelector('#timeline-total').textContent === '4');
+  assert.deepEqual((await counts()).slice(0, 2), before.slice(0, 2), 'a date is no entity and no place');
+  await page.click('#undo');
+  await page.waitForFunction(() => document.querySelector('#timeline-total').textContent === '5');
+  // Removing a place's only mention drops it from the entities and the map.
+  const tusk = codePoint('Donald Tusk');
+  await page.focus(`#article mark[data-start="${tusk}"]`);
+  await page.keyboard.press('Delete');
+  await page.waitForFunction((n) => document.querySelector('#entities-total').textContent === String(n), Number(before[0]) - 1);
+  await page.click('#undo');
+  await page.waitForFunction((n) => document.querySelector('#entities-total').textContent === n, before[0]);
+  assert.deepEqual(await counts(), before);
+});
+
 test('the map pins each resolved place at its country; a pin lists and jumps to its mentions, from the keyboard too', async () => {
   await showTab('map');
   await page.waitForSelector('#map[data-state="drawn"] .pin');

@@ -31,6 +31,21 @@ test('serves the page, its modules and the wasm with the right MIME types', asyn
   assert.equal(root.headers.get('location'), '/www/');
 });
 
+test('a file is revalidated by its ETag: unchanged, the answer is 304 with no body, so the browser keeps the wasm compiled', async () => {
+  const first = await fetch(`${base}/pkg/gloss_bg.wasm`);
+  await first.arrayBuffer();
+  const etag = first.headers.get('etag');
+  assert.match(etag ?? '', /^"[0-9a-z]+-[0-9a-z]+"$/);
+  assert.equal(first.headers.get('cache-control'), 'no-cache');
+  const again = await fetch(`${base}/pkg/gloss_bg.wasm`, { headers: { 'If-None-Match': etag } });
+  assert.equal(again.status, 304);
+  assert.equal((await again.arrayBuffer()).byteLength, 0);
+  const other = await fetch(`${base}/www/index.html`, { headers: { 'If-None-Match': etag } });
+  assert.equal(other.status, 200, "another file's tag does not match");
+  assert.notEqual(other.headers.get('etag'), etag);
+  await other.arrayBuffer();
+});
+
 test('nothing outside www/, pkg/ and schema/ is reachable, however the path is spelt', async () => {
   for (const url of ['/Cargo.toml', '/.git/HEAD', '/www/../Cargo.toml', '/www/%2e%2e/Cargo.toml', '/www/..%2fCargo.toml', '/pkg/%2e%2e%2f%2e%2e%2fetc/passwd', '/www/%00', '/src/lib.rs', '/www/missing.js', '/%E0%A4%A']) {
     const res = await fetch(base + url);

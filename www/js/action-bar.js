@@ -8,6 +8,7 @@
  */
 
 import { byId, h } from './dom.js';
+import { firstEndingAfter } from './doc-patch.js';
 import { offsetMap } from './offsets.js';
 import { snapToWords } from './snap.js';
 import { describe, quote } from './wording.js';
@@ -177,8 +178,10 @@ export function createActionBar({ state, labels, article, sourcePanel, say }) {
     if (!a) return;
     state.correct({ start: a.start, end: a.end, text: a.text, label: null });
     say(`Removed ${quote(a.text)} (${labels.title(a.label)}). Undo with Ctrl+Z.`);
-    const next = state.document.annotations.findIndex((b) => b.start >= a.start && !state.hidden.has(b.label));
-    if (next >= 0) article.markAt(next)?.focus({ preventScroll: true });
+    const annotations = state.document.annotations;
+    let next = firstEndingAfter(annotations, a.start);
+    while (next < annotations.length && state.hidden.has(annotations[next].label)) next++;
+    if (next < annotations.length) article.markAt(next)?.focus({ preventScroll: true });
     else article.element.focus();
   }
 

@@ -14,7 +14,8 @@
  * change.patch names (the spans touched, the annotations removed and added:
  * article, legend, found list); a view drawn from the entities skips an
  * `interim` change and draws on the `relinked` one after it (entities, map),
- * and a view in a tab draws only while shown (view-tabs.js whenShown).
+ * and a view in a tab draws only while shown and near the screen
+ * (view-tabs.js whenShown), keeping its tab's count current meanwhile.
  *
  * Saving is persist.js's: it restores the saved state, decides which tab
  * edits (a read-only tab refuses every change through the state), and
@@ -26,10 +27,10 @@ import { loadCore, localToday } from './core.js';
 import { byId } from './dom.js';
 import { labelTable } from './labels.js';
 import { createPageState, isEmpty } from './session.js';
-import { startPersistence } from './persist.js';
+import { openSaved, startPersistence } from './persist.js';
 import { clock } from './save-view.js';
 import { createStatus } from './status.js';
-import { createSourcePanel } from './source-panel.js';
+import { createSourcePanel, fetchSample } from './source-panel.js';
 import { createProgress } from './progress-view.js';
 import { createArticleView } from './article-view.js';
 import { createLegend } from './legend-view.js';
@@ -59,8 +60,35 @@ function bindHistory(state, say) {
   return { undo, redo };
 }
 
+/**
+ * `core` with the sample article's annotation begun at once (while
+ * persistence starts): the first annotate of the same text and options
+ * takes its answer. `stop()` drops it once the page has started.
+ */
+function withSampleAhead(core, sample) {
+  const options = { reference_date: null, today: localToday() };
+  let ahead = sample.then((text) => ({ text, found: core.annotate(text, options) }));
+  ahead.then(({ found }) => found.catch(() => {}), () => {});
+  return {
+    core: {
+      ...core,
+      async annotate(text, given, extra) {
+        const early = ahead && (await ahead.catch(() => null));
+        ahead = null;
+        if (early && early.text === text && given.reference_date === options.reference_date && given.today === options.today) return early.found;
+        return core.annotate(text, given, extra);
+      },
+    },
+    stop: () => (ahead = null),
+  };
+}
+
 async function start() {
   const say = createStatus(byId('status'));
+  // Begun while the core loads: the store opens, the sample arrives.
+  const saved = openSaved();
+  const sample = fetchSample();
+  sample.catch(() => {}); // said when it is needed
   let core;
   try {
     core = await loadCore();
@@ -72,7 +100,8 @@ async function start() {
   }
   byId('version').textContent = `Gloss ${core.version()}`;
   const labels = labelTable(core.labels);
-  const state = createPageState({ core, labels, today: localToday });
+  const ahead = withSampleAhead(core, sample);
+  const state = createPageState({ core: ahead.core, labels, today: localToday });
 
   const progress = createProgress({ cancel: core.cancel });
   const sourcePanel = createSourcePanel({ state, say, progress });
@@ -82,7 +111,7 @@ async function start() {
   bindTabs(byId('views').querySelector('[role="tablist"]'));
   createEntitiesView({ state, labels, article, say });
   createMapView({ state, article, say });
-  createTimelineView({ state, core, article });
+  createTimelineView({ state, core, labels, article });
   const actionBar = createActionBar({ state, labels, article, sourcePanel, say });
   const { exportJson } = createImportExport({ state, core, say });
   const { undo, redo } = bindHistory(state, say);
@@ -90,12 +119,13 @@ async function start() {
   bindKeys({ labels, actionBar, article, undo, redo, reviewUnsure, canEdit: () => !state.readOnly });
   renderKeyHelp(byId('label-keys'), labels);
 
-  const { outcome, editing, savedAt } = await startPersistence({ state, say, exportJson });
+  const { outcome, editing, savedAt } = await startPersistence({ state, say, exportJson, saved });
   if (outcome === 'restored' && !isEmpty(state.session)) {
     say(`Restored your last session (saved in this browser at ${clock(savedAt)}).`);
-  } else if (outcome !== 'restored' && outcome !== 'older' && editing && (await sourcePanel.loadSample({ undoable: false }))) {
+  } else if (outcome !== 'restored' && outcome !== 'older' && editing && (await sourcePanel.loadSample({ undoable: false }, sample))) {
     say('Loaded a sample article: select words to add an annotation, click a highlight to change it.');
   }
+  ahead.stop();
   document.body.dataset.state = 'ready';
   // Small towns (about 0.7 MB) come after start, so the page shows at once;
   // the entities are then resolved again, as the CLI resolves them.

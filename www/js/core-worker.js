@@ -8,17 +8,123 @@
  * Chromium caches as compiled code), then `{id, call, args}`, answered in
  * order. Out: `{ready: {version, labels, formats, module}}` or
  * `{failed: message}` once; then `{id, progress: [done, total]}` while
- * annotating and `{id, result}` or `{id, error: message}` for each call.
+ * annotating and `{id, result}` or `{id, error: message}` for each call
+ * (`missing: true` with the error when a `link` names a document no longer held).
+ *
+ * The worker holds the last few documents it annotated or linked (text and
+ * annotations, by a key the page gives), so that relinking after a
+ * correction sends only what changed, and answers with each annotation's
+ * entity as an index into the entities (an Int32Array, transferred): the
+ * page's thread then never clones the whole document (core.js rebuilds it).
  * @module
  */
 
-import init, * as pkg from '../../pkg/gloss.js';
+/** pkg/'s glue, imported while the wasm compiles (a static import would make the compile wait for it). */
+const glue = import('../../pkg/gloss.js');
+/** The glue's exports, once started. */
+let pkg;
+
+/** How many documents the worker holds for `link`: the page's undo steps reuse the recent ones. */
+const HELD = 8;
+/** key → {text, annotations, entities, bySignature?}, least recently used first. */
+const held = new Map();
+
+function hold(key, text, annotations, entities = []) {
+  held.delete(key);
+  const entry = { text, annotations, entities, bySignature: null };
+  held.set(key, entry);
+  if (held.size > HELD) held.delete(held.keys().next().value);
+  return entry;
+}
+
+/** An entity's content but its id (ids renumber when an entity before it comes or goes). */
+const signature = ({ id, ...rest }) => JSON.stringify(rest);
+
+/** Each entity signature of a held document → the index of its first entity with it. */
+function signatures(entry) {
+  if (!entry.bySignature) {
+    entry.bySignature = new Map();
+    entry.entities.forEach((e, n) => {
+      const s = signature(e);
+      if (!entry.bySignature.has(s)) entry.bySignature.set(s, n);
+    });
+  }
+  return entry.bySignature;
+}
+
+/**
+ * `entities` as sent to the page: each the same but its id as one of held
+ * entry `before`'s (its index in `reuse`) or new (-1, and the entity in
+ * `fresh`), with every id in `ids` (joined by line breaks): after a
+ * correction most entities are unchanged, and the page keeps them.
+ */
+function diffed(entities, before, against) {
+  const old = before ? signatures(before) : new Map();
+  const reuse = new Int32Array(entities.length);
+  const fresh = [];
+  entities.forEach((e, n) => {
+    const at = old.get(signature(e));
+    reuse[n] = at ?? -1;
+    if (at === undefined) fresh.push(e);
+  });
+  return { against: before ? against : null, reuse, fresh, ids: entities.map((e) => e.id).join('\n') };
+}
+
+/** An error that says the page must send the whole document (the worker does not hold its base). */
+class Missing extends Error {}
+
+/**
+ * The annotations of held document `base` with `splices` applied: each
+ * `[from, to, added]` replaces base's annotations from index `from` up to
+ * `to` (sorted, disjoint) by `added`.
+ */
+function spliced(base, splices) {
+  const out = [];
+  let at = 0;
+  for (const [from, to, added] of splices) {
+    for (let i = at; i < from; i++) out.push(base[i]);
+    for (const a of added) out.push(a);
+    at = to;
+  }
+  for (let i = at; i < base.length; i++) out.push(base[i]);
+  return out;
+}
 
 /** The calls the page may make, by name; each returns its answer (or a promise of it). */
 const CALLS = {
-  annotate(id, text, options) {
+  /** Annotates `text`; with `key`, holds the result under it for later links. */
+  annotate(id, text, options, key) {
     const progress = (done, total) => self.postMessage({ id, progress: [done, total] });
-    return pkg.annotateWithProgress(text, options, progress);
+    const found = pkg.annotateWithProgress(text, options, progress);
+    if (key !== undefined) hold(key, text, found.annotations, found.entities);
+    return found;
+  },
+  /**
+   * Links a document's entities (linkEntities) and holds it under `key`:
+   * `{doc}` whole, or `{base, splices, head}` as held document `base`
+   * changed by `splices` (see spliced), `head` its other fields but text.
+   * Answers `{keys, head, entity, entities, unapplied}`: the linked
+   * document's field names in order, its fields but text, annotations and
+   * entities, each annotation's entity index (-1: none), and the entities
+   * as changed from base's (see diffed).
+   */
+  link(id, key, { doc, base, splices, head }) {
+    let document = doc;
+    const from = doc ? null : held.get(base);
+    if (!document) {
+      if (!from) throw new Missing(`document ${base} is no longer held`);
+      document = { ...head, text: from.text, annotations: spliced(from.annotations, splices) };
+    }
+    const entry = hold(key, document.text, document.annotations);
+    const linked = pkg.linkEntities(document);
+    const { text, annotations, entities = [], ...rest } = linked.document;
+    entry.entities = entities;
+    const index = new Map(entities.map((e, n) => [e.id, n]));
+    const entity = new Int32Array(annotations.length);
+    annotations.forEach((a, n) => {
+      entity[n] = a.entity === undefined ? -1 : index.get(a.entity);
+    });
+    return { keys: Object.keys(linked.document), head: rest, entity, entities: diffed(entities, from, base), unapplied: linked.unapplied };
   },
   validateDocument: (id, value) => pkg.validateDocument(value),
   importFiles: (id, files, options) => pkg.importFiles(files, options),
@@ -36,8 +142,9 @@ const CALLS = {
 
 async function start(given) {
   try {
-    const module = given ?? (await WebAssembly.compileStreaming(fetch(new URL('../../pkg/gloss_bg.wasm', import.meta.url))));
-    await init({ module_or_path: module });
+    const [module, loaded] = await Promise.all([given ?? WebAssembly.compileStreaming(fetch(new URL('../../pkg/gloss_bg.wasm', import.meta.url))), glue]);
+    pkg = loaded;
+    await pkg.default({ module_or_path: module });
     self.postMessage({ ready: { version: pkg.version(), labels: pkg.labels(), formats: pkg.formats(), module } });
     return true;
   } catch (e) {
@@ -49,9 +156,10 @@ async function start(given) {
 async function answer({ id, call, args }) {
   try {
     if (!Object.hasOwn(CALLS, call)) throw new Error(`unknown core call ${call}`);
-    self.postMessage({ id, result: await CALLS[call](id, ...args) });
+    const result = await CALLS[call](id, ...args);
+    self.postMessage({ id, result }, result?.entity instanceof Int32Array ? [result.entity.buffer, result.entities.reuse.buffer] : []);
   } catch (e) {
-    self.postMessage({ id, error: String(e?.message ?? e) });
+    self.postMessage({ id, error: String(e?.message ?? e), ...(e instanceof Missing ? { missing: true } : {}) });
   }
 }
 

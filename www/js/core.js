@@ -24,6 +24,35 @@ let compiled;
 let nextId = 1;
 /** Unanswered calls by id: {message, resolve, reject, onProgress?}. */
 const pending = new Map();
+/**
+ * The annotation lists the worker holds (core-worker.js), each → its key
+ * there: a link after a correction sends only the change against one.
+ * A fresh worker holds none.
+ * @type {WeakMap<object[], number>}
+ */
+let held = new WeakMap();
+let nextKey = 1;
+/** The entities of the documents linked last, by key: a link's answer names its entities by their index in its base's. */
+let entitiesOf = new Map();
+/** More than the worker holds (core-worker.js HELD), so that every base it diffs against is here. */
+const ENTITIES_KEPT = 16;
+
+function keepEntities(key, entities) {
+  entitiesOf.set(key, entities);
+  if (entitiesOf.size > ENTITIES_KEPT) entitiesOf.delete(entitiesOf.keys().next().value);
+}
+
+/** The entities of a link's answer (core-worker.js diffed), reusing those of its base that are unchanged but for their id. */
+function entitiesFrom({ against, reuse, fresh, ids }) {
+  const before = against === null ? [] : entitiesOf.get(against);
+  if (!before) return null;
+  let next = 0;
+  return (ids === '' ? [] : ids.split('\n')).map((id, n) => {
+    if (reuse[n] < 0) return fresh[next++];
+    const old = before[reuse[n]];
+    return old.id === id ? old : { ...old, id };
+  });
+}
 let towns = false;
 let announceReady;
 let announceFailure;
@@ -34,6 +63,8 @@ const ready = new Promise((resolve, reject) => {
 });
 
 function spawn() {
+  held = new WeakMap();
+  entitiesOf = new Map();
   worker = new Worker(WORKER, { type: 'module', name: 'gloss-core' });
   worker.addEventListener('message', ({ data }) => {
     if (data.ready) {
@@ -49,7 +80,7 @@ function spawn() {
         return;
       }
       pending.delete(data.id);
-      if ('error' in data) call.reject(new Error(data.error));
+      if ('error' in data) call.reject(Object.assign(new Error(data.error), data.missing ? { missing: true } : {}));
       else call.resolve(data.result);
     }
   });
@@ -65,6 +96,81 @@ function call(name, args, onProgress) {
     pending.set(message.id, { message, resolve, reject, onProgress });
     worker.postMessage(message);
   });
+}
+
+/** Resolves after the next frame is drawn (or soon, where no frame comes: a hidden page). */
+function afterFrame() {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/** Link calls go out in the order made; see link. */
+let linking = Promise.resolve();
+
+/** Posts a link call once those before it are posted (a whole document after the next frame); resolves to its answer. */
+function postLink(args, whole) {
+  let answer;
+  const posted = linking.then(whole ? afterFrame : undefined).then(() => {
+    answer = call('link', args);
+  });
+  linking = posted;
+  return posted.then(() => answer);
+}
+
+/**
+ * linkEntities(doc) through the worker, as cheaply for the page's thread as
+ * it goes: with `change` — `doc.annotations` are `change.base` (a list the
+ * worker holds) with `change.splices` applied (`[from, to, added]`, base
+ * indices, sorted, disjoint) — only the splices are sent; else the whole
+ * document, after the next frame, so that what changed is drawn first. The
+ * answer (each annotation's entity index) is applied to `doc.annotations`:
+ * annotations whose entity is unchanged are kept, not copied.
+ * @param {object} doc  a document, its annotations' entities ignored (as the core ignores them)
+ * @param {{base: object[], splices: [number, number, object[]][]}} [change]
+ * @returns {Promise<{document: object, unapplied: object[]}>}
+ */
+async function link(doc, change) {
+  const { text, annotations, entities: _, ...head } = doc;
+  const base = change && held.get(change.base);
+  let answer = null;
+  let entities = null;
+  let key;
+  if (base !== undefined) {
+    key = nextKey++;
+    held.set(annotations, key);
+    answer = await postLink([key, { base, splices: change.splices, head }], false).catch((e) => {
+      if (e.missing) return null;
+      throw e;
+    });
+    entities = answer && entitiesFrom(answer.entities);
+  }
+  if (!entities) {
+    key = nextKey++;
+    held.set(annotations, key);
+    answer = await postLink([key, { doc: { ...head, text, annotations } }], true);
+    entities = entitiesFrom(answer.entities);
+  }
+  keepEntities(key, entities);
+  const ids = entities.map((e) => e.id);
+  const linked = annotations.map((a, n) => {
+    const id = answer.entity[n] < 0 ? undefined : ids[answer.entity[n]];
+    if (a.entity === id) return a;
+    if (id !== undefined) return { ...a, entity: id };
+    const { entity, ...rest } = a;
+    return rest;
+  });
+  held.set(linked, key);
+  // The core's own document: its fields in its order.
+  const document = {};
+  for (const field of answer.keys) document[field] = field === 'text' ? text : field === 'annotations' ? linked : field === 'entities' ? entities : answer.head[field];
+  return { document, unapplied: answer.unapplied };
 }
 
 /**
@@ -89,7 +195,8 @@ export function cancel() {
  * isValidTimexValue, version, labels, formats, loadTowns, cancel}` once the
  * core is ready: each function returns a promise of what the core's function
  * of that name returns (`annotate` takes a third argument, `{onProgress(done,
- * total)}`, which also makes it one that Cancel stops); `labels` and `formats`
+ * total)}`, which also makes it one that Cancel stops; `linkEntities` a
+ * second, the change from a document linked before: see link); `labels` and `formats`
  * are the core's tables (src/labels.rs, src/formats.rs). Rejects with a
  * readable message if pkg/ is missing, broken or older than the page.
  */
@@ -101,10 +208,17 @@ export async function loadCore() {
     throw new Error(`The Gloss core did not load (${e.message}). Build it with ./scripts/serve.sh.`);
   }
   return {
-    annotate: (text, options, { onProgress } = {}) => call('annotate', [text, options], onProgress),
+    /** Annotates; the worker holds the result, so that a correction's link then sends only the change. */
+    async annotate(text, options, { onProgress } = {}) {
+      const key = nextKey++;
+      const found = await call('annotate', [text, options, key], onProgress);
+      held.set(found.annotations, key);
+      keepEntities(key, found.entities ?? []);
+      return found;
+    },
     validateDocument: (value) => call('validateDocument', [value]),
     importFiles: (files, options) => call('importFiles', [files, options]),
-    linkEntities: (value) => call('linkEntities', [value]),
+    linkEntities: link,
     exportAs: (value, format) => call('exportAs', [value, format]),
     timeline: (value) => call('timeline', [value]),
     isValidTimexValue: (value) => call('isValidTimexValue', [value]),

@@ -101,7 +101,8 @@ function disjoint(spans) {
  * @param {Session} before
  * @param {Session} after
  * @param {import('./labels.js').Labels} labels
- * @returns {{annotations: Annotation[], patch: Patch}|null}
+ * @returns {{annotations: Annotation[], patch: Patch, splices: [number, number, Annotation[]][]}|null}
+ *   splices: per span, `[from, to, added]`: `shown` from index `from` up to `to` became `added`
  */
 export function patchAnnotations(shown, before, after, labels) {
   const changed = changedSpans(before, after);
@@ -114,6 +115,7 @@ export function patchAnnotations(shown, before, after, labels) {
   const annotations = [];
   const removed = [];
   const added = [];
+  const splices = [];
   let at = 0;
   for (const span of spans) {
     const from = firstEndingAfter(shown, span.start);
@@ -129,8 +131,9 @@ export function patchAnnotations(shown, before, after, labels) {
     ).map(({ entity, ...a }) => a);
     annotations.push(...now);
     added.push(...now);
+    splices.push([from, to, now]);
     at = to;
   }
   for (let i = at; i < shown.length; i++) annotations.push(shown[i]);
-  return { annotations, patch: { spans, removed, added } };
+  return { annotations, patch: { spans, removed, added }, splices };
 }

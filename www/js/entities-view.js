@@ -50,11 +50,28 @@ export function createEntitiesView({ state, labels, article, say }) {
     }
   };
 
-  function suggestions(doc) {
+  /**
+   * In one pass over the annotations (each view below reads its part): the
+   * unsure findings, the dates and times, and each entity's mentions, as indices.
+   */
+  function indexOf(doc) {
     const unsure = [];
-    doc.annotations.forEach((a, index) => {
+    const temporal = [];
+    const mentions = new Map();
+    const { annotations } = doc;
+    for (let index = 0; index < annotations.length; index++) {
+      const a = annotations[index];
       if (isUnsure(a)) unsure.push(index);
-    });
+      if (a.entity !== undefined) {
+        const list = mentions.get(a.entity);
+        if (list) list.push(index);
+        else mentions.set(a.entity, [index]);
+      } else if (labels.isTemporal(a.label)) temporal.push(index);
+    }
+    return { unsure, temporal, mentions };
+  }
+
+  function suggestions(doc, unsure) {
     if (unsure.length === 0) return [];
     const rows = paged(unsure, (index) => {
       const a = doc.annotations[index];
@@ -197,15 +214,8 @@ export function createEntitiesView({ state, labels, article, say }) {
     return h('li', { className: 'entity', dataset }, ...rows);
   }
 
-  function entityGroups(doc) {
+  function entityGroups(doc, mentions) {
     const groups = [];
-    /** Each entity's mentions (annotation indices), in one pass. */
-    const mentions = new Map();
-    doc.annotations.forEach((a, index) => {
-      if (a.entity === undefined) return;
-      if (!mentions.has(a.entity)) mentions.set(a.entity, []);
-      mentions.get(a.entity).push(index);
-    });
     for (const l of labels.all) {
       const entities = (doc.entities ?? []).filter((e) => e.label === l.name && mentions.has(e.id));
       if (entities.length === 0) continue;
@@ -215,11 +225,7 @@ export function createEntitiesView({ state, labels, article, say }) {
     return groups;
   }
 
-  function valueRows(doc) {
-    const temporal = [];
-    doc.annotations.forEach((a, index) => {
-      if (labels.isTemporal(a.label)) temporal.push(index);
-    });
+  function valueRows(doc, temporal) {
     if (temporal.length === 0) return [];
     const rows = paged(temporal, (index) => {
       const a = doc.annotations[index];
@@ -256,6 +262,7 @@ export function createEntitiesView({ state, labels, article, say }) {
 
   /** A note when some of the person's entity edits name words no longer annotated (the core keeps them, unapplied). */
   function unappliedNote(doc) {
+    if (!doc.edits?.length) return [];
     const named = new Set(doc.annotations.filter((a) => a.entity).map((a) => a.text));
     const missing = (e) => [e.mention, e.with].filter((m) => m && !named.has(m.text)).map((m) => m.text);
     const gone = (doc.edits ?? []).filter((e) => missing(e).length > 0);
@@ -267,7 +274,8 @@ export function createEntitiesView({ state, labels, article, say }) {
 
   function render() {
     const doc = state.document;
-    const parts = [...unappliedNote(doc), ...suggestions(doc), ...entityGroups(doc), ...valueRows(doc)];
+    const { unsure, temporal, mentions } = indexOf(doc);
+    const parts = [...unappliedNote(doc), ...suggestions(doc, unsure), ...entityGroups(doc, mentions), ...valueRows(doc, temporal)];
     total.textContent = doc.entities?.length ? String(doc.entities.length) : '';
     root.replaceChildren(...(parts.length > 0 ? parts : [h('p', { className: 'empty' }, doc.text === '' ? 'Nothing yet: paste an article and press Annotate.' : 'No people, places, organisations or dates found.')]));
     if (refocus) {
@@ -283,7 +291,10 @@ export function createEntitiesView({ state, labels, article, say }) {
   // Drawn from the linked entities (an interim change's are those of a moment ago), when its tab is shown.
   const draw = whenShown(root, render);
   state.subscribe((change) => {
-    if (change.document && !change.interim) draw();
+    if (!change.document || change.interim) return;
+    // The tab's count stays current while the list waits to be drawn.
+    total.textContent = state.document.entities?.length ? String(state.document.entities.length) : '';
+    draw();
   });
   draw();
 }

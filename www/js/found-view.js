@@ -110,7 +110,9 @@ export function createFoundList({ state, labels, article }) {
   /** Puts the groups with mentions under shown labels in the list, and the totals. */
   function arrange() {
     const shownGroups = [...groups.values()].filter((g) => g.mentions.length > 0 && !state.hidden.has(g.label));
-    list.replaceChildren(...shownGroups.map((g) => g.section), empty);
+    const sections = [...shownGroups.map((g) => g.section), empty];
+    // Moving the same sections again would only make the browser lay them out again.
+    if (sections.length !== list.children.length || sections.some((section, i) => list.children[i] !== section)) list.replaceChildren(...sections);
     let shown = 0;
     for (const g of groups.values()) if (!state.hidden.has(g.label)) shown += g.count;
     total.textContent = shown > 0 ? String(shown) : '';

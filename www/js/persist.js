@@ -40,6 +40,34 @@ function failedAfter(noted, notes) {
 }
 
 /**
+ * Begins opening the autosave store, so that it opens while the core loads;
+ * startPersistence takes what this returns.
+ */
+export function openSaved() {
+  let onVersionChange = null;
+  let closed = false;
+  const opening = openStore({
+    onVersionChange: () => {
+      closed = true;
+      onVersionChange?.();
+    },
+  });
+  opening.catch(() => {}); // said by startPersistence
+  return {
+    opening,
+    /** True once the store was closed for a newer version (or deleted): nothing more is read or saved. */
+    get closed() {
+      return closed;
+    },
+    /** Calls `fn` when the store closes so, at once if it has. */
+    whenVersionChanges(fn) {
+      onVersionChange = fn;
+      if (closed) fn();
+    },
+  };
+}
+
+/**
  * Starts persistence; resolves with what was brought back:
  * 'restored' (the last save), 'older' (a save older than the work: later saves
  * failed), 'quarantined' (unusable: kept as a backup), or 'none'.
@@ -47,15 +75,17 @@ function failedAfter(noted, notes) {
  * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
  * @param {(message: string, kind?: string) => void} deps.say
  * @param {() => void} deps.exportJson
+ * @param {ReturnType<typeof openSaved>} [deps.saved]  the store being opened, when already begun
  * @returns {Promise<{outcome: 'restored'|'older'|'quarantined'|'none', editing: boolean, savedAt?: number}>}
  */
-export async function startPersistence({ state, say, exportJson }) {
+export async function startPersistence({ state, say, exportJson, saved = openSaved() }) {
   const view = createSaveView({ exportJson });
   const notes = localStore();
   const tabId = globalThis.crypto?.randomUUID?.() ?? `tab-${Math.random().toString(36).slice(2)}`;
   let store;
   try {
-    store = await openStore({ onVersionChange: () => view.unavailable('a newer version of Gloss opened in another tab; reload this page') });
+    saved.whenVersionChanges(() => view.unavailable('a newer version of Gloss opened in another tab; reload this page'));
+    store = await saved.opening;
   } catch (e) {
     view.unavailable(e?.message ?? String(e));
     return { outcome: 'none', editing: true };
@@ -199,17 +229,23 @@ export async function startPersistence({ state, say, exportJson }) {
   const olderMessage = () =>
     `This is the last copy saved in this browser, from ${clock(savedAt)}; changes made after it could not be saved (${older}). Export JSON once you have redone them, or free some storage.`;
 
-  if (await lock.tryAcquire()) {
-    try {
-      await migrateLegacy();
-    } catch (e) {
-      say(`The session saved by an earlier version of Gloss could not be moved (${failureReason(e)}); it is left where it was.`, 'warning');
+  try {
+    if (await lock.tryAcquire()) {
+      try {
+        await migrateLegacy();
+      } catch (e) {
+        say(`The session saved by an earlier version of Gloss could not be moved (${failureReason(e)}); it is left where it was.`, 'warning');
+      }
+      const outcome = await becomeEditor();
+      if (outcome === 'older') say(olderMessage(), 'warning');
+      return { outcome, editing: true, savedAt };
     }
-    const outcome = await becomeEditor();
-    if (outcome === 'older') say(olderMessage(), 'warning');
-    return { outcome, editing: true, savedAt };
+    await becomeReader('This session is open for editing in another tab, so this tab is read-only and shows what that tab saves.');
+    const outcome = await loadLatest(false);
+    return { outcome, editing: false, savedAt };
+  } catch (e) {
+    // The store closed while starting (see openSaved): the page works unsaved, and the save view says so.
+    if (!saved.closed) throw e;
+    return { outcome: 'none', editing: true };
   }
-  await becomeReader('This session is open for editing in another tab, so this tab is read-only and shows what that tab saves.');
-  const outcome = await loadLatest(false);
-  return { outcome, editing: false, savedAt };
 }

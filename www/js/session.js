@@ -225,10 +225,12 @@ export function createPageState({ core, labels, today }) {
 
   /**
    * The document a session stands for, its entities linked by the core;
-   * from `unlinked` (its document without entities) when already known.
+   * from `unlinked` (its document, its annotations' entities ignored) when
+   * already known, and `change`, how its annotations differ from a list the
+   * core linked before (core.js link: then only the change is sent).
    */
-  async function linked(session, unlinked = documentOf(session, labels)) {
-    return core.linkEntities && !isEmpty(session) ? (await core.linkEntities(unlinked)).document : unlinked;
+  async function linked(session, unlinked = documentOf(session, labels), change = undefined) {
+    return core.linkEntities && !isEmpty(session) ? (await core.linkEntities(unlinked, change)).document : unlinked;
   }
 
   function show(next, session) {
@@ -278,14 +280,18 @@ export function createPageState({ core, labels, today }) {
   function shown({ newDraft = draft, inputs = false, relinked = false, basis = doc, final } = {}) {
     const mine = ++showing;
     const session = history.present;
-    // Where only corrections changed, only their spans are recomputed (doc-patch.js).
+    // Where only corrections changed, only their spans are recomputed (doc-patch.js);
+    // the annotations outside them keep the entities shown, as the interim shows them.
     const patched = patchAnnotations(doc.annotations, docSession, session, labels);
-    const unlinked = patched ? unlinkedOf(session, patched) : documentOf(session, labels);
+    const change = patched ? { base: doc.annotations, splices: patched.splices } : undefined;
+    const unlinked = patched ? withAnnotations(session, patched.annotations) : documentOf(session, labels);
     if (relinked) recent.clear();
     else final ??= recent.get(session);
     // Nothing for the core to link.
-    if (!final && (isEmpty(session) || !core.linkEntities)) final = unlinked;
+    if (!final && (isEmpty(session) || !core.linkEntities)) final = patched ? withoutEntities(unlinked) : unlinked;
     let waiting = { document: true, relinked: true, inputs: false, draft: false };
+    /** The interim shown, if any: linking it keeps its annotations whose entity is unchanged. */
+    let interimShown = null;
     if (!relinked) {
       const draftChanged = newDraft !== draft;
       draft = newDraft;
@@ -294,6 +300,7 @@ export function createPageState({ core, labels, today }) {
       const interim = final ?? (sameEdits ? interimOf(unlinked, patched, basis) : null);
       if (final) remember(session, final);
       if (interim) {
+        interimShown = interim;
         show(interim, session);
         announce({ ...change, interim: !final });
         if (final) {
@@ -305,7 +312,7 @@ export function createPageState({ core, labels, today }) {
         waiting = change;
       }
     }
-    latest = linked(session, unlinked).then((next) => {
+    latest = linked(session, interimShown ?? unlinked, change).then((next) => {
       remember(session, next);
       if (mine !== showing) {
         if (!waiting.relinked) unannounced = unannounced ? { inputs: unannounced.inputs || waiting.inputs, draft: unannounced.draft || waiting.draft, relinked: false } : waiting;
@@ -317,25 +324,27 @@ export function createPageState({ core, labels, today }) {
     return settled();
   }
 
-  /** The patched document without entities (the model's ids and the shown ones are dropped, as in documentOf). */
-  function unlinkedOf(session, patched) {
-    return withAnnotations(session, patched.annotations.map(({ entity, ...a }) => a));
+  /** A document with its annotations' entities (and its entities) dropped, as documentOf has them. */
+  function withoutEntities({ entities, ...unlinked }) {
+    return { ...unlinked, annotations: unlinked.annotations.map(({ entity, ...a }) => a) };
   }
 
   /**
-   * What to show until the core has linked `unlinked`: basis's entities,
-   * found by patch only in the spans it touched when there is one.
+   * What to show until the core has linked `unlinked`: basis's entities.
+   * When patched from the document shown, `unlinked`'s annotations outside
+   * the patch keep theirs already, and only those the patch added (new
+   * objects) take the entity of the one removed at their place.
    */
   function interimOf(unlinked, patched, basis) {
-    if (!patched || basis !== doc) return withEntitiesOf(unlinked, basis);
+    if (!patched) return withEntitiesOf(unlinked, basis);
+    if (basis !== doc) return withEntitiesOf(withoutEntities(unlinked), basis);
     const entityAt = new Map();
     for (const a of patched.patch.removed) if (a.entity !== undefined) entityAt.set(`${a.start} ${a.end} ${a.label}`, a.entity);
-    const added = new Set(patched.patch.added);
-    const annotations = patched.annotations.map((a) => {
-      const entity = added.has(a) ? entityAt.get(`${a.start} ${a.end} ${a.label}`) : a.entity;
-      return entity === undefined ? a : { ...a, entity };
-    });
-    return { ...unlinked, annotations, ...(basis.entities ? { entities: basis.entities } : {}) };
+    for (const a of patched.patch.added) {
+      const entity = entityAt.get(`${a.start} ${a.end} ${a.label}`);
+      if (entity !== undefined) a.entity = entity;
+    }
+    return { ...unlinked, ...(basis.entities ? { entities: basis.entities } : {}) };
   }
 
   /** The annotations history.present shows. */

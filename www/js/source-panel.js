@@ -14,6 +14,13 @@ import { plural } from './wording.js';
 
 const DATE_SOURCES = { given: 'set by you', dateline: 'from dateline', today: 'today: no date given or found in the text' };
 
+/** The sample article's text; rejects with why it did not load. */
+export async function fetchSample() {
+  const response = await fetch(new URL('../sample-article.txt', import.meta.url));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
 /**
  * @param {object} deps
  * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
@@ -100,12 +107,11 @@ export function createSourcePanel({ state, say, progress }) {
    * Loads and annotates the sample article; false when it did not load.
    * @param {{undoable?: boolean}} [options]
    */
-  async function loadSample(options) {
+  /** Annotates the sample article (its text as fetchSample gives it, when already asked for); false when it did not load. */
+  async function loadSample(options, sample = fetchSample()) {
     let text;
     try {
-      const response = await fetch(new URL('../sample-article.txt', import.meta.url));
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      text = await response.text();
+      text = await sample;
     } catch (e) {
       say(`The sample article did not load (${e.message}).`, 'error');
       return false;

@@ -4,7 +4,8 @@
  * days and shorter as points, weeks, months, quarters, seasons and years as
  * bars, fuzzy ones (seasons…) hatched with a dashed outline — with the
  * reference date marked. Items are buttons that jump to their mention; the
- * list under it says the same in text. It redraws whenever the document changes.
+ * list under it says the same in text. It redraws when the document changes
+ * while shown; its tab's count follows every change.
  * @module
  */
 
@@ -64,9 +65,10 @@ function spanText(item) {
  * @param {object} deps
  * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
  * @param {{timeline: (doc: object) => Promise<{annotation: number, start: string, end: string, precision: string, fuzzy: boolean}[]>}} deps.core
+ * @param {import('./labels.js').Labels} deps.labels
  * @param {{flash: (index: number) => void}} deps.article
  */
-export function createTimelineView({ state, core, article }) {
+export function createTimelineView({ state, core, labels, article }) {
   const container = byId('timeline');
   const list = byId('timeline-list');
   const total = byId('timeline-total');
@@ -180,10 +182,74 @@ export function createTimelineView({ state, core, article }) {
     container.replaceChildren(svg);
   }
 
-  // Drawn when its tab is shown.
+  /**
+   * The tab's count, kept current while the timeline is not shown: whether
+   * an annotation is on the timeline depends only on its label and value
+   * (PRESENT_REF: and the reference date), so the core is asked once per
+   * new value, with a document of those values alone.
+   */
+  const onTimeline = new Map();
+  const keyOf = (a, doc) => `${a.label} ${a.value}${a.value === 'PRESENT_REF' ? ` ${doc.reference_date}` : ''}`;
+  const dated = (a) => a.value !== undefined && labels.isTemporal(a.label);
+  let counting = 0;
+  /** The count shown, while it is known (a full count may be under way). */
+  let counted = null;
+  /** Counts again, by the patch's delta when every value it touches is known, else in full. */
+  function recount(patch) {
+    if (patch && counted !== null) {
+      const doc = state.document;
+      const touched = [...patch.removed, ...patch.added].filter(dated);
+      if (touched.every((a) => onTimeline.has(keyOf(a, doc)))) {
+        for (const a of patch.removed) if (dated(a) && onTimeline.get(keyOf(a, doc))) counted--;
+        for (const a of patch.added) if (dated(a) && onTimeline.get(keyOf(a, doc))) counted++;
+        counting++; // a full count under way is superseded
+        total.textContent = counted > 0 ? String(counted) : '';
+        return;
+      }
+    }
+    count();
+  }
+  async function count() {
+    const doc = state.document;
+    const mine = ++counting;
+    counted = null;
+    const unknown = new Map();
+    for (const a of doc.annotations) if (dated(a) && !onTimeline.has(keyOf(a, doc))) unknown.set(keyOf(a, doc), a);
+    if (unknown.size > 0) {
+      const values = [...unknown.values()];
+      let text = '';
+      let at = 0;
+      const annotations = values.map((a) => {
+        const start = at;
+        at += [...a.value].length + 1;
+        text += `${a.value} `;
+        return { start, end: at - 1, label: a.label, text: a.value, value: a.value, source: 'person' };
+      });
+      const { reference_date, reference_date_source } = doc;
+      let items = null;
+      try {
+        items = await core.timeline({ format: doc.format, text, reference_date, reference_date_source, annotations });
+      } catch {
+        // Counted as the timeline counts when it is drawn.
+      }
+      if (mine !== counting) return;
+      if (!items) return;
+      const on = new Set(items.map((i) => i.annotation));
+      [...unknown.keys()].forEach((key, n) => onTimeline.set(key, on.has(n)));
+    }
+    let n = 0;
+    for (const a of doc.annotations) if (dated(a) && onTimeline.get(keyOf(a, doc))) n++;
+    counted = n;
+    total.textContent = n > 0 ? String(n) : '';
+  }
+
+  // Drawn when its tab is shown; counted on every change (a correction that touches no date changes no count).
   const draw = whenShown(container, render);
   state.subscribe((change) => {
-    if (change.document && !change.relinked) draw(); // dates have no entities
+    if (!change.document || change.relinked) return; // dates have no entities
+    if (!change.patch || [...change.patch.removed, ...change.patch.added].some(dated)) recount(change.patch);
+    draw();
   });
+  count();
   draw();
 }

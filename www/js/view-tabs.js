@@ -2,7 +2,7 @@
  * The tabs under the article (Entities, Map, Timeline): one panel shown at a
  * time, chosen by click or by the arrow, Home and End keys (the ARIA tabs
  * pattern). Print shows every panel (style.css). whenShown draws a view only
- * while its panel is shown.
+ * while its panel is shown and near the screen.
  * @module
  */
 
@@ -39,11 +39,15 @@ export function bindTabs(tablist) {
   };
 }
 
+/** How near the viewport (in viewport heights, above and below) a panel counts as on screen. */
+const NEAR = '200%';
+
 /**
- * A view's render that runs only while the view's tab panel is shown: the
- * returned function renders now if shown, else once its tab is shown or the
- * page is printed (print shows every panel), so hidden views cost nothing
- * while the document changes.
+ * A view's render that runs only while the view's tab panel is shown and
+ * on or near the screen: the returned function renders now if so, else once
+ * its tab is shown, it is scrolled near, or the page is printed (print shows
+ * every panel), so views out of sight cost nothing while the document
+ * changes (a correction far down a long article redraws none of them).
  * @param {HTMLElement} element  inside a role=tabpanel
  * @param {() => void} render
  */
@@ -51,17 +55,30 @@ export function whenShown(element, render) {
   const panel = /** @type {HTMLElement} */ (element.closest('[role="tabpanel"]'));
   const tablist = document.querySelector(`[aria-controls="${panel.id}"]`)?.closest('[role="tablist"]');
   let stale = false;
+  /** Until the observer first answers, the panel counts as near. */
+  let near = true;
+  const visible = () => !panel.hidden && near;
   const catchUp = () => {
     if (!stale) return;
     stale = false;
     render();
   };
   tablist?.addEventListener('tabshown', () => {
-    if (!panel.hidden) catchUp();
+    if (visible()) catchUp();
   });
   window.addEventListener('beforeprint', catchUp);
+  if (typeof IntersectionObserver === 'function') {
+    // The tabs and the shown panel: the box of the views, whichever is shown.
+    new IntersectionObserver(
+      (entries) => {
+        near = entries[entries.length - 1].isIntersecting;
+        if (visible()) catchUp();
+      },
+      { rootMargin: `${NEAR} 0px` },
+    ).observe(panel.parentElement ?? panel);
+  }
   return () => {
     stale = true;
-    if (!panel.hidden) catchUp();
+    if (visible()) catchUp();
   };
 }
