@@ -60,6 +60,9 @@ test('a record keeps the labels its page knew; one from before shape 3 knew none
   assert.deepEqual(unpackSnapshot(saved.head, saved.texts).known, ['PERSON', 'SET']);
   const { known, ...old } = saved.head;
   assert.equal(unpackSnapshot({ ...old, shape: 2 }, saved.texts).known, null);
+  // A snapshot that does not say is not read as one whose page knew no label.
+  const unsaid = packSnapshot({ session: session('x'), past: [], future: [], hidden: [], draft: 'x' }, new Map(), counter());
+  assert.equal(unpackSnapshot(unsaid.head, unsaid.texts).known, null);
 });
 
 test('a damaged saved record is refused with a reason, never half restored', () => {

@@ -73,7 +73,7 @@ export function packSnapshot(snapshot, ids, newId) {
     past: snapshot.past.map(pack),
     future: snapshot.future.map(pack),
     hidden: [...snapshot.hidden],
-    known: [...(snapshot.known ?? [])],
+    known: snapshot.known ? [...snapshot.known] : null,
     draft: snapshot.draft === snapshot.session.text ? null : ref(snapshot.draft),
   };
   // Forget ids of texts no longer referred to, so the map stays small.
