@@ -34,22 +34,6 @@ def write(out_dir, file_name, entries, header):
     print(f"{file_name}: {len(entries)} entries ({header})")
 
 
-def news_regions():
-    """The names and alternate names of the regions news names (Donbas, Gaza
-    Strip, Kashmir) from data/places/regions.tsv, which is curated in this
-    repository; an alternate with a leading "the" is left out (the article
-    stands outside the name)."""
-    tsv = Path(__file__).resolve().parent.parent / "data" / "places" / "regions.tsv"
-    names = []
-    for line in tsv.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        columns = line.split("\t")
-        names.append(columns[1])
-        names += [a for a in columns[5].split("|") if a and not a.lower().startswith("the ")]
-    return names
-
-
 def main(geo_dir, names_dir, world_countries, out_dir):
     geo_dir, names_dir, out_dir = Path(geo_dir), Path(names_dir), Path(out_dir)
     world = json.loads(Path(world_countries).read_text(encoding="utf-8"))
@@ -64,8 +48,7 @@ def main(geo_dir, names_dir, world_countries, out_dir):
     regions += [c["capital"] for c in countries.values() if c.get("capital")]
     regions += [c.get("asciiName") or c.get("name") for c in continents.values()]
     regions += [s["name"] for s in states.values()]
-    regions += news_regions()
-    write(out_dir, "regions.txt", regions, "countries, capitals, continents, US states, news regions")
+    write(out_dir, "regions.txt", regions, "countries, capitals, continents, US states")
 
     city_names = []
     for city in cities.values():
