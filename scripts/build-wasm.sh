@@ -12,7 +12,12 @@ cd "$(dirname "$0")/.."
 # failed build never leaves pkg/ looking current.
 inputs=$(./scripts/pkg-hash.sh)
 rm -f pkg/INPUTS.sha256
-cargo build --release --target wasm32-unknown-unknown --lib --quiet
+# 128-bit SIMD lets LLVM vectorise the tagger's loops: about 1.1x the
+# throughput in Node (CPU time), the same output. Every browser since 2023 has
+# it (Chrome/Edge 91, Firefox 89, Safari 16.4); an older one cannot compile
+# the module, and the page says so.
+RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128" \
+  cargo build --release --target wasm32-unknown-unknown --lib --quiet
 wasm-bindgen --target web --out-dir pkg target/wasm32-unknown-unknown/release/gloss.wasm
 # The page fetches the small towns after start (see data/places/README.md).
 cp data/places/towns.tsv pkg/towns.tsv
@@ -48,7 +53,7 @@ cat >pkg/package.json <<EOF
 }
 EOF
 if [ -x node_modules/.bin/wasm-opt ]; then
-  node_modules/.bin/wasm-opt -O3 pkg/gloss_bg.wasm -o pkg/gloss_bg.wasm
+  node_modules/.bin/wasm-opt -O3 --enable-simd pkg/gloss_bg.wasm -o pkg/gloss_bg.wasm
 else
   echo "build-wasm: node_modules/.bin/wasm-opt missing (run scripts/setup.sh): pkg/ is not size-optimized; do not commit it" >&2
 fi
