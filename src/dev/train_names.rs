@@ -183,6 +183,14 @@ pub fn train(settings: &TrainSettings) -> Result<(), DevError> {
     let bytes = model.to_bytes();
     let saved = ModelData::from_bytes(&bytes)?;
     std::fs::write(&settings.out, &bytes).map_err(|e| DevError::Write(settings.out.clone(), e))?;
+    // Beside the model, what it was trained from (checked by a test).
+    let out = std::path::Path::new(&settings.out);
+    let name = out
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let record = out.with_extension("inputs");
+    std::fs::write(&record, crate::ner::inputs_record(&name, &bytes))
+        .map_err(|e| DevError::Write(record.display().to_string(), e))?;
     eprintln!(
         "wrote {} ({} bytes; {} + {} features)",
         settings.out,

@@ -8,7 +8,8 @@
 
 use super::hash::{self, HashMap64};
 
-const SOURCE: &str = include_str!("../../models/clusters.txt");
+/// The embedded cluster file's text.
+pub const SOURCE: &str = include_str!("../../models/clusters.txt");
 
 /// A word's cluster: its path bits (first branch in the highest bit used) and length.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

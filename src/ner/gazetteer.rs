@@ -27,25 +27,39 @@ pub enum List {
 /// Number of lists.
 pub const LISTS: usize = 5;
 
-const SOURCES: [(List, &str); LISTS] = [
+/// Each list's file in `data/gazetteers/` and its text.
+const SOURCES: [(List, &str, &str); LISTS] = [
     (
         List::Region,
+        "regions.txt",
         include_str!("../../data/gazetteers/regions.txt"),
     ),
-    (List::City, include_str!("../../data/gazetteers/cities.txt")),
+    (
+        List::City,
+        "cities.txt",
+        include_str!("../../data/gazetteers/cities.txt"),
+    ),
     (
         List::FirstName,
+        "first_names.txt",
         include_str!("../../data/gazetteers/first_names.txt"),
     ),
     (
         List::Surname,
+        "surnames.txt",
         include_str!("../../data/gazetteers/surnames.txt"),
     ),
     (
         List::Demonym,
+        "demonyms.txt",
         include_str!("../../data/gazetteers/demonyms.txt"),
     ),
 ];
+
+/// Each embedded list as (file name in `data/gazetteers/`, text).
+pub fn sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+    SOURCES.iter().map(|&(_, file, text)| (file, text))
+}
 
 /// Bit set in a table entry when some longer entry continues this prefix.
 const PREFIX: u8 = 0x80;
@@ -64,7 +78,7 @@ impl Gazetteer {
     /// Loads the embedded lists.
     pub fn embedded() -> Gazetteer {
         let mut table = HashMap64::<u8>::default();
-        for (list, source) in SOURCES {
+        for (list, _, source) in SOURCES {
             for line in source
                 .lines()
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))

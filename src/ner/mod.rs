@@ -488,6 +488,33 @@ impl Recognizer for NameRecognizer {
     }
 }
 
+/// The embedded files the features read, by repository path, each with the
+/// FNV-1a hash of its text. `gloss train names` records them beside the
+/// model it writes (`models/names.inputs`), and a test checks that they
+/// still hash the same: a list edited after training would otherwise ship
+/// with a model that never saw it, and `scripts/train.sh` would no longer
+/// rebuild the committed model.
+pub fn feature_inputs() -> Vec<(String, u64)> {
+    let mut inputs: Vec<(String, u64)> = gazetteer::sources()
+        .map(|(file, text)| (format!("data/gazetteers/{file}"), hash::string(text)))
+        .collect();
+    inputs.push(("models/clusters.txt".into(), hash::string(clusters::SOURCE)));
+    inputs
+}
+
+/// What [`feature_inputs`] and a model's bytes are recorded as: one
+/// `hash  path` line each, the model's under its file name `model_name`.
+pub fn inputs_record(model_name: &str, model: &[u8]) -> String {
+    let mut out = String::from(
+        "# What the model was trained from (FNV-1a 64 of each file), written by `gloss train names`.\n",
+    );
+    for (path, h) in feature_inputs() {
+        out.push_str(&format!("{h:016x}  {path}\n"));
+    }
+    out.push_str(&format!("{:016x}  {model_name}\n", hash::bytes(model)));
+    out
+}
+
 /// Table-test helpers for the rules that run after the model.
 #[cfg(test)]
 pub(crate) mod rule_tests {
@@ -547,6 +574,17 @@ pub(crate) mod rule_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_model_was_trained_from_the_embedded_lists_and_clusters() {
+        // Retrain with scripts/train.sh after changing a list or the clusters.
+        let recorded = include_str!("../../models/names.inputs");
+        assert_eq!(
+            recorded,
+            inputs_record("names.bin", Tagger::embedded_bytes()),
+            "models/names.inputs differs from the embedded files: run scripts/train.sh"
+        );
+    }
 
     #[test]
     fn a_text_longer_than_a_document_is_tagged_in_parts_at_the_right_offsets() {
