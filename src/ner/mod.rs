@@ -28,10 +28,12 @@
 //! Training, evaluation and benchmarks are developer tools in `src/dev/`
 //! (native only); nothing here depends on them.
 
+pub mod appositives;
 pub mod clusters;
 pub mod compounds;
 pub mod context;
 pub mod decode;
+pub mod events;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
@@ -445,6 +447,8 @@ fn find_names_in(
     let names = particles::join(text, tokens, names);
     let names = streets::mend(text, tokens, names);
     let names = regions::mend(text, tokens, names);
+    let names = events::mend(text, tokens, names);
+    let names = appositives::mend(text, tokens, names);
     states::add(text, tokens, names)
 }
 

@@ -1,0 +1,170 @@
+//! A name described right after it is what the description says, after the
+//! name model: in "Nordvik, a Norwegian shipping company, said" the model
+//! has only the unseen word to go on and may tag a person or a place, while
+//! the apposition says organisation.
+//!
+//! [`mend`] reads the words after a name's comma: a determiner ("a", "an",
+//! "the", "another"), at most four words, and the phrase's last word before
+//! a comma, a full stop or a linking word ("in", "of", "that", "based").
+//! When that word is an organisation noun (`data/names/organisation_nouns.txt`:
+//! "company", "bank", "party") the name is an ORG; a place noun
+//! (`data/names/place_nouns.txt`: "city", "village", "province") makes it a
+//! PLACE. A possessive ("the party's nominee") describes someone else, so it
+//! changes nothing.
+
+use std::sync::OnceLock;
+
+use super::tags::Class;
+use super::Name;
+use crate::tokenize::Token;
+
+const ORGANISATION_NOUNS: &str = include_str!("../../data/names/organisation_nouns.txt");
+const PLACE_NOUNS: &str = include_str!("../../data/names/place_nouns.txt");
+
+/// Words that end an appositive phrase without being part of it.
+const LINKS: [&str; 21] = [
+    "and", "at", "based", "by", "for", "from", "in", "known", "near", "of", "on", "or", "owned",
+    "run", "since", "that", "to", "where", "which", "whose", "with",
+];
+
+/// The most words between the determiner and the phrase's last word.
+const MAX_WORDS: usize = 4;
+
+fn sorted_lines(
+    source: &'static str,
+    cell: &'static OnceLock<Vec<&'static str>>,
+) -> &'static [&'static str] {
+    cell.get_or_init(|| source.lines().filter(|l| !l.is_empty()).collect())
+}
+
+/// The class a describing noun gives the name it describes.
+fn class_of_noun(word: &str) -> Option<Class> {
+    static ORGANISATIONS: OnceLock<Vec<&str>> = OnceLock::new();
+    static PLACES: OnceLock<Vec<&str>> = OnceLock::new();
+    if sorted_lines(ORGANISATION_NOUNS, &ORGANISATIONS)
+        .binary_search(&word)
+        .is_ok()
+    {
+        Some(Class::Org)
+    } else if sorted_lines(PLACE_NOUNS, &PLACES)
+        .binary_search(&word)
+        .is_ok()
+    {
+        Some(Class::Loc)
+    } else {
+        None
+    }
+}
+
+/// The class the apposition starting at token `comma` (a comma right after a
+/// name) gives that name, if it is one of this rule's.
+fn apposition_class(text: &str, tokens: &[Token], comma: usize) -> Option<Class> {
+    let word = |i: usize| tokens.get(i).map(|t| t.text(text));
+    if word(comma)? != "," {
+        return None;
+    }
+    if !matches!(word(comma + 1)?, "a" | "an" | "the" | "another") {
+        return None;
+    }
+    let first = comma + 2;
+    let mut last = None;
+    for i in first..=first + MAX_WORDS {
+        let w = word(i)?;
+        if matches!(w, "'s" | "'" | "\u{2019}s" | "\u{2019}") {
+            // "the party's nominee": the noun owns something else.
+            return None;
+        }
+        let is_word = w.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !is_word || LINKS.contains(&w) {
+            break;
+        }
+        last = Some(w);
+    }
+    let head = last?;
+    if head.starts_with(char::is_uppercase) {
+        return None;
+    }
+    class_of_noun(head)
+}
+
+/// The names, each person, place or organisation name that an apposition
+/// describes as an organisation or a place given that class (a changed label
+/// gets confidence [`super::RULE_CONFIDENCE`]).
+pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
+    for name in &mut names {
+        if name.class == Class::Misc {
+            continue;
+        }
+        let after = tokens.partition_point(|t| t.start < name.range.end);
+        let Some(class) = apposition_class(text, tokens, after) else {
+            continue;
+        };
+        if tokens[after].start == name.range.end && class != name.class {
+            name.class = class;
+            name.confidence = name.confidence.min(super::RULE_CONFIDENCE);
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::rule_tests::{assert_leaves, assert_mends, Tagged};
+
+    #[test]
+    fn an_apposition_names_the_class() {
+        use Class::*;
+        let cases: &[(&str, Tagged, Tagged)] = &[
+            (
+                "Nordvik, a Norwegian shipping company, said profits rose.",
+                &[("Nordvik", Per), ("Norwegian", Misc)],
+                &[("Nordvik", Org), ("Norwegian", Misc)],
+            ),
+            (
+                "Ukrenergo, the state-owned grid operator, reported damage.",
+                &[("Ukrenergo", Loc)],
+                &[("Ukrenergo", Org)],
+            ),
+            (
+                "Kostiantynivka, a town in the Donetsk region, was shelled.",
+                &[("Kostiantynivka", Per), ("Donetsk", Loc)],
+                &[("Kostiantynivka", Loc), ("Donetsk", Loc)],
+            ),
+            (
+                "He grew up in Zelenopillia, a village of 300.",
+                &[("Zelenopillia", Org)],
+                &[("Zelenopillia", Loc)],
+            ),
+        ];
+        assert_mends(mend, cases);
+    }
+
+    #[test]
+    fn other_appositions_change_nothing() {
+        use Class::*;
+        let cases: &[(&str, Tagged)] = &[
+            // The noun owns something else, or is not the phrase's last word.
+            ("Trump, the party's nominee, spoke.", &[("Trump", Per)]),
+            (
+                "Smith, a spokesman for the company, said.",
+                &[("Smith", Per)],
+            ),
+            ("Jones, a former bank manager, said.", &[("Jones", Per)]),
+            // No determiner, a capitalised head, or no comma right after the name.
+            ("Biden, a Democrat, said.", &[("Biden", Per)]),
+            ("Apple, company officials said.", &[("Apple", Org)]),
+            ("Apple said, a company statement showed.", &[("Apple", Org)]),
+            // Already the class, or MISC.
+            ("Kyiv, the capital city, was hit.", &[("Kyiv", Loc)]),
+            ("Ukrainian, a language of Europe.", &[("Ukrainian", Misc)]),
+            // A linking word ends the phrase before the noun; too many words.
+            ("Lee, a man of the village, spoke.", &[("Lee", Per)]),
+            (
+                "Park, a big old quiet green leafy town, opened.",
+                &[("Park", Per)],
+            ),
+        ];
+        assert_leaves(mend, cases);
+    }
+}
