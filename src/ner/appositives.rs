@@ -38,7 +38,7 @@ fn sorted_lines(
 }
 
 /// The class a describing noun gives the name it describes.
-fn class_of_noun(word: &str) -> Option<Class> {
+pub(super) fn class_of_noun(word: &str) -> Option<Class> {
     static ORGANISATIONS: OnceLock<Vec<&str>> = OnceLock::new();
     static PLACES: OnceLock<Vec<&str>> = OnceLock::new();
     if sorted_lines(ORGANISATION_NOUNS, &ORGANISATIONS)

@@ -33,6 +33,7 @@ pub mod clusters;
 pub mod compounds;
 pub mod context;
 pub mod decode;
+pub mod divisions;
 pub mod events;
 pub mod features;
 pub mod gazetteer;
@@ -449,6 +450,7 @@ fn find_names_in(
     let names = regions::mend(text, tokens, names);
     let names = events::mend(text, tokens, names);
     let names = appositives::mend(text, tokens, names);
+    let names = divisions::mend(text, tokens, names);
     states::add(text, tokens, names)
 }
 
