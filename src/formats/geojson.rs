@@ -35,13 +35,15 @@ struct Point {
     coordinates: [f64; 2],
 }
 
-/// A feature's properties. `admin1` is `null` when the record has none, so
-/// that every feature has the same properties (GIS tools build one table).
+/// A feature's properties. `admin1` is `null` when the record has none, and
+/// `geonames_id` and `geonames_uri` for a region Gloss curates without a
+/// GeoNames record (Donbas), so that every feature has the same properties
+/// (GIS tools build one table).
 #[derive(Serialize)]
 struct Properties<'a> {
     name: &'a str,
-    geonames_id: u32,
-    geonames_uri: String,
+    geonames_id: Option<u32>,
+    geonames_uri: Option<String>,
     country: Option<&'a str>,
     admin1: Option<&'a str>,
     kind: Option<&'a str>,
@@ -69,6 +71,7 @@ pub(super) fn to_geojson(document: &Document) -> String {
         let (Some(geonames_id), Some(lat), Some(lon)) = (e.geonames_id, e.lat, e.lon) else {
             continue;
         };
+        let record = (geonames_id != 0).then_some(geonames_id);
         features.push(Feature {
             kind: "Feature",
             id: &e.id,
@@ -78,8 +81,8 @@ pub(super) fn to_geojson(document: &Document) -> String {
             },
             properties: Properties {
                 name: &e.name,
-                geonames_id,
-                geonames_uri: geonames_uri(geonames_id),
+                geonames_id: record,
+                geonames_uri: record.map(geonames_uri),
                 country: e.country.as_deref(),
                 admin1: e.admin1.as_deref(),
                 kind: e.kind.as_deref(),

@@ -49,6 +49,10 @@ test('the CLI output for every fixture is valid against schema/gloss-document.sc
       assert.ok(validate(doc), `${f.name} ${date}: ${JSON.stringify(validate.errors)}`);
     }
   }
+  // A region Gloss curates without a GeoNames record (geonames_id 0) is valid too.
+  const { doc: region } = cliAnnotate('-', GOLDEN_DATE, 'Fighting in Donbas went on.');
+  assert.equal(region.entities.find((e) => e.name === 'Donbas')?.geonames_id, 0);
+  assert.ok(validate(region), JSON.stringify(validate.errors));
   // A place entity with its GeoNames record and candidates, and the person's edits.
   const mention = { start: 0, end: 4, text: 'Kyiv' };
   const place = { geonames_id: 703448, name: 'Kyiv', country: 'UA', admin1: 'Kyiv City', lat: 50.45, lon: 30.52, kind: 'city', population: 2797553, score: 0.9 };
