@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { centreLongitude, fitArea, placeLabels, shortestArc, stepPin } from '../../www/js/map-view.js';
 import { instant, ticks } from '../../www/js/timeline-view.js';
+import { geonamesSource } from '../../www/js/mentions.js';
 
 const span = (area) => {
   const lons = area.coordinates.map((c) => c[0]);
@@ -76,4 +77,9 @@ test('timeline points and ticks', () => {
   const years = ticks(Date.UTC(1990, 5, 1), Date.UTC(2025, 5, 1));
   assert.ok(years.length >= 4 && years.length <= 12, `${years.length} year ticks`);
   assert.ok(years.every((t) => /^\d{4}$/.test(t.text)));
+});
+
+test('a place names its GeoNames record, and a curated region (id 0) says it has none', () => {
+  assert.equal(geonamesSource(703448), 'geonames.org/703448');
+  assert.equal(geonamesSource(0), 'no GeoNames record');
 });

@@ -11,7 +11,7 @@
 
 import { whenShown } from './view-tabs.js';
 import { byId, h, paged } from './dom.js';
-import { isResolved, jumpButton, mentionRef, mentionsOf, placeDetails, placeLabel } from './mentions.js';
+import { geonamesSource, isResolved, jumpButton, mentionRef, mentionsOf, placeDetails, placeLabel } from './mentions.js';
 import { unlabelledOccurrences } from './occurrences.js';
 import { quote } from './wording.js';
 import { isUnsure } from './review.js';
@@ -163,7 +163,7 @@ export function createEntitiesView({ state, labels, article, say }) {
         'select',
         { className: 'place-select' },
         ...entity.candidates.map((c) => {
-          const option = h('option', { value: String(c.geonames_id) }, `${c.name} — ${placeDetails(c)}, pop. ${c.population.toLocaleString('en')} (geonames.org/${c.geonames_id})`);
+          const option = h('option', { value: String(c.geonames_id) }, `${c.name} — ${placeDetails(c)}, pop. ${c.population.toLocaleString('en')} (${geonamesSource(c.geonames_id)})`);
           option.selected = c.geonames_id === entity.geonames_id;
           return option;
         }),
@@ -203,7 +203,7 @@ export function createEntitiesView({ state, labels, article, say }) {
         h(
           'div',
           { className: 'geonames' },
-          isResolved(entity) ? `GeoNames: ${entity.candidates?.find((c) => c.geonames_id === entity.geonames_id)?.name ?? entity.name} — ${placeDetails(entity)} · geonames.org/${entity.geonames_id}` : 'No GeoNames record',
+          isResolved(entity) ? `${entity.geonames_id ? 'GeoNames: ' : ''}${entity.candidates?.find((c) => c.geonames_id === entity.geonames_id)?.name ?? entity.name} — ${placeDetails(entity)} · ${geonamesSource(entity.geonames_id)}` : 'No GeoNames record',
         ),
       );
     }

@@ -10,7 +10,7 @@
 
 import { whenShown } from './view-tabs.js';
 import { byId, h, svgElement } from './dom.js';
-import { isResolved, jumpButton, mentionsOf, placeDetails, placeLabel, placeTitle } from './mentions.js';
+import { geonamesSource, isResolved, jumpButton, mentionsOf, placeDetails, placeLabel, placeTitle } from './mentions.js';
 
 const WIDTH = 960;
 const HEIGHT = 500;
@@ -157,7 +157,7 @@ export function createMapView({ state, article, say }) {
     const doc = state.document;
     const indices = mentionsOf(doc, entity.id);
     detail.replaceChildren(
-      h('p', { className: 'map-detail-title' }, h('strong', {}, entity.name), ` — ${placeDetails(entity)} · geonames.org/${entity.geonames_id} · ${indices.length} mention${indices.length === 1 ? '' : 's'}:`),
+      h('p', { className: 'map-detail-title' }, h('strong', {}, entity.name), ` — ${placeDetails(entity)} · ${geonamesSource(entity.geonames_id)} · ${indices.length} mention${indices.length === 1 ? '' : 's'}:`),
       h('p', { className: 'mentions' }, ...indices.map((i) => jumpButton(article, i, doc.annotations[i].text, 'Show this mention in the article'))),
     );
     detail.dataset.entity = entity.id;
@@ -244,7 +244,7 @@ export function createMapView({ state, article, say }) {
     const items = places.map((entity) => {
       const button = h('button', { type: 'button', className: 'place-item', dataset: { entity: entity.id } }, h('span', { className: 'place-name' }, entity.name));
       if (isResolved(entity)) {
-        button.append(h('span', { className: 'place-where' }, `${placeDetails(entity)} · geonames.org/${entity.geonames_id}`));
+        button.append(h('span', { className: 'place-where' }, `${placeDetails(entity)} · ${geonamesSource(entity.geonames_id)}`));
         button.addEventListener('click', () => open(entity));
       } else {
         button.append(h('span', { className: 'place-where' }, 'not on the map: no GeoNames record'));

@@ -31,6 +31,13 @@ export function placeLabel(doc) {
 /** True when a place entity has a GeoNames record with coordinates. */
 export const isResolved = (entity) => entity.geonames_id !== undefined && Number.isFinite(entity.lat) && Number.isFinite(entity.lon);
 
+/**
+ * Where a record comes from, as the page shows it: "geonames.org/703448", or,
+ * for a region Gloss curates without a GeoNames record (geonames_id 0,
+ * Donbas), "no GeoNames record".
+ */
+export const geonamesSource = (id) => (id ? `geonames.org/${id}` : 'no GeoNames record');
+
 /** "city, Kyiv, UA" for a GeoNames record (an entity or a candidate). */
 export function placeDetails(record) {
   return [record.kind, record.admin1 && record.admin1 !== record.name ? record.admin1 : '', record.country].filter(Boolean).join(', ');
