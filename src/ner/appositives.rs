@@ -30,23 +30,16 @@ const LINKS: [&str; 21] = [
 /// The most words between the determiner and the phrase's last word.
 const MAX_WORDS: usize = 4;
 
-fn sorted_lines(
-    source: &'static str,
-    cell: &'static OnceLock<Vec<&'static str>>,
-) -> &'static [&'static str] {
-    cell.get_or_init(|| source.lines().filter(|l| !l.is_empty()).collect())
-}
-
 /// The class a describing noun gives the name it describes.
 pub(super) fn class_of_noun(word: &str) -> Option<Class> {
     static ORGANISATIONS: OnceLock<Vec<&str>> = OnceLock::new();
     static PLACES: OnceLock<Vec<&str>> = OnceLock::new();
-    if sorted_lines(ORGANISATION_NOUNS, &ORGANISATIONS)
+    if super::word_list(ORGANISATION_NOUNS, &ORGANISATIONS)
         .binary_search(&word)
         .is_ok()
     {
         Some(Class::Org)
-    } else if sorted_lines(PLACE_NOUNS, &PLACES)
+    } else if super::word_list(PLACE_NOUNS, &PLACES)
         .binary_search(&word)
         .is_ok()
     {

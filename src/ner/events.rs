@@ -18,16 +18,9 @@ use crate::tokenize::Token;
 const HEADS: &str = include_str!("../../data/names/event_heads.txt");
 const OPENERS: &str = include_str!("../../data/names/event_openers.txt");
 
-fn list(
-    source: &'static str,
-    cell: &'static OnceLock<Vec<&'static str>>,
-) -> &'static [&'static str] {
-    cell.get_or_init(|| source.lines().filter(|l| !l.is_empty()).collect())
-}
-
 fn is_in(source: &'static str, cell: &'static OnceLock<Vec<&'static str>>, word: &str) -> bool {
     word.starts_with(char::is_uppercase)
-        && list(source, cell)
+        && super::word_list(source, cell)
             .binary_search(&word.to_lowercase().as_str())
             .is_ok()
 }

@@ -494,6 +494,15 @@ impl Recognizer for NameRecognizer {
     }
 }
 
+/// The lines of an embedded word list (`data/names/`: sorted, one word per
+/// line), split once into `cell`.
+pub(crate) fn word_list(
+    source: &'static str,
+    cell: &'static OnceLock<Vec<&'static str>>,
+) -> &'static [&'static str] {
+    cell.get_or_init(|| source.lines().filter(|l| !l.is_empty()).collect())
+}
+
 /// The embedded files the features read, by repository path, each with the
 /// FNV-1a hash of its text. `gloss train names` records them beside the
 /// model it writes (`models/names.inputs`), and a test checks that they
