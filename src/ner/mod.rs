@@ -41,6 +41,7 @@ pub mod hash;
 pub mod input;
 pub mod model;
 pub mod particles;
+pub mod person_places;
 pub mod regions;
 pub mod states;
 pub mod streets;
@@ -451,6 +452,7 @@ fn find_names_in(
     let names = events::mend(text, tokens, names);
     let names = appositives::mend(text, tokens, names);
     let names = divisions::mend(text, tokens, names);
+    let names = person_places::mend(text, tokens, names);
     states::add(text, tokens, names)
 }
 
