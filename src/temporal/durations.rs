@@ -123,8 +123,41 @@ impl Grammar<'_> {
         Some((end, Label::Duration, Some(unit.duration(amount))))
     }
 
+    /// A weekday said in the plural recurs (TimeML SET): "on Sundays",
+    /// "Tuesday nights", and "Monday" in "Monday and Tuesday nights".
+    pub(super) fn recurring_weekday(&self, i: usize) -> Option<Hit> {
+        let w = self.lw(i);
+        if !self.capitalized(i) {
+            return None;
+        }
+        if let Some(wd) = w.strip_suffix('s').and_then(lexicon::weekday) {
+            return Some((i + 1, Label::Set, Some(format!("XXXX-WXX-{}", wd + 1))));
+        }
+        let wd = lexicon::weekday(w)?;
+        let parts = |k: usize| {
+            self.lw(k)
+                .strip_suffix('s')
+                .and_then(lexicon::part_of_day)
+                .filter(|_| !self.is(k, "overnights"))
+        };
+        let value = |part: &str| Some(format!("XXXX-WXX-{}T{part}", wd + 1));
+        if let Some(part) = parts(i + 1) {
+            return Some((i + 2, Label::Set, value(part)));
+        }
+        let other = self.is_any(i + 1, &["and", "or"])
+            && self.capitalized(i + 2)
+            && lexicon::weekday(self.lw(i + 2)).is_some();
+        match parts(i + 3) {
+            Some(part) if other => Some((i + 1, Label::Set, value(part))),
+            _ => None,
+        }
+    }
+
     /// "every Monday", "each year", "daily", "weekly", "twice a year".
     pub(super) fn set(&self, i: usize) -> Option<Hit> {
+        if let Some(hit) = self.recurring_weekday(i) {
+            return Some(hit);
+        }
         let simple = match self.lw(i) {
             "daily" | "nightly" => Some("P1D"),
             "hourly" => Some("PT1H"),
@@ -219,6 +252,9 @@ mod tests {
         ("They march each July.", "each July", Label::Set, "XXXX-07"),
         ("They meet twice a month.", "a month", Label::Set, "P1M"),
         ("Four flights a week leave Sydney.", "a week", Label::Set, "P1W"),
+        ("Flights leave on Monday and Tuesday nights.", "Monday", Label::Set, "XXXX-WXX-1TNI"),
+        ("Flights leave on Monday and Tuesday nights.", "Tuesday nights", Label::Set, "XXXX-WXX-2TNI"),
+        ("The shop is shut on Sundays.", "Sundays", Label::Set, "XXXX-WXX-7"),
         // Before "later", "earlier", "before", "after": the amount is a length
         // of time, the adverb a signal outside it (TimeML).
         ("Three days later, he died.", "Three days", Label::Duration, "P3D"),
