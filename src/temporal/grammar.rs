@@ -646,6 +646,10 @@ impl<'a> Grammar<'a> {
                 k
             }
             "end" | "beginning" | "start" | "close" if self.is(j + 1, "of") => j + 2,
+            // "end-2020", "start-December": news shorthand for "the end of".
+            "end" | "start" if self.is(j + 1, "-") && self.joined(j + 1) && self.joined(j + 2) => {
+                j + 2
+            }
             _ => return None,
         };
         // "Earlier Friday", "late Monday", "later today": news style leaves
@@ -827,6 +831,8 @@ pub(super) mod tests {
         ("It rained earlier this year.", "earlier this year", Label::Date, "2025"),
         ("Prices peak in late December.", "late December", Label::Date, "2025-12"),
         ("Elections are due in mid-2026.", "mid-2026", Label::Date, "2026"),
+        ("Rates stay low until end-2026.", "end-2026", Label::Date, "2026"),
+        ("Rates stay low until end-March.", "end-March", Label::Date, "2026-03"),
         ("It will be held on April 24 and 25.", "25", Label::Date, "2026-04-25"),
         ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday", Label::Time, "2025-12-20TAF"),
         ("It was delayed earlier in the year.", "earlier in the year", Label::Date, "2025"),
@@ -924,6 +930,8 @@ pub(super) mod tests {
         "Call 555-1998-2020 for help.",
         "Serial 1998-2240-7711 failed.",
         "Earlier, they had said no.",
+        "The end-user pays.",
+        "It was an end-to-end test.",
     ];
 
     #[test]

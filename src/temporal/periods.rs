@@ -247,11 +247,18 @@ impl Grammar<'_> {
 
         // Q3
         let w = self.lw(j);
-        let (n, k, half) = if w.len() == 2 && w.starts_with('q') && self.capitalized(j) {
+        let code =
+            w.len() == 2 && (w.starts_with('q') || w.starts_with('h')) && self.capitalized(j);
+        let (n, k, half) = if code {
             if the && !self.is(j + 1, "of") {
                 return None; // "the Q1 figures": the quarter is "Q1"
             }
-            (w[1..].parse::<u32>().ok()?, j + 1, false)
+            let half = w.starts_with('h');
+            // "H1" alone is often no date (a bomb, a visa, a heading): a year must follow.
+            if half && self.year_at(j + 1, false).is_none() {
+                return None;
+            }
+            (w[1..].parse::<u32>().ok()?, j + 1, half)
         } else if the && self.is(j, "last") && self.is(j + 1, "half") {
             (2, j + 2, true)
         } else if the
@@ -364,6 +371,7 @@ mod tests {
         ("It is the third-quarter loss.", "third-quarter", Label::Date, "2025-Q3"),
         ("It ran well into the summer.", "the summer", Label::Date, "2025-SU"),
         ("The Q1 figures are due.", "Q1", Label::Date, "2025-Q1"),
+        ("Profit rose in H1 2025.", "H1 2025", Label::Date, "2025-H1"),
         ("Profit rose 38% in the first half.", "the first half", Label::Date, "2025-H1"),
         ("Sales slowed in the last half of the '80s.", "the last half of the '80s", Label::Date, "198"),
         ("Net fell from the corresponding period last year.", "the corresponding period last year", Label::Date, "2024-Q4"),
@@ -380,6 +388,8 @@ mod tests {
         "He scored twice in the first half.",
         "The Knicks scored 30 points in the fourth quarter.",
         "The striker missed a penalty in the second half.",
+        "He applied for an H1 visa.",
+        "See section H2 of the code.",
     ];
 
     #[test]

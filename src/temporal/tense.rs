@@ -216,11 +216,13 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
         }
         if let Some(t) = classify(words, left, at, true) {
             // A future auxiliary a few words before a past participle wins
-            // ("will be held on Friday").
+            // ("will be held on Friday"); a timetable verb does not ("would
+            // begin as previously planned Saturday" is told past).
             if t == Tense::Past {
                 for back in 1..=3 {
                     if left >= back
                         && words[left - back].start >= lo
+                        && FUTURE.contains(&words[left - back].lower())
                         && classify(words, left - back, at, true) == Some(Tense::Future)
                     {
                         return Tense::Future;
@@ -298,6 +300,7 @@ mod tests {
         ("Lenders have extended loans through January", "january", Tense::Future),
         ("He stayed there through January", "january", Tense::Past),
         ("Protesters planned a large rally on Saturday", "saturday", Tense::Future),
+        ("The war would begin as previously planned Saturday night", "saturday", Tense::Past),
         ("The fire set the house ablaze on Monday", "monday", Tense::Past),
     ];
 
