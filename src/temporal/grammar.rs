@@ -470,15 +470,15 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// True if the text before word `i` speaks of quarters: it mentioned
-    /// one lately, or the sentence names them, and no longer period since.
+    /// True if the text before word `i` speaks of quarters: it mentioned one
+    /// lately ("a quarter of voters" is none), and no longer period since.
     pub(super) fn on_quarters(&self, i: usize) -> bool {
         let at = self.words.get(i).map_or(self.text.len(), |w| w.start);
         let q = self.quarters.get();
         let lately = q
             .seen_at
             .is_some_and(|byte| at.saturating_sub(byte) <= QUARTER_REACH);
-        !q.stretch && (lately || self.sentence_mentions(i, &["quarter", "quarterly", "period"]))
+        !q.stretch && lately
     }
 
     pub(super) fn lw(&self, i: usize) -> &str {

@@ -514,6 +514,7 @@ mod tests {
         // Earnings news compares with the quarter it reports on, a year back.
         ("Fiscal first-quarter net rose to $5 million from $4 million a year earlier.", "a year earlier", Label::Date, "2024-Q1"),
         ("Third-quarter profit rose. For the nine months, net fell from a year earlier.", "a year earlier", Label::Date, "2024"),
+        ("More than a quarter of voters backed him a year ago.", "a year ago", Label::Date, "2024"),
         ("The sides will meet on Tuesday.", "Tuesday", Label::Date, "2025-12-23"),
         ("He left last week.", "last week", Label::Date, "2025-W50"),
         ("She arrived yesterday.", "yesterday", Label::Date, "2025-12-20"),
