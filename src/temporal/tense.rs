@@ -127,6 +127,15 @@ fn classify(words: &[Word], k: usize, at: usize, before_date: bool) -> Option<Te
         let deadline = (k.saturating_sub(4)..k).any(|b| DEADLINE.contains(&words[b].lower()));
         return deadline.then_some(Tense::Future);
     }
+    // "the law takes effect Jan. 1", "goes into effect", "comes into force":
+    // a timetable ahead, told in the present.
+    let into = matches!(next, "into") && matches!(word(Some(k + 2)), "effect" | "force");
+    if before_date
+        && (matches!(s, "takes" | "take") && next == "effect"
+            || matches!(s, "goes" | "go" | "comes" | "come") && into)
+    {
+        return (!GOVERNORS.contains(&before)).then_some(Tense::Future);
+    }
     // "resigned, effective Feb. 1", "a pact effective June 1": a change announced ahead.
     if s == "effective" && before_date {
         return Some(Tense::Future);
@@ -301,6 +310,10 @@ mod tests {
         ("He stayed there through January", "january", Tense::Past),
         ("Protesters planned a large rally on Saturday", "saturday", Tense::Future),
         ("The war would begin as previously planned Saturday night", "saturday", Tense::Past),
+        ("The law takes effect Jan. 1", "jan", Tense::Future),
+        ("The rules go into effect in January", "january", Tense::Future),
+        ("The law took effect Jan. 1", "jan", Tense::Past),
+        ("The law did not take effect in January", "january", Tense::Past),
         ("The fire set the house ablaze on Monday", "monday", Tense::Past),
     ];
 
