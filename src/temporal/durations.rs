@@ -11,6 +11,8 @@ impl Grammar<'_> {
     /// "a while", "for years".
     pub(super) fn duration(&self, i: usize) -> Option<Hit> {
         let mut j = i;
+        // "the nine months": set when the article opens the expression.
+        let mut article = false;
         // Approximators belong to the extent: "about a decade", "more than four hours".
         match (self.lw(j), self.lw(j + 1)) {
             ("more" | "less" | "fewer", "than") => j += 2,
@@ -39,6 +41,14 @@ impl Grammar<'_> {
             )
         {
             j += 2;
+        } else if self.is(j, "the")
+            && !self.is_any(j + 1, &["a", "an", "one", "some", "few", "many", "several"])
+            && self.amount(j + 1).is_some_and(|(n, _)| n.is_some())
+        {
+            // "For the nine months, net rose": a stretch named before, article
+            // included; not "the 14-day period" (the article is the noun's).
+            j += 1;
+            article = true;
         } else if self.is_any(j, &["past", "last", "next", "first"])
             && i == j
             && i > 0
@@ -66,6 +76,9 @@ impl Grammar<'_> {
         let mut k = k;
         if self.is(k, "-") && self.joined(k) {
             // "10-year", "two-day"
+            if article {
+                return None;
+            }
             let unit = lexicon::unit(self.lw(k + 1))?;
             if self.lw(k + 1).ends_with('s') || !self.joined(k + 1) {
                 return None;
@@ -77,6 +90,10 @@ impl Grammar<'_> {
             return Some((k, Label::Duration, Some(unit.duration(amount))));
         }
         let unit = lexicon::unit(self.lw(k))?;
+        // "the two days of music", "the two day rally": the article is the noun's.
+        if article && (self.is(k + 1, "of") || !self.lw(k).ends_with('s')) {
+            return None;
+        }
         // "one day" at sentence start is often "one day he will…"; keep it.
         // "a year" directly after "once/twice/times" is a SET, handled there.
         if j > 0 && amount == Some(1) && self.is_any(j - 1, &["once", "twice", "times", "per"]) {
@@ -239,6 +256,11 @@ mod tests {
     #[rustfmt::skip]
     const CASES: &[(&str, &str, Label, &str)] = &[
         ("They talked for two days.", "two days", Label::Duration, "P2D"),
+        ("For the nine months, net rose 5%.", "the nine months", Label::Duration, "P9M"),
+        ("Net fell in the six months ended Oct. 1.", "the six months", Label::Duration, "P6M"),
+        ("It ended the eight-year war.", "eight-year", Label::Duration, "P8Y"),
+        ("They held the two day rally.", "two day", Label::Duration, "P2D"),
+        ("They enjoyed the two days of music.", "two days", Label::Duration, "P2D"),
         ("Net rose in the first nine months of 1997.", "the first nine months", Label::Duration, "P9M"),
         ("Weak through at least the first two quarters of 1990.", "the first two quarters of 1990", Label::Date, "1990-H1"),
         ("A ten-year plan.", "ten-year", Label::Duration, "P10Y"),
