@@ -72,6 +72,9 @@ impl Grammar<'_> {
         }
 
         let (amount, k) = self.amount(j)?;
+        if let Some(hit) = amount.and_then(|n| self.and_a_half(n, k)) {
+            return Some(hit);
+        }
         // "a few" may also be "a few days" only; "some" alone is not a count.
         let mut k = k;
         if self.is(k, "-") && self.joined(k) {
@@ -138,6 +141,35 @@ impl Grammar<'_> {
         // "the next two years or so": the approximation belongs to the extent.
         let end = if self.or_so(k + 1) { k + 3 } else { k + 1 };
         Some((end, Label::Duration, Some(unit.duration(amount))))
+    }
+
+    /// `n` and a half units from word `k` on: "5 1/2 hours", "two and a
+    /// half years", "a minute and a half" ("PT5H30M", "P2Y6M", "PT1M30S").
+    fn and_a_half(&self, n: u32, k: usize) -> Option<Hit> {
+        let slash_half = |k: usize| {
+            self.is(k, "1")
+                && self.is(k + 1, "/")
+                && self.joined(k + 1)
+                && self.is(k + 2, "2")
+                && self.joined(k + 2)
+        };
+        let and_a_half =
+            |k: usize| self.is(k, "and") && self.is(k + 1, "a") && self.is(k + 2, "half");
+        let (unit, end) = if slash_half(k) || and_a_half(k) {
+            (lexicon::unit(self.lw(k + 3))?, k + 4)
+        } else if and_a_half(k + 1) {
+            (lexicon::unit(self.lw(k))?, k + 4)
+        } else {
+            return None;
+        };
+        let value = match unit {
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Year => format!("P{n}Y6M"),
+            _ => return None,
+        };
+        Some((end, Label::Duration, Some(value)))
     }
 
     /// A weekday said in the plural recurs (TimeML SET): "on Sundays",
@@ -256,6 +288,10 @@ mod tests {
     #[rustfmt::skip]
     const CASES: &[(&str, &str, Label, &str)] = &[
         ("They talked for two days.", "two days", Label::Duration, "P2D"),
+        ("He spent 5 1/2 hours in Nairobi.", "5 1/2 hours", Label::Duration, "PT5H30M"),
+        ("They lived in camps for 2 1/2 years.", "2 1/2 years", Label::Duration, "P2Y6M"),
+        ("They waited two and a half days.", "two and a half days", Label::Duration, "P2DT12H"),
+        ("It took an hour and a half.", "an hour and a half", Label::Duration, "PT1H30M"),
         ("For the nine months, net rose 5%.", "the nine months", Label::Duration, "P9M"),
         ("Net fell in the six months ended Oct. 1.", "the six months", Label::Duration, "P6M"),
         ("It ended the eight-year war.", "eight-year", Label::Duration, "P8Y"),
@@ -302,6 +338,8 @@ mod tests {
         "He is 37 years old.",
         "He spoke on 60 Minutes.",
         "It ran in the Communist Party daily Granma.",
+        "He scored 5 1/2 points.",
+        "Two and a half men came.",
     ];
 
     #[test]
