@@ -28,6 +28,44 @@ struct Tally {
     relaxed_system: usize,
     value_right: usize,
     value_total: usize,
+    /// Wrong values by [`ValueMiss`] kind.
+    value_misses: [usize; ValueMiss::KINDS],
+}
+
+/// Why a value differs from gold, for the summary: conventions of the gold
+/// annotators apart from real errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ValueMiss {
+    /// Gold leaves digits unknown ("1989-WXX", "199X", "1998-10-XX") where
+    /// ours names them.
+    GoldUnspecified,
+    /// The same day, ours with its part ("1998-10-23TNI", TimeML's TIME for
+    /// "Friday night") and gold without.
+    PartOfDay,
+    /// The same ISO week, gold without the zero ("2000-W7" for "2000-W07").
+    WeekPadding,
+    /// Anything else.
+    Other,
+}
+
+impl ValueMiss {
+    const KINDS: usize = 4;
+
+    fn of(gold: &str, ours: &str) -> ValueMiss {
+        let same_day = gold.len() == 10 && ours.len() == 13 && ours.starts_with(gold);
+        let padded = gold
+            .rsplit_once("-W")
+            .is_some_and(|(y, w)| w.len() == 1 && ours == format!("{y}-W0{w}"));
+        if same_day && ours.as_bytes()[10] == b'T' {
+            ValueMiss::PartOfDay
+        } else if padded {
+            ValueMiss::WeekPadding
+        } else if gold.contains('X') && !ours.contains('X') {
+            ValueMiss::GoldUnspecified
+        } else {
+            ValueMiss::Other
+        }
+    }
 }
 
 impl Tally {
@@ -40,6 +78,9 @@ impl Tally {
         self.relaxed_system += o.relaxed_system;
         self.value_right += o.value_right;
         self.value_total += o.value_total;
+        for (a, b) in self.value_misses.iter_mut().zip(o.value_misses) {
+            *a += b;
+        }
     }
 
     fn prf(
@@ -145,6 +186,7 @@ fn score(
                 if s.value == g.value {
                     t.value_right += 1;
                 } else {
+                    t.value_misses[ValueMiss::of(&g.value, &s.value) as usize] += 1;
                     notes.push(format!(
                         "VALUE  {doc}: {}  gold {} {} / ours {} {}",
                         show(g),
@@ -287,6 +329,17 @@ pub fn eval(dir: &Path, show_misses: bool) -> Result<(), DevError> {
         }
         out.push('\n');
     }
+    let both = groups
+        .iter()
+        .position(|(n, _)| *n == "DATE+TIME")
+        .unwrap_or(0);
+    let [unspecified, part_of_day, padding, other] = total[both].value_misses;
+    let _ = writeln!(
+        out,
+        "DATE+TIME wrong values: {other} other, {unspecified} where gold leaves digits unknown (WXX, 199X), \
+         {part_of_day} where gold drops the part of day (TimeML: TIME, \"1998-10-23TNI\"), \
+         {padding} where gold writes a week without its zero (W7)\n"
+    );
     if show_misses {
         notes.sort_by(|a, b| a[..6].cmp(&b[..6]).then(a.cmp(b)));
         for n in &notes {
@@ -310,4 +363,26 @@ pub fn eval(dir: &Path, show_misses: bool) -> Result<(), DevError> {
     }
     print!("{out}");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ValueMiss;
+
+    #[test]
+    fn wrong_values_are_told_apart_by_gold_convention() {
+        let cases = [
+            ("1989-WXX", "1989-W43", ValueMiss::GoldUnspecified),
+            ("199X", "199", ValueMiss::GoldUnspecified),
+            ("1998-10-23", "1998-10-23TNI", ValueMiss::PartOfDay),
+            ("2000-W7", "2000-W07", ValueMiss::WeekPadding),
+            ("2000-W7", "2000-W05", ValueMiss::Other),
+            ("1990-08-09", "1990-08-16", ValueMiss::Other),
+            ("2000-01-05TEV", "2000-01-05TNI", ValueMiss::Other),
+            ("XXXX-WXX-1", "XXXX-WXX-2", ValueMiss::Other),
+        ];
+        for (gold, ours, kind) in cases {
+            assert_eq!(ValueMiss::of(gold, ours), kind, "{gold} / {ours}");
+        }
+    }
 }

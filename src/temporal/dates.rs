@@ -271,7 +271,9 @@ impl Grammar<'_> {
             // or modify a noun after a determiner ("the October slaying").
             let cue = j > 0 && self.is_any(j - 1, DATE_CUES);
             let cue = cue
-                || (j > 1 && self.is(j - 1, "-") && self.is_any(j - 2, &["mid", "early", "late"]))
+                || (j > 1
+                    && self.is(j - 1, "-")
+                    && self.is_any(j - 2, &["mid", "early", "late", "end", "start"]))
                 || (j > 1
                     && self.is(j - 1, "as")
                     && self.is_any(j - 2, &["soon", "early", "late"]));
@@ -458,10 +460,26 @@ impl Grammar<'_> {
     /// A bare year in context: "in 2024", "2024's budget", "1998".
     pub(super) fn year(&self, i: usize) -> Option<Hit> {
         // "fiscal 1989", "fiscal year 1989": the fiscal year named by its end.
-        if self.is(i, "fiscal") {
+        if self.is(i, "fiscal") || (self.is(i, "fy") && self.capitalized(i)) {
             let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
             let (y, end) = self.year_at(k, true)?;
             return Some((end, Label::Date, Some(format!("{y:04}"))));
+        }
+        // "FY2021", "FY21": the abbreviation glued to the year.
+        if let Some(digits) = self
+            .lw(i)
+            .strip_prefix("fy")
+            .filter(|_| self.capitalized(i))
+        {
+            if matches!(digits.len(), 2 | 4) && digits.bytes().all(|b| b.is_ascii_digit()) {
+                let n: i32 = digits.parse().ok()?;
+                let y = if digits.len() == 2 {
+                    self.century_for(n)
+                } else {
+                    n
+                };
+                return Some((i + 1, Label::Date, Some(format!("{y:04}"))));
+            }
         }
         if let Some((y, end)) = self.spelled_year(i) {
             return Some((end, Label::Date, Some(format!("{y:04}"))));
@@ -718,6 +736,9 @@ mod tests {
         ("Numbers fell through the nineties.", "the nineties", Label::Date, "199"),
         ("He was shot last Oct. 23 at home.", "Oct. 23", Label::Date, "2025-10-23"),
         ("Sales rose in fiscal 1989.", "fiscal 1989", Label::Date, "1989"),
+        ("Sales rose in FY 2020.", "FY 2020", Label::Date, "2020"),
+        ("Sales rose in FY2021.", "FY2021", Label::Date, "2021"),
+        ("Sales rose in FY21.", "FY21", Label::Date, "2021"),
         ("They lived there in the sixties.", "the sixties", Label::Date, "196"),
         ("Prices peaked in late-November.", "late-November", Label::Date, "2025-11"),
         ("Rates may be cut as soon as June.", "June", Label::Date, "2026-06"),

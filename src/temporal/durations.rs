@@ -11,6 +11,8 @@ impl Grammar<'_> {
     /// "a while", "for years".
     pub(super) fn duration(&self, i: usize) -> Option<Hit> {
         let mut j = i;
+        // "the nine months": set when the article opens the expression.
+        let mut article = false;
         // Approximators belong to the extent: "about a decade", "more than four hours".
         match (self.lw(j), self.lw(j + 1)) {
             ("more" | "less" | "fewer", "than") => j += 2,
@@ -39,6 +41,14 @@ impl Grammar<'_> {
             )
         {
             j += 2;
+        } else if self.is(j, "the")
+            && !self.is_any(j + 1, &["a", "an", "one", "some", "few", "many", "several"])
+            && self.amount(j + 1).is_some_and(|(n, _)| n.is_some())
+        {
+            // "For the nine months, net rose": a stretch named before, article
+            // included; not "the 14-day period" (the article is the noun's).
+            j += 1;
+            article = true;
         } else if self.is_any(j, &["past", "last", "next", "first"])
             && i == j
             && i > 0
@@ -62,10 +72,16 @@ impl Grammar<'_> {
         }
 
         let (amount, k) = self.amount(j)?;
+        if let Some(hit) = amount.and_then(|n| self.and_a_half(n, k)) {
+            return Some(hit);
+        }
         // "a few" may also be "a few days" only; "some" alone is not a count.
         let mut k = k;
         if self.is(k, "-") && self.joined(k) {
             // "10-year", "two-day"
+            if article {
+                return None;
+            }
             let unit = lexicon::unit(self.lw(k + 1))?;
             if self.lw(k + 1).ends_with('s') || !self.joined(k + 1) {
                 return None;
@@ -77,6 +93,10 @@ impl Grammar<'_> {
             return Some((k, Label::Duration, Some(unit.duration(amount))));
         }
         let unit = lexicon::unit(self.lw(k))?;
+        // "the two days of music", "the two day rally": the article is the noun's.
+        if article && (self.is(k + 1, "of") || !self.lw(k).ends_with('s')) {
+            return None;
+        }
         // "one day" at sentence start is often "one day he will…"; keep it.
         // "a year" directly after "once/twice/times" is a SET, handled there.
         if j > 0 && amount == Some(1) && self.is_any(j - 1, &["once", "twice", "times", "per"]) {
@@ -123,8 +143,70 @@ impl Grammar<'_> {
         Some((end, Label::Duration, Some(unit.duration(amount))))
     }
 
+    /// `n` and a half units from word `k` on: "5 1/2 hours", "two and a
+    /// half years", "a minute and a half" ("PT5H30M", "P2Y6M", "PT1M30S").
+    fn and_a_half(&self, n: u32, k: usize) -> Option<Hit> {
+        let slash_half = |k: usize| {
+            self.is(k, "1")
+                && self.is(k + 1, "/")
+                && self.joined(k + 1)
+                && self.is(k + 2, "2")
+                && self.joined(k + 2)
+        };
+        let and_a_half =
+            |k: usize| self.is(k, "and") && self.is(k + 1, "a") && self.is(k + 2, "half");
+        let (unit, end) = if slash_half(k) || and_a_half(k) {
+            (lexicon::unit(self.lw(k + 3))?, k + 4)
+        } else if and_a_half(k + 1) {
+            (lexicon::unit(self.lw(k))?, k + 4)
+        } else {
+            return None;
+        };
+        let value = match unit {
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Year => format!("P{n}Y6M"),
+            _ => return None,
+        };
+        Some((end, Label::Duration, Some(value)))
+    }
+
+    /// A weekday said in the plural recurs (TimeML SET): "on Sundays",
+    /// "Tuesday nights", and "Monday" in "Monday and Tuesday nights".
+    pub(super) fn recurring_weekday(&self, i: usize) -> Option<Hit> {
+        let w = self.lw(i);
+        if !self.capitalized(i) {
+            return None;
+        }
+        if let Some(wd) = w.strip_suffix('s').and_then(lexicon::weekday) {
+            return Some((i + 1, Label::Set, Some(format!("XXXX-WXX-{}", wd + 1))));
+        }
+        let wd = lexicon::weekday(w)?;
+        let parts = |k: usize| {
+            self.lw(k)
+                .strip_suffix('s')
+                .and_then(lexicon::part_of_day)
+                .filter(|_| !self.is(k, "overnights"))
+        };
+        let value = |part: &str| Some(format!("XXXX-WXX-{}T{part}", wd + 1));
+        if let Some(part) = parts(i + 1) {
+            return Some((i + 2, Label::Set, value(part)));
+        }
+        let other = self.is_any(i + 1, &["and", "or"])
+            && self.capitalized(i + 2)
+            && lexicon::weekday(self.lw(i + 2)).is_some();
+        match parts(i + 3) {
+            Some(part) if other => Some((i + 1, Label::Set, value(part))),
+            _ => None,
+        }
+    }
+
     /// "every Monday", "each year", "daily", "weekly", "twice a year".
     pub(super) fn set(&self, i: usize) -> Option<Hit> {
+        if let Some(hit) = self.recurring_weekday(i) {
+            return Some(hit);
+        }
         let simple = match self.lw(i) {
             "daily" | "nightly" => Some("P1D"),
             "hourly" => Some("PT1H"),
@@ -206,6 +288,15 @@ mod tests {
     #[rustfmt::skip]
     const CASES: &[(&str, &str, Label, &str)] = &[
         ("They talked for two days.", "two days", Label::Duration, "P2D"),
+        ("He spent 5 1/2 hours in Nairobi.", "5 1/2 hours", Label::Duration, "PT5H30M"),
+        ("They lived in camps for 2 1/2 years.", "2 1/2 years", Label::Duration, "P2Y6M"),
+        ("They waited two and a half days.", "two and a half days", Label::Duration, "P2DT12H"),
+        ("It took an hour and a half.", "an hour and a half", Label::Duration, "PT1H30M"),
+        ("For the nine months, net rose 5%.", "the nine months", Label::Duration, "P9M"),
+        ("Net fell in the six months ended Oct. 1.", "the six months", Label::Duration, "P6M"),
+        ("It ended the eight-year war.", "eight-year", Label::Duration, "P8Y"),
+        ("They held the two day rally.", "two day", Label::Duration, "P2D"),
+        ("They enjoyed the two days of music.", "two days", Label::Duration, "P2D"),
         ("Net rose in the first nine months of 1997.", "the first nine months", Label::Duration, "P9M"),
         ("Weak through at least the first two quarters of 1990.", "the first two quarters of 1990", Label::Date, "1990-H1"),
         ("A ten-year plan.", "ten-year", Label::Duration, "P10Y"),
@@ -219,6 +310,9 @@ mod tests {
         ("They march each July.", "each July", Label::Set, "XXXX-07"),
         ("They meet twice a month.", "a month", Label::Set, "P1M"),
         ("Four flights a week leave Sydney.", "a week", Label::Set, "P1W"),
+        ("Flights leave on Monday and Tuesday nights.", "Monday", Label::Set, "XXXX-WXX-1TNI"),
+        ("Flights leave on Monday and Tuesday nights.", "Tuesday nights", Label::Set, "XXXX-WXX-2TNI"),
+        ("The shop is shut on Sundays.", "Sundays", Label::Set, "XXXX-WXX-7"),
         // Before "later", "earlier", "before", "after": the amount is a length
         // of time, the adverb a signal outside it (TimeML).
         ("Three days later, he died.", "Three days", Label::Duration, "P3D"),
@@ -244,6 +338,8 @@ mod tests {
         "He is 37 years old.",
         "He spoke on 60 Minutes.",
         "It ran in the Communist Party daily Granma.",
+        "He scored 5 1/2 points.",
+        "Two and a half men came.",
     ];
 
     #[test]

@@ -205,6 +205,7 @@ pub fn find(
 pub struct Carry {
     anchor: Anchor,
     last_day: Option<Date>,
+    quarters: Quarters,
     last: Option<Found>,
 }
 
@@ -243,6 +244,7 @@ pub fn find_from(
         reference,
         sentences,
         last_day: Cell::new(carry.last_day),
+        quarters: Cell::new(carry.quarters),
     };
     let mut i = from;
     while i < until {
@@ -254,6 +256,7 @@ pub fn find_from(
                 if let Some(start) = value.as_deref().and_then(period_start) {
                     carry.anchor = Some(start);
                 }
+                grammar.note_period(i, end, label, value.as_deref());
                 let prev = carry.last.as_ref();
                 let value =
                     value.map(|value| on_previous_day(prev, words, i, label, value, reference));
@@ -278,6 +281,7 @@ pub fn find_from(
         }
     }
     carry.last_day = grammar.last_day.get();
+    carry.quarters = grammar.quarters.get();
     i
 }
 
@@ -355,7 +359,29 @@ pub(super) struct Grammar<'a> {
     pub(super) sentences: &'a [(usize, usize)],
     /// The most recent full day mentioned, for clock times without a day.
     pub(super) last_day: Cell<Option<Date>>,
+    /// The quarter an earnings report speaks of ([`Grammar::reported`]).
+    pub(super) quarters: Cell<Quarters>,
 }
+
+/// What the scan knows of the quarters a text mentions.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Quarters {
+    /// A day in the first quarter the text reports on: earnings stories name
+    /// it in the lead ("third-quarter profit rose"), then call it "the quarter".
+    reported: Option<Date>,
+    /// Byte offset of the latest mention of any quarter.
+    seen_at: Option<usize>,
+    /// True once a half-year or nine-month period follows the latest
+    /// quarter: the text has moved on to longer periods.
+    stretch: bool,
+}
+/// How far back, in bytes, a quarter mentioned keeps the text on quarters:
+/// about a paragraph or two of an earnings story.
+const QUARTER_REACH: usize = 1200;
+
+/// Words in a quarter's expression that make it a comparison period, not the
+/// one being reported ("the year-ago quarter", "last year's third quarter").
+const COMPARISON_WORDS: &[&str] = &["ago", "earlier", "last", "previous", "prior", "before"];
 
 /// The first day of a dated value: "1998" → 1998-01-01, "1998-03" → 1998-03-01,
 /// "1998-Q2" → 1998-04-01, "1998-03-05T10:00" → 1998-03-05.
@@ -408,6 +434,53 @@ pub(super) fn longer(a: Option<Hit>, b: Option<Hit>) -> Option<Hit> {
 }
 
 impl<'a> Grammar<'a> {
+    /// Remembers the quarters a report speaks of, from the expression found
+    /// at `start..end`: the first one not named as a comparison ("the
+    /// year-ago quarter") within about a year before the reference date is
+    /// the reported one.
+    fn note_period(&self, start: usize, end: usize, label: Label, value: Option<&str>) {
+        let Some(value) = value else { return };
+        let mut q = self.quarters.get();
+        let quarter = value.len() == 7 && value.as_bytes()[4..6] == *b"-Q";
+        if label == Label::Date && quarter {
+            q.seen_at = Some(self.words[start].start);
+            q.stretch = false;
+            let comparison = (start..end).any(|k| self.is_any(k, COMPARISON_WORDS));
+            let day = period_start(value).filter(|d| {
+                let days = self.reference.to_days() - d.to_days();
+                (0..=400).contains(&days)
+            });
+            if let (None, false, Some(day)) = (q.reported, comparison, day) {
+                q.reported = Some(day);
+            }
+        } else if matches!(value, "P6M" | "P9M") || value.ends_with("-H1") || value.ends_with("-H2")
+        {
+            q.stretch = true;
+        }
+        self.quarters.set(q);
+    }
+
+    /// A day in the quarter an earnings report at word `i` speaks of: the
+    /// one it reports on, else the quarter that ended most recently before
+    /// the reference date (reports come out within weeks of a quarter's end).
+    pub(super) fn reported(&self, i: usize) -> Option<Date> {
+        match self.quarters.get().reported {
+            Some(day) if self.on_quarters(i) => Some(day),
+            _ => self.reference.add_days(-45),
+        }
+    }
+
+    /// True if the text before word `i` speaks of quarters: it mentioned one
+    /// lately ("a quarter of voters" is none), and no longer period since.
+    pub(super) fn on_quarters(&self, i: usize) -> bool {
+        let at = self.words.get(i).map_or(self.text.len(), |w| w.start);
+        let q = self.quarters.get();
+        let lately = q
+            .seen_at
+            .is_some_and(|byte| at.saturating_sub(byte) <= QUARTER_REACH);
+        !q.stretch && lately
+    }
+
     pub(super) fn lw(&self, i: usize) -> &str {
         self.words.get(i).map_or("", |w| w.lower())
     }
@@ -573,6 +646,10 @@ impl<'a> Grammar<'a> {
                 k
             }
             "end" | "beginning" | "start" | "close" if self.is(j + 1, "of") => j + 2,
+            // "end-2020", "start-December": news shorthand for "the end of".
+            "end" | "start" if self.is(j + 1, "-") && self.joined(j + 1) && self.joined(j + 2) => {
+                j + 2
+            }
             _ => return None,
         };
         // "Earlier Friday", "late Monday", "later today": news style leaves
@@ -754,6 +831,8 @@ pub(super) mod tests {
         ("It rained earlier this year.", "earlier this year", Label::Date, "2025"),
         ("Prices peak in late December.", "late December", Label::Date, "2025-12"),
         ("Elections are due in mid-2026.", "mid-2026", Label::Date, "2026"),
+        ("Rates stay low until end-2026.", "end-2026", Label::Date, "2026"),
+        ("Rates stay low until end-March.", "end-March", Label::Date, "2026-03"),
         ("It will be held on April 24 and 25.", "25", Label::Date, "2026-04-25"),
         ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday", Label::Time, "2025-12-20TAF"),
         ("It was delayed earlier in the year.", "earlier in the year", Label::Date, "2025"),
@@ -851,6 +930,8 @@ pub(super) mod tests {
         "Call 555-1998-2020 for help.",
         "Serial 1998-2240-7711 failed.",
         "Earlier, they had said no.",
+        "The end-user pays.",
+        "It was an end-to-end test.",
     ];
 
     #[test]

@@ -7,6 +7,7 @@
 use crate::calendar::Date;
 use crate::document::Label;
 use crate::temporal::grammar::*;
+use crate::temporal::lexicon::Unit;
 
 /// How a holiday falls in year `y`.
 #[derive(Clone, Copy)]
@@ -105,14 +106,16 @@ impl Grammar<'_> {
             })
         })?;
         let end = i + name.len();
-        // "Easter Island", "Memorial Day Parade" stay names; "Easter week" is no day.
-        if name.len() == 1 && self.capitalized(end) && !self.words[end].newline {
-            return None;
-        }
-        if self.is(end, "week") {
+        // "Easter week", "Labor Day week": the (ISO) week that holds the day.
+        let week = self.is(end, "week") && !self.capitalized(end + 1);
+        // "Easter Island", "Memorial Day Parade" stay names.
+        if !week && name.len() == 1 && self.capitalized(end) && !self.words[end].newline {
             return None;
         }
         let date = self.infer_year(i, |y| rule.in_year(y))?;
+        if week {
+            return Some((end + 1, Label::Date, Self::period(Unit::Week, date)));
+        }
         Some((end, Label::Date, Some(date.to_string())))
     }
 }
@@ -137,6 +140,8 @@ mod tests {
     #[rustfmt::skip]
     const CASES: &[(&str, &str, Label, &str)] = &[
         ("Stores opened on Labor Day.", "Labor Day", Label::Date, "2025-09-01"),
+        ("Pilgrims prayed as Easter week began.", "Easter week", Label::Date, "2025-W16"),
+        ("Pilgrims came in Easter Week.", "Easter Week", Label::Date, "2025-W16"),
         ("They marched on Memorial Day.", "Memorial Day", Label::Date, "2025-05-26"),
         ("Sales jumped after Halloween.", "Halloween", Label::Date, "2025-10-31"),
         ("Shops reopen on Boxing Day.", "Boxing Day", Label::Date, "2025-12-26"),
@@ -168,7 +173,7 @@ mod tests {
     /// Names that contain a holiday word but are no date.
     const NOT_HOLIDAYS: &[&str] = &[
         "They sailed to Easter Island.",
-        "Protesters prayed as Easter week began.",
+        "The Easter Week Rising failed.",
         "He said a good friday was had by all.",
         "The labor day rate applies.",
     ];

@@ -136,7 +136,7 @@ impl Grammar<'_> {
         }
         // "the 1988 quarter", "the 1989 period": the reported quarter of that year.
         if the && year.is_some() && self.is_any(j, &["quarter", "period"]) {
-            let q = (r.add_days(-45)?.month - 1) / 3 + 1;
+            let q = (self.reported(i)?.month - 1) / 3 + 1;
             return Some((j + 1, Label::Date, Some(format!("{:04}-Q{q}", year?))));
         }
         // "this year's third quarter", "last year's quarter"
@@ -156,12 +156,12 @@ impl Grammar<'_> {
             );
             j += 4;
             if self.is(j, "quarter") {
-                let day = Date::new(year?, r.add_days(-45)?.month, 1)?;
+                let day = Date::new(year?, self.reported(i)?.month, 1)?;
                 return Some((j + 1, Label::Date, Some(Self::period(Unit::Quarter, day)?)));
             }
         }
-        // The reported quarter of earnings news: the one that ended lately.
-        let reported = r.add_days(-45)?;
+        // The reported quarter of earnings news (looked up only when needed).
+        let reported = || self.reported(i);
         // "the year-ago quarter", "the year-earlier period", "year-earlier"
         let mut k = j;
         if self.is_any(k, &["comparable", "corresponding", "same"]) {
@@ -172,7 +172,7 @@ impl Grammar<'_> {
             && self.joined(k + 1)
             && self.is_any(k + 2, &["ago", "earlier"])
         {
-            let last_year = reported.add_months(-12)?;
+            let last_year = reported()?.add_months(-12)?;
             let mut end = k + 3;
             if let Some(n) = lexicon::ordinal(self.lw(end)).filter(|n| (1..=4).contains(n)) {
                 if self.is(end + 1, "quarter") {
@@ -194,6 +194,23 @@ impl Grammar<'_> {
                 Some(Self::period(Unit::Quarter, last_year)?),
             ));
         }
+        // "the corresponding period last year", "the quarter a year ago": the
+        // reported quarter, one year back.
+        if the && self.is_any(k, &["quarter", "period"]) {
+            let back = match (self.lw(k + 1), self.lw(k + 2), self.lw(k + 3)) {
+                ("last", "year", _) => Some(k + 3),
+                ("a", "year", "ago" | "earlier") => Some(k + 4),
+                _ => None,
+            };
+            if let Some(end) = back {
+                let last_year = reported()?.add_months(-12)?;
+                return Some((
+                    end,
+                    Label::Date,
+                    Some(Self::period(Unit::Quarter, last_year)?),
+                ));
+            }
+        }
         if self.is(j, "fiscal") {
             j += 1;
         }
@@ -208,7 +225,11 @@ impl Grammar<'_> {
                         return Some((k + 1, Label::Date, Some(Self::period(Unit::Quarter, day)?)));
                     }
                 }
-                let day = if self.is(j, "current") { r } else { reported };
+                let day = if self.is(j, "current") {
+                    r
+                } else {
+                    reported()?
+                };
                 return Some((k + 1, Label::Date, Some(Self::period(Unit::Quarter, day)?)));
             }
             // "the current year", "the current fiscal year", "the latest fiscal year"
@@ -226,11 +247,18 @@ impl Grammar<'_> {
 
         // Q3
         let w = self.lw(j);
-        let (n, k, half) = if w.len() == 2 && w.starts_with('q') && self.capitalized(j) {
+        let code =
+            w.len() == 2 && (w.starts_with('q') || w.starts_with('h')) && self.capitalized(j);
+        let (n, k, half) = if code {
             if the && !self.is(j + 1, "of") {
                 return None; // "the Q1 figures": the quarter is "Q1"
             }
-            (w[1..].parse::<u32>().ok()?, j + 1, false)
+            let half = w.starts_with('h');
+            // "H1" alone is often no date (a bomb, a visa, a heading): a year must follow.
+            if half && self.year_at(j + 1, false).is_none() {
+                return None;
+            }
+            (w[1..].parse::<u32>().ok()?, j + 1, half)
         } else if the && self.is(j, "last") && self.is(j + 1, "half") {
             (2, j + 2, true)
         } else if the
@@ -266,6 +294,19 @@ impl Grammar<'_> {
             let mut after = k;
             if self.is(after, "of") || self.is(after, ",") {
                 after += 1;
+            }
+            // "the last half of the '80s", "the first half of the century":
+            // TIMEX3 gives the decade or century (the half is its `mod`).
+            if half && self.is(k, "of") {
+                let at = if self.is(after, "the") {
+                    after + 1
+                } else {
+                    after
+                };
+                let hit = self.decade(after).or_else(|| self.decade(at));
+                if let Some(hit) = hit.or_else(|| self.century(after)) {
+                    return Some(hit);
+                }
             }
             if self.is_any(after, &["this", "last", "next"]) && self.is(after + 1, "year") {
                 year = Some(
@@ -330,7 +371,11 @@ mod tests {
         ("It is the third-quarter loss.", "third-quarter", Label::Date, "2025-Q3"),
         ("It ran well into the summer.", "the summer", Label::Date, "2025-SU"),
         ("The Q1 figures are due.", "Q1", Label::Date, "2025-Q1"),
+        ("Profit rose in H1 2025.", "H1 2025", Label::Date, "2025-H1"),
         ("Profit rose 38% in the first half.", "the first half", Label::Date, "2025-H1"),
+        ("Sales slowed in the last half of the '80s.", "the last half of the '80s", Label::Date, "198"),
+        ("Net fell from the corresponding period last year.", "the corresponding period last year", Label::Date, "2024-Q4"),
+        ("For the quarter a year ago, it earned $3 million.", "the quarter a year ago", Label::Date, "2024-Q4"),
     ];
 
     #[test]
@@ -343,6 +388,8 @@ mod tests {
         "He scored twice in the first half.",
         "The Knicks scored 30 points in the fourth quarter.",
         "The striker missed a penalty in the second half.",
+        "He applied for an H1 visa.",
+        "See section H2 of the code.",
     ];
 
     #[test]

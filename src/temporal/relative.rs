@@ -18,7 +18,7 @@ impl Grammar<'_> {
             _ => (2, i),
         };
         let wd = lexicon::weekday(self.lw(j))?;
-        if !self.capitalized(j) {
+        if !self.capitalized(j) || self.recurring_weekday(j).is_some() {
             return None;
         }
         // "Sunday Times", "Monday Night Football": a name, not a date.
@@ -297,14 +297,11 @@ impl Grammar<'_> {
         } else {
             self.reference
         };
-        // Earnings reports compare with the same quarter "a year ago".
-        if unit == Unit::Year
-            && n == 1
-            && self.sentence_mentions(i, &["quarter", "quarterly", "period"])
-        {
+        // Earnings reports compare with the same quarter "a year ago": the
+        // quarter the report speaks of, one year back.
+        if unit == Unit::Year && n == 1 && self.on_quarters(i) {
             let value = self
-                .reference
-                .add_days(-45)
+                .reported(i)
                 .and_then(|day| Self::shift(unit, day, direction))
                 .and_then(|day| Self::period(Unit::Quarter, day));
             return Some((end, Label::Date, value));
@@ -510,6 +507,14 @@ mod tests {
     #[rustfmt::skip]
     const CASES: &[(&str, &str, Label, &str)] = &[
         ("Officials said on Friday that talks failed.", "Friday", Label::Date, "2025-12-19"),
+        // A weekday in the singular stays one day, even beside another one.
+        ("They met on Monday and Tuesday.", "Monday", Label::Date, "2025-12-15"),
+        ("They met on Monday and Tuesday.", "Tuesday", Label::Date, "2025-12-16"),
+        ("They met on Tuesday night.", "Tuesday night", Label::Time, "2025-12-16TNI"),
+        // Earnings news compares with the quarter it reports on, a year back.
+        ("Fiscal first-quarter net rose to $5 million from $4 million a year earlier.", "a year earlier", Label::Date, "2024-Q1"),
+        ("Third-quarter profit rose. For the nine months, net fell from a year earlier.", "a year earlier", Label::Date, "2024"),
+        ("More than a quarter of voters backed him a year ago.", "a year ago", Label::Date, "2024"),
         ("The sides will meet on Tuesday.", "Tuesday", Label::Date, "2025-12-23"),
         ("He left last week.", "last week", Label::Date, "2025-W50"),
         ("She arrived yesterday.", "yesterday", Label::Date, "2025-12-20"),

@@ -67,16 +67,28 @@ const BARRIERS: &[&str] = &[
     ";", "\"", "`", "that", "which", "who", "because", "while", "when",
 ];
 
-/// The tense word `k` signals, if any; `before_date` when it precedes the date.
-fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
+/// The tense word `k` signals for the date at word `at`, if any;
+/// `before_date` when it precedes the date.
+fn classify(words: &[Word], k: usize, at: usize, before_date: bool) -> Option<Tense> {
     let word = |i: Option<usize>| i.and_then(|i| words.get(i)).map_or("", |w| w.lower());
     let s = word(Some(k));
     let next = word(Some(k + 1));
     let before = word(k.checked_sub(1));
     let before2 = word(k.checked_sub(2));
     if s == "set" {
-        // "set to resume" points ahead; "set fire" is just past.
-        return (next == "to").then_some(Tense::Future);
+        // "set to resume", "set for Friday" point ahead; "a record set on
+        // Aug. 6", "set Friday as the deadline" are past; "is set" is passive.
+        return match (before, next) {
+            (_, "to" | "for") => Some(Tense::Future),
+            ("be" | "being" | "is" | "are" | "to", _) => None,
+            _ => Some(Tense::Past),
+        };
+    }
+    // "ahead of the weekend", "in the run-up to Friday", right before the
+    // date; "just ahead of the trip, they met on Sunday" is told past.
+    let ahead = (s == "ahead" && next == "of") || (s == "up" && before == "run");
+    if before_date && ahead && at <= k + 3 {
+        return Some(Tense::Future);
     }
     // "is to resume", "are to meet".
     if s == "to" && matches!(before, "is" | "are") {
@@ -108,11 +120,21 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
         let governed = GOVERNORS.contains(&before);
         return (!governed).then_some(Tense::Future);
     }
-    // "postponed until Tuesday", "gave them until 9 a.m. Friday": a deadline
-    // ahead. "He stayed until Tuesday" says nothing new: the verb decides.
-    if (s == "until" || s == "till") && before_date {
+    // "postponed until Tuesday", "gave them until 9 a.m. Friday", "extended
+    // loans through January": a deadline ahead. "He stayed until Tuesday"
+    // says nothing new: the verb decides.
+    if matches!(s, "until" | "till" | "through") && before_date {
         let deadline = (k.saturating_sub(4)..k).any(|b| DEADLINE.contains(&words[b].lower()));
         return deadline.then_some(Tense::Future);
+    }
+    // "the law takes effect Jan. 1", "goes into effect", "comes into force":
+    // a timetable ahead, told in the present.
+    let into = matches!(next, "into") && matches!(word(Some(k + 2)), "effect" | "force");
+    if before_date
+        && (matches!(s, "takes" | "take") && next == "effect"
+            || matches!(s, "goes" | "go" | "comes" | "come") && into)
+    {
+        return (!GOVERNORS.contains(&before)).then_some(Tense::Future);
     }
     // "resigned, effective Feb. 1", "a pact effective June 1": a change announced ahead.
     if s == "effective" && before_date {
@@ -165,7 +187,13 @@ fn classify(words: &[Word], k: usize, before_date: bool) -> Option<Tense> {
                 | "promised"
                 | "pledged"
         );
-        if before_date && plan && next == "to" {
+        // "Protesters planned a rally on Saturday": the act planned lies ahead
+        // too; but "a service planned for Saturday was canceled" is told past.
+        let object = matches!(
+            next,
+            "a" | "an" | "the" | "another" | "their" | "its" | "his" | "her"
+        );
+        if before_date && plan && (next == "to" || object) {
             return Some(Tense::Future);
         }
         return Some(Tense::Past);
@@ -195,14 +223,16 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
         if !w.is_punct() {
             seen += 1;
         }
-        if let Some(t) = classify(words, left, true) {
+        if let Some(t) = classify(words, left, at, true) {
             // A future auxiliary a few words before a past participle wins
-            // ("will be held on Friday").
+            // ("will be held on Friday"); a timetable verb does not ("would
+            // begin as previously planned Saturday" is told past).
             if t == Tense::Past {
                 for back in 1..=3 {
                     if left >= back
                         && words[left - back].start >= lo
-                        && classify(words, left - back, true) == Some(Tense::Future)
+                        && FUTURE.contains(&words[left - back].lower())
+                        && classify(words, left - back, at, true) == Some(Tense::Future)
                     {
                         return Tense::Future;
                     }
@@ -218,7 +248,7 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
         if w.end > hi || BARRIERS.contains(&w.lower()) {
             break;
         }
-        if let Some(t) = classify(words, right, false) {
+        if let Some(t) = classify(words, right, at, false) {
             return t;
         }
         right += 1;
@@ -270,6 +300,21 @@ mod tests {
         ("He spoke Friday that she will go", "friday", Tense::Past),
         ("Officials on Friday said that they will go", "friday", Tense::Past),
         ("The embassy next to the bank was hit Friday", "friday", Tense::Past),
+        ("It was near its record high set on Aug. 6", "aug", Tense::Past),
+        ("The agency ruled he must go home and set Friday as the deadline", "friday", Tense::Past),
+        ("The vote is set for Friday", "friday", Tense::Future),
+        ("They will set a date on Friday", "friday", Tense::Future),
+        ("Traders squared positions ahead of the weekend", "weekend", Tense::Future),
+        ("Just ahead of the trip, officials on Sunday issued a warning", "sunday", Tense::Past),
+        ("Lenders have extended loans through January", "january", Tense::Future),
+        ("He stayed there through January", "january", Tense::Past),
+        ("Protesters planned a large rally on Saturday", "saturday", Tense::Future),
+        ("The war would begin as previously planned Saturday night", "saturday", Tense::Past),
+        ("The law takes effect Jan. 1", "jan", Tense::Future),
+        ("The rules go into effect in January", "january", Tense::Future),
+        ("The law took effect Jan. 1", "jan", Tense::Past),
+        ("The law did not take effect in January", "january", Tense::Past),
+        ("The fire set the house ablaze on Monday", "monday", Tense::Past),
     ];
 
     #[test]
