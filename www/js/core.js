@@ -22,7 +22,7 @@ let worker;
 /** The compiled core, kept so that a fresh worker (after Cancel) starts without compiling. */
 let compiled;
 let nextId = 1;
-/** Unanswered calls by id: {message, resolve, reject, onProgress?}. */
+/** Unanswered calls by id: {message, resolve, reject, onProgress?, parts?}. */
 const pending = new Map();
 /**
  * The annotation lists the worker holds (core-worker.js), each → its key
@@ -62,6 +62,24 @@ const ready = new Promise((resolve, reject) => {
   announceFailure = reject;
 });
 
+/** Keeps a part of a long list of a call's answer (core-worker.js sendParts): `items` of the list at `path`. */
+function collect(call, path, items) {
+  call.parts ??= new Map();
+  const list = call.parts.get(path);
+  if (!list) call.parts.set(path, items);
+  else for (const item of items) list.push(item);
+}
+
+/** The answer with the lists that came in parts put back in place. */
+function withParts(result, parts) {
+  if (!parts) return result;
+  for (const [path, list] of parts) {
+    const keys = path.split('.');
+    keys.slice(0, -1).reduce((o, k) => o[k], result)[keys.at(-1)] = list;
+  }
+  return result;
+}
+
 function spawn() {
   held = new WeakMap();
   entitiesOf = new Map();
@@ -79,9 +97,13 @@ function spawn() {
         call.onProgress?.(...data.progress);
         return;
       }
+      if (data.part) {
+        collect(call, ...data.part);
+        return;
+      }
       pending.delete(data.id);
       if ('error' in data) call.reject(Object.assign(new Error(data.error), data.missing ? { missing: true } : {}));
-      else call.resolve(data.result);
+      else call.resolve(withParts(data.result, call.parts));
     }
   });
   worker.addEventListener('error', (e) => announceFailure(new Error(e.message || 'the core worker did not start')));
@@ -187,7 +209,10 @@ export function cancel() {
   worker.terminate();
   spawn();
   if (towns) worker.postMessage({ id: 0, call: 'loadTowns', args: [] });
-  for (const { message } of pending.values()) worker.postMessage(message);
+  for (const waiting of pending.values()) {
+    waiting.parts = undefined; // the fresh worker answers in full again
+    worker.postMessage(waiting.message);
+  }
 }
 
 /**

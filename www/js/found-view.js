@@ -8,7 +8,7 @@
  * @module
  */
 
-import { byId, h, paged } from './dom.js';
+import { byId, h, nextTask, paged } from './dom.js';
 import { indexAt } from './doc-patch.js';
 import { describe } from './wording.js';
 
@@ -17,6 +17,9 @@ import { describe } from './wording.js';
  * @typedef {{key: string, items: Annotation[]}} Mention  one distinct mention: its occurrences, by start
  * @typedef {{label: string, mentions: Mention[], byKey: Map<string, Mention>, count: number, section: HTMLElement, list: HTMLElement}} Group
  */
+
+/** A build takes this many annotations per task (see build). */
+const BUILD_SLICE = 40_000;
 
 const keyOf = (a) => `${a.label}\u0000${a.text}\u0000${a.value ?? ''}`;
 
@@ -120,24 +123,47 @@ export function createFoundList({ state, labels, article }) {
     empty.hidden = shown > 0;
   }
 
-  /** Builds every group anew from the document. */
+  /** Each build is numbered; one under way (a large document's) is dropped for a newer. */
+  let building = 0;
+  let buildingNow = false;
+
+  /**
+   * Builds every group anew from the document: a slice of BUILD_SLICE
+   * annotations per task, so that a large document's list never holds the
+   * page for long; the list shown until then stays.
+   */
   function build() {
-    nextOccurrence.clear();
-    groups = new Map(labels.all.map((l) => [l.name, newGroup(l)]));
-    for (const a of state.document.annotations) {
-      const group = groups.get(a.label);
-      if (!group) continue;
-      const key = keyOf(a);
-      let m = group.byKey.get(key);
-      if (!m) {
-        group.byKey.set(key, (m = { key, items: [] }));
-        group.mentions.push(m);
+    const mine = ++building;
+    buildingNow = true;
+    const fresh = new Map(labels.all.map((l) => [l.name, newGroup(l)]));
+    const annotations = state.document.annotations;
+    let i = 0;
+    const step = () => {
+      if (mine !== building) return;
+      for (const end = Math.min(annotations.length, i + BUILD_SLICE); i < end; i++) {
+        const a = annotations[i];
+        const group = fresh.get(a.label);
+        if (!group) continue;
+        const key = keyOf(a);
+        let m = group.byKey.get(key);
+        if (!m) {
+          group.byKey.set(key, (m = { key, items: [] }));
+          group.mentions.push(m);
+        }
+        m.items.push(a);
+        group.count++;
       }
-      m.items.push(a);
-      group.count++;
-    }
-    groups.forEach(draw);
-    arrange();
+      if (i < annotations.length) {
+        nextTask(step);
+        return;
+      }
+      buildingNow = false;
+      nextOccurrence.clear();
+      groups = fresh;
+      groups.forEach(draw);
+      arrange();
+    };
+    step();
   }
 
   /** Updates the mentions a correction, undo or redo touched. */
@@ -151,7 +177,10 @@ export function createFoundList({ state, labels, article }) {
   }
 
   state.subscribe((change) => {
-    if (change.document && change.patch) patch(change.patch);
+    // A build under way reads the document when it began: begin again.
+    if (change.document && buildingNow) {
+      if (!change.relinked) build();
+    } else if (change.document && change.patch) patch(change.patch);
     else if (change.document && !change.relinked) build();
     if (change.hidden) arrange();
   });

@@ -57,6 +57,18 @@ export function offsetMap(text) {
   };
 }
 
+/** The length of `text` in code points, without making a list of them. */
+export function codePointLength(text) {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (isHighSurrogatePair(text, i)) {
+      n--;
+      i++;
+    }
+  }
+  return n;
+}
+
 /** True when text[i] and text[i + 1] form one astral character. */
 function isHighSurrogatePair(text, i) {
   const c = text.charCodeAt(i);
