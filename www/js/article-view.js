@@ -204,7 +204,8 @@ export function createArticleView({ state, labels }) {
       map = offsetMap(text);
     }
     virtual = doc.annotations.length > EAGER_MARKS || text.length > EAGER_TEXT;
-    const spans = doc.annotations.map((a) => ({ start: map.toUtf16(a.start), end: map.toUtf16(a.end) }));
+    // Without astral characters code points are UTF-16 units: the annotations are their own spans (none made per annotation).
+    const spans = map.codePoints === text.length ? doc.annotations : doc.annotations.map((a) => ({ start: map.toUtf16(a.start), end: map.toUtf16(a.end) }));
     const estimate = virtual ? estimator() : null;
     blocks = splitBlocks(text, spans).map((range) => newBlock(range, estimate, virtual));
     if (!virtual) blocks.forEach(fill);

@@ -200,7 +200,7 @@ export function sessionFromDocument(doc, coreAnnotations) {
  */
 
 /** Above this many annotations, a change every view redraws reaches the views one task each (see emit). */
-export const SPREAD = 20_000;
+export const SPREAD = 1000;
 
 
 /**
