@@ -3,9 +3,9 @@
  * every core call the page makes, so the page's thread never waits on the
  * core. Only core.js talks to it.
  *
- * In: first `{init: module|null}` (a module compiled by an earlier worker,
- * reused after Cancel; null compiles pkg/gloss_bg.wasm, streaming, which
- * Chromium caches as compiled code), then `{id, call, args}`, answered in
+ * In: first `{init: module|null}` (the module core.js compiled, or an
+ * earlier worker's after Cancel; null compiles pkg/gloss_bg.wasm here,
+ * streaming, which Chromium caches as compiled code), then `{id, call, args}`, answered in
  * order. Out: `{ready: {version, labels, formats, module}}` or
  * `{failed: message}` once; then `{id, progress: [done, total]}` while
  * annotating, `{id, part: [path, items]}` for each part of a long list of
@@ -141,18 +141,12 @@ const CALLS = {
   },
 };
 
-/** A text that makes the core load what every annotation uses (see start). */
-const WARM_UP = 'KYIV, Dec. 21 (Reuters) - Anna Petrova of the World Bank met officials in Lagos on Friday for three days.';
-
 async function start(given) {
   try {
     const [module, loaded] = await Promise.all([given ?? WebAssembly.compileStreaming(fetch(new URL('../../pkg/gloss_bg.wasm', import.meta.url))), glue]);
     pkg = loaded;
     await pkg.default({ module_or_path: module });
     self.postMessage({ ready: { version: pkg.version(), labels: pkg.labels(), formats: pkg.formats(), module } });
-    // The core loads its model and tables on first use: here, while the page
-    // still loads its own modules, rather than in the first annotation.
-    pkg.annotate(WARM_UP, { reference_date: '2025-12-21', today: '2025-12-21' });
     return true;
   } catch (e) {
     self.postMessage({ failed: String(e?.message ?? e) });

@@ -9,6 +9,15 @@
 
 const WORKER = new URL('./core-worker.js', import.meta.url);
 
+/**
+ * The core's WebAssembly, fetched and compiled (streaming, off the page's
+ * thread, and cached as compiled code by Chromium) from the moment this
+ * module runs, while the worker's own scripts still load behind the page's
+ * modules; the worker is handed the compiled module. Null when it failed:
+ * the worker then compiles it itself and says why it could not.
+ */
+const compiling = WebAssembly.compileStreaming(fetch(new URL('../../pkg/gloss_bg.wasm', import.meta.url))).catch(() => null);
+
 /** The error an annotation rejects with when Cancel stopped it. */
 export class Cancelled extends Error {
   constructor() {
@@ -107,7 +116,12 @@ function spawn() {
     }
   });
   worker.addEventListener('error', (e) => announceFailure(new Error(e.message || 'the core worker did not start')));
-  worker.postMessage({ init: compiled ?? null });
+  // A fresh worker (after Cancel) is given the module at once, before the calls re-sent to it.
+  if (compiled) worker.postMessage({ init: compiled });
+  else {
+    const first = worker;
+    compiling.then((module) => first.postMessage({ init: module }));
+  }
 }
 
 spawn();
