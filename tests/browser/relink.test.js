@@ -2,7 +2,7 @@
 // worker only the change against a document the worker holds; when the
 // worker no longer holds it (it keeps the last few), the page sends the whole
 // document instead, and the entities come out as linking the whole document
-// gives them.
+// gives them. The Entities view keeps the rows a correction does not change.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -71,4 +71,16 @@ test('when the worker no longer holds it, the page sends the whole document, and
     exported.annotations.map((a) => a.entity),
     whole.annotations.map((a) => a.entity),
   );
+});
+
+test('a correction keeps the Entities rows it does not change, and their mentions still jump to their marks', async () => {
+  const row = (name) => page.locator('#entities li.entity', { has: page.locator(`.entity-name:text-is("${name}")`) });
+  await row('Kwame Mensah').evaluate((li) => {
+    li.kept = true;
+  });
+  // Before Kwame Mensah's mentions: their places in the list of annotations move.
+  await deleteMark('World Bank');
+  assert.equal(await row('Kwame Mensah').evaluate((li) => li.kept === true), true, 'the row is the one drawn before');
+  await row('Kwame Mensah').locator('.mentions button:text-is("Mensah")').click();
+  await page.waitForFunction(() => document.activeElement?.matches('#article mark.ann') && document.activeElement.textContent === 'Mensah');
 });
