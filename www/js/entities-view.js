@@ -210,10 +210,18 @@ export function createEntitiesView({ state, labels, article, say }) {
   let rowsShown = new Map();
   let rowsNow = new Map();
 
-  /** What an entity row shows: the entity but its id (ids renumber when an entity before it comes or goes) and its mentions. */
+  /**
+   * What an entity row shows: the entity but its id (ids renumber when an
+   * entity before it comes or goes), the mentions it lists, and a hash of
+   * where all its mentions are (those behind "Show more"), made without a
+   * string per mention: an entity may have thousands.
+   */
   function rowSignature(doc, entity, indices) {
     const { id, ...rest } = entity;
-    return `${JSON.stringify(rest)}\u0000${indices.map((i) => `${doc.annotations[i].start}:${doc.annotations[i].text}`).join('\u0000')}`;
+    let hash = indices.length;
+    for (const i of indices) hash = (Math.imul(hash, 31) + doc.annotations[i].start) | 0;
+    const listed = indices.slice(0, MENTIONS_SHOWN).map((i) => `${doc.annotations[i].start}:${doc.annotations[i].text}`);
+    return `${JSON.stringify(rest)}\u0000${hash}\u0000${listed.join('\u0000')}`;
   }
 
   /** The row of an entity: the one drawn last when it shows the same and its Edit box is closed, else a new one. */

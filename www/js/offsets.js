@@ -80,13 +80,15 @@ function isHighSurrogatePair(text, i) {
 }
 
 function buildTable(text) {
-  const starts = [];
+  // One typed array written in place: a 5 MB text has millions of entries.
+  const starts = new Uint32Array(text.length + 1);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
-    starts.push(i);
+    starts[n++] = i;
     if (isHighSurrogatePair(text, i)) i++;
   }
-  starts.push(text.length);
-  return Uint32Array.from(starts);
+  starts[n] = text.length;
+  return starts.subarray(0, n + 1);
 }
 
 /**
