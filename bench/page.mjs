@@ -116,7 +116,8 @@ async function pageReady(context, base) {
   const onResponse = async (response) => {
     try {
       const body = await response.body();
-      loaded.set(response.url(), gzipSync(body, { level: 9 }).length);
+      // The service worker's answer comes with no body besides the network's own: keep the larger.
+      loaded.set(response.url(), Math.max(loaded.get(response.url()) ?? 0, gzipSync(body, { level: 9 }).length));
     } catch {
       // A response without a body (a redirect) adds nothing.
     }

@@ -19,10 +19,10 @@ const page = await browser.openApp();
 const cdp = process.env.PROFILE ? await browser.context.newCDPSession(page) : null;
 
 await page.evaluate(() => {
-  // The last shown mark of the article's last block (or of the article, on a page without blocks).
+  // The last shown mark of the article's last block (in its last section, if any; or of the article, on a page without blocks).
   window.lastMark = () => {
     const article = document.querySelector('#article');
-    const scope = article.lastElementChild?.classList.contains('block') ? article.lastElementChild : article;
+    const scope = article.querySelector(':scope > .block:last-child, :scope > .section:last-child > .block:last-child') ?? article;
     return [...scope.querySelectorAll('mark.ann:not(.off)')].at(-1) ?? null;
   };
   window.longest = 0;

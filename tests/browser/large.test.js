@@ -1,16 +1,19 @@
 // A large document (about 1.2 MB of text, 7 MB of JSON, tens of thousands of marks) in the real
 // page: the article holds only the marks near the screen, scrolling to the
 // end shows the end's marks, deleting a mark far down and undoing it export
-// exactly, the found list jumps to a mark that was not in the DOM, and Tab
-// goes on to the next mark.
+// exactly, the found list jumps to a mark that was not in the DOM, Tab
+// goes on to the next mark, and the autosave keeps it (its long list of
+// annotations in parts) for a reload.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, exportJson } from './helpers.js';
 import { FIRST_AND_LAST, LAST_PLACE, largeDocument } from './large-document.js';
 
+let browser;
 let page;
-withApp((_, app) => {
+withApp((opened, app) => {
+  browser = opened;
   page = app;
 });
 
@@ -40,7 +43,9 @@ test('import a large document: the DOM holds far fewer marks than the document h
   assert.ok(doc.annotations.length > 40_000, `${doc.annotations.length} annotations`);
   await page.setInputFiles('#import-file', { name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
   await page.waitForFunction(() => /^Imported “large\.json”/.test(document.querySelector('#status').textContent), null, { timeout: 120_000 });
-  assert.equal(await page.evaluate(() => document.querySelector('#article').textContent.length), doc.text.length);
+  // The blocks get their text a slice at a time: all of it, in the end.
+  await page.waitForSelector('#article[data-texted="true"]');
+  assert.equal(await page.evaluate(() => document.querySelector('#article').textContent), doc.text);
   const counts = await page.$$eval('#legend .count', (all) => all.reduce((n, c) => n + Number(c.textContent), 0));
   assert.equal(counts, doc.annotations.length, 'the legend counts every annotation');
   const inDom = await markCount();
@@ -81,4 +86,28 @@ test('the found list jumps to a mark that was not in the DOM, and Tab goes on fr
   await page.keyboard.press('Tab');
   const next = doc.annotations[doc.annotations.indexOf(far) + 1];
   assert.deepEqual(await page.evaluate(() => [document.activeElement.textContent, Number(document.activeElement.dataset.start)]), [next.text, next.start]);
+});
+
+test('the large document is saved, its annotations in parts, and comes back whole after a reload', async () => {
+  await page.waitForSelector('#save-state[data-save="saved"]');
+  const keys = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('gloss');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('texts').objectStore('texts').getAllKeys();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(all.result);
+          };
+        };
+      }),
+  );
+  assert.ok(keys.some((k) => String(k).endsWith('#1')), `the annotation list is stored in parts (${keys.length} keys)`);
+  await browser.openApp({ fresh: false, page });
+  await page.waitForFunction(() => /^Restored your last session/.test(document.querySelector('#status').textContent));
+  const restored = JSON.parse((await exportJson(page)).text);
+  assert.equal(restored.text, doc.text);
+  assert.deepEqual(strip(restored.annotations), doc.annotations);
 });

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPageState, documentOf } from '../../www/js/session.js';
+import { createPageState, documentOf, mergeChanges, SPREAD } from '../../www/js/session.js';
 import { labelTable } from '../../www/js/labels.js';
 import { loadCore, GOLDEN_DATE, fixtures } from './helpers.js';
 
@@ -151,4 +151,35 @@ test('on a large document a correction shows at once, patched, with the entities
   await state.settled();
   assert.deepEqual(changes.slice(-3), ['document+interim+patch', 'document+interim+patch', 'document+relinked']);
   assert.deepEqual(state.document, documentOf(state.session, labels, core.linkEntities));
+});
+
+test('on a large document a change every view redraws reaches each listener in a task of its own, in order; a change meanwhile is merged into it', async () => {
+  const state = createPageState({ core, labels, today: () => GOLDEN_DATE });
+  await state.annotate(`${TEXT}\n`.repeat(400), GOLDEN_DATE);
+  assert.ok(state.document.annotations.length > SPREAD, `${state.document.annotations.length} annotations`);
+  const told = [];
+  for (const name of ['first', 'second']) state.subscribe((c) => told.push([name, c.document, c.hidden, c.patch]));
+  await state.restore({ session: state.session, hidden: [], draft: state.session.text, past: [], future: [] });
+  assert.deepEqual(told, [], 'no listener is told in the task of the change');
+  state.setHidden('PERSON', true);
+  await state.settled();
+  assert.deepEqual(told, [
+    ['first', true, true, null],
+    ['second', true, true, null],
+  ]);
+});
+
+test('two changes merged for one listener: the later document change decides interim; a patch stands only alone', () => {
+  const none = { document: false, hidden: false, inputs: false, draft: false, readOnly: false, relinked: false, interim: false, patch: null };
+  const patch = { spans: [], removed: [], added: [] };
+  const cases = [
+    // [earlier, later, expected]
+    [{ hidden: true }, { document: true, patch }, { document: true, hidden: true, patch }],
+    [{ document: true, patch }, { document: true, patch }, { document: true, patch: null }],
+    [{ document: true, interim: true, patch }, { document: true, relinked: true }, { document: true, patch: null }],
+    [{ document: true, relinked: true }, { document: true, relinked: true }, { document: true, relinked: true }],
+    [{ document: true, relinked: true }, { draft: true }, { document: true, relinked: true, draft: true }],
+    [{ document: true, inputs: true }, { document: true, interim: true }, { document: true, inputs: true, interim: true }],
+  ];
+  for (const [a, b, expected] of cases) assert.deepEqual(mergeChanges({ ...none, ...a }, { ...none, ...b }), { ...none, ...expected }, JSON.stringify([a, b]));
 });

@@ -10,17 +10,27 @@
  * (content-visibility), so the DOM and the work stay in proportion to what
  * is on screen. A correction refills only the blocks it touches. Marks not
  * on screen are still reached: jumps, Tab and the action bar fill the block
- * first.
+ * first. A large document's blocks come in sections, each skipped whole
+ * while off screen. A new large document's blocks start empty at their estimated
+ * height and get their text a slice per task (the article's `data-texted`
+ * is "true" once all have it).
  * @module
  */
 
-import { byId, h } from './dom.js';
+import { byId, h, nextTask } from './dom.js';
 import { blockAt, splitBlocks } from './blocks.js';
 import { firstEndingAfter, indexAt } from './doc-patch.js';
 import { offsetMap } from './offsets.js';
 import { segmentText } from './segments.js';
 import { describe } from './wording.js';
 import { isUnsure } from './review.js';
+
+/** How long (ms) one task of filling a large document's blocks with their text runs. */
+const TEXT_SLICE_MS = 8;
+
+
+/** A large document's blocks come in sections of this many (see sections). */
+const SECTION_BLOCKS = 32;
 
 /** Up to this many annotations and UTF-16 units, every block holds its marks and nothing is virtual. */
 export const EAGER_MARKS = 2000;
@@ -103,6 +113,35 @@ export function createArticleView({ state, labels }) {
     }
     block.el.replaceChildren(fragment);
     block.filled = true;
+    block.texted = true;
+  }
+
+  /** Each build's text filling is numbered: a new build stops the last one's. */
+  let texting = 0;
+
+  /**
+   * Gives the blocks built empty their text, a slice of blocks per task
+   * (about TEXT_SLICE_MS each), so that a new large document shows at once
+   * and the page answers while the rest of its text arrives; the blocks near
+   * the screen get theirs, with their marks, first (onIntersect).
+   */
+  function textInSlices() {
+    const mine = ++texting;
+    let i = 0;
+    const step = () => {
+      if (mine !== texting) return;
+      const until = performance.now() + TEXT_SLICE_MS;
+      for (; i < blocks.length && performance.now() < until; i++) {
+        const block = blocks[i];
+        if (block.texted) continue;
+        block.el.replaceChildren(plainText(block.from, block.to));
+        block.texted = true;
+      }
+      if (i < blocks.length) nextTask(step, 'background');
+      else article.dataset.texted = 'true';
+    };
+    article.dataset.texted = 'false';
+    nextTask(step, 'background');
   }
 
   /**
@@ -116,6 +155,7 @@ export function createArticleView({ state, labels }) {
     if (holds(document.activeElement) || (selected && (holds(selected.startContainer) || holds(selected.endContainer)))) return;
     block.el.replaceChildren(plainText(block.from, block.to));
     block.filled = false;
+    block.texted = true;
   }
 
   /** The selection's range when it selects something; read from the DOM range, which needs no layout. */
@@ -143,10 +183,13 @@ export function createArticleView({ state, labels }) {
     };
   }
 
-  function newBlock({ from, to }, estimate) {
-    const el = h('div', { className: 'block' }, plainText(from, to));
-    if (estimate) el.style.containIntrinsicSize = `auto ${estimate(from, to)}px`;
-    const block = { from, to, cpFrom: map.toCodePoint(from), cpTo: map.toCodePoint(to), el, filled: false };
+  /** `lazy`: the block starts empty, at its estimated height, and gets its text later (textInSlices). */
+  function newBlock({ from, to }, estimate, lazy = false) {
+    const el = h('div', { className: 'block' });
+    if (!lazy) el.append(plainText(from, to));
+    const height = estimate ? estimate(from, to) : 0;
+    if (estimate) el.style.containIntrinsicSize = `auto ${height}px`;
+    const block = { from, to, cpFrom: map.toCodePoint(from), cpTo: map.toCodePoint(to), el, filled: false, texted: !lazy, height };
     blockOfElement.set(el, block);
     if (virtual) observer.observe(el);
     return block;
@@ -161,13 +204,44 @@ export function createArticleView({ state, labels }) {
       map = offsetMap(text);
     }
     virtual = doc.annotations.length > EAGER_MARKS || text.length > EAGER_TEXT;
-    const spans = doc.annotations.map((a) => ({ start: map.toUtf16(a.start), end: map.toUtf16(a.end) }));
+    // Without astral characters code points are UTF-16 units: the annotations are their own spans (none made per annotation).
+    const spans = map.codePoints === text.length ? doc.annotations : doc.annotations.map((a) => ({ start: map.toUtf16(a.start), end: map.toUtf16(a.end) }));
     const estimate = virtual ? estimator() : null;
-    blocks = splitBlocks(text, spans).map((range) => newBlock(range, estimate));
+    blocks = splitBlocks(text, spans).map((range) => newBlock(range, estimate, virtual));
     if (!virtual) blocks.forEach(fill);
     article.dataset.virtual = String(virtual);
-    article.replaceChildren(...blocks.map((b) => b.el));
+    article.replaceChildren(...(virtual ? sections(blocks) : blocks.map((b) => b.el)));
     article.dataset.empty = String(text === '');
+    if (virtual) textInSlices();
+    else {
+      texting++;
+      article.dataset.texted = 'true';
+    }
+  }
+
+  /**
+   * The blocks' elements in sections of SECTION_BLOCKS, each skipped by
+   * layout as a whole while off screen: a long article then has a few dozen
+   * boxes for the browser to lay out and observe, not thousands.
+   */
+  function sections(all) {
+    const out = [];
+    for (let i = 0; i < all.length; i += SECTION_BLOCKS) {
+      const group = all.slice(i, i + SECTION_BLOCKS);
+      const section = h('div', { className: 'section' }, ...group.map((b) => b.el));
+      section.style.containIntrinsicSize = `auto ${group.reduce((sum, b) => sum + b.height, 0)}px`;
+      out.push(section);
+    }
+    return out;
+  }
+
+  /** The UTF-16 offset of a DOM position between the article's sections or blocks (`container` the article or a section). */
+  function offsetBetween(container, offset) {
+    const child = container.childNodes[offset];
+    const first = child instanceof Element ? (child.classList.contains('block') ? child : child.querySelector('.block')) : null;
+    if (first) return blockOfElement.get(first)?.from ?? 0;
+    const last = container === article ? null : container.querySelector('.block:last-child');
+    return last ? (blockOfElement.get(last)?.to ?? text.length) : text.length;
   }
 
   /** Joins blocks i..j into one (an annotation now spans them). */
@@ -292,7 +366,7 @@ export function createArticleView({ state, labels }) {
 
     /** The UTF-16 offset in the text of a DOM position inside the article. */
     offsetOf(node, offset) {
-      if (node === article) return offset < blocks.length ? blocks[offset].from : text.length;
+      if (node === article || (node instanceof Element && node.parentElement === article && node.classList.contains('section'))) return offsetBetween(node, offset);
       const element = node instanceof Element ? node : node.parentElement;
       const blockElement = element?.closest('.block');
       const block = blockElement && blockOfElement.get(blockElement);

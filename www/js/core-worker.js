@@ -3,12 +3,13 @@
  * every core call the page makes, so the page's thread never waits on the
  * core. Only core.js talks to it.
  *
- * In: first `{init: module|null}` (a module compiled by an earlier worker,
- * reused after Cancel; null compiles pkg/gloss_bg.wasm, streaming, which
- * Chromium caches as compiled code), then `{id, call, args}`, answered in
+ * In: first `{init: module|null}` (the module core.js compiled, or an
+ * earlier worker's after Cancel; null compiles pkg/gloss_bg.wasm here,
+ * streaming, which Chromium caches as compiled code), then `{id, call, args}`, answered in
  * order. Out: `{ready: {version, labels, formats, module}}` or
  * `{failed: message}` once; then `{id, progress: [done, total]}` while
- * annotating and `{id, result}` or `{id, error: message}` for each call
+ * annotating, `{id, part: [path, items]}` for each part of a long list of
+ * the answer (see sendParts), and `{id, result}` or `{id, error: message}` for each call
  * (`missing: true` with the error when a `link` names a document no longer held).
  *
  * The worker holds the last few documents it annotated or linked (text and
@@ -153,10 +154,35 @@ async function start(given) {
   }
 }
 
+/** A list longer than this is sent in parts of this many items, each its own message (see sendParts). */
+const PART = 10_000;
+
+/** The lists of an answer sent in parts, by call: paths of fields (`a.b`: field b of field a). */
+const PARTED = { annotate: ['annotations', 'entities'], link: ['entities.fresh'] };
+
+/**
+ * Posts each long list of `result` named in `paths` in parts, as
+ * `{id, part: [path, items]}` messages, and leaves it empty in `result`:
+ * the page's thread then takes in a large answer a part per task (each
+ * message is read in its own task), never freezing for all of it at once.
+ */
+function sendParts(id, result, paths) {
+  for (const path of paths) {
+    const keys = path.split('.');
+    const holder = keys.slice(0, -1).reduce((o, k) => o?.[k], result);
+    const last = keys.at(-1);
+    const list = holder?.[last];
+    if (!Array.isArray(list) || list.length <= PART) continue;
+    for (let at = 0; at < list.length; at += PART) self.postMessage({ id, part: [path, list.slice(at, at + PART)] });
+    holder[last] = [];
+  }
+}
+
 async function answer({ id, call, args }) {
   try {
     if (!Object.hasOwn(CALLS, call)) throw new Error(`unknown core call ${call}`);
     const result = await CALLS[call](id, ...args);
+    if (PARTED[call]) sendParts(id, result, PARTED[call]);
     self.postMessage({ id, result }, result?.entity instanceof Int32Array ? [result.entity.buffer, result.entities.reuse.buffer] : []);
   } catch (e) {
     self.postMessage({ id, error: String(e?.message ?? e), ...(e instanceof Missing ? { missing: true } : {}) });

@@ -9,6 +9,15 @@
 
 const WORKER = new URL('./core-worker.js', import.meta.url);
 
+/**
+ * The core's WebAssembly, fetched and compiled (streaming, off the page's
+ * thread, and cached as compiled code by Chromium) from the moment this
+ * module runs, while the worker's own scripts still load behind the page's
+ * modules; the worker is handed the compiled module. Null when it failed:
+ * the worker then compiles it itself and says why it could not.
+ */
+const compiling = WebAssembly.compileStreaming(fetch(new URL('../../pkg/gloss_bg.wasm', import.meta.url))).catch(() => null);
+
 /** The error an annotation rejects with when Cancel stopped it. */
 export class Cancelled extends Error {
   constructor() {
@@ -22,7 +31,7 @@ let worker;
 /** The compiled core, kept so that a fresh worker (after Cancel) starts without compiling. */
 let compiled;
 let nextId = 1;
-/** Unanswered calls by id: {message, resolve, reject, onProgress?}. */
+/** Unanswered calls by id: {message, resolve, reject, onProgress?, parts?}. */
 const pending = new Map();
 /**
  * The annotation lists the worker holds (core-worker.js), each → its key
@@ -62,6 +71,24 @@ const ready = new Promise((resolve, reject) => {
   announceFailure = reject;
 });
 
+/** Keeps a part of a long list of a call's answer (core-worker.js sendParts): `items` of the list at `path`. */
+function collect(call, path, items) {
+  call.parts ??= new Map();
+  const list = call.parts.get(path);
+  if (!list) call.parts.set(path, items);
+  else for (const item of items) list.push(item);
+}
+
+/** The answer with the lists that came in parts put back in place. */
+function withParts(result, parts) {
+  if (!parts) return result;
+  for (const [path, list] of parts) {
+    const keys = path.split('.');
+    keys.slice(0, -1).reduce((o, k) => o[k], result)[keys.at(-1)] = list;
+  }
+  return result;
+}
+
 function spawn() {
   held = new WeakMap();
   entitiesOf = new Map();
@@ -79,13 +106,22 @@ function spawn() {
         call.onProgress?.(...data.progress);
         return;
       }
+      if (data.part) {
+        collect(call, ...data.part);
+        return;
+      }
       pending.delete(data.id);
       if ('error' in data) call.reject(Object.assign(new Error(data.error), data.missing ? { missing: true } : {}));
-      else call.resolve(data.result);
+      else call.resolve(withParts(data.result, call.parts));
     }
   });
   worker.addEventListener('error', (e) => announceFailure(new Error(e.message || 'the core worker did not start')));
-  worker.postMessage({ init: compiled ?? null });
+  // A fresh worker (after Cancel) is given the module at once, before the calls re-sent to it.
+  if (compiled) worker.postMessage({ init: compiled });
+  else {
+    const first = worker;
+    compiling.then((module) => first.postMessage({ init: module }));
+  }
 }
 
 spawn();
@@ -187,7 +223,10 @@ export function cancel() {
   worker.terminate();
   spawn();
   if (towns) worker.postMessage({ id: 0, call: 'loadTowns', args: [] });
-  for (const { message } of pending.values()) worker.postMessage(message);
+  for (const waiting of pending.values()) {
+    waiting.parts = undefined; // the fresh worker answers in full again
+    worker.postMessage(waiting.message);
+  }
 }
 
 /**

@@ -130,6 +130,8 @@ export function recordCorrection(corrections, correction, shown, model) {
  * @returns {{kept: Correction[], dropped: Correction[]}}
  */
 export function rebaseCorrections(corrections, text) {
+  // No corrections, no offset map of the text (a pass over it).
+  if (corrections.length === 0) return { kept: [], dropped: [] };
   const map = offsetMap(text);
   const kept = [];
   const dropped = [];

@@ -65,3 +65,14 @@ export function paged(items, draw, { page = PAGE, tag = 'li' } = {}) {
   }
   return nodes;
 }
+
+/**
+ * Runs `fn` in a task of its own, after what is queued (with the browser's
+ * scheduler, at `priority`: input and rendering may come first).
+ * @param {() => void} fn
+ * @param {'user-blocking'|'user-visible'|'background'} [priority]
+ */
+export function nextTask(fn, priority = 'user-visible') {
+  if (globalThis.scheduler?.postTask) globalThis.scheduler.postTask(fn, { priority });
+  else setTimeout(fn, 0);
+}

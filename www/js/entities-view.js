@@ -13,6 +13,7 @@ import { whenShown } from './view-tabs.js';
 import { byId, h, paged } from './dom.js';
 import { geonamesSource, isResolved, jumpButton, mentionRef, mentionsOf, placeDetails, placeLabel } from './mentions.js';
 import { unlabelledOccurrences } from './occurrences.js';
+import { indexAt } from './doc-patch.js';
 import { quote } from './wording.js';
 import { isUnsure } from './review.js';
 
@@ -96,14 +97,19 @@ export function createEntitiesView({ state, labels, article, say }) {
     return [h('section', { className: 'entity-group suggestions' }, h('h3', {}, `Suggestions to check (${unsure.length})`), h('p', { className: 'help' }, 'Found with less confidence: accept makes one yours, reject removes it.'), h('ul', {}, ...rows))];
   }
 
-  /** The Edit box of an entity row; its controls are made when it is first opened (a merge menu per row lists every other entity). */
-  function editBox(doc, entity, indices, key) {
+  /**
+   * The Edit box of an entity row; its controls are made when it is first
+   * opened (a merge menu per row lists every other entity), from what the
+   * row shows then (`shown`: {doc, entity, indices}, brought up to date when
+   * a redraw keeps the row).
+   */
+  function editBox(shown, key) {
     const details = h('details', { className: 'entity-edit' }, h('summary', {}, 'Edit'));
     let filled = false;
     const fill = () => {
       if (filled || !details.open) return;
       filled = true;
-      details.append(...editControls(doc, entity, indices, key));
+      details.append(...editControls(shown.doc, shown.entity, shown.indices, key));
     };
     details.open = open.has(key);
     fill();
@@ -193,9 +199,50 @@ export function createEntitiesView({ state, labels, article, say }) {
     return parts;
   }
 
+  /** A button that flashes the annotation at code point `start`, found when clicked (a kept row's indices may have moved). */
+  function jumpTo(start, text) {
+    const b = h('button', { type: 'button', className: 'mention', title: 'Show this mention in the article', dataset: { start: String(start) } }, text);
+    b.addEventListener('click', () => article.flash(indexAt(state.document.annotations, start)));
+    return b;
+  }
+
+  /** The entity rows drawn last, by what they show (rowSignature): a redraw keeps those whose content is unchanged. */
+  let rowsShown = new Map();
+  let rowsNow = new Map();
+
+  /**
+   * What an entity row shows: the entity but its id (ids renumber when an
+   * entity before it comes or goes), the mentions it lists, and a hash of
+   * where all its mentions are (those behind "Show more"), made without a
+   * string per mention: an entity may have thousands.
+   */
+  function rowSignature(doc, entity, indices) {
+    const { id, ...rest } = entity;
+    let hash = indices.length;
+    for (const i of indices) hash = (Math.imul(hash, 31) + doc.annotations[i].start) | 0;
+    const listed = indices.slice(0, MENTIONS_SHOWN).map((i) => `${doc.annotations[i].start}:${doc.annotations[i].text}`);
+    return `${JSON.stringify(rest)}\u0000${hash}\u0000${listed.join('\u0000')}`;
+  }
+
+  /** The row of an entity: the one drawn last when it shows the same and its Edit box is closed, else a new one. */
   function entityRow(doc, entity, mentions) {
     const indices = mentions.get(entity.id);
+    const signature = rowSignature(doc, entity, indices);
+    const kept = rowsShown.get(signature);
+    if (kept && !open.has(kept.key) && !rowsNow.has(signature)) {
+      Object.assign(kept.shown, { doc, entity, indices });
+      kept.li.dataset.entity = entity.id;
+      rowsNow.set(signature, kept);
+      return kept.li;
+    }
+    const row = newEntityRow(doc, entity, indices);
+    rowsNow.set(signature, row);
+    return row.li;
+  }
+
+  function newEntityRow(doc, entity, indices) {
     const key = `entity-${doc.annotations[indices[0]].start}`;
+    const shown = { doc, entity, indices };
     const head = h('div', { className: 'entity-head' }, h('strong', { className: 'entity-name' }, entity.name), h('span', { className: 'times' }, `×${entity.mentions}`));
     const rows = [head];
     if (entity.label === placeLabel(doc)) {
@@ -207,11 +254,11 @@ export function createEntitiesView({ state, labels, article, say }) {
         ),
       );
     }
-    rows.push(h('div', { className: 'mentions' }, ...paged(indices, (i) => jumpButton(article, i, doc.annotations[i].text, 'Show this mention in the article'), { page: MENTIONS_SHOWN, tag: 'span' })));
-    rows.push(editBox(doc, entity, indices, key));
+    rows.push(h('div', { className: 'mentions' }, ...paged(indices, (i) => jumpTo(doc.annotations[i].start, doc.annotations[i].text), { page: MENTIONS_SHOWN, tag: 'span' })));
+    rows.push(editBox(shown, key));
     const dataset = { entity: entity.id, label: entity.label, key };
     if (entity.geonames_id !== undefined) dataset.geonamesId = String(entity.geonames_id);
-    return h('li', { className: 'entity', dataset }, ...rows);
+    return { li: h('li', { className: 'entity', dataset }, ...rows), key, shown };
   }
 
   function entityGroups(doc, mentions) {
@@ -275,7 +322,12 @@ export function createEntitiesView({ state, labels, article, say }) {
   function render() {
     const doc = state.document;
     const { unsure, temporal, mentions } = indexOf(doc);
-    const parts = [...unappliedNote(doc), ...suggestions(doc, unsure), ...entityGroups(doc, mentions), ...valueRows(doc, temporal)];
+    rowsNow = new Map();
+    const groups = entityGroups(doc, mentions);
+    // Rows drawn later ("Show more") are new ones.
+    rowsShown = rowsNow;
+    rowsNow = new Map();
+    const parts = [...unappliedNote(doc), ...suggestions(doc, unsure), ...groups, ...valueRows(doc, temporal)];
     total.textContent = doc.entities?.length ? String(doc.entities.length) : '';
     root.replaceChildren(...(parts.length > 0 ? parts : [h('p', { className: 'empty' }, doc.text === '' ? 'Nothing yet: paste an article and press Annotate.' : 'No people, places, organisations or dates found.')]));
     if (refocus) {

@@ -8,17 +8,39 @@
  * @module
  */
 
-import { byId, h, paged } from './dom.js';
+import { byId, h, nextTask, paged } from './dom.js';
 import { indexAt } from './doc-patch.js';
 import { describe } from './wording.js';
 
 /**
  * @typedef {import('./corrections.js').Annotation} Annotation
  * @typedef {{key: string, items: Annotation[]}} Mention  one distinct mention: its occurrences, by start
- * @typedef {{label: string, mentions: Mention[], byKey: Map<string, Mention>, count: number, section: HTMLElement, list: HTMLElement}} Group
+ * @typedef {{label: string, mentions: Mention[], byKey: Map<string, Map<string, Mention>>, count: number, section: HTMLElement, list: HTMLElement}} Group
  */
 
+/** A build takes this many annotations per task (see build). */
+const BUILD_SLICE = 15_000;
+
 const keyOf = (a) => `${a.label}\u0000${a.text}\u0000${a.value ?? ''}`;
+
+/** The mention of annotation `a` in its group, if any: by its text, then its value (no key string made per annotation). */
+const mentionIn = (group, a) => group.byKey.get(a.text)?.get(a.value ?? '');
+
+/** A new, empty mention of `a`'s text and value in `group`. */
+function newMention(group, a) {
+  let byValue = group.byKey.get(a.text);
+  if (!byValue) group.byKey.set(a.text, (byValue = new Map()));
+  const m = { key: keyOf(a), items: [] };
+  byValue.set(a.value ?? '', m);
+  return m;
+}
+
+/** Takes the mention of `a` (emptied) out of `group`'s index. */
+function dropMention(group, a) {
+  const byValue = group.byKey.get(a.text);
+  byValue?.delete(a.value ?? '');
+  if (byValue?.size === 0) group.byKey.delete(a.text);
+}
 
 /** The index of the first item of `sorted` whose `start(item)` is not less than `at`. */
 function lowerBound(sorted, at, start) {
@@ -80,7 +102,7 @@ export function createFoundList({ state, labels, article }) {
   /** Takes annotation `a` out of its mention (and the mention out of its group when it was its last). */
   function take(a) {
     const group = groups.get(a.label);
-    const m = group?.byKey.get(keyOf(a));
+    const m = group && mentionIn(group, a);
     if (!m) return null;
     const at = lowerBound(group.mentions, first(m), first);
     const i = lowerBound(m.items, a.start, startOf);
@@ -89,7 +111,7 @@ export function createFoundList({ state, labels, article }) {
     m.items.splice(i, 1);
     group.count--;
     if (m.items.length > 0) group.mentions.splice(lowerBound(group.mentions, first(m), first), 0, m);
-    else group.byKey.delete(m.key);
+    else dropMention(group, a);
     return group;
   }
 
@@ -97,10 +119,9 @@ export function createFoundList({ state, labels, article }) {
   function put(a) {
     const group = groups.get(a.label);
     if (!group) return null;
-    const key = keyOf(a);
-    let m = group.byKey.get(key);
+    let m = mentionIn(group, a);
     if (m) group.mentions.splice(lowerBound(group.mentions, first(m), first), 1);
-    else group.byKey.set(key, (m = { key, items: [] }));
+    else m = newMention(group, a);
     m.items.splice(lowerBound(m.items, a.start, startOf), 0, a);
     group.mentions.splice(lowerBound(group.mentions, first(m), first), 0, m);
     group.count++;
@@ -120,24 +141,46 @@ export function createFoundList({ state, labels, article }) {
     empty.hidden = shown > 0;
   }
 
-  /** Builds every group anew from the document. */
+  /** Each build is numbered; one under way (a large document's) is dropped for a newer. */
+  let building = 0;
+  let buildingNow = false;
+
+  /**
+   * Builds every group anew from the document: a slice of BUILD_SLICE
+   * annotations per task, so that a large document's list never holds the
+   * page for long; the list shown until then stays.
+   */
   function build() {
-    nextOccurrence.clear();
-    groups = new Map(labels.all.map((l) => [l.name, newGroup(l)]));
-    for (const a of state.document.annotations) {
-      const group = groups.get(a.label);
-      if (!group) continue;
-      const key = keyOf(a);
-      let m = group.byKey.get(key);
-      if (!m) {
-        group.byKey.set(key, (m = { key, items: [] }));
-        group.mentions.push(m);
+    const mine = ++building;
+    buildingNow = true;
+    const fresh = new Map(labels.all.map((l) => [l.name, newGroup(l)]));
+    const annotations = state.document.annotations;
+    let i = 0;
+    const step = () => {
+      if (mine !== building) return;
+      for (const end = Math.min(annotations.length, i + BUILD_SLICE); i < end; i++) {
+        const a = annotations[i];
+        const group = fresh.get(a.label);
+        if (!group) continue;
+        let m = mentionIn(group, a);
+        if (!m) {
+          m = newMention(group, a);
+          group.mentions.push(m);
+        }
+        m.items.push(a);
+        group.count++;
       }
-      m.items.push(a);
-      group.count++;
-    }
-    groups.forEach(draw);
-    arrange();
+      if (i < annotations.length) {
+        nextTask(step);
+        return;
+      }
+      buildingNow = false;
+      nextOccurrence.clear();
+      groups = fresh;
+      groups.forEach(draw);
+      arrange();
+    };
+    step();
   }
 
   /** Updates the mentions a correction, undo or redo touched. */
@@ -151,7 +194,10 @@ export function createFoundList({ state, labels, article }) {
   }
 
   state.subscribe((change) => {
-    if (change.document && change.patch) patch(change.patch);
+    // A build under way reads the document when it began: begin again.
+    if (change.document && buildingNow) {
+      if (!change.relinked) build();
+    } else if (change.document && change.patch) patch(change.patch);
     else if (change.document && !change.relinked) build();
     if (change.hidden) arrange();
   });

@@ -15,6 +15,7 @@
 import { applyCorrections, rebaseCorrections, recordCorrection, splitImported } from './corrections.js';
 import { createHistory } from './history.js';
 import { patchAnnotations } from './doc-patch.js';
+import { nextTask } from './dom.js';
 
 /** The export format tag. */
 export const FORMAT = 'gloss/3';
@@ -198,6 +199,32 @@ export function sessionFromDocument(doc, coreAnnotations) {
  * @typedef {(change: Change) => void} Listener
  */
 
+/** Above this many annotations, a change every view redraws reaches the views one task each (see emit). */
+export const SPREAD = 1000;
+
+
+/**
+ * Two changes as one, for a listener told of both at once: the later
+ * document change says whether the entities are interim; a patch stands
+ * only where the other change touched no document.
+ * @param {Change} a  the earlier
+ * @param {Change} b
+ * @returns {Change}
+ */
+export function mergeChanges(a, b) {
+  const document = a.document || b.document;
+  return {
+    document,
+    hidden: a.hidden || b.hidden,
+    inputs: a.inputs || b.inputs,
+    draft: a.draft || b.draft,
+    readOnly: a.readOnly || b.readOnly,
+    relinked: document && (!a.document || a.relinked) && (!b.document || b.relinked),
+    interim: b.document ? b.interim : a.interim,
+    patch: a.document && b.document ? null : a.document ? a.patch : b.patch,
+  };
+}
+
 /**
  * The page's state and the only way to change it. Views read it, call its
  * methods and redraw when a subscriber call tells them what changed; they
@@ -218,10 +245,48 @@ export function createPageState({ core, labels, today }) {
   /** @type {Set<Listener>} */
   const listeners = new Set();
 
+  /** Changes a listener is still to be told, each in a task of its own (see emit). */
+  const backlog = new Map();
+
+  /**
+   * Tells every listener: at once, or, when every view redraws a large
+   * document, each listener in a task of its own, in order, so that no task
+   * holds the page for all of them. A listener with a change still to come
+   * gets the next one merged into it, so each hears of every change in order.
+   */
   function emit(change) {
     const full = { document: false, hidden: false, inputs: false, draft: false, readOnly: false, relinked: false, interim: false, patch: null, ...change };
-    for (const listener of listeners) listener(full);
+    const spread = full.document && !full.patch && doc.annotations.length > SPREAD;
+    for (const listener of listeners) {
+      const waiting = backlog.get(listener);
+      if (waiting) backlog.set(listener, mergeChanges(waiting, full));
+      else if (spread) backlog.set(listener, full);
+      else listener(full);
+    }
+    if (backlog.size > 0 && !draining) {
+      draining = true;
+      nextTask(drain);
+    }
   }
+
+  let draining = false;
+  function drain() {
+    const next = backlog.entries().next();
+    try {
+      if (!next.done) {
+        backlog.delete(next.value[0]);
+        next.value[0](next.value[1]);
+      }
+    } finally {
+      if (backlog.size > 0) nextTask(drain);
+      else {
+        draining = false;
+        for (const resolve of whenDrained.splice(0)) resolve();
+      }
+    }
+  }
+  /** What waits for the backlog to be told (settled). */
+  const whenDrained = [];
 
   /**
    * The document a session stands for, its entities linked by the core;
@@ -261,12 +326,13 @@ export function createPageState({ core, labels, today }) {
     emit(all);
   }
 
-  /** Resolves once the document shown is history.present's, its entities linked. */
+  /** Resolves once the document shown is history.present's, its entities linked, and every listener told. */
   async function settled() {
     for (;;) {
       const at = showing;
       await latest;
-      if (at === showing) return;
+      if (backlog.size > 0) await new Promise((resolve) => whenDrained.push(resolve));
+      if (at === showing && backlog.size === 0) return;
     }
   }
 
@@ -284,9 +350,10 @@ export function createPageState({ core, labels, today }) {
     // the annotations outside them keep the entities shown, as the interim shows them.
     const patched = patchAnnotations(doc.annotations, docSession, session, labels);
     const change = patched ? { base: doc.annotations, splices: patched.splices } : undefined;
-    const unlinked = patched ? withAnnotations(session, patched.annotations) : documentOf(session, labels);
     if (relinked) recent.clear();
     else final ??= recent.get(session);
+    // With the core's own document at hand, none is made (a pass over every annotation).
+    const unlinked = patched ? withAnnotations(session, patched.annotations) : final ? null : documentOf(session, labels);
     // Nothing for the core to link.
     if (!final && (isEmpty(session) || !core.linkEntities)) final = patched ? withoutEntities(unlinked) : unlinked;
     let waiting = { document: true, relinked: true, inputs: false, draft: false };
@@ -410,7 +477,10 @@ export function createPageState({ core, labels, today }) {
      */
     subscribe(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => {
+        backlog.delete(listener);
+        return listeners.delete(listener);
+      };
     },
 
     /** Resolves once the document shown reflects every change made so far. */

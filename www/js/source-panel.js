@@ -9,6 +9,7 @@
 import { Cancelled } from './core.js';
 import { byId } from './dom.js';
 import { htmlToText } from './html-text.js';
+import { codePointLength } from './offsets.js';
 import { isEmpty } from './session.js';
 import { plural } from './wording.js';
 
@@ -80,7 +81,7 @@ export function createSourcePanel({ state, say, progress }) {
       if (dateRun === mine) dateRun = null;
     }
     const ms = Math.max(1, Math.round(performance.now() - started));
-    const parts = [`Annotated ${plural([...text].length, 'character')} in ${ms} ms: ${plural(state.document.annotations.length, 'annotation')}.`];
+    const parts = [`Annotated ${plural(codePointLength(text), 'character')} in ${ms} ms: ${plural(state.document.annotations.length, 'annotation')}.`];
     const kept = state.session.corrections.length;
     if (kept > 0) parts.push(`${plural(kept, 'correction')} of yours re-applied.`);
     if (dropped.length > 0) {

@@ -19,12 +19,26 @@ const HEAD = 'current';
 /** The meta key of the note that the latest save failed. */
 const FAILED = 'failed';
 /**
- * The shape version of the head record: 3 adds the labels the saving page
- * knew (`known`); 2 refers to the model's annotations by id; 1 held them
- * inline. All are read.
+ * The shape version of the head record: 4 may keep a long annotation list
+ * in parts (see PART); 3 adds the labels the saving page knew (`known`); 2
+ * refers to the model's annotations by id; 1 held them inline. All are read.
  */
-const SHAPE = 3;
-const SHAPES = [1, 2, SHAPE];
+const SHAPE = 4;
+const SHAPES = [1, 2, 3, SHAPE];
+
+/**
+ * A list longer than this is stored as parts of this many items, under
+ * `id#0`, `id#1`…, with `{parts: n}` under its id; a save writes one part
+ * per task (each after the last is written), so that no task of the
+ * page's thread copies a whole 80,000-mark list into the store.
+ */
+const PART = 20_000;
+
+/** The id a stored key belongs to (a part's key names its list's id). */
+const idOf = (key) => String(key).split('#')[0];
+
+/** True for the record that stands for a list stored in parts. */
+const isParted = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && Number.isInteger(value.parts);
 
 /** The key of the session the page saved in localStorage before it used IndexedDB (migrated once). */
 export const LEGACY_KEY = 'gloss.session.v1';
@@ -205,6 +219,40 @@ export async function openStore({ indexedDB = globalThis.indexedDB, name = DB_NA
   let stored = new Set();
   const tx = (stores, mode) => db.transaction(stores, mode, mode === 'readwrite' ? { durability: 'strict' } : undefined);
 
+  /** A stored text or list, its parts joined; undefined when it or a part is missing. */
+  async function readText(t, id) {
+    const value = await done(t.objectStore('texts').get(id));
+    if (!isParted(value)) return value;
+    const list = [];
+    for (let k = 0; k < value.parts; k++) {
+      const part = await done(t.objectStore('texts').get(`${id}#${k}`));
+      if (!Array.isArray(part)) return undefined;
+      for (const item of part) list.push(item);
+    }
+    return list;
+  }
+
+  /**
+   * Writes a text or list under `id` (a long list in parts, see PART); with
+   * `oneByOne`, each part once the one before is written, so each is copied
+   * in a task of its own. Resolves to the keys written.
+   */
+  async function writeText(store, id, value, oneByOne) {
+    if (!Array.isArray(value) || value.length <= PART) {
+      store.put(value, id);
+      return [id];
+    }
+    const keys = [id];
+    const parts = Math.ceil(value.length / PART);
+    store.put({ parts }, id);
+    for (let k = 0; k < parts; k++) {
+      const put = store.put(value.slice(k * PART, (k + 1) * PART), `${id}#${k}`);
+      keys.push(`${id}#${k}`);
+      if (oneByOne) await done(put);
+    }
+    return keys;
+  }
+
   /** Reads the head and the texts it refers to, in one transaction. */
   async function readCurrent(t) {
     const head = await done(t.objectStore('head').get(HEAD));
@@ -213,7 +261,7 @@ export async function openStore({ indexedDB = globalThis.indexedDB, name = DB_NA
       const ids = [head.present, ...(Array.isArray(head.past) ? head.past : []), ...(Array.isArray(head.future) ? head.future : [])].flatMap((s) => [s?.text, s?.model?.annotations]);
       if (head.draft != null) ids.push(head.draft);
       for (const id of new Set(ids.filter((i) => typeof i === 'string'))) {
-        const text = await done(t.objectStore('texts').get(id));
+        const text = await readText(t, id);
         if (text !== undefined) texts.set(id, text);
       }
     }
@@ -265,14 +313,19 @@ export async function openStore({ indexedDB = globalThis.indexedDB, name = DB_NA
         }
         have = new Set(keys);
       }
-      for (const [id, text] of packed.texts) if (!have.has(id)) textStore.put(text, id);
-      for (const id of have) if (!packed.texts.has(id)) textStore.delete(id);
+      // Kept: every stored key of a text still referred to (a list's parts too).
+      const keys = new Set([...have].filter((key) => packed.texts.has(idOf(key))));
+      for (const key of have) if (!keys.has(key)) textStore.delete(key);
+      for (const [id, text] of packed.texts) {
+        if (have.has(id)) continue;
+        for (const key of await writeText(textStore, id, text, !now)) keys.add(key);
+      }
       const record = { ...packed.head, counter: expected + 1, savedAt: Date.now(), writer };
       heads.put(record, HEAD);
       t.objectStore('meta').delete(FAILED);
       commitNow(t);
       await finished;
-      stored = new Set(packed.texts.keys());
+      stored = keys;
       return { counter: record.counter, savedAt: record.savedAt };
     },
 
