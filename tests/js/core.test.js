@@ -136,3 +136,13 @@ test('linkEntities recomputes entities after a correction and applies the person
   assert.deepEqual(validateDocument(structuredClone(document)), document);
   assert.throws(() => linkEntities({ ...doc, format: 'gloss/4' }), /unsupported format/);
 });
+
+test('when the core cannot start, a browser without WebAssembly SIMD is told what it lacks', async () => {
+  // The worker module registers its message handler on `self`; Node has none.
+  globalThis.self ??= { addEventListener() {}, postMessage() {} };
+  const { startFailure } = await import('../../www/js/core-worker.js');
+  assert.match(startFailure(new Error('WebAssembly.Module(): invalid simd opcode'), false), /lacks WebAssembly SIMD.*Safari 16\.4/);
+  assert.equal(startFailure(new Error('the network failed'), true), 'the network failed');
+  // Node has SIMD, so its own probe validates and the error is passed on.
+  assert.equal(startFailure(new Error('x')), 'x');
+});

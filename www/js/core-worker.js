@@ -141,6 +141,18 @@ const CALLS = {
   },
 };
 
+/**
+ * A module of one function that returns a 128-bit vector constant: valid only
+ * where WebAssembly SIMD is, which the core is built with (scripts/build-wasm.sh).
+ */
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0, 253, 12, ...new Array(16).fill(0), 11]);
+
+/** Why the core could not start, in words a reader can act on. */
+export function startFailure(error, simd = WebAssembly.validate(SIMD_PROBE)) {
+  if (!simd) return 'this browser lacks WebAssembly SIMD, which Gloss needs: use Chrome or Edge 91, Firefox 89, Safari 16.4 or later';
+  return String(error?.message ?? error);
+}
+
 async function start(given) {
   try {
     const [module, loaded] = await Promise.all([given ?? WebAssembly.compileStreaming(fetch(new URL('../../pkg/gloss_bg.wasm', import.meta.url))), glue]);
@@ -149,7 +161,7 @@ async function start(given) {
     self.postMessage({ ready: { version: pkg.version(), labels: pkg.labels(), formats: pkg.formats(), module } });
     return true;
   } catch (e) {
-    self.postMessage({ failed: String(e?.message ?? e) });
+    self.postMessage({ failed: startFailure(e) });
     return false;
   }
 }
