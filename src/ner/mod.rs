@@ -13,8 +13,9 @@
 //! ([`titles`]) and hyphenated compounds of places are cut into their places
 //! ([`compounds`]), two names a particle separates become one ("Cais do
 //! Sodré", [`particles`]), a street or a square becomes a place ([`streets`]), so
-//! does a country or region tagged MISC ([`regions`]), and a US state after
-//! a town and a comma becomes a place ([`states`]).
+//! does a country or region tagged MISC ([`regions`]) and a place tagged ORG
+//! outside a sports sentence ([`org_places`]), and a US state after a town
+//! and a comma becomes a place ([`states`]).
 //!
 //! PER, LOC, ORG and MISC become PERSON, PLACE, ORG and MISC mentions (MISC:
 //! nationalities, events, works, products; the page hides them at first).
@@ -37,6 +38,7 @@ pub mod gazetteer;
 pub mod hash;
 pub mod input;
 pub mod model;
+pub mod org_places;
 pub mod particles;
 pub mod regions;
 pub mod states;
@@ -445,6 +447,7 @@ fn find_names_in(
     let names = particles::join(text, tokens, names);
     let names = streets::mend(text, tokens, names);
     let names = regions::mend(text, tokens, names);
+    let names = org_places::mend(text, tokens, names);
     states::add(text, tokens, names)
 }
 
