@@ -14,7 +14,7 @@
 //! ([`compounds`]), two names a particle separates become one ("Cais do
 //! Sodré", [`particles`]), a street or a square becomes a place ([`streets`]), so
 //! does a country or region tagged MISC ([`regions`]) and a place tagged ORG
-//! outside a sports sentence ([`org_places`]), and a US state after a town
+//! outside a report of sport ([`org_places`]), and a state or province after a town
 //! and a comma becomes a place ([`states`]).
 //!
 //! PER, LOC, ORG and MISC become PERSON, PLACE, ORG and MISC mentions (MISC:
