@@ -8,17 +8,19 @@
 //! [`mend`] weighs the gazetteer against organisation cues. An ORG name whose
 //! whole text is a prominent place ([`is_place`]) or ends in a county word
 //! ("Adair County", [`COUNTY_WORDS`]) becomes a PLACE, except
-//! - in a text about sport ([`SPORT_WORDS`], scores such as "6-3"), where a
+//! - in a text about sport (`data/names/sport_words.txt`, scores such as "6-3"), where a
 //!   place is a team unless a locative word comes before it ("in Milwaukee");
 //! - after a word that makes it a medium's or a team's name ("the newspaper
 //!   Granma", [`ORG_BEFORE`]), or beside a number ("Essex 532-8");
 //! - a short all-capital word the gazetteer knows only as a city ("INA" is
 //!   Ina, Japan), which is far more often an acronym.
+//!
 //! One sense per text: a name kept ORG once is kept everywhere in the text.
 //! A name longer than the place ("Reading FC", "Kentucky State Police") and
 //! a name that is no place ("the Kremlin") stay ORG.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use super::gazetteer::List;
 use super::tags::Class;
@@ -44,37 +46,14 @@ const COUNTY_WORDS: &[&str] = &[
     "Shire",
 ];
 
-/// Words found in reports of sport and seldom elsewhere (lowercase, sorted).
-const SPORT_WORDS: &[&str] = &[
-    "all-rounder",
-    "batsman",
-    "bowler",
-    "coach",
-    "defender",
-    "goalkeeper",
-    "goals",
-    "homered",
-    "homers",
-    "inning",
-    "innings",
-    "league",
-    "midfielder",
-    "pitcher",
-    "play-off",
-    "playoff",
-    "playoffs",
-    "quarterback",
-    "quarterfinal",
-    "seeded",
-    "semifinal",
-    "skipper",
-    "striker",
-    "stumps",
-    "touchdown",
-    "v",
-    "vs",
-    "wickets",
-];
+const SPORT_WORDS: &str = include_str!("../../data/names/sport_words.txt");
+
+/// Words found in reports of sport and seldom elsewhere
+/// (`data/names/sport_words.txt`: lowercase, sorted).
+fn sport_words() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&str>> = OnceLock::new();
+    LIST.get_or_init(|| SPORT_WORDS.lines().filter(|l| !l.is_empty()).collect())
+}
 
 /// How many sport words or scores make a text a report of sport.
 const SPORT_TEXT: usize = 2;
@@ -135,7 +114,7 @@ fn is_score(word: &str) -> bool {
 /// True if a word reads as sport: a sport word or a score.
 fn is_sport(word: &str) -> bool {
     is_score(word)
-        || SPORT_WORDS
+        || sport_words()
             .binary_search(&word.to_lowercase().as_str())
             .is_ok()
 }
@@ -285,7 +264,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_lowercase() {
-        for list in [SPORT_WORDS, ORG_BEFORE] {
+        for list in [sport_words(), ORG_BEFORE] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|w| *w == w.to_lowercase()));
         }
