@@ -14,8 +14,9 @@
 //! ([`compounds`]), two names a particle separates become one ("Cais do
 //! Sodré", [`particles`]), a street or a square becomes a place ([`streets`]), so
 //! does a country or region tagged MISC ([`regions`]) and a place tagged ORG
-//! outside a report of sport ([`org_places`]), and a state or province after a town
-//! and a comma becomes a place ([`states`]).
+//! outside a report of sport ([`org_places`]), an organisation the model never
+//! saw ("Facebook") tagged as a place or a person becomes one ([`organisations`]), and a
+//! state or province after a town and a comma becomes a place ([`states`]).
 //!
 //! PER, LOC, ORG and MISC become PERSON, PLACE, ORG and MISC mentions (MISC:
 //! nationalities, events, works, products; the page hides them at first).
@@ -39,6 +40,7 @@ pub mod hash;
 pub mod input;
 pub mod model;
 pub mod org_places;
+pub mod organisations;
 pub mod particles;
 pub mod regions;
 pub mod states;
@@ -448,6 +450,7 @@ fn find_names_in(
     let names = streets::mend(text, tokens, names);
     let names = regions::mend(text, tokens, names);
     let names = org_places::mend(text, tokens, names);
+    let names = organisations::mend(text, tokens, names);
     states::add(text, tokens, names)
 }
 
