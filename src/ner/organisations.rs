@@ -22,6 +22,9 @@ fn organisations() -> &'static [&'static str] {
     LIST.get_or_init(|| ORGANISATIONS.lines().filter(|l| !l.is_empty()).collect())
 }
 
+/// Listed names that are also a river or a region: after "the", the place.
+const ALSO_PLACES: &[&str] = &["amazon"];
+
 fn is_listed(name: &str) -> bool {
     organisations()
         .binary_search(&name.to_lowercase().as_str())
@@ -34,12 +37,13 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         if !matches!(name.class, Class::Loc | Class::Per) || !is_listed(&text[name.range.clone()]) {
             continue;
         }
+        let also_place = ALSO_PLACES.contains(&text[name.range.clone()].to_lowercase().as_str());
         let after_the = tokens
             .iter()
             .rev()
             .find(|t| t.end <= name.range.start)
             .is_some_and(|t| t.text(text).eq_ignore_ascii_case("the"));
-        if name.class == Class::Loc && after_the {
+        if name.class == Class::Loc && also_place && after_the {
             continue;
         }
         name.class = Class::Org;
@@ -69,6 +73,12 @@ mod tests {
             (
                 "Wal-Mart cut prices.",
                 &[("Wal-Mart", Per)],
+                &[("Wal-Mart", Org)],
+            ),
+            // After "the", only a name that is also a place stays one.
+            (
+                "A car in the Wal-Mart parking lot.",
+                &[("Wal-Mart", Loc)],
                 &[("Wal-Mart", Org)],
             ),
             (
