@@ -370,6 +370,17 @@ impl FormSums {
     }
 }
 
+/// The text of the last token that ends before byte `start` (the word before
+/// a name), if any: for the rules after the model.
+pub(crate) fn word_before<'a>(
+    text: &'a str,
+    tokens: &[crate::tokenize::Token],
+    start: usize,
+) -> Option<&'a str> {
+    let i = tokens.partition_point(|t| t.end <= start);
+    i.checked_sub(1).map(|i| tokens[i].text(text))
+}
+
 /// A name in a raw text: byte range, class and confidence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Name {

@@ -38,11 +38,8 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             continue;
         }
         let also_place = ALSO_PLACES.contains(&text[name.range.clone()].to_lowercase().as_str());
-        let after_the = tokens
-            .iter()
-            .rev()
-            .find(|t| t.end <= name.range.start)
-            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("the"));
+        let after_the = super::word_before(text, tokens, name.range.start)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
         if name.class == Class::Loc && also_place && after_the {
             continue;
         }

@@ -46,11 +46,8 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             continue;
         }
         let after_number = || {
-            tokens
-                .iter()
-                .rev()
-                .find(|t| t.end <= name.range.start)
-                .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()))
+            super::word_before(text, tokens, name.range.start)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         };
         if is_region(words) || is_abbreviated_region(words) && !after_number() {
             name.class = Class::Loc;
