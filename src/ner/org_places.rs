@@ -119,6 +119,13 @@ fn is_sport(word: &str) -> bool {
             .is_ok()
 }
 
+/// The index of the token whose `edge` (start or end) is at byte `at`, found
+/// by binary search (tokens are in text order).
+fn token_at(tokens: &[Token], edge: fn(&Token) -> usize, at: usize) -> Option<usize> {
+    let i = tokens.partition_point(|t| edge(t) < at);
+    tokens.get(i).filter(|t| edge(t) == at).map(|_| i)
+}
+
 fn starts_with_digit(t: Option<&Token>, text: &str) -> bool {
     t.is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()))
 }
@@ -136,8 +143,8 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             continue;
         }
         let (Some(first), Some(last)) = (
-            tokens.iter().position(|t| t.start == name.range.start),
-            tokens.iter().position(|t| t.end == name.range.end),
+            token_at(tokens, |t| t.start, name.range.start),
+            token_at(tokens, |t| t.end, name.range.end),
         ) else {
             continue;
         };
