@@ -19,6 +19,7 @@
 //! A name longer than the place ("Reading FC", "Kentucky State Police") and
 //! a name that is no place ("the Kremlin") stay ORG.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -113,10 +114,21 @@ fn is_score(word: &str) -> bool {
 
 /// True if a word reads as sport: a sport word or a score.
 fn is_sport(word: &str) -> bool {
-    is_score(word)
-        || sport_words()
-            .binary_search(&word.to_lowercase().as_str())
+    // Most words are neither: rule them out before any allocation.
+    let first = word.as_bytes().first().copied().unwrap_or(0);
+    if !first.is_ascii_alphanumeric() || word.len() > 12 {
+        return false;
+    }
+    if first.is_ascii_digit() {
+        return is_score(word);
+    }
+    let list = sport_words();
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        list.binary_search(&word.to_ascii_lowercase().as_str())
             .is_ok()
+    } else {
+        list.binary_search(&word).is_ok()
+    }
 }
 
 /// The index of the token whose `edge` (start or end) is at byte `at`, found
@@ -133,7 +145,12 @@ fn starts_with_digit(t: Option<&Token>, text: &str) -> bool {
 /// The names with each ORG name that is a place made a PLACE (see the module
 /// comment).
 pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
-    let sport = tokens.iter().filter(|t| is_sport(t.text(text))).count() >= SPORT_TEXT;
+    // Whether the text reports sport, counted once and only when needed.
+    let sport = OnceCell::new();
+    let is_sport_text = || {
+        *sport
+            .get_or_init(|| tokens.iter().filter(|t| is_sport(t.text(text))).count() >= SPORT_TEXT)
+    };
     let word = |i: usize| tokens[i].text(text).to_lowercase();
     // Per ORG name that is a place: its index, and whether a cue keeps it ORG.
     let mut found: Vec<(usize, bool)> = Vec::new();
@@ -155,7 +172,7 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             .is_some_and(|w| ORG_BEFORE.binary_search(&w).is_ok());
         let number = starts_with_digit(tokens.get(last + 1), text)
             || first > 0 && starts_with_digit(tokens.get(first - 1), text);
-        let keep = org_before || number || (sport && !locative);
+        let keep = org_before || number || (!locative && is_sport_text());
         found.push((n, keep));
     }
     let kept: HashSet<&str> = found
