@@ -95,6 +95,9 @@ struct Outcome<'a> {
     overlap: bool,
     /// The overlapping PLACE mention's text.
     mention: String,
+    /// When no PLACE mention overlaps: the label and text of another mention
+    /// that does (a place tagged ORG, PERSON, MISC), for the miss listing.
+    other: Option<(Label, String)>,
     /// The resolution of the overlapping mention: name, country, error km.
     placed: Option<(String, String, f64)>,
     /// Whether the top candidate has the gold GeoNames id.
@@ -117,6 +120,9 @@ pub fn run(path: &str, misses: bool) -> Result<(), DevError> {
     // Predicted PLACE spans, each marked whether it overlaps any gold toponym
     // (exactly / at all) and whether that toponym is a demonym.
     let mut predicted: Vec<(bool, bool, bool)> = Vec::new();
+    // PLACE mentions that are not exactly a gold toponym: docid, text, and the
+    // overlapping gold phrase (none for a false alarm).
+    let mut wrong_spans: Vec<(&str, String, Option<&str>)> = Vec::new();
     let mut oracle_errors: Vec<f64> = Vec::new();
     for article in &articles {
         let date = article.dltime.get(..10).unwrap_or(FALLBACK_DATE);
@@ -145,6 +151,13 @@ pub fn run(path: &str, misses: bool) -> Result<(), DevError> {
                 .any(|t| t.start == a.start && t.end == a.end);
             let demonym = gold.is_some_and(|t| is_demonym(&t.phrase));
             predicted.push((exact, gold.is_some(), demonym));
+            if !exact && !demonym {
+                wrong_spans.push((
+                    &article.docid,
+                    a.text.clone(),
+                    gold.map(|t| t.phrase.as_str()),
+                ));
+            }
         }
         for gold in &article.toponyms {
             let overlapping =
@@ -176,6 +189,11 @@ pub fn run(path: &str, misses: bool) -> Result<(), DevError> {
                 exact,
                 overlap: overlapping.is_some(),
                 mention: overlapping.map_or(String::new(), |(_, a)| a.text.clone()),
+                other: doc
+                    .annotations
+                    .iter()
+                    .find(|a| a.start < gold.end && gold.start < a.end)
+                    .map(|a| (a.label, a.text.clone())),
                 placed,
                 same_id,
             });
@@ -269,7 +287,10 @@ pub fn run(path: &str, misses: bool) -> Result<(), DevError> {
         );
         for o in &outcomes {
             let what = match (&o.placed, o.overlap) {
-                (_, false) => "not recognized".to_string(),
+                (_, false) => match &o.other {
+                    Some((label, text)) => format!("not recognized: {label:?} {text:?}"),
+                    None => "not recognized".to_string(),
+                },
                 (None, true) => continue, // recognized, no gold coordinates to score
                 (Some((_, _, e)), true) if *e <= NEAR_KM => continue,
                 (Some((name, _, _)), true) if name.is_empty() => "not in the gazetteer".to_string(),
@@ -286,6 +307,13 @@ pub fn run(path: &str, misses: bool) -> Result<(), DevError> {
                 if o.demonym { " (demonym)" } else { "" },
                 o.mention
             );
+        }
+        println!("\n== PLACE mentions that are not a gold toponym (docid, ours: the gold one it overlaps, demonyms left out) ==");
+        for (docid, text, gold) in &wrong_spans {
+            match gold {
+                Some(phrase) => println!("{docid}\t{text:?}\tboundary: gold {phrase:?}"),
+                None => println!("{docid}\t{text:?}\tfalse alarm"),
+            }
         }
     }
     Ok(())

@@ -13,8 +13,10 @@
 //! ([`titles`]) and hyphenated compounds of places are cut into their places
 //! ([`compounds`]), two names a particle separates become one ("Cais do
 //! Sodré", [`particles`]), a street or a square becomes a place ([`streets`]), so
-//! does a country or region tagged MISC ([`regions`]), and a US state after
-//! a town and a comma becomes a place ([`states`]).
+//! does a country or region tagged MISC ([`regions`]) and a place tagged ORG
+//! outside a report of sport ([`org_places`]), an organisation the model never
+//! saw ("Facebook") tagged as a place or a person becomes one ([`organisations`]), and a
+//! state or province after a town and a comma becomes a place ([`states`]).
 //!
 //! PER, LOC, ORG and MISC become PERSON, PLACE, ORG and MISC mentions (MISC:
 //! nationalities, events, works, products; the page hides them at first).
@@ -40,6 +42,8 @@ pub mod gazetteer;
 pub mod hash;
 pub mod input;
 pub mod model;
+pub mod org_places;
+pub mod organisations;
 pub mod particles;
 pub mod person_places;
 pub mod regions;
@@ -370,6 +374,17 @@ impl FormSums {
     }
 }
 
+/// The text of the last token that ends before byte `start` (the word before
+/// a name), if any: for the rules after the model.
+pub(crate) fn word_before<'a>(
+    text: &'a str,
+    tokens: &[crate::tokenize::Token],
+    start: usize,
+) -> Option<&'a str> {
+    let i = tokens.partition_point(|t| t.end <= start);
+    i.checked_sub(1).map(|i| tokens[i].text(text))
+}
+
 /// A name in a raw text: byte range, class and confidence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Name {
@@ -449,6 +464,8 @@ fn find_names_in(
     let names = particles::join(text, tokens, names);
     let names = streets::mend(text, tokens, names);
     let names = regions::mend(text, tokens, names);
+    let names = org_places::mend(text, tokens, names);
+    let names = organisations::mend(text, tokens, names);
     let names = events::mend(text, tokens, names);
     let names = appositives::mend(text, tokens, names);
     let names = divisions::mend(text, tokens, names);

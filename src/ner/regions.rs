@@ -5,8 +5,10 @@
 //!
 //! [`mend`] makes a MISC name a PLACE when the place gazetteer
 //! ([`crate::places::gazetteer::lookup`]) knows its whole text as a
-//! continent, country or news region. Nationalities ("Ukrainian") and
-//! longer names ("US Open", "Crimean War") stay MISC.
+//! continent, country or news region, or as a first-level region by an
+//! abbreviation with full stops ("B.C.", "N.Y."), unless a number comes
+//! before it ("300 B.C." is an era). Nationalities ("Ukrainian") and longer
+//! names ("US Open", "Crimean War") stay MISC.
 
 use super::tags::Class;
 use super::Name;
@@ -26,10 +28,28 @@ fn is_region(name: &str) -> bool {
     })
 }
 
+/// True if `name` is a dotted abbreviation ("B.C.", "Ont.") the gazetteer
+/// knows as a first-level region.
+fn is_abbreviated_region(name: &str) -> bool {
+    name.ends_with('.')
+        && !name.contains(char::is_whitespace)
+        && gazetteer::lookup(name)
+            .iter()
+            .any(|e| e.kind == PlaceKind::Admin1)
+}
+
 /// The names with each MISC name that names a region made a PLACE.
-pub fn mend(text: &str, _tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
+pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
     for name in &mut names {
-        if name.class == Class::Misc && is_region(&text[name.range.clone()]) {
+        let words = &text[name.range.clone()];
+        if name.class != Class::Misc {
+            continue;
+        }
+        let after_number = || {
+            super::word_before(text, tokens, name.range.start)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        if is_region(words) || is_abbreviated_region(words) && !after_number() {
             name.class = Class::Loc;
         }
     }
@@ -52,6 +72,11 @@ mod tests {
                 &[("Donbas", Loc)],
             ),
             ("Aid for Europe.", &[("Europe", Misc)], &[("Europe", Loc)]),
+            (
+                "Wildfires in B.C. spread.",
+                &[("B.C.", Misc)],
+                &[("B.C.", Loc)],
+            ),
         ];
         assert_mends(mend, cases);
     }
@@ -68,6 +93,9 @@ mod tests {
             // A town or a first-level region is not enough.
             ("The Mobile World Congress.", &[("Mobile", Misc)]),
             ("EASTERN DIVISION", &[("EASTERN DIVISION", Misc)]),
+            // An era after a year; a first-level region without full stops.
+            ("Built in 300 B.C. by slaves.", &[("B.C.", Misc)]),
+            ("The Western Cape Open.", &[("Western Cape", Misc)]),
             // Other classes are not this rule's.
             ("Japan beat Spain.", &[("Japan", Org), ("Spain", Org)]),
         ];

@@ -1,12 +1,13 @@
-//! US states after a town, after the name model: in "Charleston, W.Va." and
-//! "Lexington, Ky." the model often misses the state's abbreviation, or
-//! reads the town as an organisation.
+//! States and provinces after a town, after the name model: in "Charleston,
+//! W.Va.", "Lexington, Ky." and "Regina, Sask." the model often misses the
+//! abbreviation, or reads the town as an organisation.
 //!
 //! [`add`] looks at each PLACE or ORG name followed by a comma and one
-//! untagged capitalised word that the gazetteer knows as a US state
-//! ([`crate::places::gazetteer::lookup`], which holds the AP abbreviations):
-//! the word becomes a PLACE, and an ORG before it that the gazetteer knows
-//! as a town of that state becomes a PLACE too.
+//! untagged capitalised word that the gazetteer knows as a first-level
+//! region of a country whose local news writes "Town, State" ([`COUNTRIES`];
+//! [`crate::places::gazetteer::lookup`] holds the AP and Canadian Press
+//! abbreviations): the word becomes a PLACE, and an ORG before it that the
+//! gazetteer knows as a town of that region becomes a PLACE too.
 
 use super::tags::Class;
 use super::Name;
@@ -14,7 +15,12 @@ use crate::places::gazetteer::{self, Entry};
 use crate::places::PlaceKind;
 use crate::tokenize::Token;
 
-/// The US state `word` names ("W.Va.", "Calif.", "Ohio"), if any, and
+/// Countries whose local news names a town with its state or province, and
+/// whose towns the gazetteer holds down to small ones (see
+/// `data/places/README.md`): ISO 3166-1 codes, sorted.
+const COUNTRIES: &[&str] = &["AU", "CA", "GB", "IE", "NZ", "US"];
+
+/// The state or province `word` names ("W.Va.", "Calif.", "Ohio"), if any, and
 /// whether it takes the full stop that follows it at once (`stop`), which
 /// the tokenizer splits off before a comma or at a sentence's end ("Ky" +
 /// ".").
@@ -25,7 +31,7 @@ fn state(word: &str, stop: bool) -> Option<(&'static Entry, bool)> {
     let of = |w: &str| {
         gazetteer::lookup(w)
             .into_iter()
-            .find(|e| e.kind == PlaceKind::Admin1 && e.country == "US")
+            .find(|e| e.kind == PlaceKind::Admin1 && COUNTRIES.contains(&e.country.as_str()))
     };
     of(word)
         .map(|e| (e, false))
@@ -34,9 +40,9 @@ fn state(word: &str, stop: bool) -> Option<(&'static Entry, bool)> {
 
 /// True if `town` is a place the gazetteer puts in `state`.
 fn in_state(town: &str, state: &Entry) -> bool {
-    gazetteer::lookup(town)
-        .iter()
-        .any(|e| e.kind == PlaceKind::City && e.country == "US" && e.admin1 == state.admin1)
+    gazetteer::lookup(town).iter().any(|e| {
+        e.kind == PlaceKind::City && e.country == state.country && e.admin1 == state.admin1
+    })
 }
 
 /// The names with the states of "Town, State" added as PLACE names (with
@@ -117,6 +123,17 @@ mod tests {
                 &[("Fresno", Loc)],
                 &[("Fresno", Loc), ("Calif.", Loc)],
             ),
+            // Canadian Press abbreviations and Canadian provinces.
+            (
+                "Regina, Sask., and Toronto, Ont. voted.",
+                &[("Regina", Loc), ("Sask", Loc), ("Toronto", Org)],
+                &[
+                    ("Regina", Loc),
+                    ("Sask.", Loc),
+                    ("Toronto", Loc),
+                    ("Ont.", Loc),
+                ],
+            ),
             (
                 "He moved to Erie, Pa. in May.",
                 &[("Erie", Loc)],
@@ -162,6 +179,8 @@ mod tests {
             ("Paris, France.", &[("Paris", Loc)]),
             ("Boston, Mass General said.", &[("Boston", Loc)]),
             ("Kyiv, Ukraine.", &[("Kyiv", Loc)]),
+            // A first-level region of a country outside the list.
+            ("Lusaka, Western said.", &[("Lusaka", Loc)]),
             ("Lexington, and more.", &[("Lexington", Org)]),
             ("Lexington, Ky-based.", &[("Lexington", Org)]),
             // The word after the comma tagged as something else.
