@@ -44,9 +44,10 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         if name.class == Class::Misc {
             continue;
         }
-        let words: Vec<&str> = tokens
+        let first = tokens.partition_point(|t| t.start < name.range.start);
+        let words: Vec<&str> = tokens[first..]
             .iter()
-            .filter(|t| t.start >= name.range.start && t.end <= name.range.end)
+            .take_while(|t| t.end <= name.range.end)
             .map(|t| t.text(text))
             .collect();
         if is_event(&words) {

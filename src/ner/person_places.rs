@@ -11,6 +11,8 @@
 //! a person. The gazetteer part read is compiled into every build, so the page
 //! and the CLI agree before the page has loaded its small towns.
 
+use std::collections::HashSet;
+
 use super::gazetteer::List;
 use super::tags::Class;
 use super::{Name, Tagger};
@@ -43,20 +45,20 @@ fn is_personal_name(word: &str) -> bool {
 /// The names with each unsure one-word person name that names a large place
 /// made a PLACE (confidence at most [`super::RULE_CONFIDENCE`]).
 pub fn mend(text: &str, _tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
-    let longer_people: Vec<&str> = names
+    // Every word of the people's names of more than one word.
+    let in_longer_people: HashSet<&str> = names
         .iter()
         .filter(|n| n.class == Class::Per)
         .map(|n| &text[n.range.clone()])
         .filter(|t| t.contains(' '))
+        .flat_map(|t| t.split(' '))
         .collect();
     for name in &mut names {
         let word = &text[name.range.clone()];
         if name.class != Class::Per
             || name.confidence >= UNSURE
             || !word.chars().all(|c| c.is_alphabetic() || c == '-')
-            || longer_people
-                .iter()
-                .any(|p| p.split(' ').any(|w| w == word))
+            || in_longer_people.contains(word)
             || is_personal_name(word)
             || !is_large_place(word)
         {
