@@ -53,7 +53,7 @@ const SPORT_WORDS: &str = include_str!("../../data/names/sport_words.txt");
 /// (`data/names/sport_words.txt`: lowercase, sorted).
 fn sport_words() -> &'static [&'static str] {
     static LIST: OnceLock<Vec<&str>> = OnceLock::new();
-    LIST.get_or_init(|| SPORT_WORDS.lines().filter(|l| !l.is_empty()).collect())
+    super::word_list(SPORT_WORDS, &LIST)
 }
 
 /// How many sport words or scores make a text a report of sport.

@@ -19,7 +19,7 @@ const ORGANISATIONS: &str = include_str!("../../data/names/organisations.txt");
 /// The list: lowercase, sorted.
 fn organisations() -> &'static [&'static str] {
     static LIST: OnceLock<Vec<&str>> = OnceLock::new();
-    LIST.get_or_init(|| ORGANISATIONS.lines().filter(|l| !l.is_empty()).collect())
+    super::word_list(ORGANISATIONS, &LIST)
 }
 
 /// Listed names that are also a river or a region: after "the", the place.

@@ -20,7 +20,7 @@ const STREET_TYPES: &str = include_str!("../../data/names/street_types.txt");
 
 fn street_types() -> &'static [&'static str] {
     static LIST: OnceLock<Vec<&str>> = OnceLock::new();
-    LIST.get_or_init(|| STREET_TYPES.lines().filter(|l| !l.is_empty()).collect())
+    super::word_list(STREET_TYPES, &LIST)
 }
 
 /// The street type `word` is ("Street", "St", "AVE", read without its full
