@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { withApp, annotateText, annotated, marks, exportJson, selectInArticle, fixtures, cliAnnotate, GOLDEN_DATE, OUTPUT } from './helpers.js';
+import { withApp, annotateText, annotated, marks, exportJson, selectInArticle, fixtures, cliAnnotate, saved, GOLDEN_DATE, OUTPUT } from './helpers.js';
 
 const TEXT = 'SPRINGFIELD — Mayor Linda Okafor met 🎉 Zoë Martín-Ødegaard on Friday. The hearing is on 2025-12-30 in Lincoln Hall.';
 let browser;
@@ -145,6 +145,7 @@ test('corrections survive a reference-date change (dates re-resolve) and a reloa
   assert.deepEqual(after.annotations.filter((a) => a.source === 'person'), corrected);
   const friday = (doc) => doc.annotations.find((a) => a.text === 'Friday')?.value;
   if (friday(before)) assert.notEqual(friday(after), friday(before), 'a relative date was re-resolved');
+  await saved(page);
   await page.reload();
   await page.waitForSelector('body[data-state="ready"][data-towns="loaded"]');
   assert.match(await page.textContent('#status'), /Restored/);
@@ -194,6 +195,7 @@ test('a label key with a text-box selection types there as usual and never label
 test('New clears the document (undoable) and the autosave', async () => {
   await page.click('#new-document');
   assert.equal(await page.textContent('#article'), '');
+  await saved(page);
   await page.reload();
   await page.waitForSelector('body[data-state="ready"][data-towns="loaded"]');
   assert.equal(await page.textContent('#article'), '', 'a cleared document stays cleared (no sample forced back)');

@@ -109,6 +109,9 @@ export async function annotateText(page, text, date) {
   await page.waitForFunction((expected) => !document.body.dataset.annotating && document.querySelector('#article').textContent === expected, text);
 }
 
+/** Waits until the autosave badge says every change is saved (before a reload that should restore them). */
+export const saved = (page) => page.waitForSelector('#save-state[data-save="saved"]');
+
 /** Waits until the core has answered the annotation under way (it works in a worker). */
 export function annotated(page) {
   return page.waitForFunction(() => !document.body.dataset.annotating);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { openBrowser, annotateText, marks, selectInArticle, GOLDEN_DATE } from './helpers.js';
+import { openBrowser, annotateText, marks, selectInArticle, saved, GOLDEN_DATE } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TEXT = 'SPRINGFIELD — Mayor Linda Okafor met 🎉 Zoë Martín-Ødegaard on Friday in Lincoln Hall.';
@@ -36,7 +36,6 @@ function noise(length) {
 }
 
 const byPerson = async (page) => (await marks(page)).filter((m) => m.source === 'person').map((m) => `${m.text}:${m.label}`);
-const saved = (page) => page.waitForSelector('#save-state[data-save="saved"]');
 
 /**
  * Starts Chromium as a plain process on `profile` (so the test can kill it)
