@@ -513,6 +513,14 @@ impl Recognizer for NameRecognizer {
     }
 }
 
+/// True if the embedded name list `list` holds `word`, in any case.
+pub(crate) fn listed(list: gazetteer::List, word: &str) -> bool {
+    Tagger::embedded()
+        .resources()
+        .gazetteer
+        .contains(list, &word.to_lowercase())
+}
+
 /// The lines of an embedded word list (`data/names/`: sorted, one word per
 /// line), split once into `cell`.
 pub(crate) fn word_list(

@@ -80,12 +80,7 @@ const ORG_BEFORE: &[&str] = &[
 /// "Kennedy": a person's or a firm's).
 fn is_place(name: &str) -> bool {
     let acronym = name.len() <= 4 && !name.contains(|c: char| c.is_lowercase() || c == '.');
-    let surname = || {
-        super::Tagger::embedded()
-            .resources()
-            .gazetteer
-            .contains(List::Surname, &name.to_lowercase())
-    };
+    let surname = || super::listed(List::Surname, name);
     gazetteer::lookup(name).iter().any(|e| match e.kind {
         PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent | PlaceKind::Region => true,
         PlaceKind::City => !acronym && e.population >= MIN_CITY && !surname(),

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 use super::gazetteer::List;
 use super::tags::Class;
-use super::{Name, Tagger};
+use super::Name;
 use crate::places::gazetteer;
 use crate::places::PlaceKind;
 use crate::tokenize::Token;
@@ -37,9 +37,7 @@ fn is_large_place(word: &str) -> bool {
 
 /// True if the name lists know `word` as a given name or a surname.
 fn is_personal_name(word: &str) -> bool {
-    let lists = &Tagger::embedded().resources().gazetteer;
-    let lower = word.to_lowercase();
-    lists.contains(List::FirstName, &lower) || lists.contains(List::Surname, &lower)
+    super::listed(List::FirstName, word) || super::listed(List::Surname, word)
 }
 
 /// The names with each unsure one-word person name that names a large place

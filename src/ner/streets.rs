@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use super::gazetteer::List;
 use super::tags::Class;
-use super::{Name, Tagger};
+use super::Name;
 use crate::tokenize::Token;
 
 const STREET_TYPES: &str = include_str!("../../data/names/street_types.txt");
@@ -70,11 +70,7 @@ fn street_type_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
 
 /// True if a person's name may end in `word`: it is a common surname.
 fn surname_like(word: &str) -> bool {
-    let word = word.strip_suffix('.').unwrap_or(word);
-    Tagger::embedded()
-        .resources()
-        .gazetteer
-        .contains(List::Surname, &word.to_lowercase())
+    super::listed(List::Surname, word.strip_suffix('.').unwrap_or(word))
 }
 
 /// The names with streets and squares made PLACE names (a changed label
