@@ -278,8 +278,9 @@ fn candidates(query: &PlaceQuery, marks: &Marks) -> Pending {
             None => (name.trim(), None),
         };
         let mut found = lookup(head);
-        if !head.ends_with('.') && marks.before_full_stop(head) {
-            // The recognizer may leave the full stop of "Ky." to the sentence.
+        if !head.ends_with('.') && (marks.before_full_stop(head) || marks.after_comma(head)) {
+            // The recognizer may leave the full stop of "Ky." to the sentence, and a
+            // dateline may drop it ("EDMONTON, Ky (WBKO)").
             found.extend(lookup(&format!("{head}.")));
         }
         found.extend(postal_code(head, marks));
@@ -499,8 +500,11 @@ fn comma_hints(name: &str, marks: &Marks) -> Vec<&'static Entry> {
             if !phrase.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
+            // "Ky" without its full stop, as datelines write it, is "Ky.".
+            let dotted = (!phrase.ends_with('.')).then(|| lookup(&format!("{phrase}.")));
             let mut found: Vec<_> = lookup(phrase)
                 .into_iter()
+                .chain(dotted.into_iter().flatten())
                 .filter(|e| is_container(e))
                 .collect();
             found.extend(postal_code(phrase, marks));
@@ -667,6 +671,8 @@ mod tests {
             (&["Ky"], "A town in Ky. got rain.", 6254925),
             (&["KY"], "LONDON, KY (AP) - Rain.", 6254925),
             (&["London"], "LONDON, KY (AP) - Rain.", 4298960),
+            (&["Ky"], "EDMONTON, Ky (WBKO) - Rain.", 6254925),
+            (&["EDMONTON"], "EDMONTON, Ky (WBKO) - Rain.", 4290886),
             (&["Man"], "Winnipeg, Man. - Snow.", 6065171),
             (
                 &["Far North Queensland"],
