@@ -63,6 +63,14 @@ def usable_alternate(alt, name):
     return fold(alt) != fold(name)
 
 
+def leading_part(alt, name):
+    """Whether `alt` is the first word or words of `name` ("Ludwigshafen", "Ludwigshafen am
+    Rhein")."""
+    words = fold(name).replace("-", " ").split()
+    part = fold(alt).replace("-", " ").split()
+    return 0 < len(part) < len(words) and words[: len(part)] == part
+
+
 def coord(x):
     """Two decimals, about a kilometre: plenty for pins and the 161 km score."""
     text = f"{float(x):.2f}".rstrip("0").rstrip(".")
@@ -244,11 +252,20 @@ def main(gnc, loc, csc, world_countries, cities500, dumps, out):
             add(gid, "admin1", country, admin1, lat, lon, admin_pop.get((country, admin1), 0),
                 name, alternates(names, name))
 
+    container_names = {fold(n) for r in rows if r[1] in ("continent", "country", "admin1")
+                       for n in [r[7]] + r[8].split("|") if n}
     for c in cities:
         country, pop = c["countrycode"], c["population"]
         if pop < min(MIN_POPULATION, MIN_POPULATION_ENGLISH.get(country, MIN_POPULATION)):
             continue
         alts = []
+        if pop >= CORE_POPULATION:
+            # The leading part of a long name, as news shortens it: "Ludwigshafen" for
+            # "Ludwigshafen am Rhein", "Clacton" for "Clacton-on-Sea"; not a short word ("Tan"
+            # of "Tan An") nor a country's or region's name ("Bihar" of "Bihar Sharif").
+            alts = [a for a in c["alternatenames"]
+                    if usable_alternate(a, c["name"]) and leading_part(a, c["name"])
+                    and len(a) >= 4 and fold(a) not in container_names]
         if pop >= ALTERNATES_FROM:
             # Part of the name first ("New York" of "New York City"), then the shortest
             # (exonyms are short: Kiev, Bombay), since only MAX_ALTERNATES are kept.

@@ -681,6 +681,13 @@ mod tests {
             ),
             (&["B.C."], "Vancouver, B.C.", 5909050),
             (&["White House"], "The White House said.", 4140963),
+            // The leading part of a long name, as news shortens it.
+            (&["Ludwigshafen"], "A plant in Ludwigshafen.", 2875376),
+            (
+                &["Newcastle", "Leeds"],
+                "Trains from Leeds to Newcastle were cancelled.",
+                2641673,
+            ),
             // US counties: the state after a comma or the other places choose among namesakes.
             (
                 &["Metcalfe County"],
