@@ -47,6 +47,7 @@ pub mod organisations;
 pub mod particles;
 pub mod person_places;
 pub mod regions;
+pub mod seats;
 pub mod states;
 pub mod streets;
 pub mod tags;
@@ -466,6 +467,7 @@ fn find_names_in(
     let names = regions::mend(text, tokens, names);
     let names = org_places::mend(text, tokens, names);
     let names = organisations::mend(text, tokens, names);
+    let names = seats::mend(text, tokens, names);
     let names = events::mend(text, tokens, names);
     let names = appositives::mend(text, tokens, names);
     let names = divisions::mend(text, tokens, names);
