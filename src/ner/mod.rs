@@ -46,6 +46,7 @@ pub mod org_places;
 pub mod organisations;
 pub mod particles;
 pub mod person_places;
+pub mod postnominals;
 pub mod regions;
 pub mod seats;
 pub mod states;
@@ -468,6 +469,7 @@ fn find_names_in(
     let names = org_places::mend(text, tokens, names);
     let names = organisations::mend(text, tokens, names);
     let names = seats::mend(text, tokens, names);
+    let names = postnominals::drop(text, tokens, names);
     let names = events::mend(text, tokens, names);
     let names = appositives::mend(text, tokens, names);
     let names = divisions::mend(text, tokens, names);
