@@ -34,7 +34,9 @@ import unicodedata
 CORE_POPULATION = 50000
 # Cities kept: all with this many people, and more in countries whose local news is in English.
 MIN_POPULATION = 15000
-MIN_POPULATION_ENGLISH = {"US": 500, "CA": 500, "GB": 5000, "AU": 3000, "IE": 3000, "NZ": 3000}
+MIN_POPULATION_ENGLISH = {"US": 500, "CA": 500, "GB": 5000, "AU": 3000, "IE": 3000, "NZ": 3000,
+                          # The war's front-line towns are small (Soledar, Vuhledar, Sudzha).
+                          "UA": 3000, "RU": 5000}
 # Cities this big keep their ASCII alternate names (exonyms: Kiev, Bombay, Canton).
 ALTERNATES_FROM = 500000
 MAX_ALTERNATES = 40

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::names::{key, without_dots};
+use super::names::{key, transliteration_key, without_dots};
 use super::PlaceKind;
 
 const CORE: &str = include_str!("../../data/places/gazetteer.tsv");
@@ -42,12 +42,19 @@ pub struct Entry {
     pub name: String,
 }
 
+/// Countries whose names are romanized from Cyrillic in several ways, so
+/// that a name the gazetteer lacks is looked up by [`transliteration_key`].
+const TRANSLITERATED: &[&str] = &["BY", "RU", "UA"];
+
 /// A parsed list: entries and the index from name key to entries.
 #[derive(Default)]
 pub struct Gazetteer {
     /// Every place, in file order.
     pub entries: Vec<Entry>,
     by_key: HashMap<String, Vec<u32>>,
+    /// The places of [`TRANSLITERATED`] countries by the loose key of each
+    /// of their names, built on the first lookup that needs it.
+    by_loose_key: OnceLock<HashMap<String, Vec<u32>>>,
 }
 
 impl Gazetteer {
@@ -113,6 +120,30 @@ impl Gazetteer {
     fn get(&self, k: &str) -> impl Iterator<Item = &Entry> {
         self.by_key
             .get(k)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i as usize])
+    }
+
+    /// Entries of [`TRANSLITERATED`] countries whose loose key is `loose`.
+    fn get_loose(&self, loose: &str) -> impl Iterator<Item = &Entry> {
+        let index = self.by_loose_key.get_or_init(|| {
+            let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+            for (k, entries) in &self.by_key {
+                for &i in entries {
+                    let country = self.entries[i as usize].country.as_str();
+                    if TRANSLITERATED.contains(&country) {
+                        let list = index.entry(transliteration_key(k)).or_default();
+                        if !list.contains(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+            }
+            index
+        });
+        index
+            .get(loose)
             .into_iter()
             .flatten()
             .map(|&i| &self.entries[i as usize])
@@ -190,7 +221,19 @@ pub fn lookup(name: &str) -> Vec<&'static Entry> {
             }
         }
         if !found.is_empty() {
-            break;
+            return found;
+        }
+    }
+    // "Kostiantynivka" for GeoNames' "Kostyantynivka": names of five letters or more only,
+    // as short ones are too alike.
+    if k.chars().count() >= 5 {
+        let loose = transliteration_key(&k);
+        for gazetteer in std::iter::once(core()).chain(towns()) {
+            for entry in gazetteer.get_loose(&loose) {
+                if !found.iter().any(|f| std::ptr::eq(*f, entry)) {
+                    found.push(entry);
+                }
+            }
         }
     }
     found
@@ -270,12 +313,19 @@ mod tests {
             ("Britain", 2635167),
             ("UAE", 290557),
             ("Europe", 6255148),
+            // Transliterations GeoNames spells otherwise.
+            ("Kostiantynivka", 705104),
+            ("Sloviansk", 693468),
+            ("Izium", 707292),
         ];
         for &(name, id) in cases {
             let ids: Vec<u32> = lookup(name).iter().map(|e| e.geonames_id).collect();
             assert!(ids.contains(&id), "{name}: {ids:?}");
         }
         assert!(lookup("Zzyzxqua").is_empty());
+        // The loose key serves only Cyrillic-romanized places and names of five letters or more.
+        assert!(lookup("Sumi").is_empty());
+        assert!(lookup("Miamy").is_empty());
     }
 
     #[test]

@@ -82,6 +82,20 @@ pub fn key(name: &str) -> String {
     out
 }
 
+/// A looser key for names romanized from Ukrainian, Russian or Belarusian,
+/// whose transliterations differ in "y" and "i" ("Kostiantynivka",
+/// "Kostyantynivka"; "Avdiivka", "Avdiyivka"; "Izium", "Izyum"): every "y"
+/// read as "i", and a run of "i" as one.
+pub fn transliteration_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars().map(|c| if c == 'y' { 'i' } else { c }) {
+        if !(c == 'i' && out.ends_with('i')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `key` with full stops removed ("u.s." → "us"), the second lookup tried.
 pub fn without_dots(key: &str) -> String {
     key.replace(". ", " ").replace('.', "")
@@ -112,6 +126,32 @@ mod tests {
         for (name, expected) in cases {
             assert_eq!(key(name), expected, "{name:?}");
         }
+    }
+
+    #[test]
+    fn transliterations_share_a_loose_key() {
+        let same = [
+            ("Kostiantynivka", "Kostyantynivka"),
+            ("Avdiivka", "Avdiyivka"),
+            ("Izium", "Izyum"),
+            ("Kupiansk", "Kup'yans'k"),
+            ("Sloviansk", "Slovyansk"),
+            ("Berdiansk", "Berdyansk"),
+            ("Mykolaiv", "Mykolayiv"),
+            ("Khmelnytskyi", "Khmel'nyts'kyy"),
+        ];
+        for (a, b) in same {
+            assert_eq!(
+                transliteration_key(&key(a)),
+                transliteration_key(&key(b)),
+                "{a} {b}"
+            );
+        }
+        // Different names stay apart.
+        assert_ne!(
+            transliteration_key(&key("Sumy")),
+            transliteration_key(&key("Sims"))
+        );
     }
 
     #[test]
