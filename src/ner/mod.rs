@@ -34,6 +34,7 @@ pub mod appositives;
 pub mod clusters;
 pub mod compounds;
 pub mod context;
+pub mod datelines;
 pub mod decode;
 pub mod divisions;
 pub mod events;
@@ -474,7 +475,8 @@ fn find_names_in(
     let names = appositives::mend(text, tokens, names);
     let names = divisions::mend(text, tokens, names);
     let names = person_places::mend(text, tokens, names);
-    states::add(text, tokens, names)
+    let names = states::add(text, tokens, names);
+    datelines::add(text, tokens, names)
 }
 
 /// Tags PERSON, PLACE and ORG mentions with the embedded model.
