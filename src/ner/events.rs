@@ -1,13 +1,15 @@
-//! Events, treaties and awards are other names (MISC), after the name model:
+//! Events, treaties, laws, awards and storms are other names (MISC), after the name model:
 //! the model, which learnt MISC mostly from nationalities, tags "Battle of
 //! Bakhmut" or "Paris Agreement" as an organisation, a place or a person.
 //!
 //! [`mend`] makes a name of two words or more MISC when its last word is an
 //! event head (`data/names/event_heads.txt`: "Agreement", "Cup", "Prize",
 //! "War") or it opens with an event word and "of"
-//! (`data/names/event_openers.txt`: "Battle of", "Siege of", "Treaty of").
-//! In CoNLL-2003's train and valid text such names are MISC 222 times in
-//! 224 (the other two: "Penn Treaty", a company).
+//! (`data/names/event_openers.txt`: "Battle of", "Siege of", "Treaty of"),
+//! or opens with a storm word (`data/names/storm_words.txt`: "Hurricane
+//! Katrina", "Cyclone Phailin"). In CoNLL-2003's train and valid text names
+//! with such heads and openers are MISC 225 times in 227 (the other two:
+//! "Penn Treaty", a company).
 
 use std::sync::OnceLock;
 
@@ -17,6 +19,7 @@ use crate::tokenize::Token;
 
 const HEADS: &str = include_str!("../../data/names/event_heads.txt");
 const OPENERS: &str = include_str!("../../data/names/event_openers.txt");
+const STORMS: &str = include_str!("../../data/names/storm_words.txt");
 
 fn is_in(source: &'static str, cell: &'static OnceLock<Vec<&'static str>>, word: &str) -> bool {
     word.starts_with(char::is_uppercase)
@@ -29,8 +32,10 @@ fn is_in(source: &'static str, cell: &'static OnceLock<Vec<&'static str>>, word:
 fn is_event(words: &[&str]) -> bool {
     static HEAD_LIST: OnceLock<Vec<&str>> = OnceLock::new();
     static OPENER_LIST: OnceLock<Vec<&str>> = OnceLock::new();
+    static STORM_LIST: OnceLock<Vec<&str>> = OnceLock::new();
     match words {
         [_, .., last] if is_in(HEADS, &HEAD_LIST, last) => true,
+        [first, _, ..] if is_in(STORMS, &STORM_LIST, first) => true,
         [first, "of", _, ..] => is_in(OPENERS, &OPENER_LIST, first),
         _ => false,
     }
@@ -78,6 +83,16 @@ mod tests {
                 &[("Paris Agreement", Misc)],
             ),
             (
+                "The HEROES Act passed the House.",
+                &[("HEROES Act", Org), ("House", Org)],
+                &[("HEROES Act", Misc), ("House", Org)],
+            ),
+            (
+                "Cyclone Phailin and Hurricane Katrina hit.",
+                &[("Cyclone Phailin", Org), ("Hurricane Katrina", Per)],
+                &[("Cyclone Phailin", Misc), ("Hurricane Katrina", Misc)],
+            ),
+            (
                 "She won the Nobel Prize and the Davis Cup.",
                 &[("Nobel Prize", Per), ("Davis Cup", Loc)],
                 &[("Nobel Prize", Misc), ("Davis Cup", Misc)],
@@ -104,6 +119,10 @@ mod tests {
             ("Cup holders Chelsea.", &[("Cup", Org), ("Chelsea", Org)]),
             ("The War Office said.", &[("War Office", Org)]),
             ("Prize Bond holders.", &[("Prize Bond", Org)]),
+            // A storm word alone, or not first.
+            ("The Hurricanes won.", &[("Hurricanes", Org)]),
+            ("Storm said.", &[("Storm", Per)]),
+            ("Desert Storm Inc. rose.", &[("Desert Storm Inc.", Org)]),
             // An opener without "of", or "of" ending the name.
             (
                 "Battle Mountain Gold rose.",
