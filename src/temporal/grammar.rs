@@ -366,8 +366,8 @@ pub(super) struct Grammar<'a> {
 /// What the scan knows of the quarters a text mentions.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Quarters {
-    /// A day in the first quarter the text reports on: earnings stories name
-    /// it in the lead ("third-quarter profit rose"), then call it "the quarter".
+    /// A day in the quarter the text reports on: earnings stories name it in
+    /// the lead ("third-quarter profit rose"), then call it "the quarter".
     reported: Option<Date>,
     /// Byte offset of the latest mention of any quarter.
     seen_at: Option<usize>,
@@ -435,9 +435,9 @@ pub(super) fn longer(a: Option<Hit>, b: Option<Hit>) -> Option<Hit> {
 
 impl<'a> Grammar<'a> {
     /// Remembers the quarters a report speaks of, from the expression found
-    /// at `start..end`: the first one not named as a comparison ("the
-    /// year-ago quarter") within about a year before the reference date is
-    /// the reported one.
+    /// at `start..end`: quarters within about a year before the reference
+    /// date, not named as a comparison ("the year-ago quarter"), are the
+    /// reported one.
     fn note_period(&self, start: usize, end: usize, label: Label, value: Option<&str>) {
         let Some(value) = value else { return };
         let mut q = self.quarters.get();
@@ -446,11 +446,25 @@ impl<'a> Grammar<'a> {
             q.seen_at = Some(self.words[start].start);
             q.stretch = false;
             let comparison = (start..end).any(|k| self.is_any(k, COMPARISON_WORDS));
+            // "the quarter ended Sept. 30" is a calendar quarter, which need
+            // not be the fiscal one the report numbers.
+            let bare =
+                (start..end).all(|k| self.is_any(k, &["the", "quarter", "latest", "fiscal"]));
+            let ended = bare && self.is_any(end, &["ended", "ending"]);
             let day = period_start(value).filter(|d| {
                 let days = self.reference.to_days() - d.to_days();
                 (0..=400).contains(&days)
             });
-            if let (None, false, Some(day)) = (q.reported, comparison, day) {
+            // The first quarter named leads the report (fiscal ones included);
+            // a later one over by the reference date supersedes it
+            // ("Separately, Acme reported third-quarter profit"), but not an
+            // earlier one in passing ("after a flat second quarter") or one
+            // ahead ("a fourth-quarter charge").
+            let takes_over = |d: Date| match q.reported {
+                None => true,
+                Some(r) => d > r && d.add_months(3).is_some_and(|e| e <= self.reference),
+            };
+            if let (false, false, Some(day)) = (comparison, ended, day.filter(|&d| takes_over(d))) {
                 q.reported = Some(day);
             }
         } else if matches!(value, "P6M" | "P9M") || value.ends_with("-H1") || value.ends_with("-H2")
@@ -473,12 +487,22 @@ impl<'a> Grammar<'a> {
     /// True if the text before word `i` speaks of quarters: it mentioned one
     /// lately ("a quarter of voters" is none), and no longer period since.
     pub(super) fn on_quarters(&self, i: usize) -> bool {
+        !self.quarters.get().stretch && self.quarters_lately(i)
+    }
+
+    /// True if the text before word `i` speaks of a half-year or nine-month
+    /// period that followed a quarter lately ("In the first nine months, net
+    /// fell from the 1988 period"): a comparison then names a year.
+    pub(super) fn on_longer_period(&self, i: usize) -> bool {
+        self.quarters.get().stretch && self.quarters_lately(i)
+    }
+
+    fn quarters_lately(&self, i: usize) -> bool {
         let at = self.words.get(i).map_or(self.text.len(), |w| w.start);
-        let q = self.quarters.get();
-        let lately = q
+        self.quarters
+            .get()
             .seen_at
-            .is_some_and(|byte| at.saturating_sub(byte) <= QUARTER_REACH);
-        !q.stretch && lately
+            .is_some_and(|byte| at.saturating_sub(byte) <= QUARTER_REACH)
     }
 
     pub(super) fn lw(&self, i: usize) -> &str {

@@ -134,8 +134,12 @@ impl Grammar<'_> {
             year = Some(y);
             j = e;
         }
-        // "the 1988 quarter", "the 1989 period": the reported quarter of that year.
+        // "the 1988 quarter", "the 1989 period": the reported quarter of that
+        // year; after "the nine months", "the 1988 period" is that year's.
         if the && year.is_some() && self.is_any(j, &["quarter", "period"]) {
+            if self.is(j, "period") && self.on_longer_period(i) {
+                return Some((j + 1, Label::Date, Some(format!("{:04}", year?))));
+            }
             let q = (self.reported(i)?.month - 1) / 3 + 1;
             return Some((j + 1, Label::Date, Some(format!("{:04}-Q{q}", year?))));
         }
@@ -174,6 +178,11 @@ impl Grammar<'_> {
         {
             let last_year = reported()?.add_months(-12)?;
             let mut end = k + 3;
+            // "the year-ago results" after "the nine months": last year's.
+            let longer = self.on_longer_period(i) && !self.is_any(end, &["quarter", "quarters"]);
+            if longer && !self.is(end, "period") && !the {
+                return Some((end, Label::Date, Some(format!("{:04}", last_year.year))));
+            }
             if let Some(n) = lexicon::ordinal(self.lw(end)).filter(|n| (1..=4).contains(n)) {
                 if self.is(end + 1, "quarter") {
                     return Some((
@@ -381,6 +390,36 @@ mod tests {
     #[test]
     fn seasons_quarters_and_halves_resolve() {
         check(CASES);
+    }
+
+    /// Earnings news, reference 2025-11-02: which quarter "the quarter", "a
+    /// year earlier" and "the 1988 period" name; rows that must keep the
+    /// first quarter reported, or a year, come with them.
+    #[rustfmt::skip]
+    const REPORTED: &[(&str, &str, Label, &str)] = &[
+        // A later report in the same story takes over from a fiscal quarter.
+        ("Acme's fiscal first-quarter profit rose. Separately, Bolt reported third-quarter profit of $5 million, up from $4 million a year earlier.", "a year earlier", Label::Date, "2024-Q3"),
+        ("Acme's fiscal first-quarter profit rose. Separately, Bolt reported third-quarter profit. Year-earlier results included a gain.", "Year-earlier", Label::Date, "2024-Q3"),
+        // A quarter ahead or one earlier in passing does not.
+        ("Third-quarter profit rose. The storm will cause a fourth-quarter charge. Sales fell in the latest quarter.", "the latest quarter", Label::Date, "2025-Q3"),
+        ("Third-quarter profit rose after a flat second quarter, up from $4 million a year earlier.", "a year earlier", Label::Date, "2024-Q3"),
+        ("Fiscal fourth-quarter net rose to $5 million from $4 million a year earlier.", "a year earlier", Label::Date, "2024-Q4"),
+        // "the quarter ended Sept. 30" is the calendar quarter; the fiscal one stays reported.
+        ("Fiscal first-quarter net rose. For the quarter ended Sept. 30, sales rose. In the 1988 period, it earned $2 million.", "the 1988 period", Label::Date, "1988-Q1"),
+        // After the nine months, the comparison period is a year.
+        ("Third-quarter net rose. In the first nine months, net was $306 million, compared with a loss in the 2024 period.", "the 2024 period", Label::Date, "2024"),
+        ("Third-quarter net rose. In the first nine months, net rose. The year-ago results included a charge.", "year-ago", Label::Date, "2024"),
+        ("Third-quarter net rose. The year-ago results included a charge.", "year-ago", Label::Date, "2024-Q3"),
+        ("Third-quarter net rose. In the first nine months, net rose. The year-ago quarter was weak.", "The year-ago quarter", Label::Date, "2024-Q3"),
+    ];
+
+    #[test]
+    fn earnings_news_names_the_quarter_it_reports_on() {
+        let cases: Vec<_> = REPORTED
+            .iter()
+            .map(|&(text, extent, label, value)| (text, "2025-11-02", extent, label, value))
+            .collect();
+        crate::temporal::grammar::tests::check_at(&cases);
     }
 
     /// Game periods, not calendar ones.

@@ -239,6 +239,16 @@ impl Grammar<'_> {
         if self.is_title(j, 2) {
             return None;
         }
+        // Earnings news compares an amount with the reported quarter a year
+        // back: "compared with $3 million last year", "up from last year's
+        // $1.55 billion"; not "Last year, sales rose" (the year).
+        let compared = i > 0
+            && (self.number(i - 1).is_some()
+                || self.is_any(i - 1, &["million", "billion", "cents", "from", "with"]));
+        if unit == Unit::Year && n == -1 && j == i && compared && self.on_quarters(i) {
+            let day = self.reported(i)?.add_months(-12)?;
+            return Some((j + 2, Label::Date, Self::period(Unit::Quarter, day)));
+        }
         Some((j + 2, Label::Date, Self::shifted(unit, r, n)?))
     }
 
@@ -515,6 +525,13 @@ mod tests {
         ("Fiscal first-quarter net rose to $5 million from $4 million a year earlier.", "a year earlier", Label::Date, "2024-Q1"),
         ("Third-quarter profit rose. For the nine months, net fell from a year earlier.", "a year earlier", Label::Date, "2024"),
         ("More than a quarter of voters backed him a year ago.", "a year ago", Label::Date, "2024"),
+        // An amount compared with "last year" in earnings news: the quarter a year back.
+        ("Third-quarter net rose. The unit earned $24 million, compared with a loss of $3 million last year.", "last year", Label::Date, "2024-Q3"),
+        ("Third-quarter sales were $1.76 billion, a 13% increase from last year's $1.55 billion.", "last year", Label::Date, "2024-Q3"),
+        // Not an amount compared, or no quarter in view: the year.
+        ("Third-quarter net rose. Last year, catastrophe losses totaled $5 million.", "Last year", Label::Date, "2024"),
+        ("Third-quarter net rose. In the nine months, net rose from $504 million last year.", "last year", Label::Date, "2024"),
+        ("The town spent $3 million last year on roads.", "last year", Label::Date, "2024"),
         ("The sides will meet on Tuesday.", "Tuesday", Label::Date, "2025-12-23"),
         ("He left last week.", "last week", Label::Date, "2025-W50"),
         ("She arrived yesterday.", "yesterday", Label::Date, "2025-12-20"),

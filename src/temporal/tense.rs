@@ -62,6 +62,9 @@ const DEADLINE: &[&str] = &[
     "recessed", "off", "pushed", "has", "have",
 ];
 
+/// How many words before "until" or "through" a deadline word may stand.
+const DEADLINE_REACH: usize = 12;
+
 /// Words that end the search for a cue: clause and quotation boundaries.
 const BARRIERS: &[&str] = &[
     ";", "\"", "`", "that", "which", "who", "because", "while", "when",
@@ -124,7 +127,13 @@ fn classify(words: &[Word], k: usize, at: usize, before_date: bool) -> Option<Te
     // loans through January": a deadline ahead. "He stayed until Tuesday"
     // says nothing new: the verb decides.
     if matches!(s, "until" | "till" | "through") && before_date {
-        let deadline = (k.saturating_sub(4)..k).any(|b| DEADLINE.contains(&words[b].lower()));
+        // A deadline verb may have its object between ("extended Control
+        // Data up to $90 million in revolving loans through January"); "has"
+        // and "off" count only close by ("has until Friday").
+        let deadline = (k.saturating_sub(DEADLINE_REACH)..k).any(|b| {
+            let w = words[b].lower();
+            DEADLINE.contains(&w) && (k - b <= 4 || !matches!(w, "has" | "have" | "off"))
+        });
         return deadline.then_some(Tense::Future);
     }
     // "the law takes effect Jan. 1", "goes into effect", "comes into force":
@@ -308,6 +317,9 @@ mod tests {
         ("Just ahead of the trip, officials on Sunday issued a warning", "sunday", Tense::Past),
         ("Lenders have extended loans through January", "january", Tense::Future),
         ("He stayed there through January", "january", Tense::Past),
+        ("Banks have extended the company up to $90 million in loans through January", "january", Tense::Future),
+        ("He has lived in a small flat in the city through January", "january", Tense::Past),
+        ("The court gave the firm and its many creditors until Friday to reply", "friday", Tense::Future),
         ("Protesters planned a large rally on Saturday", "saturday", Tense::Future),
         ("The war would begin as previously planned Saturday night", "saturday", Tense::Past),
         ("The law takes effect Jan. 1", "jan", Tense::Future),
