@@ -228,10 +228,17 @@ impl Grammar<'_> {
             let k = if self.is(j, "quarter") { j } else { j + 1 };
             let period = self.is(k, "period") && !self.is(j, "period") && k == j + 1;
             if (self.is(k, "quarter") || period) && !self.is(k + 1, "-") {
-                // "the quarter ended Sept. 30": the calendar quarter of that day.
+                // "the quarter ended Sept. 30": the three months up to that
+                // day, named by the calendar quarter that holds most of them
+                // (their middle month): "ended July 31" is May to July, Q2.
                 if self.is_any(k + 1, &["ended", "ending"]) {
                     if let Some(day) = self.explicit(k + 2).as_ref().and_then(hit_day) {
-                        return Some((k + 1, Label::Date, Some(Self::period(Unit::Quarter, day)?)));
+                        let middle = day.add_months(-1)?;
+                        return Some((
+                            k + 1,
+                            Label::Date,
+                            Some(Self::period(Unit::Quarter, middle)?),
+                        ));
                     }
                 }
                 let day = if self.is(j, "current") {
@@ -406,6 +413,11 @@ mod tests {
         ("Fiscal fourth-quarter net rose to $5 million from $4 million a year earlier.", "a year earlier", Label::Date, "2024-Q4"),
         // "the quarter ended Sept. 30" is the calendar quarter; the fiscal one stays reported.
         ("Fiscal first-quarter net rose. For the quarter ended Sept. 30, sales rose. In the 1988 period, it earned $2 million.", "the 1988 period", Label::Date, "1988-Q1"),
+        // A quarter that ended on a day is named by the calendar quarter it mostly covers.
+        ("In the quarter ended July 31, it lost $1 million.", "the quarter", Label::Date, "2025-Q2"),
+        ("For the quarter ended Sept. 30, net rose.", "the quarter", Label::Date, "2025-Q3"),
+        ("For the quarter ending June 30, net rose.", "the quarter", Label::Date, "2025-Q2"),
+        ("In the quarter ended Jan. 31, it lost $1 million.", "the quarter", Label::Date, "2024-Q4"),
         // After the nine months, the comparison period is a year.
         ("Third-quarter net rose. In the first nine months, net was $306 million, compared with a loss in the 2024 period.", "the 2024 period", Label::Date, "2024"),
         ("Third-quarter net rose. In the first nine months, net rose. The year-ago results included a charge.", "year-ago", Label::Date, "2024"),

@@ -210,6 +210,9 @@ fn classify(words: &[Word], k: usize, at: usize, before_date: bool) -> Option<Te
     None
 }
 
+/// The most words, marks included, the cue search goes on after a date.
+const MAX_RIGHT: usize = 12;
+
 /// The most words, marks included, the cue search goes back from a date.
 const MAX_LOOK: usize = 48;
 
@@ -250,9 +253,16 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
             return t;
         }
     }
+    // A date fronted at the start of its sentence ("In January, a week after
+    // the anniversary of the ruling, a bombing in Birmingham killed …") is
+    // told by the main verb, past the subject however long.
+    let fronted = (left..at).all(|k| {
+        words[k].start < lo || matches!(words[k].lower(), "in" | "on" | "early" | "late" | "by")
+    });
+    let reach = if fronted { MAX_LOOK } else { MAX_RIGHT };
     let mut right = at + 1;
     let mut seen = 0;
-    while right < words.len() && seen < 12 {
+    while right < words.len() && seen < reach {
         let w = &words[right];
         if w.end > hi || BARRIERS.contains(&w.lower()) {
             break;
@@ -327,6 +337,11 @@ mod tests {
         ("The law took effect Jan. 1", "jan", Tense::Past),
         ("The law did not take effect in January", "january", Tense::Past),
         ("The fire set the house ablaze on Monday", "monday", Tense::Past),
+        ("In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, a clinic bombing in Birmingham, Ala., killed a guard", "january", Tense::Past),
+        ("In January, a week after the anniversary of the ruling by the Supreme Court of the state, a new law will take effect", "january", Tense::Future),
+        // Not fronted: the look ahead stays short.
+        ("Officials met in January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, as a clinic bombing in Birmingham, Ala., killed a guard", "january", Tense::Past),
+        ("Markets in January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision and the start of a clinic trial in Birmingham, Ala., rallied", "january", Tense::Unknown),
     ];
 
     #[test]
