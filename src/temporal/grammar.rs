@@ -886,9 +886,14 @@ pub(super) mod tests {
 
     /// Fails with every case of `cases` that is not found with its extent, label and value.
     pub(crate) fn check(cases: &[(&str, &str, Label, &str)]) {
+        check_on("2025-12-21", cases);
+    }
+
+    /// Like [`check`], every case against `reference`.
+    pub(crate) fn check_on(reference: &str, cases: &[(&str, &str, Label, &str)]) {
         let cases: Vec<_> = cases
             .iter()
-            .map(|&(text, extent, label, value)| (text, "2025-12-21", extent, label, value))
+            .map(|&(text, extent, label, value)| (text, reference, extent, label, value))
             .collect();
         check_at(&cases);
     }

@@ -427,11 +427,7 @@ mod tests {
 
     #[test]
     fn earnings_news_names_the_quarter_it_reports_on() {
-        let cases: Vec<_> = REPORTED
-            .iter()
-            .map(|&(text, extent, label, value)| (text, "2025-11-02", extent, label, value))
-            .collect();
-        crate::temporal::grammar::tests::check_at(&cases);
+        crate::temporal::grammar::tests::check_on("2025-11-02", REPORTED);
     }
 
     /// Game periods, not calendar ones.
