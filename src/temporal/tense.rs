@@ -54,6 +54,13 @@ const GOVERNORS: &[&str] = &[
     "its", "their", "our", "this", "that", "first", "late", "early",
 ];
 
+/// Nouns of an intention or a pact, which before "to" point the act ahead.
+#[rustfmt::skip]
+const INTENTIONS: &[&str] = &[
+    "accord", "agreement", "bid", "commitment", "deal", "offer", "pact", "pledge", "promise",
+    "proposal",
+];
+
 /// Words that, shortly before "until", make it a deadline still ahead.
 #[rustfmt::skip]
 const DEADLINE: &[&str] = &[
@@ -112,6 +119,11 @@ fn classify(words: &[Word], k: usize, at: usize, before_date: bool) -> Option<Te
     ) && next != "to"
     {
         return None;
+    }
+    // "an agreement to acquire the bank in January", "a plan to close it in
+    // March": the act agreed or planned lies ahead of the telling.
+    if before_date && next == "to" && INTENTIONS.contains(&s) {
+        return Some(Tense::Future);
     }
     // "the next match is Saturday" looks ahead; "next to the bank" does not.
     if s == "next" && next != "to" {
@@ -337,6 +349,11 @@ mod tests {
         ("The law took effect Jan. 1", "jan", Tense::Past),
         ("The law did not take effect in January", "january", Tense::Past),
         ("The fire set the house ablaze on Monday", "monday", Tense::Past),
+        ("It announced an agreement to acquire the bank in January", "january", Tense::Future),
+        ("Yesterday they signed a pact to hold elections in March", "march", Tense::Future),
+        // The pact itself, or an act told past after it, keeps its tense.
+        ("They signed the agreement in January", "january", Tense::Past),
+        ("The offer to buy the firm was rejected in January", "january", Tense::Past),
         ("In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, a clinic bombing in Birmingham, Ala., killed a guard", "january", Tense::Past),
         ("In January, a week after the anniversary of the ruling by the Supreme Court of the state, a new law will take effect", "january", Tense::Future),
         // Not fronted: the look ahead stays short.
