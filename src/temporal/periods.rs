@@ -49,6 +49,9 @@ impl Grammar<'_> {
         let (shift, j) = match self.lw(i) {
             "last" | "past" => (Some(-1), i + 1),
             "next" | "coming" => (Some(1), i + 1),
+            // "this past spring", "this coming fall": the article's own words.
+            "this" if self.is(i + 1, "past") => (Some(-1), i + 2),
+            "this" if self.is(i + 1, "coming") => (Some(1), i + 2),
             "this" => (Some(0), i + 1),
             "the" => (None, i + 1),
             _ => (None, i),
@@ -379,6 +382,9 @@ mod tests {
     #[rustfmt::skip]
     const CASES: &[(&str, &str, Label, &str)] = &[
         ("It opens this summer.", "this summer", Label::Date, "2025-SU"),
+        ("It closed this past spring.", "this past spring", Label::Date, "2025-SP"),
+        ("It opens this coming spring.", "this coming spring", Label::Date, "2026-SP"),
+        ("It closed this past week.", "this past week", Label::Date, "2025-W50"),
         ("Profit grew in the third quarter.", "the third quarter", Label::Date, "2025-Q3"),
         ("Profit grew in the first half of 2025.", "the first half of 2025", Label::Date, "2025-H1"),
         ("Profit fell from the year-ago quarter.", "the year-ago quarter", Label::Date, "2024-Q4"),

@@ -579,7 +579,7 @@ mod tests {
         ("Then, a week or so ago, he left.", "a week or so ago", Label::Date, "2025-W50"),
         ("It will open two weeks from now.", "two weeks from now", Label::Date, "2026-W01"),
         ("Wars raged in the 20th century.", "the 20th century", Label::Date, "19"),
-        ("The 1990s were good.", "1990s", Label::Date, "199"),
+        ("The 1990s were good.", "The 1990s", Label::Date, "199"),
         ("Rates rise next year.", "next year", Label::Date, "2026"),
     ];
 
