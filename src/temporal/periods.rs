@@ -116,7 +116,13 @@ impl Grammar<'_> {
                 if !cued || (self.is(j, "fall") && self.is(j + 1, "of")) {
                     return None;
                 }
-                year_of_current
+                // "will reopen in the fall" told in winter is next year's;
+                // "it rained in the summer", told in spring, last year's.
+                match self.tense_at(j) {
+                    Tense::Future if order(code) < order(current) => year_of_current + 1,
+                    Tense::Past if order(code) > order(current) => year_of_current - 1,
+                    _ => year_of_current,
+                }
             }
         };
         Some((j + 1, Label::Date, Some(format!("{year:04}-{code}"))))
@@ -340,6 +346,13 @@ impl Grammar<'_> {
             } else if let Some((y, e)) = self.year_at(after, true) {
                 year = Some(y);
                 end = e;
+            } else if let Some((e, _, Some(v))) =
+                self.is(k, "of").then(|| self.year(after)).flatten()
+            {
+                // "the first quarter of fiscal 2026", "of FY2026": the fiscal
+                // year's quarter, numbered as the report numbers it.
+                year = v.parse().ok();
+                end = e;
             }
         }
         // Without a year, "the first half" or "the fourth quarter" of a game is
@@ -392,6 +405,14 @@ mod tests {
         ("Results for the last half of 2024 were weak.", "the last half of 2024", Label::Date, "2024-H2"),
         ("It is the third-quarter loss.", "third-quarter", Label::Date, "2025-Q3"),
         ("It ran well into the summer.", "the summer", Label::Date, "2025-SU"),
+        // A bare season by tense: ahead of this winter, or back from it.
+        ("It will reopen in the fall.", "the fall", Label::Date, "2026-FA"),
+        ("It reopened in the fall.", "the fall", Label::Date, "2025-FA"),
+        ("Prices rise in the spring.", "the spring", Label::Date, "2025-SP"),
+        // A quarter of a fiscal year named by its end.
+        ("Profit rose in the first quarter of fiscal 2026.", "the first quarter of fiscal 2026", Label::Date, "2026-Q1"),
+        ("Profit rose in the second quarter of FY2026.", "the second quarter of FY2026", Label::Date, "2026-Q2"),
+        ("Profit rose in the third quarter of fiscal year 2025.", "the third quarter of fiscal year 2025", Label::Date, "2025-Q3"),
         ("The Q1 figures are due.", "Q1", Label::Date, "2025-Q1"),
         ("Profit rose in H1 2025.", "H1 2025", Label::Date, "2025-H1"),
         ("Profit rose 38% in the first half.", "the first half", Label::Date, "2025-H1"),
