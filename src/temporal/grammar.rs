@@ -435,9 +435,9 @@ pub(super) fn longer(a: Option<Hit>, b: Option<Hit>) -> Option<Hit> {
 
 impl<'a> Grammar<'a> {
     /// Remembers the quarters a report speaks of, from the expression found
-    /// at `start..end`: quarters within about a year before the reference
-    /// date, not named as a comparison ("the year-ago quarter"), are the
-    /// reported one.
+    /// at `start..end`: the first one within about a year before the
+    /// reference date, not named as a comparison ("the year-ago quarter"),
+    /// is the reported one, until a later report takes over.
     fn note_period(&self, start: usize, end: usize, label: Label, value: Option<&str>) {
         let Some(value) = value else { return };
         let mut q = self.quarters.get();
