@@ -704,8 +704,20 @@ impl<'a> Grammar<'a> {
                 after
             };
             if self.is(k, "the") {
+                // "the end of the decade" too; not "the end of the year-long strike".
                 let unit = lexicon::unit(self.lw(k + 1))
-                    .filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter));
+                    .filter(|u| {
+                        matches!(
+                            u,
+                            Unit::Week
+                                | Unit::Month
+                                | Unit::Year
+                                | Unit::Quarter
+                                | Unit::Decade
+                                | Unit::Century
+                        )
+                    })
+                    .filter(|_| !(self.is(k + 2, "-") && self.joined(k + 2)));
                 match unit {
                     Some(unit) if !self.lw(k + 1).ends_with('s') => Some((
                         k + 2,
@@ -860,6 +872,8 @@ pub(super) mod tests {
         ("It will be held on April 24 and 25.", "25", Label::Date, "2026-04-25"),
         ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday", Label::Time, "2025-12-20TAF"),
         ("It was delayed earlier in the year.", "earlier in the year", Label::Date, "2025"),
+        ("By the end of the decade, it grows.", "the end of the decade", Label::Date, "202"),
+        ("Cities will grow before the end of the century.", "the end of the century", Label::Date, "20"),
         ("Earlier Friday, lawyers filed.", "Friday", Label::Date, "2025-12-19"),
     ];
 
@@ -961,6 +975,8 @@ pub(super) mod tests {
         "Earlier, they had said no.",
         "The end-user pays.",
         "It was an end-to-end test.",
+        "They met at the end of the decade-long feud.",
+        "He saw the end of the century-old mill.",
     ];
 
     #[test]

@@ -173,6 +173,16 @@ impl Grammar<'_> {
                 return Some((k + 1, Label::Date, Some(format!("{:04}", r.year))));
             }
         }
+        // "the week before last", "the year before last": two units back.
+        if self.is(i, "the") && self.is(i + 2, "before") && self.is(i + 3, "last") {
+            let unit = lexicon::unit(self.lw(i + 1))
+                .filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year))
+                .filter(|_| !self.lw(i + 1).ends_with('s'));
+            // Not "the week before last Monday" (before that day's week).
+            if let Some(unit) = unit.filter(|_| !self.capitalized(i + 4)) {
+                return Some((i + 4, Label::Date, Self::shifted(unit, r, -2)?));
+            }
+        }
         // "the full year", "the whole year": this year.
         if self.is(i, "the")
             && self.is_any(i + 1, &["full", "whole", "entire"])
@@ -580,6 +590,9 @@ mod tests {
         ("It will open two weeks from now.", "two weeks from now", Label::Date, "2026-W01"),
         ("Wars raged in the 20th century.", "the 20th century", Label::Date, "19"),
         ("The 1990s were good.", "The 1990s", Label::Date, "199"),
+        ("It happened the week before last.", "the week before last", Label::Date, "2025-W49"),
+        ("Prices peaked the year before last.", "the year before last", Label::Date, "2023"),
+        ("He died the day before last Tuesday.", "the day before last Tuesday", Label::Date, "2025-12-15"),
         ("Rates rise next year.", "next year", Label::Date, "2026"),
     ];
 
