@@ -672,49 +672,6 @@ impl Grammar<'_> {
         }
         Some((k + 1, Label::Date, Some(format!("{:02}", n - 1))))
     }
-
-    /// Fixed-date holidays: "Christmas", "New Year's Day", "Christmas Eve".
-    pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
-        let (m, d, end) = match self.lw(i) {
-            "christmas" if self.capitalized(i) => {
-                if self.is(i + 1, "eve") {
-                    (12, 24, i + 2)
-                } else if self.is(i + 1, "day") {
-                    (12, 25, i + 2)
-                } else {
-                    (12, 25, i + 1)
-                }
-            }
-            "new"
-                if self.capitalized(i)
-                    && self.is(i + 1, "year")
-                    && self.is(i + 2, "'")
-                    && self.is(i + 3, "s") =>
-            {
-                if self.is(i + 4, "eve") {
-                    (12, 31, i + 5)
-                } else if self.is(i + 4, "day") {
-                    (1, 1, i + 5)
-                } else {
-                    return None;
-                }
-            }
-            "thanksgiving" if self.capitalized(i) => {
-                // The fourth Thursday of November.
-                let end = if self.is(i + 1, "day") { i + 2 } else { i + 1 };
-                let date = self.infer_year(i, |y| {
-                    let first = Date::new(y, 11, 1)?;
-                    let thursday = (3 + 7 - first.weekday().index()) % 7 + 1;
-                    Date::new(y, 11, thursday + 21)
-                })?;
-                return Some((end, Label::Date, Some(date.to_string())));
-            }
-
-            _ => return self.named_holiday(i),
-        };
-        let date = self.infer_day(m, d, i)?;
-        Some((end, Label::Date, Some(date.to_string())))
-    }
 }
 
 /// Words after a decade that end its phrase, so a "the" before it is its
