@@ -126,7 +126,7 @@ impl Grammar<'_> {
         let week = self.is(end, "week") && !self.capitalized(end + 1);
         // "Easter Island", "Christmas Island", "Memorial Day Parade" stay
         // names; not "Christmas Mass" or "Easter Vigil", the day's rites.
-        let rite = self.is_any(end, &["mass", "vigil"]);
+        let rite = crate::temporal::lexicon::is_rite(self.lw(end));
         if !week && !rite && name.len() == 1 && self.capitalized(end) && !self.words[end].newline {
             return None;
         }

@@ -21,8 +21,10 @@ impl Grammar<'_> {
         if !self.capitalized(j) || self.recurring_weekday(j).is_some() {
             return None;
         }
-        // "Sunday Times", "Monday Night Football": a name, not a date.
+        // "Sunday Times", "Monday Night Football": a name, not a date; but
+        // "Sunday Mass" is that day's.
         if self.capitalized(j + 1)
+            && !lexicon::is_rite(self.lw(j + 1))
             && lexicon::month(self.lw(j + 1)).is_none()
             && lexicon::part_of_day(self.lw(j + 1)).is_none()
             && !self.words[j + 1].newline
@@ -551,6 +553,7 @@ mod tests {
         ("He recently left.", "recently", Label::Date, "PAST_REF"),
         ("It may change in the future.", "the future", Label::Date, "FUTURE_REF"),
         ("They met Tuesday morning.", "Tuesday morning", Label::Time, "2025-12-16TMO"),
+        ("In his Sunday Mass, the cardinal spoke.", "Sunday", Label::Date, "2025-12-21"),
         ("They met the next day.", "the next day", Label::Date, "2025-12-22"),
         ("He left last night.", "last night", Label::Time, "2025-12-20TNI"),
         ("It closes at year-end.", "year-end", Label::Date, "2025-12-31"),
