@@ -266,12 +266,13 @@ impl Grammar<'_> {
 
     /// "two weeks ago", "a year earlier", "three days later", "several years ago".
     pub(super) fn ago(&self, i: usize, anchor: Anchor) -> Option<Hit> {
-        // Approximators belong to the extent: "nearly four years ago".
+        // Approximators belong to the extent: "nearly four years ago"
+        // (TIMEX3's `mod`); "just" and "only" do not ("just [a decade ago]").
         let approximate = match (self.lw(i), self.lw(i + 1)) {
             ("more" | "less", "than") => 2,
             (
                 "nearly" | "almost" | "about" | "some" | "roughly" | "around" | "over"
-                | "approximately" | "just",
+                | "approximately",
                 _,
             ) => 1,
             _ => 0,
@@ -560,6 +561,7 @@ mod tests {
         ("They met over the weekend.", "the weekend", Label::Date, "2025-W51-WE"),
         ("He was in Paris at the time.", "the time", Label::Date, "PAST_REF"),
         ("It ended nearly four years ago.", "nearly four years ago", Label::Date, "2021"),
+        ("It ended just a decade ago.", "a decade ago", Label::Date, "201"),
         ("The hearing is set for the week of March 6.", "the week of March 6", Label::Date, "2026-W10"),
         ("He said the current system works.", "current", Label::Date, "PRESENT_REF"),
         ("Today is the eighth day of the blockade.", "the eighth day", Label::Date, "2025-12-21"),
