@@ -97,6 +97,10 @@ fn relative_dates_resolve_against_a_dateline_in_any_case_and_with_any_dash() {
         "KYIV, Dec. 21 (Reuters) — ",
         "Kyiv, Ukraine, Dec. 21 (AP) -- ",
         "Kyiv, Dec 21 – ",
+        "Kyiv, Dec. 21 (Reuters) \u{2212} ",
+        "Kyiv, Dec. 21 (Reuters) \u{2015} ",
+        "Kyiv, Dec. 21 (Reuters) \u{2012} ",
+        "Kyiv, Dec. 21 (Reuters)\u{2014}",
     ] {
         let text = format!("{head}Officials said yesterday that talks resume next week.");
         let options = Options {

@@ -14,6 +14,14 @@ use crate::document::Label;
 use crate::temporal::grammar;
 use crate::temporal::words::{scan, Word};
 
+/// Dashes a wire tail may end with: hyphen-minus, the Unicode hyphens and
+/// dashes (figure, en, em, horizontal bar, the two- and three-em dashes, the
+/// small and full-width forms) and the minus sign.
+const DASHES: &[char] = &[
+    '-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}',
+    '\u{2E3A}', '\u{2E3B}', '\u{FE58}', '\u{FE63}', '\u{FF0D}',
+];
+
 /// How far into the text a dateline may start, in bytes.
 const HEAD: usize = 400;
 
@@ -70,7 +78,7 @@ fn find_with(text: &str, today: Option<Date>) -> Option<Date> {
         let before = head[line_start..words[f.start].start].to_ascii_lowercase();
         let first_line = head[..line_start].trim().is_empty();
         let stamped = STAMPS.iter().any(|s| before.contains(s));
-        let wire = line.contains('—')
+        let wire = line.contains(|c: char| c != '-' && DASHES.contains(&c))
             || line.contains(" -- ")
             || line.contains("(AP)")
             || line.contains("(Reuters)");
@@ -145,7 +153,7 @@ fn place_kind(place: &str) -> Place {
 
 /// True if `rest`, the line after a dateline's day, opens with a wire tail:
 /// an optional agency in parentheses or slashes ("(Reuters)", "/PRNewswire/")
-/// and then a dash of any kind ("-", "--", "–", "—").
+/// and then a dash of any kind ("-", "--", "–", "—", "−", [`DASHES`]).
 fn wire_tail(rest: &str) -> bool {
     let mut rest = rest.trim_start();
     for (open, close) in [('(', ')'), ('/', '/')] {
@@ -156,7 +164,10 @@ fn wire_tail(rest: &str) -> bool {
             }
         }
     }
-    rest.starts_with(['-', '–', '—'])
+    // A dash before a digit joins a range ("Dec. 21–23"), not a tail.
+    let mut chars = rest.chars();
+    chars.next().is_some_and(|c| DASHES.contains(&c))
+        && !chars.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// True if the words spell out a four-digit or apostrophe year, not one inferred.
@@ -260,6 +271,37 @@ mod tests {
                 "Talks resume\nKYIV, Nov. 20 (Reuters) - Talks resumed.",
                 "2026-11-20",
             ),
+            // Every dash a keyboard, a word processor or a wire system makes.
+            (
+                "Kyiv, Dec. 21 (Reuters) \u{2010} Talks resumed.",
+                "2025-12-21",
+            ),
+            (
+                "Kyiv, Dec. 21 (Reuters) \u{2012} Talks resumed.",
+                "2025-12-21",
+            ),
+            (
+                "Kyiv, Dec. 21 (Reuters) \u{2015} Talks resumed.",
+                "2025-12-21",
+            ),
+            (
+                "Kyiv, Dec. 21 (Reuters) \u{2212}Talks resumed.",
+                "2025-12-21",
+            ),
+            (
+                "Kyiv, Dec. 21 (Reuters) \u{2E3A} Talks resumed.",
+                "2025-12-21",
+            ),
+            ("Kyiv, Dec. 21 (AP) \u{FE58} Talks resumed.", "2025-12-21"),
+            ("Kyiv, Dec. 21 (AP) \u{FF0D} Talks resumed.", "2025-12-21"),
+            (
+                "Kyiv, Dec. 21 (Reuters)\u{2014}Talks resumed.",
+                "2025-12-21",
+            ),
+            (
+                "Kyiv, Dec. 21, 2025 (Reuters) \u{2015} Talks resumed.",
+                "2025-12-21",
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(
@@ -284,6 +326,10 @@ mod tests {
             "Kyiv (AP) — Talks resumed on Nov. 20.",
             "Kyiv (Reuters) - Talks resumed.",
             "Kyiv 2 Nov. 20 - Talks resumed.",
+            // A dash that is no wire tail's: a range, a note in the sentence.
+            "Paris, Dec. 21\u{2013}23 was cold.",
+            "Officials in Kyiv, Nov. 20 (Reuters) \u{2212} said so.",
+            "Paris, Dec. 21 (a Sunday) \u{00B7} was cold.",
         ];
         for text in cases {
             assert_eq!(find_near(text, today), None, "{text}");

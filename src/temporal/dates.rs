@@ -583,7 +583,8 @@ impl Grammar<'_> {
         Some((century as i32 * 100 + tens as i32 + units as i32, k))
     }
 
-    /// "the 1990s", "1990s", "the '90s", "the eighties" → "199", "198".
+    /// "the 1990s", "1990s", "the '90s", "the eighties" → "199", "198"; the
+    /// article is in the extent.
     pub(super) fn decade(&self, i: usize) -> Option<Hit> {
         // "the nineties", "the eighties": the nearest such decade.
         if self.is(i, "the") {
@@ -596,7 +597,21 @@ impl Grammar<'_> {
                 "seventies" => 7,
                 "eighties" => 8,
                 "nineties" => 9,
-                _ => return None,
+                _ => {
+                    // "the 1990s", "the '80s": the article belongs to the
+                    // decade (TimeML, as with "the 20th century"), unless the
+                    // decade modifies a noun ("the 1990s boom").
+                    let (end, label, value) = self.decade(i + 1)?;
+                    let next = self.words.get(end);
+                    let noun = next.is_some_and(|w| {
+                        !w.newline
+                            && w.lower().chars().all(char::is_alphabetic)
+                            && !w.capitalized
+                            && !w.lower().ends_with("ed")
+                            && !DECADE_CLOSERS.contains(&w.lower())
+                    });
+                    return (!noun).then_some((end, label, value));
+                }
             };
             // Named decades are past ones: the latest that has begun.
             let r = self.reference.year;
@@ -614,7 +629,11 @@ impl Grammar<'_> {
             if !w.lower()[..4].ends_with('0') {
                 return None;
             }
-            (w.lower()[..3].to_string(), i + 1)
+            // "the 1800s", "the 1900s" name centuries ("18", "19"); "the
+            // 2000s" is read as the decade, as news now uses it.
+            let century = w.lower()[2..4] == *"00" && w.lower()[..4] < *"2000";
+            let digits = if century { 2 } else { 3 };
+            (w.lower()[..digits].to_string(), i + 1)
         } else if w.lower() == "'" && self.joined(i + 1) {
             let next = self.lw(i + 1);
             if next.len() == 3
@@ -653,50 +672,18 @@ impl Grammar<'_> {
         }
         Some((k + 1, Label::Date, Some(format!("{:02}", n - 1))))
     }
-
-    /// Fixed-date holidays: "Christmas", "New Year's Day", "Christmas Eve".
-    pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
-        let (m, d, end) = match self.lw(i) {
-            "christmas" if self.capitalized(i) => {
-                if self.is(i + 1, "eve") {
-                    (12, 24, i + 2)
-                } else if self.is(i + 1, "day") {
-                    (12, 25, i + 2)
-                } else {
-                    (12, 25, i + 1)
-                }
-            }
-            "new"
-                if self.capitalized(i)
-                    && self.is(i + 1, "year")
-                    && self.is(i + 2, "'")
-                    && self.is(i + 3, "s") =>
-            {
-                if self.is(i + 4, "eve") {
-                    (12, 31, i + 5)
-                } else if self.is(i + 4, "day") {
-                    (1, 1, i + 5)
-                } else {
-                    return None;
-                }
-            }
-            "thanksgiving" if self.capitalized(i) => {
-                // The fourth Thursday of November.
-                let end = if self.is(i + 1, "day") { i + 2 } else { i + 1 };
-                let date = self.infer_year(i, |y| {
-                    let first = Date::new(y, 11, 1)?;
-                    let thursday = (3 + 7 - first.weekday().index()) % 7 + 1;
-                    Date::new(y, 11, thursday + 21)
-                })?;
-                return Some((end, Label::Date, Some(date.to_string())));
-            }
-
-            _ => return self.named_holiday(i),
-        };
-        let date = self.infer_day(m, d, i)?;
-        Some((end, Label::Date, Some(date.to_string())))
-    }
 }
+
+/// Words after a decade that end its phrase, so a "the" before it is its
+/// own ("the 1990s were", "in the '80s and"); any other lowercase word is a
+/// noun the decade modifies ("the 1990s boom").
+#[rustfmt::skip]
+const DECADE_CLOSERS: &[&str] = &[
+    "after", "also", "and", "are", "as", "at", "be", "before", "brought", "but", "by", "came",
+    "during", "for", "from", "had", "has", "have", "in", "into", "is", "nor", "of", "on",
+    "onward", "onwards", "or", "saw", "since", "than", "that", "through", "to", "too", "until",
+    "was", "were", "when", "which", "while", "who", "with",
+];
 
 /// The most days month `m` can have (29 for February).
 fn lexicon_days(m: u32) -> u32 {
@@ -723,7 +710,18 @@ mod tests {
         ("The deadline is 12/21/2025.", "12/21/2025", Label::Date, "2025-12-21"),
         ("They met on Sunday, December 7.", "Sunday, December 7", Label::Date, "2025-12-07"),
         ("Growth slowed in 2024.", "2024", Label::Date, "2024"),
-        ("It was popular in the 1990s.", "1990s", Label::Date, "199"),
+        ("It was popular in the 1990s.", "the 1990s", Label::Date, "199"),
+        ("It was popular in the '80s and after.", "the '80s", Label::Date, "198"),
+        ("The 1990s were good.", "The 1990s", Label::Date, "199"),
+        ("Growth slowed in the 1970s when oil rose.", "the 1970s", Label::Date, "197"),
+        // A decade modifying a noun leaves the article to the noun.
+        ("He recalled the 1990s boom.", "1990s", Label::Date, "199"),
+        ("A 1990s sitcom returns.", "1990s", Label::Date, "199"),
+        // A hundred years' "00s" before 2000 is the century.
+        ("It was built in the 1800s.", "the 1800s", Label::Date, "18"),
+        ("Mills closed in the early 1900s.", "the early 1900s", Label::Date, "19"),
+        ("Phones changed in the 2000s.", "the 2000s", Label::Date, "200"),
+        ("Rents rose in the 2010s.", "the 2010s", Label::Date, "201"),
         ("Art of the 20th century.", "the 20th century", Label::Date, "19"),
         ("A 20th-century novel.", "20th-century", Label::Date, "19"),
         ("The 19th-century mill closed.", "19th-century", Label::Date, "18"),

@@ -56,6 +56,18 @@ impl Grammar<'_> {
         {
             return None;
         }
+        // "a day-long meeting", "the decades-long feud": the compound alone
+        // is the length (the article is the noun's).
+        if j == i && self.is(i + 1, "-") && self.joined(i + 1) && self.is(i + 2, "long") {
+            let unit = lexicon::unit(self.lw(i))
+                .filter(|u| !matches!(u, Unit::Weekend | Unit::Quarter) && self.joined(i + 2))?;
+            let plural = self.lw(i).ends_with('s');
+            return Some((
+                i + 3,
+                Label::Duration,
+                Some(unit.duration((!plural).then_some(1))),
+            ));
+        }
         if self.is(j, "a") && self.is(j + 1, "while") {
             return Some((j + 2, Label::Duration, Some("PXX".into())));
         }
@@ -92,7 +104,15 @@ impl Grammar<'_> {
             }
             return Some((k, Label::Duration, Some(unit.duration(amount))));
         }
+        // "20 more years", "a few more days": the amount still to come.
+        if self.is(k, "more") && lexicon::unit(self.lw(k + 1)).is_some() {
+            k += 1;
+        }
         let unit = lexicon::unit(self.lw(k))?;
+        // "a day-long meeting": the compound alone is the length (above).
+        if self.is(k + 1, "-") && self.is(k + 2, "long") {
+            return None;
+        }
         // "the two days of music", "the two day rally": the article is the noun's.
         if article && (self.is(k + 1, "of") || !self.lw(k).ends_with('s')) {
             return None;
@@ -295,6 +315,12 @@ mod tests {
         ("For the nine months, net rose 5%.", "the nine months", Label::Duration, "P9M"),
         ("Net fell in the six months ended Oct. 1.", "the six months", Label::Duration, "P6M"),
         ("It ended the eight-year war.", "eight-year", Label::Duration, "P8Y"),
+        ("They stay for at least 20 more years.", "at least 20 more years", Label::Duration, "P20Y"),
+        ("It lasts two more weeks.", "two more weeks", Label::Duration, "P2W"),
+        ("A few more days passed.", "A few more days", Label::Duration, "PXD"),
+        ("After a day-long meeting, they left.", "day-long", Label::Duration, "P1D"),
+        ("A year-long strike ended.", "year-long", Label::Duration, "P1Y"),
+        ("The decades-long battle ended.", "decades-long", Label::Duration, "PXE"),
         ("They held the two day rally.", "two day", Label::Duration, "P2D"),
         ("They enjoyed the two days of music.", "two days", Label::Duration, "P2D"),
         ("Net rose in the first nine months of 1997.", "the first nine months", Label::Duration, "P9M"),
@@ -340,6 +366,10 @@ mod tests {
         "It ran in the Communist Party daily Granma.",
         "He scored 5 1/2 points.",
         "Two and a half men came.",
+        "He wants two more.",
+        "Two more weekends of shows were added.",
+        "It took a long time.",
+        "The weekend-long festival and a quarter-long plan.",
     ];
 
     #[test]

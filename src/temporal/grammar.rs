@@ -366,8 +366,8 @@ pub(super) struct Grammar<'a> {
 /// What the scan knows of the quarters a text mentions.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Quarters {
-    /// A day in the first quarter the text reports on: earnings stories name
-    /// it in the lead ("third-quarter profit rose"), then call it "the quarter".
+    /// A day in the quarter the text reports on: earnings stories name it in
+    /// the lead ("third-quarter profit rose"), then call it "the quarter".
     reported: Option<Date>,
     /// Byte offset of the latest mention of any quarter.
     seen_at: Option<usize>,
@@ -435,9 +435,9 @@ pub(super) fn longer(a: Option<Hit>, b: Option<Hit>) -> Option<Hit> {
 
 impl<'a> Grammar<'a> {
     /// Remembers the quarters a report speaks of, from the expression found
-    /// at `start..end`: the first one not named as a comparison ("the
-    /// year-ago quarter") within about a year before the reference date is
-    /// the reported one.
+    /// at `start..end`: the first one within about a year before the
+    /// reference date, not named as a comparison ("the year-ago quarter"),
+    /// is the reported one, until a later report takes over.
     fn note_period(&self, start: usize, end: usize, label: Label, value: Option<&str>) {
         let Some(value) = value else { return };
         let mut q = self.quarters.get();
@@ -446,11 +446,25 @@ impl<'a> Grammar<'a> {
             q.seen_at = Some(self.words[start].start);
             q.stretch = false;
             let comparison = (start..end).any(|k| self.is_any(k, COMPARISON_WORDS));
+            // "the quarter ended Sept. 30" is a calendar quarter, which need
+            // not be the fiscal one the report numbers.
+            let bare =
+                (start..end).all(|k| self.is_any(k, &["the", "quarter", "latest", "fiscal"]));
+            let ended = bare && self.is_any(end, &["ended", "ending"]);
             let day = period_start(value).filter(|d| {
                 let days = self.reference.to_days() - d.to_days();
                 (0..=400).contains(&days)
             });
-            if let (None, false, Some(day)) = (q.reported, comparison, day) {
+            // The first quarter named leads the report (fiscal ones included);
+            // a later one over by the reference date supersedes it
+            // ("Separately, Acme reported third-quarter profit"), but not an
+            // earlier one in passing ("after a flat second quarter") or one
+            // ahead ("a fourth-quarter charge").
+            let takes_over = |d: Date| match q.reported {
+                None => true,
+                Some(r) => d > r && d.add_months(3).is_some_and(|e| e <= self.reference),
+            };
+            if let (false, false, Some(day)) = (comparison, ended, day.filter(|&d| takes_over(d))) {
                 q.reported = Some(day);
             }
         } else if matches!(value, "P6M" | "P9M") || value.ends_with("-H1") || value.ends_with("-H2")
@@ -473,12 +487,22 @@ impl<'a> Grammar<'a> {
     /// True if the text before word `i` speaks of quarters: it mentioned one
     /// lately ("a quarter of voters" is none), and no longer period since.
     pub(super) fn on_quarters(&self, i: usize) -> bool {
+        !self.quarters.get().stretch && self.quarters_lately(i)
+    }
+
+    /// True if the text before word `i` speaks of a half-year or nine-month
+    /// period that followed a quarter lately ("In the first nine months, net
+    /// fell from the 1988 period"): a comparison then names a year.
+    pub(super) fn on_longer_period(&self, i: usize) -> bool {
+        self.quarters.get().stretch && self.quarters_lately(i)
+    }
+
+    fn quarters_lately(&self, i: usize) -> bool {
         let at = self.words.get(i).map_or(self.text.len(), |w| w.start);
-        let q = self.quarters.get();
-        let lately = q
+        self.quarters
+            .get()
             .seen_at
-            .is_some_and(|byte| at.saturating_sub(byte) <= QUARTER_REACH);
-        !q.stretch && lately
+            .is_some_and(|byte| at.saturating_sub(byte) <= QUARTER_REACH)
     }
 
     pub(super) fn lw(&self, i: usize) -> &str {
@@ -680,8 +704,20 @@ impl<'a> Grammar<'a> {
                 after
             };
             if self.is(k, "the") {
+                // "the end of the decade" too; not "the end of the year-long strike".
                 let unit = lexicon::unit(self.lw(k + 1))
-                    .filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Quarter));
+                    .filter(|u| {
+                        matches!(
+                            u,
+                            Unit::Week
+                                | Unit::Month
+                                | Unit::Year
+                                | Unit::Quarter
+                                | Unit::Decade
+                                | Unit::Century
+                        )
+                    })
+                    .filter(|_| !(self.is(k + 2, "-") && self.joined(k + 2)));
                 match unit {
                     Some(unit) if !self.lw(k + 1).ends_with('s') => Some((
                         k + 2,
@@ -836,6 +872,8 @@ pub(super) mod tests {
         ("It will be held on April 24 and 25.", "25", Label::Date, "2026-04-25"),
         ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday", Label::Time, "2025-12-20TAF"),
         ("It was delayed earlier in the year.", "earlier in the year", Label::Date, "2025"),
+        ("By the end of the decade, it grows.", "the end of the decade", Label::Date, "202"),
+        ("Cities will grow before the end of the century.", "the end of the century", Label::Date, "20"),
         ("Earlier Friday, lawyers filed.", "Friday", Label::Date, "2025-12-19"),
     ];
 
@@ -862,9 +900,14 @@ pub(super) mod tests {
 
     /// Fails with every case of `cases` that is not found with its extent, label and value.
     pub(crate) fn check(cases: &[(&str, &str, Label, &str)]) {
+        check_on("2025-12-21", cases);
+    }
+
+    /// Like [`check`], every case against `reference`.
+    pub(crate) fn check_on(reference: &str, cases: &[(&str, &str, Label, &str)]) {
         let cases: Vec<_> = cases
             .iter()
-            .map(|&(text, extent, label, value)| (text, "2025-12-21", extent, label, value))
+            .map(|&(text, extent, label, value)| (text, reference, extent, label, value))
             .collect();
         check_at(&cases);
     }
@@ -932,6 +975,8 @@ pub(super) mod tests {
         "Earlier, they had said no.",
         "The end-user pays.",
         "It was an end-to-end test.",
+        "They met at the end of the decade-long feud.",
+        "He saw the end of the century-old mill.",
     ];
 
     #[test]

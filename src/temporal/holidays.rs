@@ -1,8 +1,8 @@
-//! Named holidays beyond the fixed ones in `dates`: days fixed in the
-//! calendar ("Valentine's Day", "Halloween"), days counted by weekday
-//! ("Labor Day", "Election Day": US usage, as in most English wire news)
-//! and days hung on Easter ("Good Friday"). The year follows the clause's
-//! tense, else the nearest occurrence.
+//! Named holidays: days fixed in the calendar ("Christmas Eve",
+//! "Halloween"), days counted by weekday ("Thanksgiving", "Labor Day",
+//! "Election Day": US usage, as in most English wire news) and days hung on
+//! Easter ("Good Friday"). The year follows "last", "next" or "this" before
+//! the name, else the clause's tense, else the nearest occurrence.
 
 use crate::calendar::Date;
 use crate::document::Label;
@@ -27,6 +27,13 @@ enum Rule {
 /// except the "'" and "s" of a possessive.
 #[rustfmt::skip]
 const HOLIDAYS: &[(&[&str], Rule)] = &[
+    (&["christmas", "eve"], Rule::Fixed(12, 24)),
+    (&["christmas", "day"], Rule::Fixed(12, 25)),
+    (&["christmas"], Rule::Fixed(12, 25)),
+    (&["new", "year", "'", "s", "eve"], Rule::Fixed(12, 31)),
+    (&["new", "year", "'", "s", "day"], Rule::Fixed(1, 1)),
+    (&["thanksgiving", "day"], Rule::Nth(11, 3, 4)),
+    (&["thanksgiving"], Rule::Nth(11, 3, 4)),
     (&["valentine", "'", "s", "day"], Rule::Fixed(2, 14)),
     (&["st", ".", "patrick", "'", "s", "day"], Rule::Fixed(3, 17)),
     (&["halloween"], Rule::Fixed(10, 31)),
@@ -97,22 +104,44 @@ impl Rule {
 }
 
 impl Grammar<'_> {
-    /// A named holiday at word `i` ("Labor Day", "Good Friday", "Halloween").
-    pub(super) fn named_holiday(&self, i: usize) -> Option<Hit> {
+    /// A holiday at word `i` ("Christmas Eve", "Labor Day", "Good Friday",
+    /// "last Thanksgiving", "Easter week").
+    pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
+        let shift = match self.lw(i) {
+            "last" => Some(-1),
+            "next" => Some(1),
+            "this" => Some(0),
+            _ => None,
+        };
+        let start = if shift.is_some() { i + 1 } else { i };
         let (name, rule) = HOLIDAYS.iter().find(|(name, _)| {
             name.iter().enumerate().all(|(k, part)| {
-                self.is(i + k, part)
-                    && (matches!(*part, "'" | "s" | ".") || self.capitalized(i + k))
+                // "Christmas day", "New Year's eve": the first word names it.
+                let small = k > 0 && matches!(*part, "'" | "s" | "." | "day" | "eve");
+                self.is(start + k, part) && (small || self.capitalized(start + k))
             })
         })?;
-        let end = i + name.len();
+        let end = start + name.len();
         // "Easter week", "Labor Day week": the (ISO) week that holds the day.
         let week = self.is(end, "week") && !self.capitalized(end + 1);
-        // "Easter Island", "Memorial Day Parade" stay names.
-        if !week && name.len() == 1 && self.capitalized(end) && !self.words[end].newline {
+        // "Easter Island", "Christmas Island", "Memorial Day Parade" stay
+        // names; not "Christmas Mass" or "Easter Vigil", the day's rites.
+        let rite = crate::temporal::lexicon::is_rite(self.lw(end));
+        if !week && !rite && name.len() == 1 && self.capitalized(end) && !self.words[end].newline {
             return None;
         }
-        let date = self.infer_year(i, |y| rule.in_year(y))?;
+        let r = self.reference;
+        let in_year = |y| rule.in_year(y);
+        let date = match shift {
+            // The one before the reference date, the one after, the one of its year.
+            Some(-1) => (r.year - 1..=r.year)
+                .rev()
+                .filter_map(in_year)
+                .find(|d| *d < r)?,
+            Some(1) => (r.year..=r.year + 1).filter_map(in_year).find(|d| *d > r)?,
+            Some(_) => in_year(r.year)?,
+            None => self.infer_year(start, in_year)?,
+        };
         if week {
             return Some((end + 1, Label::Date, Self::period(Unit::Week, date)));
         }
@@ -149,6 +178,18 @@ mod tests {
         ("Pilgrims will gather on Good Friday.", "Good Friday", Label::Date, "2026-04-03"),
         ("Churches filled at Easter.", "Easter", Label::Date, "2025-04-20"),
         ("Flowers sold well before Mother's Day.", "Mother's Day", Label::Date, "2025-05-11"),
+        ("Shops close on Christmas Day.", "Christmas Day", Label::Date, "2025-12-25"),
+        ("Shops close on Christmas day.", "Christmas day", Label::Date, "2025-12-25"),
+        ("They met on New Year's Eve.", "New Year's Eve", Label::Date, "2025-12-31"),
+        // "last", "next", "this": the occurrence before, after, or in the reference year.
+        ("He came last Thanksgiving.", "last Thanksgiving", Label::Date, "2025-11-27"),
+        ("It was quiet last Christmas.", "last Christmas", Label::Date, "2024-12-25"),
+        ("They will visit next Christmas.", "next Christmas", Label::Date, "2025-12-25"),
+        ("They met next Easter.", "next Easter", Label::Date, "2026-04-05"),
+        ("He left this Easter.", "this Easter", Label::Date, "2025-04-20"),
+        ("They met last New Year's Day.", "last New Year's Day", Label::Date, "2025-01-01"),
+        ("Sales peak in Thanksgiving week.", "Thanksgiving week", Label::Date, "2025-W48"),
+        ("He led the Christmas Mass.", "Christmas", Label::Date, "2025-12-25"),
     ];
 
     #[test]
@@ -163,6 +204,8 @@ mod tests {
         ("He proposed on Valentine's Day.", "2025-06-01", "Valentine's Day", Label::Date, "2025-02-14"),
         ("The parade was held on St. Patrick's Day.", "2025-06-01", "St. Patrick's Day", Label::Date, "2025-03-17"),
         ("The parade is on St. Patrick's Day.", "2025-02-01", "St. Patrick's Day", Label::Date, "2025-03-17"),
+        ("They will visit next Christmas.", "2000-02-10", "next Christmas", Label::Date, "2000-12-25"),
+        ("He came last Thanksgiving.", "2000-02-10", "last Thanksgiving", Label::Date, "1999-11-25"),
     ];
 
     #[test]
@@ -176,6 +219,9 @@ mod tests {
         "The Easter Week Rising failed.",
         "He said a good friday was had by all.",
         "The labor day rate applies.",
+        "They flew to Christmas Island.",
+        "The christmas tree was lit.",
+        "The Thanksgiving Parade marched.",
     ];
 
     #[test]

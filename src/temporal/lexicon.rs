@@ -40,6 +40,13 @@ pub fn weekday(word: &str) -> Option<u32> {
     })
 }
 
+/// True for a capitalized word that, after a day's name, makes it the day of
+/// a rite, not part of a name: "Sunday Mass", "Christmas Vigil" (but "Sunday
+/// Times", "Christmas Island" are names).
+pub fn is_rite(word: &str) -> bool {
+    matches!(word, "mass" | "vigil")
+}
+
 /// The value of a number word up to ninety-nine's parts ("twenty" → 20).
 pub fn number_word(word: &str) -> Option<u32> {
     Some(match word {

@@ -49,6 +49,9 @@ impl Grammar<'_> {
         let (shift, j) = match self.lw(i) {
             "last" | "past" => (Some(-1), i + 1),
             "next" | "coming" => (Some(1), i + 1),
+            // "this past spring", "this coming fall": the article's own words.
+            "this" if self.is(i + 1, "past") => (Some(-1), i + 2),
+            "this" if self.is(i + 1, "coming") => (Some(1), i + 2),
             "this" => (Some(0), i + 1),
             "the" => (None, i + 1),
             _ => (None, i),
@@ -113,7 +116,13 @@ impl Grammar<'_> {
                 if !cued || (self.is(j, "fall") && self.is(j + 1, "of")) {
                     return None;
                 }
-                year_of_current
+                // "will reopen in the fall" told in winter is next year's;
+                // "it rained in the summer", told in spring, last year's.
+                match self.tense_at(j) {
+                    Tense::Future if order(code) < order(current) => year_of_current + 1,
+                    Tense::Past if order(code) > order(current) => year_of_current - 1,
+                    _ => year_of_current,
+                }
             }
         };
         Some((j + 1, Label::Date, Some(format!("{year:04}-{code}"))))
@@ -134,8 +143,12 @@ impl Grammar<'_> {
             year = Some(y);
             j = e;
         }
-        // "the 1988 quarter", "the 1989 period": the reported quarter of that year.
+        // "the 1988 quarter", "the 1989 period": the reported quarter of that
+        // year; after "the nine months", "the 1988 period" is that year's.
         if the && year.is_some() && self.is_any(j, &["quarter", "period"]) {
+            if self.is(j, "period") && self.on_longer_period(i) {
+                return Some((j + 1, Label::Date, Some(format!("{:04}", year?))));
+            }
             let q = (self.reported(i)?.month - 1) / 3 + 1;
             return Some((j + 1, Label::Date, Some(format!("{:04}-Q{q}", year?))));
         }
@@ -174,6 +187,11 @@ impl Grammar<'_> {
         {
             let last_year = reported()?.add_months(-12)?;
             let mut end = k + 3;
+            // "the year-ago results" after "the nine months": last year's.
+            let longer = self.on_longer_period(i) && !self.is_any(end, &["quarter", "quarters"]);
+            if longer && !self.is(end, "period") && !the {
+                return Some((end, Label::Date, Some(format!("{:04}", last_year.year))));
+            }
             if let Some(n) = lexicon::ordinal(self.lw(end)).filter(|n| (1..=4).contains(n)) {
                 if self.is(end + 1, "quarter") {
                     return Some((
@@ -219,10 +237,17 @@ impl Grammar<'_> {
             let k = if self.is(j, "quarter") { j } else { j + 1 };
             let period = self.is(k, "period") && !self.is(j, "period") && k == j + 1;
             if (self.is(k, "quarter") || period) && !self.is(k + 1, "-") {
-                // "the quarter ended Sept. 30": the calendar quarter of that day.
+                // "the quarter ended Sept. 30": the three months up to that
+                // day, named by the calendar quarter that holds most of them
+                // (their middle month): "ended July 31" is May to July, Q2.
                 if self.is_any(k + 1, &["ended", "ending"]) {
                     if let Some(day) = self.explicit(k + 2).as_ref().and_then(hit_day) {
-                        return Some((k + 1, Label::Date, Some(Self::period(Unit::Quarter, day)?)));
+                        let middle = day.add_months(-1)?;
+                        return Some((
+                            k + 1,
+                            Label::Date,
+                            Some(Self::period(Unit::Quarter, middle)?),
+                        ));
                     }
                 }
                 let day = if self.is(j, "current") {
@@ -321,6 +346,13 @@ impl Grammar<'_> {
             } else if let Some((y, e)) = self.year_at(after, true) {
                 year = Some(y);
                 end = e;
+            } else if let Some((e, _, Some(v))) =
+                self.is(k, "of").then(|| self.year(after)).flatten()
+            {
+                // "the first quarter of fiscal 2026", "of FY2026": the fiscal
+                // year's quarter, numbered as the report numbers it.
+                year = v.parse().ok();
+                end = e;
             }
         }
         // Without a year, "the first half" or "the fourth quarter" of a game is
@@ -363,6 +395,9 @@ mod tests {
     #[rustfmt::skip]
     const CASES: &[(&str, &str, Label, &str)] = &[
         ("It opens this summer.", "this summer", Label::Date, "2025-SU"),
+        ("It closed this past spring.", "this past spring", Label::Date, "2025-SP"),
+        ("It opens this coming spring.", "this coming spring", Label::Date, "2026-SP"),
+        ("It closed this past week.", "this past week", Label::Date, "2025-W50"),
         ("Profit grew in the third quarter.", "the third quarter", Label::Date, "2025-Q3"),
         ("Profit grew in the first half of 2025.", "the first half of 2025", Label::Date, "2025-H1"),
         ("Profit fell from the year-ago quarter.", "the year-ago quarter", Label::Date, "2024-Q4"),
@@ -370,6 +405,14 @@ mod tests {
         ("Results for the last half of 2024 were weak.", "the last half of 2024", Label::Date, "2024-H2"),
         ("It is the third-quarter loss.", "third-quarter", Label::Date, "2025-Q3"),
         ("It ran well into the summer.", "the summer", Label::Date, "2025-SU"),
+        // A bare season by tense: ahead of this winter, or back from it.
+        ("It will reopen in the fall.", "the fall", Label::Date, "2026-FA"),
+        ("It reopened in the fall.", "the fall", Label::Date, "2025-FA"),
+        ("Prices rise in the spring.", "the spring", Label::Date, "2025-SP"),
+        // A quarter of a fiscal year named by its end.
+        ("Profit rose in the first quarter of fiscal 2026.", "the first quarter of fiscal 2026", Label::Date, "2026-Q1"),
+        ("Profit rose in the second quarter of FY2026.", "the second quarter of FY2026", Label::Date, "2026-Q2"),
+        ("Profit rose in the third quarter of fiscal year 2025.", "the third quarter of fiscal year 2025", Label::Date, "2025-Q3"),
         ("The Q1 figures are due.", "Q1", Label::Date, "2025-Q1"),
         ("Profit rose in H1 2025.", "H1 2025", Label::Date, "2025-H1"),
         ("Profit rose 38% in the first half.", "the first half", Label::Date, "2025-H1"),
@@ -381,6 +424,37 @@ mod tests {
     #[test]
     fn seasons_quarters_and_halves_resolve() {
         check(CASES);
+    }
+
+    /// Earnings news, reference 2025-11-02: which quarter "the quarter", "a
+    /// year earlier" and "the 1988 period" name; rows that must keep the
+    /// first quarter reported, or a year, come with them.
+    #[rustfmt::skip]
+    const REPORTED: &[(&str, &str, Label, &str)] = &[
+        // A later report in the same story takes over from a fiscal quarter.
+        ("Acme's fiscal first-quarter profit rose. Separately, Bolt reported third-quarter profit of $5 million, up from $4 million a year earlier.", "a year earlier", Label::Date, "2024-Q3"),
+        ("Acme's fiscal first-quarter profit rose. Separately, Bolt reported third-quarter profit. Year-earlier results included a gain.", "Year-earlier", Label::Date, "2024-Q3"),
+        // A quarter ahead or one earlier in passing does not.
+        ("Third-quarter profit rose. The storm will cause a fourth-quarter charge. Sales fell in the latest quarter.", "the latest quarter", Label::Date, "2025-Q3"),
+        ("Third-quarter profit rose after a flat second quarter, up from $4 million a year earlier.", "a year earlier", Label::Date, "2024-Q3"),
+        ("Fiscal fourth-quarter net rose to $5 million from $4 million a year earlier.", "a year earlier", Label::Date, "2024-Q4"),
+        // "the quarter ended Sept. 30" is the calendar quarter; the fiscal one stays reported.
+        ("Fiscal first-quarter net rose. For the quarter ended Sept. 30, sales rose. In the 1988 period, it earned $2 million.", "the 1988 period", Label::Date, "1988-Q1"),
+        // A quarter that ended on a day is named by the calendar quarter it mostly covers.
+        ("In the quarter ended July 31, it lost $1 million.", "the quarter", Label::Date, "2025-Q2"),
+        ("For the quarter ended Sept. 30, net rose.", "the quarter", Label::Date, "2025-Q3"),
+        ("For the quarter ending June 30, net rose.", "the quarter", Label::Date, "2025-Q2"),
+        ("In the quarter ended Jan. 31, it lost $1 million.", "the quarter", Label::Date, "2024-Q4"),
+        // After the nine months, the comparison period is a year.
+        ("Third-quarter net rose. In the first nine months, net was $306 million, compared with a loss in the 2024 period.", "the 2024 period", Label::Date, "2024"),
+        ("Third-quarter net rose. In the first nine months, net rose. The year-ago results included a charge.", "year-ago", Label::Date, "2024"),
+        ("Third-quarter net rose. The year-ago results included a charge.", "year-ago", Label::Date, "2024-Q3"),
+        ("Third-quarter net rose. In the first nine months, net rose. The year-ago quarter was weak.", "The year-ago quarter", Label::Date, "2024-Q3"),
+    ];
+
+    #[test]
+    fn earnings_news_names_the_quarter_it_reports_on() {
+        crate::temporal::grammar::tests::check_on("2025-11-02", REPORTED);
     }
 
     /// Game periods, not calendar ones.

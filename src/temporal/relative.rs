@@ -21,8 +21,10 @@ impl Grammar<'_> {
         if !self.capitalized(j) || self.recurring_weekday(j).is_some() {
             return None;
         }
-        // "Sunday Times", "Monday Night Football": a name, not a date.
+        // "Sunday Times", "Monday Night Football": a name, not a date; but
+        // "Sunday Mass" is that day's.
         if self.capitalized(j + 1)
+            && !lexicon::is_rite(self.lw(j + 1))
             && lexicon::month(self.lw(j + 1)).is_none()
             && lexicon::part_of_day(self.lw(j + 1)).is_none()
             && !self.words[j + 1].newline
@@ -173,6 +175,16 @@ impl Grammar<'_> {
                 return Some((k + 1, Label::Date, Some(format!("{:04}", r.year))));
             }
         }
+        // "the week before last", "the year before last": two units back.
+        if self.is(i, "the") && self.is(i + 2, "before") && self.is(i + 3, "last") {
+            let unit = lexicon::unit(self.lw(i + 1))
+                .filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year))
+                .filter(|_| !self.lw(i + 1).ends_with('s'));
+            // Not "the week before last Monday" (before that day's week).
+            if let Some(unit) = unit.filter(|_| !self.capitalized(i + 4)) {
+                return Some((i + 4, Label::Date, Self::shifted(unit, r, -2)?));
+            }
+        }
         // "the full year", "the whole year": this year.
         if self.is(i, "the")
             && self.is_any(i + 1, &["full", "whole", "entire"])
@@ -239,17 +251,28 @@ impl Grammar<'_> {
         if self.is_title(j, 2) {
             return None;
         }
+        // Earnings news compares an amount with the reported quarter a year
+        // back: "compared with $3 million last year", "up from last year's
+        // $1.55 billion"; not "Last year, sales rose" (the year).
+        let compared = i > 0
+            && (self.number(i - 1).is_some()
+                || self.is_any(i - 1, &["million", "billion", "cents", "from", "with"]));
+        if unit == Unit::Year && n == -1 && j == i && compared && self.on_quarters(i) {
+            let day = self.reported(i)?.add_months(-12)?;
+            return Some((j + 2, Label::Date, Self::period(Unit::Quarter, day)));
+        }
         Some((j + 2, Label::Date, Self::shifted(unit, r, n)?))
     }
 
     /// "two weeks ago", "a year earlier", "three days later", "several years ago".
     pub(super) fn ago(&self, i: usize, anchor: Anchor) -> Option<Hit> {
-        // Approximators belong to the extent: "nearly four years ago".
+        // Approximators belong to the extent: "nearly four years ago"
+        // (TIMEX3's `mod`); "just" and "only" do not ("just [a decade ago]").
         let approximate = match (self.lw(i), self.lw(i + 1)) {
             ("more" | "less", "than") => 2,
             (
                 "nearly" | "almost" | "about" | "some" | "roughly" | "around" | "over"
-                | "approximately" | "just",
+                | "approximately",
                 _,
             ) => 1,
             _ => 0,
@@ -515,6 +538,13 @@ mod tests {
         ("Fiscal first-quarter net rose to $5 million from $4 million a year earlier.", "a year earlier", Label::Date, "2024-Q1"),
         ("Third-quarter profit rose. For the nine months, net fell from a year earlier.", "a year earlier", Label::Date, "2024"),
         ("More than a quarter of voters backed him a year ago.", "a year ago", Label::Date, "2024"),
+        // An amount compared with "last year" in earnings news: the quarter a year back.
+        ("Third-quarter net rose. The unit earned $24 million, compared with a loss of $3 million last year.", "last year", Label::Date, "2024-Q3"),
+        ("Third-quarter sales were $1.76 billion, a 13% increase from last year's $1.55 billion.", "last year", Label::Date, "2024-Q3"),
+        // Not an amount compared, or no quarter in view: the year.
+        ("Third-quarter net rose. Last year, catastrophe losses totaled $5 million.", "Last year", Label::Date, "2024"),
+        ("Third-quarter net rose. In the nine months, net rose from $504 million last year.", "last year", Label::Date, "2024"),
+        ("The town spent $3 million last year on roads.", "last year", Label::Date, "2024"),
         ("The sides will meet on Tuesday.", "Tuesday", Label::Date, "2025-12-23"),
         ("He left last week.", "last week", Label::Date, "2025-W50"),
         ("She arrived yesterday.", "yesterday", Label::Date, "2025-12-20"),
@@ -524,12 +554,14 @@ mod tests {
         ("He recently left.", "recently", Label::Date, "PAST_REF"),
         ("It may change in the future.", "the future", Label::Date, "FUTURE_REF"),
         ("They met Tuesday morning.", "Tuesday morning", Label::Time, "2025-12-16TMO"),
+        ("In his Sunday Mass, the cardinal spoke.", "Sunday", Label::Date, "2025-12-21"),
         ("They met the next day.", "the next day", Label::Date, "2025-12-22"),
         ("He left last night.", "last night", Label::Time, "2025-12-20TNI"),
         ("It closes at year-end.", "year-end", Label::Date, "2025-12-31"),
         ("They met over the weekend.", "the weekend", Label::Date, "2025-W51-WE"),
         ("He was in Paris at the time.", "the time", Label::Date, "PAST_REF"),
         ("It ended nearly four years ago.", "nearly four years ago", Label::Date, "2021"),
+        ("It ended just a decade ago.", "a decade ago", Label::Date, "201"),
         ("The hearing is set for the week of March 6.", "the week of March 6", Label::Date, "2026-W10"),
         ("He said the current system works.", "current", Label::Date, "PRESENT_REF"),
         ("Today is the eighth day of the blockade.", "the eighth day", Label::Date, "2025-12-21"),
@@ -562,7 +594,10 @@ mod tests {
         ("Then, a week or so ago, he left.", "a week or so ago", Label::Date, "2025-W50"),
         ("It will open two weeks from now.", "two weeks from now", Label::Date, "2026-W01"),
         ("Wars raged in the 20th century.", "the 20th century", Label::Date, "19"),
-        ("The 1990s were good.", "1990s", Label::Date, "199"),
+        ("The 1990s were good.", "The 1990s", Label::Date, "199"),
+        ("It happened the week before last.", "the week before last", Label::Date, "2025-W49"),
+        ("Prices peaked the year before last.", "the year before last", Label::Date, "2023"),
+        ("He died the day before last Tuesday.", "the day before last Tuesday", Label::Date, "2025-12-15"),
         ("Rates rise next year.", "next year", Label::Date, "2026"),
     ];
 

@@ -54,6 +54,13 @@ const GOVERNORS: &[&str] = &[
     "its", "their", "our", "this", "that", "first", "late", "early",
 ];
 
+/// Nouns of an intention or a pact, which before "to" point the act ahead.
+#[rustfmt::skip]
+const INTENTIONS: &[&str] = &[
+    "accord", "agreement", "bid", "commitment", "deal", "offer", "pact", "pledge", "promise",
+    "proposal",
+];
+
 /// Words that, shortly before "until", make it a deadline still ahead.
 #[rustfmt::skip]
 const DEADLINE: &[&str] = &[
@@ -61,6 +68,9 @@ const DEADLINE: &[&str] = &[
     "adjourned", "adjourn", "suspended", "suspend", "given", "gave", "give", "deadline",
     "recessed", "off", "pushed", "has", "have",
 ];
+
+/// How many words before "until" or "through" a deadline word may stand.
+const DEADLINE_REACH: usize = 12;
 
 /// Words that end the search for a cue: clause and quotation boundaries.
 const BARRIERS: &[&str] = &[
@@ -110,6 +120,11 @@ fn classify(words: &[Word], k: usize, at: usize, before_date: bool) -> Option<Te
     {
         return None;
     }
+    // "an agreement to acquire the bank in January", "a plan to close it in
+    // March": the act agreed or planned lies ahead of the telling.
+    if before_date && next == "to" && INTENTIONS.contains(&s) {
+        return Some(Tense::Future);
+    }
     // "the next match is Saturday" looks ahead; "next to the bank" does not.
     if s == "next" && next != "to" {
         return Some(Tense::Future);
@@ -124,7 +139,13 @@ fn classify(words: &[Word], k: usize, at: usize, before_date: bool) -> Option<Te
     // loans through January": a deadline ahead. "He stayed until Tuesday"
     // says nothing new: the verb decides.
     if matches!(s, "until" | "till" | "through") && before_date {
-        let deadline = (k.saturating_sub(4)..k).any(|b| DEADLINE.contains(&words[b].lower()));
+        // A deadline verb may have its object between ("extended Control
+        // Data up to $90 million in revolving loans through January"); "has"
+        // and "off" count only close by ("has until Friday").
+        let deadline = (k.saturating_sub(DEADLINE_REACH)..k).any(|b| {
+            let w = words[b].lower();
+            DEADLINE.contains(&w) && (k - b <= 4 || !matches!(w, "has" | "have" | "off"))
+        });
         return deadline.then_some(Tense::Future);
     }
     // "the law takes effect Jan. 1", "goes into effect", "comes into force":
@@ -201,6 +222,9 @@ fn classify(words: &[Word], k: usize, at: usize, before_date: bool) -> Option<Te
     None
 }
 
+/// The most words, marks included, the cue search goes on after a date.
+const MAX_RIGHT: usize = 12;
+
 /// The most words, marks included, the cue search goes back from a date.
 const MAX_LOOK: usize = 48;
 
@@ -241,9 +265,16 @@ pub fn tense(words: &[Word], at: usize, lo: usize, hi: usize) -> Tense {
             return t;
         }
     }
+    // A date fronted at the start of its sentence ("In January, a week after
+    // the anniversary of the ruling, a bombing in Birmingham killed …") is
+    // told by the main verb, past the subject however long.
+    let fronted = (left..at).all(|k| {
+        words[k].start < lo || matches!(words[k].lower(), "in" | "on" | "early" | "late" | "by")
+    });
+    let reach = if fronted { MAX_LOOK } else { MAX_RIGHT };
     let mut right = at + 1;
     let mut seen = 0;
-    while right < words.len() && seen < 12 {
+    while right < words.len() && seen < reach {
         let w = &words[right];
         if w.end > hi || BARRIERS.contains(&w.lower()) {
             break;
@@ -308,6 +339,9 @@ mod tests {
         ("Just ahead of the trip, officials on Sunday issued a warning", "sunday", Tense::Past),
         ("Lenders have extended loans through January", "january", Tense::Future),
         ("He stayed there through January", "january", Tense::Past),
+        ("Banks have extended the company up to $90 million in loans through January", "january", Tense::Future),
+        ("He has lived in a small flat in the city through January", "january", Tense::Past),
+        ("The court gave the firm and its many creditors until Friday to reply", "friday", Tense::Future),
         ("Protesters planned a large rally on Saturday", "saturday", Tense::Future),
         ("The war would begin as previously planned Saturday night", "saturday", Tense::Past),
         ("The law takes effect Jan. 1", "jan", Tense::Future),
@@ -315,6 +349,16 @@ mod tests {
         ("The law took effect Jan. 1", "jan", Tense::Past),
         ("The law did not take effect in January", "january", Tense::Past),
         ("The fire set the house ablaze on Monday", "monday", Tense::Past),
+        ("It announced an agreement to acquire the bank in January", "january", Tense::Future),
+        ("Yesterday they signed a pact to hold elections in March", "march", Tense::Future),
+        // The pact itself, or an act told past after it, keeps its tense.
+        ("They signed the agreement in January", "january", Tense::Past),
+        ("The offer to buy the firm was rejected in January", "january", Tense::Past),
+        ("In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, a clinic bombing in Birmingham, Ala., killed a guard", "january", Tense::Past),
+        ("In January, a week after the anniversary of the ruling by the Supreme Court of the state, a new law will take effect", "january", Tense::Future),
+        // Not fronted: the look ahead stays short.
+        ("Officials met in January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, as a clinic bombing in Birmingham, Ala., killed a guard", "january", Tense::Past),
+        ("Markets in January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision and the start of a clinic trial in Birmingham, Ala., rallied", "january", Tense::Unknown),
     ];
 
     #[test]
