@@ -22,10 +22,7 @@ const OPENERS: &str = include_str!("../../data/names/event_openers.txt");
 const STORMS: &str = include_str!("../../data/names/storm_words.txt");
 
 fn is_in(source: &'static str, cell: &'static OnceLock<Vec<&'static str>>, word: &str) -> bool {
-    word.starts_with(char::is_uppercase)
-        && super::word_list(source, cell)
-            .binary_search(&word.to_lowercase().as_str())
-            .is_ok()
+    word.starts_with(char::is_uppercase) && super::in_list(super::word_list(source, cell), word)
 }
 
 /// True if the words of a name make it an event, a treaty or an award.

@@ -527,6 +527,11 @@ pub(crate) fn listed(list: gazetteer::List, word: &str) -> bool {
         .contains(list, &word.to_lowercase())
 }
 
+/// Whether `word`, in any case, is in `list` (sorted, lowercase).
+pub(crate) fn in_list(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word.to_lowercase().as_str()).is_ok()
+}
+
 /// The lines of an embedded word list (`data/names/`: sorted, one word per
 /// line), split once into `cell`.
 pub(crate) fn word_list(
@@ -622,6 +627,32 @@ pub(crate) mod rule_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_name_list_is_sorted_lowercase() {
+        // `in_list` searches them by binary search.
+        let lists = [
+            include_str!("../../data/names/event_heads.txt"),
+            include_str!("../../data/names/event_openers.txt"),
+            include_str!("../../data/names/organisation_nouns.txt"),
+            include_str!("../../data/names/organisations.txt"),
+            include_str!("../../data/names/place_nouns.txt"),
+            include_str!("../../data/names/postnominals.txt"),
+            include_str!("../../data/names/seats_of_power.txt"),
+            include_str!("../../data/names/sport_words.txt"),
+            include_str!("../../data/names/storm_words.txt"),
+            include_str!("../../data/names/street_types.txt"),
+            include_str!("../../data/names/title_modifiers.txt"),
+            include_str!("../../data/names/titles.txt"),
+        ];
+        for list in lists {
+            let words: Vec<&str> = list.lines().collect();
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "{:?}", &words[..3]);
+            assert!(words
+                .iter()
+                .all(|w| *w == w.to_lowercase() && !w.is_empty()));
+        }
+    }
 
     #[test]
     fn the_embedded_model_was_trained_from_the_embedded_lists_and_clusters() {
