@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use super::tr_news::{self, Article, Toponym};
 use super::DevError;
-use crate::document::{Document, Label};
+use crate::document::Label;
 use crate::places::{self, names::key, Candidate, PlaceQuery};
 use crate::Options;
 
@@ -24,35 +24,6 @@ const MAX_ERROR_KM: f64 = 20039.0;
 const NEAR_KM: f64 = 161.0;
 /// Used when an article's `dltime` is not a date.
 const FALLBACK_DATE: &str = "2017-01-01";
-
-/// PLACE mentions of `doc` grouped into one resolver query per entity: by
-/// name key. Each group lists annotation indices. (The entity layer replaces this.)
-pub fn place_queries(doc: &Document) -> Vec<Vec<usize>> {
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, a) in doc.annotations.iter().enumerate() {
-        if a.label != Label::Place {
-            continue;
-        }
-        let k = key(&a.text);
-        match groups.iter_mut().find(|(g, _)| *g == k) {
-            Some((_, members)) => members.push(i),
-            None => groups.push((k, vec![i])),
-        }
-    }
-    groups.into_iter().map(|(_, members)| members).collect()
-}
-
-/// The mention texts of each group.
-fn group_texts<'a>(doc: &'a Document, groups: &[Vec<usize>]) -> Vec<Vec<&'a str>> {
-    groups
-        .iter()
-        .map(|g| {
-            g.iter()
-                .map(|&i| doc.annotations[i].text.as_str())
-                .collect()
-        })
-        .collect()
-}
 
 /// Resolves groups of mention texts; the top place of each group.
 fn resolve_groups(groups: &[Vec<&str>], text: &str) -> Vec<Option<Candidate>> {
@@ -75,6 +46,14 @@ fn resolve_groups(groups: &[Vec<&str>], text: &str) -> Vec<Option<Candidate>> {
         .into_iter()
         .map(|c| c.into_iter().next())
         .collect()
+}
+
+/// Where the pipeline placed a mention: its entity's GeoNames record.
+struct Placed {
+    geonames_id: u32,
+    name: String,
+    country: String,
+    at: (f64, f64),
 }
 
 /// Great-circle distance in km.
@@ -130,15 +109,23 @@ pub fn run(path: &str, misses: bool) -> Result<(), DevError> {
             .or_else(|| Options::with_reference_date(FALLBACK_DATE))
             .expect("fallback date parses");
         let doc = crate::annotate(&article.text, &options);
-        let groups = place_queries(&doc);
-        let names = group_texts(&doc, &groups);
-        let tops = resolve_groups(&names, &article.text);
-        let mut top_of = vec![None; doc.annotations.len()];
-        for (group, top) in groups.iter().zip(&tops) {
-            for &i in group {
-                top_of[i] = top.as_ref();
-            }
-        }
+        // Each PLACE mention is placed where its entity is: what the user gets.
+        let top_of: Vec<Option<Placed>> = doc
+            .annotations
+            .iter()
+            .map(|a| {
+                let e = doc
+                    .entities
+                    .iter()
+                    .find(|e| Some(&e.id) == a.entity.as_ref())?;
+                Some(Placed {
+                    geonames_id: e.geonames_id?,
+                    name: e.name.clone(),
+                    country: e.country.clone().unwrap_or_default(),
+                    at: (e.lat?, e.lon?),
+                })
+            })
+            .collect();
         for a in &doc.annotations {
             if a.label != Label::Place {
                 continue;
@@ -169,15 +156,11 @@ pub fn run(path: &str, misses: bool) -> Result<(), DevError> {
                 .iter()
                 .any(|a| a.label == Label::Place && a.start == gold.start && a.end == gold.end);
             let same_id = overlapping
-                .and_then(|(i, _)| top_of[i])
-                .is_some_and(|c| Some(c.place.geonames_id) == gold.geonames_id);
+                .and_then(|(i, _)| top_of[i].as_ref())
+                .is_some_and(|c| Some(c.geonames_id) == gold.geonames_id);
             let placed = match (overlapping, gold.coordinates) {
-                (Some((i, _)), Some(at)) => Some(match top_of[i] {
-                    Some(c) => (
-                        c.place.name.clone(),
-                        c.place.country.clone(),
-                        haversine_km(at, (c.place.lat, c.place.lon)),
-                    ),
+                (Some((i, _)), Some(at)) => Some(match &top_of[i] {
+                    Some(c) => (c.name.clone(), c.country.clone(), haversine_km(at, c.at)),
                     None => (String::new(), String::new(), MAX_ERROR_KM),
                 }),
                 _ => None,
@@ -413,17 +396,5 @@ mod tests {
         assert_eq!(haversine_km(kyiv, kyiv), 0.0);
         assert_eq!(auc(&[0.0, 0.0]), 0.0);
         assert!((auc(&[MAX_ERROR_KM, MAX_ERROR_KM]) - 1.0).abs() < 1e-3);
-    }
-
-    #[test]
-    fn place_mentions_group_by_name_key() {
-        let options = Options::with_reference_date("2025-01-01").unwrap();
-        let doc = crate::annotate("Kyiv said. Then Kyiv's mayor and Paris.", &options);
-        let groups = place_queries(&doc);
-        let texts = group_texts(&doc, &groups);
-        assert!(
-            texts.iter().any(|g| g.len() == 2 && g[0] == "Kyiv"),
-            "{texts:?}"
-        );
     }
 }
