@@ -19,8 +19,8 @@ Inputs (see data/places/README.md for versions and licences):
 Output: one place per line, sorted by GeoNames id then name, tab-separated:
   geonames_id kind country admin1 lat lon population name alternates(|-separated)
 kind is continent, country, admin1, capital, city or region; admin1 is the GeoNames
-first-level code (for an admin1 line its own code). US counties are `region` lines with their
-state's code, in towns.tsv. Also demonyms.tsv: demonym, ISO code.
+first-level code (for an admin1 line its own code). US counties (in towns.tsv) and UK counties
+(in gazetteer.tsv) are `region` lines with their state's or nation's code. Also demonyms.tsv: demonym, ISO code.
 Deterministic for the same inputs.
 """
 import json
@@ -40,9 +40,12 @@ MIN_POPULATION_ENGLISH = {"US": 500, "CA": 500, "GB": 5000, "AU": 3000, "IE": 30
 # Cities this big keep their ASCII alternate names (exonyms: Kiev, Bombay, Canton).
 ALTERNATES_FROM = 500000
 MAX_ALTERNATES = 40
-# Second-level regions kept (to towns.tsv): US counties, parishes and boroughs, which local US
-# news names ("Metcalfe County"). Elsewhere second-level names mostly repeat their towns' names.
-ADMIN2_COUNTRIES = {"US"}
+# Second-level regions kept: US counties, parishes and boroughs (3,000, to towns.tsv), which local US
+# news names ("Metcalfe County"), and the UK's counties, council areas and unitary authorities
+# ("Kent", "Essex", "Highland"; 114, to gazetteer.tsv, as they are named alone and may be
+# where a whole text is), but for those named like a UK town (Leeds, Reading): the town
+# is what news means. Elsewhere second-level names mostly repeat their towns' names.
+ADMIN2_COUNTRIES = {"US", "GB"}
 
 
 def fold(name):
@@ -164,9 +167,18 @@ def second_level_towns(cities500):
     return regions
 
 
+def second_level_name(name):
+    """The name news uses for a second-level region: "Durham, County" is "County Durham",
+    "Vale of Glamorgan, The" "Vale of Glamorgan"; None for "Bristol, City of", the city."""
+    if ", " not in name:
+        return name
+    head, tail = name.rsplit(", ", 1)
+    return {"County": f"County {head}", "The": head}.get(tail)
+
+
 def second_level_name_forms(name):
-    """The names a second-level region is looked up by: its own ("Metcalfe County") and the
-    abbreviation local news uses ("Metcalfe Co."); never the bare "Metcalfe", a town's name."""
+    """The other names a second-level region is looked up by: the abbreviation local news uses
+    ("Metcalfe Co."); never the bare "Metcalfe", a town's name."""
     forms = []
     if name.endswith(" County"):
         forms.append(name[: -len("County")] + "Co.")
@@ -224,6 +236,8 @@ def main(gnc, loc, csc, world_countries, cities500, dumps, out):
         capitals[iso] = fold(c["capital"])
 
     towns_of = second_level_towns(cities500)
+    town_names = {(c["countrycode"], fold(n)) for c in cities
+                  for n in [c["name"]] + c["alternatenames"]}
     with open(os.path.join(loc, "subdivisions", "subdivisions.tsv"), encoding="utf-8") as f:
         for line in f:
             name, iso_code, gn_code, gid, _kind, alts = line.rstrip("\n").split("\t")[:6]
@@ -231,6 +245,9 @@ def main(gnc, loc, csc, world_countries, cities500, dumps, out):
                 # A county's point is the mean of its towns' points, near its centre; its
                 # population the sum of theirs.
                 country, admin1, _ = gn_code.split(".")
+                name = second_level_name(name)
+                if name is None or (country == "GB" and (country, fold(name)) in town_names):
+                    continue
                 lat, lon, n, pop = towns_of[tuple(gn_code.split("."))]
                 counties.append((int(gid), "region", country, admin1, coord(lat / n),
                                  coord(lon / n), rounded(pop), name,
@@ -300,10 +317,11 @@ def main(gnc, loc, csc, world_countries, cities500, dumps, out):
             lat, lon = points[r[0]]
             rows[i] = r[:4] + (coord(lat), coord(lon)) + r[6:]
 
+    rows += [c for c in counties if c[2] != "US"]
     rows.sort(key=lambda r: (r[0], r[7]))
     core = [r for r in rows if r[1] != "city" or r[6] >= CORE_POPULATION]
-    towns = sorted([r for r in rows if r[1] == "city" and r[6] < CORE_POPULATION] + counties,
-                   key=lambda r: (r[0], r[7]))
+    towns = sorted([r for r in rows if r[1] == "city" and r[6] < CORE_POPULATION]
+                   + [c for c in counties if c[2] == "US"], key=lambda r: (r[0], r[7]))
     for name, part in (("gazetteer.tsv", core), ("towns.tsv", towns)):
         with open(os.path.join(out, name), "w", encoding="utf-8", newline="\n") as f:
             for r in part:

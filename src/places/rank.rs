@@ -688,6 +688,15 @@ mod tests {
                 "Trains from Leeds to Newcastle were cancelled.",
                 2641673,
             ),
+            // UK counties, and a state or province after a comma for their namesakes.
+            (&["Kent", "Essex"], "Floods hit Kent and Essex.", 3333158),
+            (
+                &["London", "Essex", "Surrey"],
+                "Trains from London to Essex and Surrey stopped.",
+                2643743,
+            ),
+            (&["Surrey"], "A crash in Surrey, B.C., on Monday.", 6159905),
+            (&["Kent"], "A rally in Kent, Ohio, on Monday.", 5159537),
             // US counties: the state after a comma or the other places choose among namesakes.
             (
                 &["Metcalfe County"],
