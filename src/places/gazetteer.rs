@@ -15,6 +15,7 @@ use super::PlaceKind;
 const CORE: &str = include_str!("../../data/places/gazetteer.tsv");
 const ALIASES: &str = include_str!("../../data/places/aliases.tsv");
 const DEMONYMS: &str = include_str!("../../data/places/demonyms.tsv");
+const NEIGHBOURS: &str = include_str!("../../data/places/neighbours.tsv");
 #[cfg(not(target_arch = "wasm32"))]
 const TOWNS: &str = include_str!("../../data/places/towns.tsv");
 
@@ -265,6 +266,23 @@ pub fn by_id(id: u32) -> Option<&'static Entry> {
     core().entries.iter().find(|e| e.geonames_id == id)
 }
 
+/// The countries that border `country` by land (ISO 3166-1 codes): "IL" →
+/// Egypt, Jordan, Lebanon, Palestine, Syria.
+pub fn neighbours(country: &str) -> impl Iterator<Item = &'static str> {
+    static BY_COUNTRY: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    BY_COUNTRY
+        .get_or_init(|| {
+            NEIGHBOURS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .collect()
+        })
+        .get(country)
+        .into_iter()
+        .flat_map(|list| list.split(','))
+}
+
 /// The country (ISO 3166-1 code) an English demonym names: "Ukrainian" → "UA".
 pub fn demonym_country(word: &str) -> Option<&'static str> {
     static SORTED: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
@@ -326,6 +344,15 @@ mod tests {
         // The loose key serves only Cyrillic-romanized places and names of five letters or more.
         assert!(lookup("Sumi").is_empty());
         assert!(lookup("Miamy").is_empty());
+    }
+
+    #[test]
+    fn neighbours_are_by_land_and_mutual() {
+        let of_israel: Vec<&str> = neighbours("IL").collect();
+        assert_eq!(of_israel, ["EG", "JO", "LB", "PS", "SY"]);
+        assert!(neighbours("PS").any(|n| n == "IL"));
+        assert_eq!(neighbours("IS").count(), 0); // Iceland
+        assert_eq!(neighbours("").count(), 0);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::gazetteer::{admin1, by_id, demonym_country, lookup, Entry};
+use super::gazetteer::{admin1, by_id, demonym_country, lookup, neighbours, Entry};
 use super::names::key;
 use super::{Candidate, Place, PlaceKind, PlaceQuery};
 
@@ -17,6 +17,10 @@ const MAX_CANDIDATES: usize = 5;
 const SAME_ADMIN1: f32 = 2.5;
 /// Bonus for lying in a country that another place of the text is in.
 const SAME_COUNTRY: f32 = 2.0;
+/// Bonus for lying beside a country that another place of the text is in
+/// ("Gaza" beside Tel Aviv is not Gaza, Mozambique); half [`SAME_COUNTRY`],
+/// so that "in" outweighs "beside" ("Pakistani officials ... Hyderabad").
+const NEIGHBOUR: f32 = 1.0;
 /// The kind weight of a first-level region in [`prior`].
 const ADMIN1_WEIGHT: f32 = 1.6;
 /// How much a mention of a country itself counts towards [`SAME_COUNTRY`].
@@ -151,6 +155,10 @@ impl Context {
                 self.countries.get(&entry.country),
                 delta.countries.get(&entry.country),
             );
+        let near: f32 = neighbours(&entry.country)
+            .map(|n| mass(self.countries.get(n), delta.countries.get(n)))
+            .sum();
+        bonus += NEIGHBOUR * near.min(1.0);
         if !entry.admin1.is_empty() && entry.kind != PlaceKind::Country {
             let key = (entry.country.clone(), entry.admin1.clone());
             bonus += SAME_ADMIN1 * mass(self.admin1s.get(&key), delta.admin1s.get(&key));
@@ -687,6 +695,12 @@ mod tests {
                 &["Newcastle", "Leeds"],
                 "Trains from Leeds to Newcastle were cancelled.",
                 2641673,
+            ),
+            // A neighbouring country's places are context too.
+            (
+                &["Gaza", "Tel Aviv", "Jerusalem"],
+                "Strikes hit southern Gaza, while protesters gathered in Tel Aviv and Jerusalem.",
+                0,
             ),
             // UK counties, and a state or province after a comma for their namesakes.
             (&["Kent", "Essex"], "Floods hit Kent and Essex.", 3333158),
