@@ -244,6 +244,11 @@ export function createPageState({ core, labels, today }) {
   let readOnly = false;
   /** @type {Set<Listener>} */
   const listeners = new Set();
+  /** Told at once, in the changing task, when what is saved changed (see subscribeSaved). */
+  const savedListeners = new Set();
+  const savedChanged = () => {
+    for (const listener of savedListeners) listener();
+  };
 
   /** Changes a listener is still to be told, each in a task of its own (see emit). */
   const backlog = new Map();
@@ -428,7 +433,9 @@ export function createPageState({ core, labels, today }) {
     writable();
     if (undoable) history.push(session);
     else history.reset(session);
-    return shown(show);
+    const showing = shown(show);
+    savedChanged();
+    return showing;
   }
 
   return {
@@ -481,6 +488,19 @@ export function createPageState({ core, labels, today }) {
         backlog.delete(listener);
         return listeners.delete(listener);
       };
+    },
+
+    /**
+     * Calls `listener` (no arguments) in the very task that changed what is
+     * saved — the session, its undo and redo lists, the hidden labels, the
+     * draft — even where views hear of the change later (a large document,
+     * or entities still being linked); returns a function that stops it.
+     * Not for restore, which brings back what is saved already.
+     * @param {() => void} listener
+     */
+    subscribeSaved(listener) {
+      savedListeners.add(listener);
+      return () => savedListeners.delete(listener);
     },
 
     /** Resolves once the document shown reflects every change made so far. */
@@ -569,6 +589,7 @@ export function createPageState({ core, labels, today }) {
     undo() {
       if (readOnly || history.undo() === undefined) return false;
       shown({ newDraft: history.present.text, inputs: true });
+      savedChanged();
       return true;
     },
 
@@ -576,6 +597,7 @@ export function createPageState({ core, labels, today }) {
     redo() {
       if (readOnly || history.redo() === undefined) return false;
       shown({ newDraft: history.present.text, inputs: true });
+      savedChanged();
       return true;
     },
 
@@ -618,6 +640,7 @@ export function createPageState({ core, labels, today }) {
       if (isHidden) hidden.add(label);
       else hidden.delete(label);
       emit({ hidden: true });
+      savedChanged();
     },
 
     /** Makes this tab read-only (another tab edits) or editable again. */
@@ -633,6 +656,7 @@ export function createPageState({ core, labels, today }) {
       writable();
       draft = text;
       emit({ draft: true });
+      savedChanged();
     },
   };
 }
