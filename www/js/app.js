@@ -101,7 +101,7 @@ async function start() {
   byId('version').textContent = `Gloss ${core.version()}`;
   const labels = labelTable(core.labels);
   const ahead = withSampleAhead(core, sample);
-  const state = createPageState({ core: ahead.core, labels, today: localToday });
+  const state = createPageState({ core: ahead.core, labels, format: core.documentFormat, today: localToday });
 
   const progress = createProgress({ cancel: core.cancel });
   const sourcePanel = createSourcePanel({ state, say, progress });
