@@ -6,14 +6,17 @@
 // Gloss's throughput beside compromise's (loaded into the same page) as a
 // ratio.
 //
-//   node bench/page.mjs [NEWS.jsonl] [--root DIR] [--sizes 10k,1M,5M] [--compromise-max 1M]
+//   node bench/page.mjs [NEWS.jsonl] [--root DIR] [--sizes 10k,1M,5M|none] [--compromise-max 1M] [--ready-runs N]
 //
 // NEWS.jsonl (default ../shared/data/tempeval3/silver.jsonl) is read for its
 // "text" fields, repeated as needed; it is never copied into the repository.
 // --root serves another checkout's www/ and pkg/ (e.g. main's, for a before
 // and after). compromise (bench/compare: `npm ci` there) runs on at most
 // --compromise-max of each text, since it is slow; both ratios are on that
-// same text. Needs Debian's chromium (or $CHROMIUM) and playwright-core.
+// same text. --ready-runs N measures the page-ready time of the second visit
+// N times (each after the autosave is cleared, as the first is) and prints
+// their median; --sizes none stops after it. Needs Debian's chromium (or
+// $CHROMIUM) and playwright-core.
 
 import { chromium } from 'playwright-core';
 import { readFileSync, existsSync } from 'node:fs';
@@ -32,11 +35,12 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 const DATE = '2025-12-21';
 
 function parseArgs(argv) {
-  const options = { news: path.resolve('../shared/data/tempeval3/silver.jsonl'), root: path.resolve(HERE, '..'), sizes: ['10k', '1M', '5M'], compromiseMax: '1M' };
+  const options = { news: path.resolve('../shared/data/tempeval3/silver.jsonl'), root: path.resolve(HERE, '..'), sizes: ['10k', '1M', '5M'], compromiseMax: '1M', readyRuns: 1 };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--root') options.root = path.resolve(argv[++i]);
-    else if (a === '--sizes') options.sizes = argv[++i].split(',');
+    else if (a === '--sizes') options.sizes = argv[++i] === 'none' ? [] : argv[i].split(',');
+    else if (a === '--ready-runs') options.readyRuns = Math.max(1, Number(argv[++i]));
     else if (a === '--compromise-max') options.compromiseMax = argv[++i];
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else options.news = path.resolve(a);
@@ -99,19 +103,48 @@ function waitInPage(page, test, arg, timeout = 600_000) {
   );
 }
 
-async function pageReady(context, base) {
-  const page = await context.newPage();
-  // A first visit, so that the second is measured with what the browser caches (compiled wasm too).
-  await page.goto(`${base}/www/`);
-  await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
-  const firstReadyAt = await page.evaluate(() => window.__bench.readyAt);
-  await page.evaluate(() => {
+/** Clears the autosave, so that the next visit starts as a first one does (the sample annotated). */
+function clearSaved(page) {
+  return page.evaluate(() => {
     localStorage.clear();
     return new Promise((resolve) => {
       const r = indexedDB.deleteDatabase('gloss');
       r.onsuccess = r.onerror = r.onblocked = resolve;
     });
   });
+}
+
+/** The page-ready time of `runs` more visits after the one measured: each visit's, in order. */
+async function moreReady(page, base, runs) {
+  const times = [];
+  for (let run = 0; run < runs; run += 1) {
+    await page.waitForTimeout(500);
+    await clearSaved(page);
+    await page.goto(`${base}/www/`);
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+    await page.waitForSelector('body[data-towns="loaded"]', { timeout: 120_000 });
+    times.push(await page.evaluate(() => window.__bench.readyAt));
+  }
+  return times;
+}
+
+async function pageReady(context, base) {
+  const page = await context.newPage();
+  // A first visit, so that the second is measured with what the browser caches (compiled wasm too).
+  await page.goto(`${base}/www/`);
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+  const firstReadyAt = await page.evaluate(() => window.__bench.readyAt);
+  await clearSaved(page);
+  const started = Date.now();
+  await page.goto(`${base}/www/`);
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+  await page.waitForSelector('body[data-towns="loaded"]', { timeout: 120_000 });
+  const readyAt = await page.evaluate(() => window.__bench.readyAt);
+  const wall = Date.now() - started;
+  // The sizes on a visit of their own: reading every body over the DevTools
+  // protocol (the 4 MB wasm too) slows the page, so it is not timed.
+  await page.waitForTimeout(500);
+  await clearSaved(page);
   const loaded = new Map();
   const onResponse = async (response) => {
     try {
@@ -123,12 +156,9 @@ async function pageReady(context, base) {
     }
   };
   context.on('response', onResponse);
-  const started = Date.now();
   await page.goto(`${base}/www/`);
   await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
   await page.waitForSelector('body[data-towns="loaded"]', { timeout: 120_000 });
-  const readyAt = await page.evaluate(() => window.__bench.readyAt);
-  const wall = Date.now() - started;
   await page.waitForTimeout(500);
   context.off('response', onResponse);
   const gz = [...loaded.values()].reduce((a, b) => a + b, 0);
@@ -246,7 +276,7 @@ async function throughput(page, text) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (!existsSync(options.news)) throw new Error(`${options.news} not found: pass a JSON Lines file with "text" fields`);
-  if (!existsSync(COMPROMISE)) throw new Error(`${COMPROMISE} missing: run npm ci in bench/compare`);
+  if (options.sizes.length > 0 && !existsSync(COMPROMISE)) throw new Error(`${COMPROMISE} missing: run npm ci in bench/compare`);
   const texts = readFileSync(options.news, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text).filter((t) => typeof t === 'string' && t.trim());
   const server = await startServer({ port: 0, quiet: true, root: options.root });
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -261,6 +291,12 @@ async function main() {
     console.log(`page ready (navigation to sample annotated): first visit ${ms(ready.firstReadyAt)}, second visit ${ms(ready.readyAt)}; towns loaded ${ms(ready.wall)} after the second navigation began (wall clock)`);
     console.log(`loaded: ${ready.files} files, ${mb(ready.gz)} gzipped (of which towns.tsv ${mb(ready.towns)})`);
     const page = ready.page;
+    if (options.readyRuns > 1) {
+      const times = [ready.readyAt, ...(await moreReady(page, base, options.readyRuns - 1))];
+      const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+      console.log(`page ready, ${times.length} visits after the first: median ${ms(median)} (${times.map(ms).join(', ')})`);
+    }
+    if (options.sizes.length === 0) return;
     await page.addScriptTag({ url: `${base}/www/bench-compromise.js` });
     const maxCompromise = parseSize(options.compromiseMax).bytes;
     for (const size of options.sizes) {

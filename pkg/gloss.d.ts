@@ -13,6 +13,11 @@ export function annotate(text: string, options: any): any;
 export function annotateWithProgress(text: string, options: any, progress: Function): any;
 
 /**
+ * The `format` tag of every exported document (`document::FORMAT`).
+ */
+export function documentFormat(): string;
+
+/**
  * Converts a document (as `annotate` returns it) to the export format named
  * `format` (a `name` from `formats()`). Returns the file's text, or its
  * bytes (a `Uint8Array`) for a `binary` format.
@@ -24,6 +29,11 @@ export function exportAs(value: any, format: string): any;
  * import_extensions}]` (see `src/formats.rs`).
  */
 export function formats(): any;
+
+/**
+ * The `format` tags Import reads, oldest first (`document::FORMATS_READ`).
+ */
+export function formatsRead(): any;
 
 /**
  * Reads files of an importable format (`format`, a `name` from
@@ -80,8 +90,10 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly annotate: (a: number, b: number, c: any) => [number, number, number];
     readonly annotateWithProgress: (a: number, b: number, c: any, d: any) => [number, number, number];
+    readonly documentFormat: () => [number, number];
     readonly exportAs: (a: any, b: number, c: number) => [number, number, number];
     readonly formats: () => [number, number, number];
+    readonly formatsRead: () => [number, number, number];
     readonly importFiles: (a: any, b: any) => [number, number, number];
     readonly isValidTimexValue: (a: number, b: number) => number;
     readonly labels: () => [number, number, number];

@@ -35,6 +35,23 @@ export function annotateWithProgress(text, options, progress) {
 }
 
 /**
+ * The `format` tag of every exported document (`document::FORMAT`).
+ * @returns {string}
+ */
+export function documentFormat() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+        const ret = wasm.documentFormat();
+        deferred1_0 = ret[0];
+        deferred1_1 = ret[1];
+        return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+        wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+}
+
+/**
  * Converts a document (as `annotate` returns it) to the export format named
  * `format` (a `name` from `formats()`). Returns the file's text, or its
  * bytes (a `Uint8Array`) for a `binary` format.
@@ -59,6 +76,18 @@ export function exportAs(value, format) {
  */
 export function formats() {
     const ret = wasm.formats();
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * The `format` tags Import reads, oldest first (`document::FORMATS_READ`).
+ * @returns {any}
+ */
+export function formatsRead() {
+    const ret = wasm.formatsRead();
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }

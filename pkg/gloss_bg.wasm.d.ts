@@ -3,8 +3,10 @@
 export const memory: WebAssembly.Memory;
 export const annotate: (a: number, b: number, c: any) => [number, number, number];
 export const annotateWithProgress: (a: number, b: number, c: any, d: any) => [number, number, number];
+export const documentFormat: () => [number, number];
 export const exportAs: (a: any, b: number, c: number) => [number, number, number];
 export const formats: () => [number, number, number];
+export const formatsRead: () => [number, number, number];
 export const importFiles: (a: any, b: any) => [number, number, number];
 export const isValidTimexValue: (a: number, b: number) => number;
 export const labels: () => [number, number, number];

@@ -202,6 +202,18 @@ pub fn formats() -> Result<JsValue, JsError> {
     to_js(&crate::formats::FORMATS)
 }
 
+/// The `format` tag of every exported document (`document::FORMAT`).
+#[wasm_bindgen(js_name = documentFormat)]
+pub fn document_format() -> String {
+    crate::document::FORMAT.to_string()
+}
+
+/// The `format` tags Import reads, oldest first (`document::FORMATS_READ`).
+#[wasm_bindgen(js_name = formatsRead)]
+pub fn formats_read() -> Result<JsValue, JsError> {
+    to_js(&crate::document::FORMATS_READ)
+}
+
 /// The document's DATE and TIME annotations in time order, each as
 /// `{ annotation, start, end, precision, fuzzy }` (see `timeline::TimelineItem`).
 #[wasm_bindgen]

@@ -3,7 +3,7 @@
 // end shows the end's marks, deleting a mark far down and undoing it export
 // exactly, the found list jumps to a mark that was not in the DOM, Tab
 // goes on to the next mark, and the autosave keeps it (its long list of
-// annotations in parts) for a reload.
+// annotations in parts) for a reload, even one right after a deletion.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -110,4 +110,20 @@ test('the large document is saved, its annotations in parts, and comes back whol
   const restored = JSON.parse((await exportJson(page)).text);
   assert.equal(restored.text, doc.text);
   assert.deepEqual(strip(restored.annotations), doc.annotations);
+});
+
+test('a deletion in the large document, then a reload at once: the deletion is there (the journal notes it; the text is stored already)', async () => {
+  const first = doc.annotations[0];
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.click(`#article mark[data-start="${first.start}"]`);
+  // The journal as the deletion's task left it (a save drops it once it has it all).
+  await page.evaluate(() => addEventListener('keydown', () => setTimeout(() => (window.journal = localStorage.getItem('gloss.journal'))), { once: true }));
+  await page.keyboard.press('Delete');
+  await page.waitForFunction((start) => document.querySelector(`#article mark[data-start="${start}"]`) === null, first.start);
+  const journal = await page.evaluate(() => JSON.parse(window.journal));
+  assert.deepEqual([Object.keys(journal.texts), journal.missing], [[], []], 'the journal refers to the stored text and annotations');
+  await browser.openApp({ fresh: false, page });
+  await page.waitForFunction(() => /^Restored your last session/.test(document.querySelector('#status').textContent));
+  const restored = JSON.parse((await exportJson(page)).text);
+  assert.deepEqual(strip(restored.annotations), doc.annotations.slice(1));
 });

@@ -1,8 +1,8 @@
 // Nothing lost, in real Chromium: an edit survives the browser being killed
 // 500 ms later; two tabs never overwrite each other's work; full storage
-// keeps a visible warning and a reload never passes an older copy off as
-// "Restored"; an unusable saved session is kept as a backup; a 50 MB
-// document saves and loads back.
+// keeps a visible warning, a reload brings the unsaved work back from the
+// journal and never passes an older copy off as "Restored"; an unusable
+// saved session is kept as a backup; a 50 MB document saves and loads back.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -185,7 +185,15 @@ function describeWithBrowser() {
     await page.waitForSelector('body[data-state="ready"]');
     const status = await page.textContent('#status');
     assert.doesNotMatch(status, /Restored/);
-    assert.match(status, /last copy saved.*could not be saved/);
+    assert.match(status, /latest work.*journal.*not saved.*storage.*full.*Export JSON/);
+    assert.equal(await page.textContent('#article'), big, 'the work the store could not take comes back from the journal');
+    assert.equal(await page.getAttribute('#save-state', 'data-save'), 'failed');
+    assert.equal(await page.isVisible('#save-warning'), true);
+    // Without the journal, the last good save is what the store has: never called "Restored".
+    await page.evaluate(() => localStorage.removeItem('gloss.journal'));
+    await page.reload();
+    await page.waitForSelector('body[data-state="ready"]');
+    assert.match(await page.textContent('#status'), /last copy saved.*could not be saved/);
     assert.equal(await page.textContent('#article'), TEXT, 'the last good save is kept');
     assert.equal(await page.getAttribute('#save-state', 'data-save'), 'failed');
     assert.equal(await page.isVisible('#save-warning'), true);

@@ -5,7 +5,9 @@ import { documentOf, correct, reannotate, sessionFromDocument, emptySession } fr
 import { labelTable } from '../../www/js/labels.js';
 import { loadCore } from './helpers.js';
 
-const labels = labelTable((await loadCore()).labels());
+const core = await loadCore();
+const labels = labelTable(core.labels());
+const FORMAT = core.documentFormat();
 
 const TEXT = 'Anna met Bob in Paris on Friday.';
 const model = (value = '2025-12-19') => [
@@ -72,11 +74,11 @@ test('a reference-date change re-resolves dates and keeps every correction', () 
   s = correct(s, { start: 25, end: 31, text: 'Friday', label: 'TIME' }, labels);
   s = correct(s, { start: 0, end: 4, text: 'Anna', label: null }, labels);
   s = correct(s, { start: 9, end: 12, text: 'Bob', label: 'PERSON' }, labels);
-  const before = documentOf(s, labels);
+  const before = documentOf(s, labels, FORMAT);
   assert.deepEqual(show(before.annotations), ['Bob:PERSON:person', 'Paris:PLACE:model', 'Friday:TIME:person=2025-12-19']);
   const { session: after, dropped } = reannotate(s, TEXT, '2025-12-01', fakeAnnotate, '2025-12-21');
   assert.deepEqual(dropped, []);
-  const doc = documentOf(after, labels);
+  const doc = documentOf(after, labels, FORMAT);
   assert.equal(doc.reference_date, '2025-12-01');
   assert.equal(doc.reference_date_source, 'given');
   assert.deepEqual(show(doc.annotations), ['Bob:PERSON:person', 'Paris:PLACE:model', 'Friday:TIME:person=2025-11-28']);
@@ -110,8 +112,8 @@ test('an imported document splits into model and corrections that rebuild it exa
   assert.deepEqual(applyCorrections(m, corrections, labels), imported.annotations);
   // Paris was removed by the person before export: re-annotating must not bring it back.
   const s = sessionFromDocument(imported, model());
-  assert.deepEqual(documentOf(s, labels), imported);
+  assert.deepEqual(documentOf(s, labels, FORMAT), imported);
   assert.equal(s.dateField, '', 'a dateline reference date stays automatic');
-  const again = documentOf(reannotate(s, TEXT, '2025-12-21', fakeAnnotate, '2025-12-21').session, labels);
+  const again = documentOf(reannotate(s, TEXT, '2025-12-21', fakeAnnotate, '2025-12-21').session, labels, FORMAT);
   assert.deepEqual(show(again.annotations), ['Anna:PERSON:model', 'Bob:PERSON:person', 'Friday:TIME:person=2025-12-19']);
 });

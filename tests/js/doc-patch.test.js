@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { changedSpans, indexAt, patchAnnotations } from '../../www/js/doc-patch.js';
-import { correct, documentOf } from '../../www/js/session.js';
+import { annotationsOf, correct } from '../../www/js/session.js';
 import { applyCorrections, makeAnnotation } from '../../www/js/corrections.js';
 import { labelTable } from '../../www/js/labels.js';
 import { loadCore, random } from './helpers.js';
@@ -50,7 +50,7 @@ test('patched steps equal full recomputation: corrections, undo and redo', () =>
   for (let seed = 1; seed <= 150; seed++) {
     const next = random(seed);
     let session = generated(16, next);
-    let shown = documentOf(session, labels).annotations;
+    let shown = annotationsOf(session, labels);
     const past = [];
     const future = [];
     for (let step = 0; step < 40; step++) {
@@ -69,7 +69,7 @@ test('patched steps equal full recomputation: corrections, undo and redo', () =>
       }
       const patched = patchAnnotations(shown, session, target, labels);
       assert.ok(patched, 'only corrections changed');
-      const full = documentOf(target, labels).annotations;
+      const full = annotationsOf(target, labels);
       assert.deepEqual(patched.annotations, full, `seed ${seed}, step ${step}`);
       // Outside the patch's spans nothing changed; inside, removed and added are before and after.
       const inside = (a) => patched.patch.spans.some((s) => a.start < s.end && s.start < a.end);
@@ -84,7 +84,7 @@ test('patched steps equal full recomputation: corrections, undo and redo', () =>
 
 test('a removal patches one span and names the removed annotation; a new text is no patch', () => {
   const session = generated(20, random(3));
-  const shown = documentOf(session, labels).annotations;
+  const shown = annotationsOf(session, labels);
   const a = shown[2];
   const after = correct(session, { start: a.start, end: a.end, text: a.text, label: null }, labels, shown);
   assert.deepEqual(changedSpans(session, after), [{ start: a.start, end: a.end }]);
@@ -96,7 +96,7 @@ test('a removal patches one span and names the removed annotation; a new text is
 });
 
 test('indexAt finds an annotation by its start', () => {
-  const shown = documentOf(generated(30, random(5)), labels).annotations;
+  const shown = annotationsOf(generated(30, random(5)), labels);
   shown.forEach((a, i) => assert.equal(indexAt(shown, a.start), i));
   assert.equal(indexAt(shown, shown[0].start + 1), -1);
   assert.equal(indexAt([], 0), -1);
@@ -106,14 +106,14 @@ test('patched steps equal full recomputation for any correction list, not only r
   for (let seed = 1; seed <= 150; seed++) {
     const next = random(seed);
     let session = generated(16, next);
-    let shown = documentOf(session, labels).annotations;
+    let shown = annotationsOf(session, labels);
     for (let step = 0; step < 30; step++) {
       // Corrections appended or dropped as they are, without recordCorrection's bookkeeping.
       const corrections = session.corrections.filter(() => next() < 0.9);
       if (next() < 0.8) corrections.push(randomCorrection(session, shown, next));
       const target = { ...session, corrections };
       const patched = patchAnnotations(shown, session, target, labels);
-      assert.deepEqual(patched.annotations, documentOf(target, labels).annotations, `seed ${seed}, step ${step}`);
+      assert.deepEqual(patched.annotations, annotationsOf(target, labels), `seed ${seed}, step ${step}`);
       shown = patched.annotations;
       session = target;
     }

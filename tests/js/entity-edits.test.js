@@ -11,11 +11,12 @@ import { loadCore, GOLDEN_DATE } from './helpers.js';
 
 const pkg = await loadCore();
 const core = { ...pkg, labels: pkg.labels() };
+const FORMAT = pkg.documentFormat();
 const labels = labelTable(core.labels);
 const TEXT = '😀 Rustem Umerov met Anna in Kyiv on Friday. Umerov left Kyiv in October.';
 
 async function annotated() {
-  const state = createPageState({ core, labels, today: () => GOLDEN_DATE });
+  const state = createPageState({ core, labels, format: FORMAT, today: () => GOLDEN_DATE });
   await state.annotate(TEXT, GOLDEN_DATE);
   return state;
 }

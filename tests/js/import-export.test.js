@@ -1,5 +1,5 @@
-// Import validation (size cap, JSON, format, the core's checks) and the
-// export's byte-stable serialisation.
+// Import validation (size cap, JSON, format, the core's checks), the
+// export's byte-stable serialisation, and the format tags taken from the core.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +7,9 @@ import { MAX_IMPORT_BYTES, decodeImport, duplicateKey, parseImport, sizeProblem 
 import { serializeDocument, exportFileName } from '../../www/js/exporter.js';
 import { sessionFromDocument, documentOf } from '../../www/js/session.js';
 import { labelTable } from '../../www/js/labels.js';
-import { GOLDEN_DATE, fixtures, loadCore, cliAnnotate } from './helpers.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { GOLDEN_DATE, ROOT, fixtures, loadCore, cliAnnotate } from './helpers.js';
 
 const VALID = {
   format: 'gloss/1',
@@ -22,7 +24,8 @@ const VALID = {
 const withAnnotation = (patch) => ({ ...VALID, annotations: [{ ...VALID.annotations[0], ...patch }] });
 
 test('malformed imports are refused with a message that says why', async () => {
-  const { validateDocument } = await loadCore();
+  const pkg = await loadCore();
+  const reader = { validateDocument: pkg.validateDocument, documentFormat: pkg.documentFormat(), formatsRead: pkg.formatsRead() };
   const cases = [
     // [what, file content, expected message part]
     ['invalid JSON', '{"format": "gloss/1",', /Not valid JSON/],
@@ -44,12 +47,12 @@ test('malformed imports are refused with a message that says why', async () => {
     ['a repeated annotation key', JSON.stringify(withAnnotation({})).replace('"label":', '"label":"PLACE","label":'), /key "label" appears twice/],
   ];
   for (const [what, content, expected] of cases) {
-    const result = await parseImport(content, validateDocument);
+    const result = await parseImport(content, reader);
     assert.equal(result.document, undefined, what);
     assert.match(result.error, expected, what);
     assert.match(result.error, /[^.]\.$/, `${what}: the message is a sentence ending with a full stop`);
   }
-  assert.deepEqual(await parseImport(JSON.stringify(VALID), validateDocument), { document: VALID });
+  assert.deepEqual(await parseImport(JSON.stringify(VALID), reader), { document: VALID });
 });
 
 test('duplicate keys are found in any object, and only there', () => {
@@ -85,14 +88,14 @@ test('files over 10 MB are refused before reading, and the message says the limi
 });
 
 test('export → import → export is byte-identical, for every fixture and a corrected document', async () => {
-  const { validateDocument, annotate, labels, linkEntities } = await loadCore();
+  const { validateDocument, annotate, labels, linkEntities, documentFormat, formatsRead } = await loadCore();
   const docs = fixtures().map((f) => cliAnnotate(f.file, GOLDEN_DATE).doc);
   docs.push(linkEntities(VALID).document);
   for (const doc of docs) {
     const first = serializeDocument(doc);
-    const { document } = await parseImport(first, validateDocument);
+    const { document } = await parseImport(first, { validateDocument, documentFormat: documentFormat(), formatsRead: formatsRead() });
     const session = sessionFromDocument(document, annotate(document.text, { reference_date: document.reference_date, today: GOLDEN_DATE }).annotations);
-    assert.equal(serializeDocument(documentOf(session, labelTable(labels()), linkEntities)), first, doc.text.slice(0, 30));
+    assert.equal(serializeDocument(documentOf(session, labelTable(labels()), documentFormat(), linkEntities)), first, doc.text.slice(0, 30));
   }
 });
 
@@ -106,4 +109,19 @@ test('the export has the CLI JSON shape: pretty, newline-terminated, fields in f
   // Same bytes as the CLI except that JSON.stringify writes 1 where serde writes 1.0.
   assert.equal(text, raw.replace(/(\d)\.0([,\n])/g, '$1$2'));
   assert.equal(exportFileName(doc, 'json'), `gloss-zoe-martin-degaard-arrived-in-${GOLDEN_DATE}.json`);
+});
+
+test("the format tags come from the core only: the page's code names none, and the schema's is the core's", async () => {
+  const { documentFormat, formatsRead } = await loadCore();
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema/gloss-document.schema.json'), 'utf8'));
+  assert.equal(documentFormat(), schema.properties.format.const);
+  assert.equal(formatsRead().at(-1), documentFormat(), 'the tag written is read back');
+  assert.ok(formatsRead().length > 1, 'older versions are read too');
+  // A tag in a string of the page's code (comments aside) would be a second list.
+  for (const file of readdirSync(path.join(ROOT, 'www/js'))) {
+    const code = readFileSync(path.join(ROOT, 'www/js', file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
+    assert.doesNotMatch(code, /['"`]gloss\/\d/, `www/js/${file} names a format tag`);
+  }
 });

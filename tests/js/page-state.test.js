@@ -9,11 +9,12 @@ import { loadCore, GOLDEN_DATE, fixtures } from './helpers.js';
 
 const core = await loadCore();
 const labels = labelTable(core.labels());
+const FORMAT = core.documentFormat();
 const TEXT = '😀 Rustem Umerov met Anna in Kyiv on Friday.';
 
 /** A page state over the real core, with every change it announces recorded. */
 function recorded() {
-  const state = createPageState({ core, labels, today: () => GOLDEN_DATE });
+  const state = createPageState({ core, labels, format: FORMAT, today: () => GOLDEN_DATE });
   const changes = [];
   state.subscribe((change) => changes.push(Object.keys(change).filter((k) => change[k]).join('+')));
   return { state, changes };
@@ -74,7 +75,7 @@ test('import and restore go through the state; an invalid saved state changes no
   assert.deepEqual(changes, ['document+inputs+draft+interim', 'document+relinked', 'document+inputs+interim', 'document+relinked'], 'the refused restore announced nothing');
   await state.clear();
   await state.restore(saved);
-  assert.deepEqual(documentOf(state.session, labels), imported);
+  assert.deepEqual(documentOf(state.session, labels, FORMAT), imported);
   // Saved without `known` (by a gloss/2 page): MISC, new since, starts hidden as by default.
   assert.deepEqual([...state.hidden], ['SET', 'MISC']);
   assert.equal(state.draft, 'edited');
@@ -91,7 +92,7 @@ function slowCore(ms) {
 }
 
 test('with a core that answers later, a correction shows at once and corrections faster than its answers are linked once', async () => {
-  const state = createPageState({ core: slowCore(20), labels, today: () => GOLDEN_DATE });
+  const state = createPageState({ core: slowCore(20), labels, format: FORMAT, today: () => GOLDEN_DATE });
   const changes = [];
   state.subscribe((change) => changes.push(Object.keys(change).filter((k) => change[k]).join('+')));
   const annotating = state.annotate(TEXT, GOLDEN_DATE);
@@ -114,11 +115,11 @@ test('with a core that answers later, a correction shows at once and corrections
   await editing;
   assert.equal(state.document.entities.find((e) => e.id === state.document.annotations.find((a) => a.text === 'Rustem Umerov').entity).name, 'R. Umerov');
   assert.deepEqual(changes.slice(4), ['document+patch'], 'a patch that changes no annotation');
-  assert.deepEqual(state.document, documentOf(state.session, labels, core.linkEntities));
+  assert.deepEqual(state.document, documentOf(state.session, labels, FORMAT, core.linkEntities));
 });
 
 test('what is typed while the core annotates stays in the text box', async () => {
-  const state = createPageState({ core: slowCore(20), labels, today: () => GOLDEN_DATE });
+  const state = createPageState({ core: slowCore(20), labels, format: FORMAT, today: () => GOLDEN_DATE });
   const annotating = state.annotate(TEXT, GOLDEN_DATE);
   state.setDraft(`${TEXT} And more.`);
   await annotating;
@@ -143,18 +144,18 @@ test('on a large document a correction shows at once, patched, with the entities
   assert.ok(names().every((a) => entities.some((e) => e.id === a.entity)), 'each name keeps its entity meanwhile');
   await correcting;
   assert.equal(changes.at(-1), 'document+relinked');
-  assert.deepEqual(state.document, documentOf(state.session, labels, core.linkEntities), 'linked as a full recomputation links them');
+  assert.deepEqual(state.document, documentOf(state.session, labels, FORMAT, core.linkEntities), 'linked as a full recomputation links them');
   // Quick corrections: each patched from the one before, linked once after both.
   const [first, second] = names().slice(-2);
   state.correct({ start: first.start, end: first.end, text: first.text, label: 'PLACE' });
   state.correct({ start: second.start, end: second.end, text: second.text, label: null });
   await state.settled();
   assert.deepEqual(changes.slice(-3), ['document+interim+patch', 'document+interim+patch', 'document+relinked']);
-  assert.deepEqual(state.document, documentOf(state.session, labels, core.linkEntities));
+  assert.deepEqual(state.document, documentOf(state.session, labels, FORMAT, core.linkEntities));
 });
 
 test('on a large document a change every view redraws reaches each listener in a task of its own, in order; a change meanwhile is merged into it', async () => {
-  const state = createPageState({ core, labels, today: () => GOLDEN_DATE });
+  const state = createPageState({ core, labels, format: FORMAT, today: () => GOLDEN_DATE });
   await state.annotate(`${TEXT}\n`.repeat(400), GOLDEN_DATE);
   assert.ok(state.document.annotations.length > SPREAD, `${state.document.annotations.length} annotations`);
   const told = [];

@@ -95,11 +95,11 @@ function fakeState(initial) {
     steps: { past: [], future: [] },
     hidden: new Set(),
     draft: initial.text,
-    subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+    subscribeSaved: (l) => (listeners.add(l), () => listeners.delete(l)),
     change(next) {
       state.session = next;
       state.draft = next.text;
-      for (const l of listeners) l({ document: true, hidden: false, draft: false, inputs: false, readOnly: false });
+      for (const l of listeners) l();
     },
   };
   return state;
@@ -143,6 +143,7 @@ function fakeStore() {
     async noteFailure(after, reason) {
       store.failures.push({ after, reason });
     },
+    has: () => false,
   };
   return store;
 }

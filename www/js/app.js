@@ -101,7 +101,7 @@ async function start() {
   byId('version').textContent = `Gloss ${core.version()}`;
   const labels = labelTable(core.labels);
   const ahead = withSampleAhead(core, sample);
-  const state = createPageState({ core: ahead.core, labels, today: localToday });
+  const state = createPageState({ core: ahead.core, labels, format: core.documentFormat, today: localToday });
 
   const progress = createProgress({ cancel: core.cancel });
   const sourcePanel = createSourcePanel({ state, say, progress });
@@ -122,7 +122,7 @@ async function start() {
   const { outcome, editing, savedAt } = await startPersistence({ state, say, exportJson, saved });
   if (outcome === 'restored' && !isEmpty(state.session)) {
     say(`Restored your last session (saved in this browser at ${clock(savedAt)}).`);
-  } else if (outcome !== 'restored' && outcome !== 'older' && editing && (await sourcePanel.loadSample({ undoable: false }, sample))) {
+  } else if (!['restored', 'unsaved', 'older'].includes(outcome) && editing && (await sourcePanel.loadSample({ undoable: false }, sample))) {
     say('Loaded a sample article: select words to add an annotation, click a highlight to change it.');
   }
   ahead.stop();

@@ -1,12 +1,15 @@
 /**
  * Keeps the page state saved in the store (store.js): within SAVE_DELAY of
- * each change, and at once when the page is hidden or left. Tells `report`
+ * each change, and at once when the page is hidden or left; and, in the
+ * change's own task, notes it in the journal (journal.js), which the next
+ * page reads should the store not have the change yet. Tells `report`
  * where saving stands — "unsaved" until a save of the latest change has
  * completed, "failed" (with the error) until one succeeds — so the page can
  * say so without ever claiming a save that did not happen.
  * @module
  */
 
+import { dropJournal, writeJournal } from './journal.js';
 import { packSnapshot } from './store.js';
 
 /** At most this long (ms) between a change and the start of its save. */
@@ -48,18 +51,20 @@ export function snapshotOf(state) {
  * Starts saving `state` to `store` after each change.
  * @param {object} deps
  * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
- * @param {{save: (packed: import('./store.js').Packed, expected: number, writer: string) => Promise<{counter: number, savedAt: number}>, noteFailure: (counter: number, reason: string) => Promise<void>}} deps.store
+ * @param {{save: (packed: import('./store.js').Packed, expected: number, writer: string) => Promise<{counter: number, savedAt: number}>, noteFailure: (counter: number, reason: string) => Promise<void>, has: (id: string) => boolean}} deps.store
  * @param {string} deps.writer  this tab's id
  * @param {number} deps.counter  the number of the save this tab loaded (0 for none)
+ * @param {number} [deps.rev]  the revision of the state as loaded (journal.js; 0 for none)
+ * @param {boolean} [deps.pending]  the state as loaded is not in the store yet (it came from the journal): save it
  * @param {Map<string, string>} [deps.ids]  text → id of the texts already stored
  * @param {(status: SaveStatus) => void} deps.report
  * @param {(saved: {counter: number, savedAt: number}) => void} [deps.onSaved]
- * @param {Storage} [deps.notes]  where to note a failed save besides the store (localStorage)
+ * @param {Storage} [deps.notes]  localStorage: the journal, and the note of a failed save besides the store's
  * @param {{setTimeout: typeof setTimeout, clearTimeout: typeof clearTimeout}} [deps.timers]
  * @param {EventTarget|null} [deps.page]  the window, for visibilitychange and pagehide (null in tests)
  */
-export function keepSaved({ state, store, writer, counter, ids = new Map(), report, onSaved = () => {}, notes, timers = globalThis, page = globalThis.window ?? null }) {
-  let changes = 0;
+export function keepSaved({ state, store, writer, counter, rev = 0, pending = false, ids = new Map(), report, onSaved = () => {}, notes, timers = globalThis, page = globalThis.window ?? null }) {
+  let changes = pending ? 1 : 0;
   let savedChanges = 0;
   let timer = 0;
   /** @type {Promise<void>|null} */
@@ -69,6 +74,11 @@ export function keepSaved({ state, store, writer, counter, ids = new Map(), repo
   let stopped = false;
   let n = 0;
   const newId = () => `${writer}-${Date.now().toString(36)}-${n++}`;
+  /** The state packed for the store, with its revision. */
+  const pack = () => {
+    const packed = packSnapshot(snapshotOf(state), ids, newId);
+    return { ...packed, head: { ...packed.head, rev } };
+  };
 
   function schedule(ms) {
     if (timer || stopped) return;
@@ -95,12 +105,13 @@ export function keepSaved({ state, store, writer, counter, ids = new Map(), repo
     }
   }
 
-  /** Records save number `saved.counter`, which holds the changes up to number `target`. */
-  function succeeded(saved, target) {
+  /** Records save number `saved.counter`, which holds the changes up to number `target` (revision `savedRev`). */
+  function succeeded(saved, target, savedRev) {
     counter = saved.counter;
     savedChanges = target;
     failure = null;
     clearNote();
+    if (notes) dropJournal(notes, savedRev);
     report(changes === savedChanges ? { state: 'saved', savedAt: saved.savedAt } : { state: 'unsaved' });
     onSaved(saved);
   }
@@ -115,10 +126,11 @@ export function keepSaved({ state, store, writer, counter, ids = new Map(), repo
     }
     if (stopped || changes === savedChanges) return Promise.resolve();
     const target = changes;
+    const savedRev = rev;
     report({ state: failure ? 'failed' : 'saving', error: failure ?? undefined });
     saving = (async () => {
       try {
-        succeeded(await store.save(packSnapshot(snapshotOf(state), ids, newId), counter, writer), target);
+        succeeded(await store.save(pack(), counter, writer), target, savedRev);
       } catch (e) {
         const error = e instanceof Error || e instanceof DOMException ? e : new Error(String(e));
         if (error.name === 'ConflictError') {
@@ -150,17 +162,20 @@ export function keepSaved({ state, store, writer, counter, ids = new Map(), repo
     timers.clearTimeout(timer);
     timer = 0;
     const target = changes;
-    return store.save(packSnapshot(snapshotOf(state), ids, newId), counter, writer, { now: true }).then(
+    const savedRev = rev;
+    return store.save(pack(), counter, writer, { now: true }).then(
       (saved) => {
-        if (target > savedChanges) succeeded(saved, target);
+        if (target > savedChanges) succeeded(saved, target, savedRev);
       },
       () => schedule(SAVE_DELAY),
     );
   }
 
-  const unsubscribe = state.subscribe((change) => {
-    if (!(change.document || change.hidden || change.draft) || change.relinked || stopped) return;
+  const unsubscribe = state.subscribeSaved(() => {
+    if (stopped) return;
     changes++;
+    rev++;
+    writeJournal(notes, { rev, writer, base: counter, packed: pack(), stored: store.has });
     if (!saving) report({ state: failure ? 'failed' : 'unsaved', error: failure ?? undefined });
     // A failed save retries on its own timer; a change brings the retry forward.
     if (failure) {
@@ -169,6 +184,7 @@ export function keepSaved({ state, store, writer, counter, ids = new Map(), repo
     }
     schedule(SAVE_DELAY);
   });
+  if (pending) schedule(0);
   const onHidden = () => {
     if (globalThis.document?.visibilityState === 'hidden') saveNow();
   };
@@ -182,6 +198,10 @@ export function keepSaved({ state, store, writer, counter, ids = new Map(), repo
     /** True while a change is not yet saved. */
     get unsaved() {
       return changes !== savedChanges;
+    },
+    /** The revision of the state now (journal.js). */
+    get rev() {
+      return rev;
     },
     /** The number of the last save this tab made or loaded. */
     get counter() {

@@ -6,7 +6,7 @@
  * In: first `{init: module|null}` (the module core.js compiled, or an
  * earlier worker's after Cancel; null compiles pkg/gloss_bg.wasm here,
  * streaming, which Chromium caches as compiled code), then `{id, call, args}`, answered in
- * order. Out: `{ready: {version, labels, formats, module}}` or
+ * order. Out: `{ready: {version, labels, formats, documentFormat, formatsRead, module}}` or
  * `{failed: message}` once; then `{id, progress: [done, total]}` while
  * annotating, `{id, part: [path, items]}` for each part of a long list of
  * the answer (see sendParts), and `{id, result}` or `{id, error: message}` for each call
@@ -158,7 +158,7 @@ async function start(given) {
     const [module, loaded] = await Promise.all([given ?? WebAssembly.compileStreaming(fetch(new URL('../../pkg/gloss_bg.wasm', import.meta.url))), glue]);
     pkg = loaded;
     await pkg.default({ module_or_path: module });
-    self.postMessage({ ready: { version: pkg.version(), labels: pkg.labels(), formats: pkg.formats(), module } });
+    self.postMessage({ ready: { version: pkg.version(), labels: pkg.labels(), formats: pkg.formats(), documentFormat: pkg.documentFormat(), formatsRead: pkg.formatsRead(), module } });
     return true;
   } catch (e) {
     self.postMessage({ failed: startFailure(e) });

@@ -231,12 +231,13 @@ export function cancel() {
 
 /**
  * Resolves to `{annotate, validateDocument, importFiles, linkEntities, exportAs, timeline,
- * isValidTimexValue, version, labels, formats, loadTowns, cancel}` once the
+ * isValidTimexValue, version, labels, formats, documentFormat, formatsRead, loadTowns, cancel}` once the
  * core is ready: each function returns a promise of what the core's function
  * of that name returns (`annotate` takes a third argument, `{onProgress(done,
  * total)}`, which also makes it one that Cancel stops; `linkEntities` a
  * second, the change from a document linked before: see link); `labels` and `formats`
- * are the core's tables (src/labels.rs, src/formats.rs). Rejects with a
+ * are the core's tables (src/labels.rs, src/formats.rs), `documentFormat` the
+ * export's format tag and `formatsRead` the tags Import reads (src/document.rs). Rejects with a
  * readable message if pkg/ is missing, broken or older than the page.
  */
 export async function loadCore() {
@@ -264,6 +265,8 @@ export async function loadCore() {
     version: () => started.version,
     labels: started.labels,
     formats: started.formats,
+    documentFormat: started.documentFormat,
+    formatsRead: started.formatsRead,
     /** Fetches pkg/towns.tsv and hands it to the place resolver; resolves to the count. */
     loadTowns() {
       towns = true;

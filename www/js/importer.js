@@ -1,5 +1,6 @@
 /**
- * Reads imported files into a gloss/3 (or gloss/2, gloss/1) document or a clear reason why not,
+ * Reads imported files into a Gloss document (of a format version the core
+ * reads: core.formatsRead) or a clear reason why not,
  * as strictly as the CLI: refuses files over the size cap before reading
  * them, bytes that are not UTF-8 and JSON objects with a repeated key, then
  * lets the core's validator check everything the format promises. Files of
@@ -11,8 +12,19 @@
 
 const DOCUMENT_FIELDS = new Set(['format', 'id', 'text', 'reference_date', 'reference_date_source', 'annotations', 'entities', 'edits']);
 const ANNOTATION_FIELDS = new Set(['start', 'end', 'label', 'text', 'value', 'confidence', 'source', 'entity']);
-/** The format versions Import reads (the core checks each one's rules). */
-const FORMATS = ['gloss/1', 'gloss/2', 'gloss/3'];
+/**
+ * @typedef {object} GlossReader  what reading Gloss's own JSON needs of the core
+ * @property {(value: unknown) => object|Promise<object>} validateDocument  throws (or rejects with) Error
+ * @property {string} documentFormat  the format tag the core writes
+ * @property {string[]} formatsRead  the format tags the core reads, oldest first (it checks each one's rules)
+ */
+
+/** "gloss/3" (or "gloss/2", "gloss/1"): the format expected, in words. */
+function expected(core) {
+  const older = core.formatsRead.filter((f) => f !== core.documentFormat).reverse();
+  const or = older.length ? ` (or ${older.map((f) => JSON.stringify(f)).join(', ')})` : '';
+  return `${JSON.stringify(core.documentFormat)}${or}`;
+}
 
 /**
  * The first field the format does not define, as a readable path, or null.
@@ -119,10 +131,10 @@ function hasLoneSurrogate(value) {
 /**
  * Parses and validates imported JSON text.
  * @param {string} text
- * @param {(value: unknown) => object|Promise<object>} validateDocument  the core's validator; throws (or rejects with) Error
+ * @param {GlossReader} core
  * @returns {Promise<{document: object} | {error: string}>}
  */
-export async function parseImport(text, validateDocument) {
+export async function parseImport(text, core) {
   if (text.length > MAX_IMPORT_BYTES) return { error: sizeProblem(text.length) };
   let value;
   try {
@@ -134,15 +146,15 @@ export async function parseImport(text, validateDocument) {
   if (repeated) return { error: `Not valid JSON for Gloss: the key ${repeated} appears twice in one object.` };
   if (hasLoneSurrogate(value)) return { error: 'Not valid JSON for Gloss: a string holds half of a UTF-16 surrogate pair (such as "\\ud800"), which is not Unicode text.' };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { error: 'Not a Gloss document: expected a JSON object with "format": "gloss/3".' };
+    return { error: `Not a Gloss document: expected a JSON object with "format": ${JSON.stringify(core.documentFormat)}.` };
   }
-  if (!FORMATS.includes(value.format)) {
-    return { error: `Not a Gloss document: "format" is ${JSON.stringify(value.format)}, expected "gloss/3" (or "gloss/2", "gloss/1").` };
+  if (!core.formatsRead.includes(value.format)) {
+    return { error: `Not a Gloss document: "format" is ${JSON.stringify(value.format)}, expected ${expected(core)}.` };
   }
   const unknown = unknownField(value);
   if (unknown) return { error: `Not a valid Gloss document: unknown field ${unknown}.` };
   try {
-    return { document: await validateDocument(value) };
+    return { document: await core.validateDocument(value) };
   } catch (e) {
     const message = String(e?.message ?? e).replace(/^not a Gloss document: /, '');
     return { error: `Not a valid Gloss document: ${fullStop(message)}` };
@@ -168,7 +180,7 @@ function isGlossJson(name, text) {
  * Reads the files the person picked (one file, or brat's .txt and .ann)
  * into one document.
  * @param {{name: string, bytes: Uint8Array}[]} files
- * @param {{validateDocument: (value: unknown) => Promise<object>, importFiles: (files: object[], options: object) => Promise<{format: string, documents: object[], notes: string[]}>}} core
+ * @param {GlossReader & {importFiles: (files: object[], options: object) => Promise<{format: string, documents: object[], notes: string[]}>}} core
  * @param {{reference_date: string|null, today: string}} options  for formats that carry no reference date
  * @returns {Promise<{document: object, format: string, notes: string[]} | {error: string}>}
  */
@@ -184,7 +196,7 @@ export async function readImport(files, core, options) {
     texts.push(decoded.text);
   }
   if (files.length === 1 && texts.length === 1 && isGlossJson(files[0].name, texts[0])) {
-    const result = await parseImport(texts[0], core.validateDocument);
+    const result = await parseImport(texts[0], core);
     return 'error' in result ? result : { document: result.document, format: 'gloss', notes: [] };
   }
   let imported;

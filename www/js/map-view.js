@@ -19,7 +19,17 @@ const MARGIN = { x: 90, y: 36 };
 /** The smallest stretch of the globe the map shows, in degrees: one place or a tight cluster is not zoomed to a street. */
 const MIN_SPAN = { lon: 24, lat: 14 };
 
-/** The globals the vendored UMD builds define (index.html loads them before app.js). */
+/**
+ * Resolves once the deferred vendored scripts have run: index.html lists
+ * them after the page's modules (so that the page does not wait for them),
+ * and DOMContentLoaded comes once every deferred script has run.
+ */
+const vendorRan = new Promise((resolve) => {
+  if (globalThis.document?.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => resolve(undefined), { once: true });
+  else resolve(undefined);
+});
+
+/** The globals the vendored UMD builds define (see vendorRan). */
 function vendored() {
   const { d3, topojson } = /** @type {any} */ (globalThis);
   if (!d3?.geoNaturalEarth1 || !topojson?.feature) throw new Error('the map code (www/vendor/) did not load');
@@ -282,7 +292,8 @@ export function createMapView({ state, article, say }) {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.json();
     })
-    .then((topology) => {
+    .then(async (topology) => {
+      await vendorRan;
       const { topojson } = vendored();
       const countries = topology.objects.countries;
       world = { countries: topojson.feature(topology, countries), borders: topojson.mesh(topology, countries, (a, b) => a !== b) };

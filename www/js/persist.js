@@ -1,20 +1,28 @@
 /**
  * Persistence, wired: opens the autosave store, decides with the other tabs
  * which one edits (tabs.js), brings back the saved state (keeping an
- * unusable one as a backup), migrates a session left in localStorage by
- * earlier versions, and keeps saving (autosave.js) while this tab edits.
+ * unusable one as a backup) or the journal's newer one (journal.js),
+ * migrates a session left in localStorage by earlier versions, and keeps
+ * saving (autosave.js) while this tab edits.
  * A read-only tab shows what the editing tab saves and offers "Edit here".
  * @module
  */
 
 import { byId } from './dom.js';
 import { FAILED_KEY, failureReason, keepSaved, textIds } from './autosave.js';
+import { choose, journalTexts, readJournal, revOf } from './journal.js';
 import { createSaveView, clock } from './save-view.js';
 import { LEGACY_KEY, legacySnapshot, openStore, packSnapshot, unpackSnapshot } from './store.js';
 import { createEditLock } from './tabs.js';
 
 /** The controls that change the document: off while read-only. */
 const EDIT_CONTROLS = ['new-document', 'load-sample', 'import-button', 'annotate', 'reference-auto', 'reference-date', 'undo', 'redo'];
+
+/**
+ * How long (ms) a page waits for the store to catch up with a journal that
+ * names a text too large for it: the leaving page's save may still be committing.
+ */
+const JOURNAL_WAIT = 3000;
 
 /** localStorage, or null where the browser refuses it. */
 function localStore() {
@@ -69,14 +77,16 @@ export function openSaved() {
 
 /**
  * Starts persistence; resolves with what was brought back:
- * 'restored' (the last save), 'older' (a save older than the work: later saves
- * failed), 'quarantined' (unusable: kept as a backup), or 'none'.
+ * 'restored' (the last save, or the journal's newer state), 'unsaved' (the
+ * journal's newer state, which saves failed to store), 'older' (a save older
+ * than the work: later saves failed, or the page was left before its last
+ * one completed), 'quarantined' (unusable: kept as a backup), or 'none'.
  * @param {object} deps
  * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
  * @param {(message: string, kind?: string) => void} deps.say
  * @param {() => void} deps.exportJson
  * @param {ReturnType<typeof openSaved>} [deps.saved]  the store being opened, when already begun
- * @returns {Promise<{outcome: 'restored'|'older'|'quarantined'|'none', editing: boolean, savedAt?: number}>}
+ * @returns {Promise<{outcome: 'restored'|'unsaved'|'older'|'quarantined'|'none', editing: boolean, savedAt?: number}>}
  */
 export async function startPersistence({ state, say, exportJson, saved = openSaved() }) {
   const view = createSaveView({ exportJson });
@@ -97,6 +107,9 @@ export async function startPersistence({ state, say, exportJson, saved = openSav
   let counter = 0;
   let ids = new Map();
   let savedAt = 0;
+  /** The revision loaded (journal.js), and whether it came from the journal, not yet in the store. */
+  let rev = 0;
+  let pending = false;
   /** False after the lock was taken from this tab with unsaved changes: do not replace them by the other tab's saves. */
   let follow = true;
   /** Why later saves failed, when the saved state is older than the work. */
@@ -115,10 +128,39 @@ export async function startPersistence({ state, say, exportJson, saved = openSav
     }
   }
 
-  /** Shows the latest saved state; quarantines an unusable one when this tab edits. */
+  /**
+   * Shows the latest saved state — the store's, or the journal's when newer
+   * (only for the tab that edits: the journal is the editing tab's) —;
+   * quarantines an unusable one when this tab edits.
+   */
   async function loadLatest(editing) {
-    const loaded = await store.load();
-    if (!loaded.head) return 'none';
+    let loaded = await store.load();
+    const journal = editing ? readJournal(notes) : null;
+    let choice = choose(loaded.head, loaded.texts, journal);
+    for (let waited = 0; choice === 'wait' && waited < JOURNAL_WAIT; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      loaded = await store.load();
+      choice = choose(loaded.head, loaded.texts, journal);
+    }
+    rev = Math.max(revOf(loaded.head), journal?.rev ?? 0);
+    pending = false;
+    if (choice === 'journal') {
+      try {
+        const texts = journalTexts(loaded.texts, journal);
+        await state.restore(unpackSnapshot(journal.head, texts));
+        counter = loaded.head?.counter ?? 0;
+        savedAt = journal.at;
+        ids = textIds(texts);
+        pending = true;
+        const failed = failedAfter(loaded.failed, notes);
+        if (failed.after < counter) return 'restored';
+        older = failed.reason ?? 'saving failed';
+        return 'unsaved';
+      } catch {
+        // An unusable journal: the store's state stands.
+      }
+    }
+    if (!loaded.head) return choice === 'wait' ? lostMessage() : 'none';
     // A read-only tab's load that ends after this tab began to edit must not replace the edits.
     if (!editing && !state.readOnly) return 'none';
     try {
@@ -138,7 +180,15 @@ export async function startPersistence({ state, say, exportJson, saved = openSav
       older = failed.reason ?? 'saving failed';
       return 'older';
     }
+    if (choice === 'wait') return lostMessage();
+    older = '';
     return 'restored';
+  }
+
+  /** The journal named a change the store never got: said as a save that failed. */
+  function lostMessage() {
+    older = 'the page was left before its last save completed, and that change was too large to note at once';
+    return 'older';
   }
 
   async function downloadBackup(key) {
@@ -176,8 +226,8 @@ export async function startPersistence({ state, say, exportJson, saved = openSav
     setEditable(true);
     follow = true;
     view.readOnly(null);
-    saver = keepSaved({ state, store, writer: tabId, counter, ids, notes, report: onStatus, onSaved: (s) => lock.announceSave(s.counter) });
-    if (outcome === 'older') view.show({ state: 'failed', reason: older });
+    saver = keepSaved({ state, store, writer: tabId, counter, rev, pending, ids, notes, report: onStatus, onSaved: (s) => lock.announceSave(s.counter) });
+    if (outcome === 'older' || outcome === 'unsaved') view.show({ state: 'failed', reason: older });
     else if (counter > 0) view.show({ state: 'saved', savedAt });
     else view.show({ state: 'unsaved' });
     return outcome;
@@ -207,7 +257,8 @@ export async function startPersistence({ state, say, exportJson, saved = openSav
   async function editHere() {
     await lock.take();
     const outcome = await becomeEditor();
-    say(outcome === 'older' ? `This tab edits now. ${olderMessage()}` : 'This tab edits now, with the latest saved work; the other tab is read-only.', outcome === 'older' ? 'warning' : 'info');
+    if (outcome === 'older' || outcome === 'unsaved') say(`This tab edits now. ${olderMessage(outcome)}`, 'warning');
+    else say('This tab edits now, with the latest saved work; the other tab is read-only.');
   }
 
   const lock = createEditLock({
@@ -215,7 +266,8 @@ export async function startPersistence({ state, say, exportJson, saved = openSav
     onHandoverRequest: () => becomeReader('This session is being edited in another tab, so this tab is read-only.'),
     onGranted: async () => {
       const outcome = await becomeEditor();
-      say(outcome === 'older' ? `The editing tab closed: this tab edits now. ${olderMessage()}` : 'The editing tab closed: this tab edits now, with the latest saved work.', outcome === 'older' ? 'warning' : 'info');
+      if (outcome === 'older' || outcome === 'unsaved') say(`The editing tab closed: this tab edits now. ${olderMessage(outcome)}`, 'warning');
+      else say('The editing tab closed: this tab edits now, with the latest saved work.');
     },
     onLost: () => becomeReader('Another tab took over editing, so this tab is read-only.', { flush: false }),
     onRemoteSave: () => {
@@ -226,8 +278,13 @@ export async function startPersistence({ state, say, exportJson, saved = openSav
     },
   });
 
-  const olderMessage = () =>
-    `This is the last copy saved in this browser, from ${clock(savedAt)}; changes made after it could not be saved (${older}). Export JSON once you have redone them, or free some storage.`;
+  /** What to say of an 'older' or 'unsaved' outcome. */
+  const olderMessage = (outcome) =>
+    outcome === 'unsaved'
+      ? `Brought back your latest work from this browser's journal of changes, but it is not saved: ${older}. Export JSON to keep it, or free some storage.`
+      : counter === 0
+      ? `Nothing was saved in this browser yet: the work could not be saved (${older}).`
+      : `This is the last copy saved in this browser, from ${clock(savedAt)}; changes made after it could not be saved (${older}). Export JSON once you have redone them, or free some storage.`;
 
   try {
     if (await lock.tryAcquire()) {
@@ -237,7 +294,7 @@ export async function startPersistence({ state, say, exportJson, saved = openSav
         say(`The session saved by an earlier version of Gloss could not be moved (${failureReason(e)}); it is left where it was.`, 'warning');
       }
       const outcome = await becomeEditor();
-      if (outcome === 'older') say(olderMessage(), 'warning');
+      if (outcome === 'older' || outcome === 'unsaved') say(olderMessage(outcome), 'warning');
       return { outcome, editing: true, savedAt };
     }
     await becomeReader('This session is open for editing in another tab, so this tab is read-only and shows what that tab saves.');

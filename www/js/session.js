@@ -17,9 +17,6 @@ import { createHistory } from './history.js';
 import { patchAnnotations } from './doc-patch.js';
 import { nextTask } from './dom.js';
 
-/** The export format tag. */
-export const FORMAT = 'gloss/3';
-
 /**
  * @typedef {import('./corrections.js').Annotation} Annotation
  * @typedef {import('./corrections.js').Correction} Correction
@@ -59,25 +56,30 @@ export function isEmpty(session) {
   return session.text === '' && session.model.reference_date === '';
 }
 
+/** The annotations a session shows: the model's with the corrections applied, without entities. */
+export function annotationsOf(session, labels) {
+  // The model's entity ids are stale once corrections apply: drop them.
+  return applyCorrections(session.model.annotations, session.corrections, labels).map(({ entity, ...a }) => a);
+}
+
 /**
- * The gloss/3 document a session stands for: what Export writes. With the
+ * The document a session stands for: what Export writes. With the
  * core's `linkEntities`, its entities are recomputed after the corrections
  * and the person's entity edits applied; without, it is an unlinked document
  * (no `entity`, no `entities`), which is valid too.
  * @param {Session} session
  * @param {Labels} labels
+ * @param {string} format  the export's format tag, the core's (core.documentFormat)
  * @param {(doc: object) => {document: object}} [linkEntities]
  */
-export function documentOf(session, labels, linkEntities) {
-  // The model's entity ids are stale once corrections apply: drop them.
-  const annotations = applyCorrections(session.model.annotations, session.corrections, labels).map(({ entity, ...a }) => a);
-  return withAnnotations(session, annotations, linkEntities);
+export function documentOf(session, labels, format, linkEntities) {
+  return withAnnotations(session, annotationsOf(session, labels), format, linkEntities);
 }
 
 /** documentOf with the shown annotations already known (entity ids are dropped and recomputed). */
-function withAnnotations(session, annotations, linkEntities) {
+function withAnnotations(session, annotations, format, linkEntities) {
   const doc = {
-    format: FORMAT,
+    format,
     text: session.text,
     reference_date: session.model.reference_date,
     reference_date_source: session.model.reference_date_source,
@@ -145,7 +147,7 @@ export function reannotate(session, text, dateField, annotate, today) {
  * @param {Annotation[]} [shown]  the annotations the session shows, when known
  * @returns {Session}
  */
-export function correct(session, correction, labels, shown = documentOf(session, labels).annotations) {
+export function correct(session, correction, labels, shown = annotationsOf(session, labels)) {
   return { ...session, corrections: recordCorrection(session.corrections, correction, shown, session.model.annotations) };
 }
 
@@ -232,11 +234,13 @@ export function mergeChanges(a, b) {
  * @param {object} deps
  * @param {Core} deps.core
  * @param {Labels} deps.labels
+ * @param {string} deps.format  the export's format tag, the core's (core.documentFormat)
  * @param {() => string} deps.today  the local date, YYYY-MM-DD
  */
-export function createPageState({ core, labels, today }) {
+export function createPageState({ core, labels, format, today }) {
   const history = createHistory(emptySession());
-  let doc = documentOf(history.present, labels);
+  const docOf = (session) => documentOf(session, labels, format);
+  let doc = docOf(history.present);
   /** The session whose annotations doc shows (its entities may lag: see `interim`). */
   let docSession = history.present;
   let hidden = new Set(labels.hiddenByDefault());
@@ -244,6 +248,11 @@ export function createPageState({ core, labels, today }) {
   let readOnly = false;
   /** @type {Set<Listener>} */
   const listeners = new Set();
+  /** Told at once, in the changing task, when what is saved changed (see subscribeSaved). */
+  const savedListeners = new Set();
+  const savedChanged = () => {
+    for (const listener of savedListeners) listener();
+  };
 
   /** Changes a listener is still to be told, each in a task of its own (see emit). */
   const backlog = new Map();
@@ -294,7 +303,7 @@ export function createPageState({ core, labels, today }) {
    * already known, and `change`, how its annotations differ from a list the
    * core linked before (core.js link: then only the change is sent).
    */
-  async function linked(session, unlinked = documentOf(session, labels), change = undefined) {
+  async function linked(session, unlinked = docOf(session), change = undefined) {
     return core.linkEntities && !isEmpty(session) ? (await core.linkEntities(unlinked, change)).document : unlinked;
   }
 
@@ -353,7 +362,7 @@ export function createPageState({ core, labels, today }) {
     if (relinked) recent.clear();
     else final ??= recent.get(session);
     // With the core's own document at hand, none is made (a pass over every annotation).
-    const unlinked = patched ? withAnnotations(session, patched.annotations) : final ? null : documentOf(session, labels);
+    const unlinked = patched ? withAnnotations(session, patched.annotations, format) : final ? null : docOf(session);
     // Nothing for the core to link.
     if (!final && (isEmpty(session) || !core.linkEntities)) final = patched ? withoutEntities(unlinked) : unlinked;
     let waiting = { document: true, relinked: true, inputs: false, draft: false };
@@ -416,7 +425,7 @@ export function createPageState({ core, labels, today }) {
 
   /** The annotations history.present shows. */
   function shownAnnotations() {
-    return docSession === history.present ? doc.annotations : documentOf(history.present, labels).annotations;
+    return docSession === history.present ? doc.annotations : annotationsOf(history.present, labels);
   }
 
   /** Refuses every change of the document while another tab edits it. */
@@ -428,7 +437,9 @@ export function createPageState({ core, labels, today }) {
     writable();
     if (undoable) history.push(session);
     else history.reset(session);
-    return shown(show);
+    const showing = shown(show);
+    savedChanged();
+    return showing;
   }
 
   return {
@@ -483,6 +494,19 @@ export function createPageState({ core, labels, today }) {
       };
     },
 
+    /**
+     * Calls `listener` (no arguments) in the very task that changed what is
+     * saved — the session, its undo and redo lists, the hidden labels, the
+     * draft — even where views hear of the change later (a large document,
+     * or entities still being linked); returns a function that stops it.
+     * Not for restore, which brings back what is saved already.
+     * @param {() => void} listener
+     */
+    subscribeSaved(listener) {
+      savedListeners.add(listener);
+      return () => savedListeners.delete(listener);
+    },
+
     /** Resolves once the document shown reflects every change made so far. */
     settled,
 
@@ -520,7 +544,7 @@ export function createPageState({ core, labels, today }) {
       let annotations = shownAnnotations();
       for (const c of corrections) {
         const next = correct(session, c, labels, annotations);
-        annotations = patchAnnotations(annotations, session, next, labels)?.annotations ?? documentOf(next, labels).annotations;
+        annotations = patchAnnotations(annotations, session, next, labels)?.annotations ?? annotationsOf(next, labels);
         session = next;
       }
       return commit(session);
@@ -569,6 +593,7 @@ export function createPageState({ core, labels, today }) {
     undo() {
       if (readOnly || history.undo() === undefined) return false;
       shown({ newDraft: history.present.text, inputs: true });
+      savedChanged();
       return true;
     },
 
@@ -576,6 +601,7 @@ export function createPageState({ core, labels, today }) {
     redo() {
       if (readOnly || history.redo() === undefined) return false;
       shown({ newDraft: history.present.text, inputs: true });
+      savedChanged();
       return true;
     },
 
@@ -618,6 +644,7 @@ export function createPageState({ core, labels, today }) {
       if (isHidden) hidden.add(label);
       else hidden.delete(label);
       emit({ hidden: true });
+      savedChanged();
     },
 
     /** Makes this tab read-only (another tab edits) or editable again. */
@@ -633,6 +660,7 @@ export function createPageState({ core, labels, today }) {
       writable();
       draft = text;
       emit({ draft: true });
+      savedChanged();
     },
   };
 }

@@ -22,6 +22,7 @@ const FAILED = 'failed';
  * The shape version of the head record: 4 may keep a long annotation list
  * in parts (see PART); 3 adds the labels the saving page knew (`known`); 2
  * refers to the model's annotations by id; 1 held them inline. All are read.
+ * The autosave adds `rev`, the revision of the state (journal.js).
  */
 const SHAPE = 4;
 const SHAPES = [1, 2, 3, SHAPE];
@@ -379,6 +380,11 @@ export async function openStore({ indexedDB = globalThis.indexedDB, name = DB_NA
     async backupJson(key) {
       const record = await done(tx(['quarantine'], 'readonly').objectStore('quarantine').get(key));
       return JSON.stringify({ gloss_backup: 1, ...record }, null, 2);
+    },
+
+    /** True when the text `id` is in the store, as last read or written (a save under way does not count yet). */
+    has(id) {
+      return stored.has(id);
     },
 
     close() {
