@@ -8,8 +8,17 @@
 //! or more, and the name lists know it as neither a given name nor a surname
 //! ("Jordan", "Florence", "Hamilton" stay people). A word that also stands in
 //! a longer person's name in the text ("Kharkiv" beside "Ivan Kharkiv") stays
-//! a person. The gazetteer part read is compiled into every build, so the page
-//! and the CLI agree before the page has loaded its small towns.
+//! a person.
+//!
+//! A person's name of several words that is, whole, the name of a large place
+//! becomes a PLACE however sure the model was ("visited Kryvyi Rih and Bila
+//! Tserkva" gave "Kryvyi Rih" PERSON at 0.98), unless its first word is a given
+//! name ("Paris Hilton"), its last a surname, or it stands inside a longer
+//! person's name in the text ("El Paso" beside "Juan El Paso"): two
+//! words matching a place exactly are stronger evidence than one.
+//!
+//! The gazetteer part read is compiled into every build, so the page and the
+//! CLI agree before the page has loaded its small towns.
 
 use std::collections::HashSet;
 
@@ -40,19 +49,46 @@ fn is_personal_name(word: &str) -> bool {
     super::listed(List::FirstName, word) || super::listed(List::Surname, word)
 }
 
+/// True if the several-word person's name `name` is, whole, a large place's,
+/// and nothing in it or in the other `people` says it is a person.
+fn is_place_not_person(name: &str, people: &[&str]) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
+        && !super::listed(List::FirstName, first)
+        && !super::listed(List::Surname, last)
+        && !people
+            .iter()
+            .any(|p| p.len() > name.len() && p.contains(name))
+        && is_large_place(name)
+}
+
 /// The names with each unsure one-word person name that names a large place
 /// made a PLACE (confidence at most [`super::RULE_CONFIDENCE`]).
 pub fn mend(text: &str, _tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
-    // Every word of the people's names of more than one word.
-    let in_longer_people: HashSet<&str> = names
+    let people: Vec<&str> = names
         .iter()
         .filter(|n| n.class == Class::Per)
         .map(|n| &text[n.range.clone()])
+        .collect();
+    // Every word of the people's names of more than one word.
+    let in_longer_people: HashSet<&str> = people
+        .iter()
         .filter(|t| t.contains(' '))
         .flat_map(|t| t.split(' '))
         .collect();
     for name in &mut names {
         let word = &text[name.range.clone()];
+        if name.class == Class::Per && is_place_not_person(word, &people) {
+            name.class = Class::Loc;
+            name.confidence = name.confidence.min(super::RULE_CONFIDENCE);
+            continue;
+        }
         if name.class != Class::Per
             || name.confidence >= UNSURE
             || !word.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -112,6 +148,16 @@ mod tests {
             label("Aid reached Ukraine.", "Ukraine", 0.4, &[]),
             Class::Loc
         );
+        // Two words naming a large place: however sure the model was.
+        assert_eq!(
+            label("She visited Kryvyi Rih.", "Kryvyi Rih", 0.98, &[]),
+            Class::Loc
+        );
+        assert_eq!(
+            label("Drones hit Bila Tserkva.", "Bila Tserkva", 0.9, &[]),
+            Class::Loc
+        );
+        assert_eq!(label("El Paso said.", "El Paso", 0.4, &[]), Class::Loc);
         // The rule_tests helper agrees: a sure tagging is left alone.
         assert_eq!(
             run("She visited Kharkiv.", &[("Kharkiv", Class::Per)], mend),
@@ -133,6 +179,34 @@ mod tests {
         );
         assert_eq!(
             label("Paris Hilton came.", "Paris Hilton", 0.4, &[]),
+            Class::Per
+        );
+        // Several words: a given name first, a surname last, a part of a
+        // longer person's name, a place too small for the compiled list.
+        assert_eq!(
+            label(
+                "Florence Nightingale came.",
+                "Florence Nightingale",
+                0.4,
+                &[]
+            ),
+            Class::Per
+        );
+        assert_eq!(
+            label("Santa Clara spoke.", "Santa Clara", 0.4, &[]),
+            Class::Per
+        );
+        assert_eq!(
+            label(
+                "El Paso said; Juan El Paso won.",
+                "El Paso",
+                0.4,
+                &[("Juan El Paso", Class::Per)]
+            ),
+            Class::Per
+        );
+        assert_eq!(
+            label("Chasiv Yar spoke.", "Chasiv Yar", 0.4, &[]),
             Class::Per
         );
         assert_eq!(
