@@ -16,4 +16,10 @@ if ! ./scripts/pkg-hash.sh --check; then
   ./scripts/setup.sh
   ./scripts/build-wasm.sh
 fi
+# The service worker answers returning visits from the cache of the stamp's build:
+# a page file edited since the stamp was written would not reach the browser.
+if ! ./scripts/page-hash.sh --check 2>/dev/null; then
+  echo "serve: writing www/BUILD.sha256 for the page as it is now (commit it)" >&2
+  ./scripts/page-hash.sh --write
+fi
 exec node scripts/serve.mjs

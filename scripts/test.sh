@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: checks that the committed pkg/ was built from the current
-# sources (scripts/pkg-hash.sh --check), installs what tests need
+# sources (scripts/pkg-hash.sh --check) and the page's build stamp is current
+# (scripts/page-hash.sh --check), installs what tests need
 # (scripts/setup.sh --test), checks formatting, runs the Rust tests and
 # doctests, clippy, builds the CLI and a fresh wasm package into pkg/, then the
 # page's unit tests (node:test) and the end-to-end tests in headless Chromium.
@@ -30,6 +31,7 @@ step() {
 
 # Before anything rebuilds pkg/: a stale committed pkg/ fails the run.
 step "committed pkg/ is current" ./scripts/pkg-hash.sh --check
+step "page build stamp is current" ./scripts/page-hash.sh --check
 failed_before_setup=$failed
 step "setup" ./scripts/setup.sh --test
 if [ "$failed" -gt "$failed_before_setup" ]; then

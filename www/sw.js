@@ -4,15 +4,19 @@
 // new URL('…', import.meta.url) files: the wasm, pkg/towns.tsv, the map
 // data, the sample) and caches them all, so no list is kept here.
 //
-// Requests go to the network first, so a served page is never older than
-// its server; the cache, a copy taken at install, answers only when the
-// network fails. The cache is named after the build (the ?build= of this script's
-// URL, which js/install.js derives from pkg/INPUTS.sha256): a new build
-// installs a new worker, which fills a new cache and deletes the old ones.
-
+// The cache answers first: a returning visit opens without waiting for the
+// server, and its module requests never queue behind each other on the
+// server's connections. It stays current through its name: the build (the
+// ?build= of this script's URL), which js/install.js derives from the page's
+// stamp, BUILD.sha256 (scripts/page-hash.sh: a digest of every page file and
+// of the core's inputs). The stamp alone is asked of the network first, at
+// every visit; a new stamp registers a new worker, which fills a new cache,
+// takes over and deletes the old ones, and the page says a reload shows the
+// new version. A file the cache lacks comes from the network.
 const BUILD = new URL(self.location.href).searchParams.get('build') ?? 'unversioned';
 const CACHE = `gloss-${BUILD}`;
-const START = ['./', 'index.html', 'manifest.webmanifest'];
+const START = ['./', 'index.html', 'manifest.webmanifest', 'BUILD.sha256'];
+const STAMP = new URL('BUILD.sha256', self.registration.scope).href;
 
 /** The same-origin files a text refers to, as absolute URLs. */
 function references(url, type, text) {
@@ -72,11 +76,17 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   // Only reads: a worker being replaced must not write into (and so bring
   // back) a cache its successor deleted.
-  event.respondWith(
-    fetch(request).catch(async (offline) => {
-      const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
-      if (cached) return cached;
-      throw offline;
-    }),
-  );
+  const cached = () => caches.match(request, { cacheName: CACHE, ignoreSearch: true });
+  if (request.url.split('?')[0] === STAMP) {
+    // The stamp says whether a new build is out: the network's, if it answers.
+    event.respondWith(
+      fetch(request).catch(async (offline) => {
+        const response = await cached();
+        if (response) return response;
+        throw offline;
+      }),
+    );
+    return;
+  }
+  event.respondWith(cached().then((response) => response ?? fetch(request)));
 });

@@ -1,12 +1,15 @@
 // The served page installs and works offline: after one visit its service
-// worker (www/sw.js) has cached everything it loads, so with the server
-// stopped a reload still opens the page, which annotates; the cache is named
-// after the build, and a new build replaces it.
+// worker (www/sw.js) has cached everything it loads, so a returning visit asks
+// the server for nothing but the build stamp, and with the server stopped a
+// reload still opens the page, which annotates; the cache is named after the
+// build, and a new build replaces it and says so.
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, appendFileSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 import { withApp, annotateText, marks, GOLDEN_DATE, ROOT } from './helpers.js';
@@ -18,7 +21,8 @@ withApp((opened, app) => {
   page = app;
 });
 
-const BUILD = createHash('sha256').update(readFileSync(path.join(ROOT, 'pkg/INPUTS.sha256'))).digest('hex').slice(0, 16);
+const buildOf = (stamp) => createHash('sha256').update(readFileSync(stamp)).digest('hex').slice(0, 16);
+const BUILD = buildOf(path.join(ROOT, 'www/BUILD.sha256'));
 
 test('the page links a manifest whose icons load, and the policy allows its worker and manifest', async () => {
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
@@ -33,6 +37,23 @@ test('the page links a manifest whose icons load, and the policy allows its work
   assert.equal(manifest.name, 'Gloss');
   assert.equal(manifest.scope, './');
   assert.deepEqual(manifest.icons.map(([, status]) => status), manifest.icons.map(() => 200));
+});
+
+test('a returning visit is answered from the cache: the server is asked only for the build stamp', async () => {
+  await page.waitForSelector('body[data-offline="ready"]');
+  const asked = [];
+  const record = (request) => asked.push(new URL(request.url, 'http://x').pathname);
+  browser.server.on('request', record);
+  try {
+    await page.reload();
+    await page.waitForSelector('body[data-state="ready"]');
+    await page.waitForSelector('body[data-towns="loaded"]');
+    await page.waitForSelector('body[data-offline="ready"]');
+  } finally {
+    browser.server.off('request', record);
+  }
+  assert.deepEqual(asked, ['/www/BUILD.sha256']);
+  assert.equal(await page.evaluate(() => document.body.dataset.update), undefined, 'no update is announced');
 });
 
 test('after one visit, the page opens and annotates with the server stopped', async () => {
@@ -64,17 +85,24 @@ test('offline, a new build that cannot install leaves the working one in place',
   await page.waitForSelector('body[data-state="ready"]');
 });
 
-test('a new build installs a new worker, which replaces the cache', async () => {
-  // The server back, on the same address.
+test('a new build on the server installs at the next visit, replaces the cache and says a reload shows it', async () => {
+  // The server back, on the same address, serving a copy whose stamp differs.
+  const copy = await mkdtemp(path.join(tmpdir(), 'gloss-next-build-'));
+  after(() => rm(copy, { recursive: true, force: true }));
+  for (const dir of ['www', 'pkg']) await cp(path.join(ROOT, dir), path.join(copy, dir), { recursive: true });
+  appendFileSync(path.join(copy, 'www/BUILD.sha256'), '0000000000000000000000000000000000000000000000000000000000000000  www/next\n');
+  const next = buildOf(path.join(copy, 'www/BUILD.sha256'));
   const port = new URL(browser.base).port;
-  const server = await startServer({ port: Number(port), quiet: true });
+  const server = await startServer({ port: Number(port), root: copy, quiet: true });
   after(() => new Promise((resolve) => server.close(resolve)));
-  const settled = (build) =>
-    page.waitForFunction(
-      async (b) => navigator.serviceWorker.controller?.scriptURL.endsWith(`?build=${b}`) && JSON.stringify(await caches.keys()) === JSON.stringify([`gloss-${b}`]),
-      build,
-      { polling: 100 },
-    );
-  await page.evaluate(() => navigator.serviceWorker.register('sw.js?build=next', { scope: './' }));
-  await settled('next');
+
+  await page.reload();
+  await page.waitForSelector('body[data-update="installed"]');
+  assert.match(await page.textContent('#status'), /new version of Gloss is installed: reload/);
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL).then((url) => url.endsWith(`?build=${next}`)));
+  await page.waitForFunction(async (b) => JSON.stringify(await caches.keys()) === JSON.stringify([`gloss-${b}`]), next, { polling: 100 });
+  // The next visit opens from the new cache, with nothing more to announce.
+  await page.reload();
+  await page.waitForSelector('body[data-offline="ready"]');
+  assert.equal(await page.evaluate(() => document.body.dataset.update), undefined);
 });
