@@ -3,10 +3,15 @@
 //! Sunday" or "by Paris", and "Islamic State" like "Kerala State", and tags
 //! a place or a person.
 //!
-//! [`mend`] makes a PLACE or PERSON name an ORG when its whole text is one of
-//! the companies, online services and armed groups of
-//! `data/names/organisations.txt` that today's news names every day. "The
-//! Amazon" (the river, the rainforest) stays a place.
+//! [`mend`] makes a PLACE, PERSON or MISC name an ORG when its whole text is
+//! one of the companies, online services, media and armed groups of
+//! `data/names/organisations.txt` that today's news names every day ("OpenAI"
+//! had MISC, "Zelenskyy's talks with Pfizer" a person). "The Amazon" (the
+//! river, the rainforest) stays a place. A listed name the model left untagged
+//! becomes an ORG too when it is one word written with a capital inside it
+//! ("SpaceX", "TikTok", "xAI"): no English word or 1996 name is written so,
+//! while a plain word on the list ("Zoom", "Telegram", "Tesla") may be meant
+//! as a word.
 
 use std::sync::OnceLock;
 
@@ -29,10 +34,41 @@ fn is_listed(name: &str) -> bool {
     super::in_list(organisations(), name)
 }
 
-/// The names with each place or person that is a listed organisation made an ORG.
+/// True if `word` has a capital after its first letter and a small letter:
+/// "SpaceX", "xAI", "TikTok", not "NATO" or "Pfizer".
+fn is_camel_case(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase) && word.chars().any(char::is_lowercase)
+}
+
+/// The names with each place, person or other name that is a listed
+/// organisation made an ORG, and each untagged listed one-word name written
+/// in camel case added as one.
 pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
+    let mut added = Vec::new();
+    for token in tokens {
+        let word = token.text(text);
+        let range = token.start..token.end;
+        if is_camel_case(word)
+            && is_listed(word)
+            && !names
+                .iter()
+                .any(|n| n.range.start < range.end && range.start < n.range.end)
+        {
+            added.push(Name {
+                range,
+                class: Class::Org,
+                confidence: super::RULE_CONFIDENCE,
+            });
+        }
+    }
+    if !added.is_empty() {
+        names.extend(added);
+        names.sort_by_key(|n| n.range.start);
+    }
     for name in &mut names {
-        if !matches!(name.class, Class::Loc | Class::Per) || !is_listed(&text[name.range.clone()]) {
+        if !matches!(name.class, Class::Loc | Class::Per | Class::Misc)
+            || !is_listed(&text[name.range.clone()])
+        {
             continue;
         }
         let also_place = ALSO_PLACES.contains(&text[name.range.clone()].to_lowercase().as_str());
@@ -81,6 +117,28 @@ mod tests {
                 &[("Islamic State", Loc)],
                 &[("Islamic State", Org)],
             ),
+            // Other names too; media with their "The".
+            (
+                "OpenAI's chatbot was shown.",
+                &[("OpenAI", Misc)],
+                &[("OpenAI", Org)],
+            ),
+            (
+                "It was reported in The Guardian.",
+                &[("The Guardian", Loc)],
+                &[("The Guardian", Org)],
+            ),
+            (
+                "Pfizer and Moderna shipped doses.",
+                &[("Pfizer", Per), ("Moderna", Loc)],
+                &[("Pfizer", Org), ("Moderna", Org)],
+            ),
+            // An untagged listed name in camel case is added.
+            (
+                "Elon Musk's SpaceX and xAI grew.",
+                &[("Elon Musk", Per)],
+                &[("Elon Musk", Per), ("SpaceX", Org), ("xAI", Org)],
+            ),
         ];
         assert_mends(mend, cases);
     }
@@ -96,6 +154,10 @@ mod tests {
             ("The Google Doodle.", &[("Google Doodle", Misc)]),
             ("Born in Paris.", &[("Paris", Loc)]),
             ("Facebook said.", &[("Facebook", Org)]),
+            // Untagged plain words stay words; unlisted camel case stays untagged.
+            ("Zoom in on Telegram Road.", &[]),
+            ("The iPhone and McCarthy.", &[]),
+            ("A Tesla parked.", &[]),
         ];
         assert_leaves(mend, cases);
     }
