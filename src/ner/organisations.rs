@@ -7,7 +7,8 @@
 //! one of the companies, online services, media and armed groups of
 //! `data/names/organisations.txt` that today's news names every day ("OpenAI"
 //! had MISC, "Zelenskyy's talks with Pfizer" a person). "The Amazon" (the
-//! river, the rainforest) stays a place. A listed name the model left untagged
+//! river, the rainforest) stays a place, and "Boeing" MISC before a model
+//! number ("Boeing 787") a product. A listed name the model left untagged
 //! becomes an ORG too when it is one word written with a capital inside it
 //! ("SpaceX", "TikTok", "xAI"): no English word or 1996 name is written so,
 //! while a plain word on the list ("Zoom", "Telegram", "Tesla") may be meant
@@ -75,6 +76,14 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         let after_the = super::word_before(text, tokens, name.range.start)
             .is_some_and(|w| w.eq_ignore_ascii_case("the"));
         if name.class == Class::Loc && also_place && after_the {
+            continue;
+        }
+        // "Boeing 787", "Airbus A320": the maker's name on a model is a product.
+        let before_model = tokens
+            .iter()
+            .find(|t| t.start >= name.range.end)
+            .is_some_and(|t| t.text(text).chars().any(|c| c.is_ascii_digit()));
+        if name.class == Class::Misc && before_model {
             continue;
         }
         name.class = Class::Org;
@@ -154,6 +163,8 @@ mod tests {
             ("The Google Doodle.", &[("Google Doodle", Misc)]),
             ("Born in Paris.", &[("Paris", Loc)]),
             ("Facebook said.", &[("Facebook", Org)]),
+            // A product: the maker's name before a model number.
+            ("It flew a Boeing 787.", &[("Boeing", Misc)]),
             // Untagged plain words stay words; unlisted camel case stays untagged.
             ("Zoom in on Telegram Road.", &[]),
             ("The iPhone and McCarthy.", &[]),
