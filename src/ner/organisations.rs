@@ -63,6 +63,17 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         }
     }
     if !added.is_empty() {
+        // "BioNTech SE" with "SE" tagged alone: one organisation.
+        for name in &mut added {
+            let next = names.iter().position(|n| {
+                n.class == Class::Org
+                    && n.range.start == name.range.end + 1
+                    && text[name.range.end..n.range.start] == *" "
+            });
+            if let Some(i) = next {
+                name.range.end = names.remove(i).range.end;
+            }
+        }
         names.extend(added);
         names.sort_by_key(|n| n.range.start);
     }
@@ -143,6 +154,11 @@ mod tests {
                 &[("Pfizer", Org), ("Moderna", Org)],
             ),
             // An untagged listed name in camel case is added.
+            (
+                "Pfizer and BioNTech SE raced.",
+                &[("Pfizer", Org), ("SE", Org)],
+                &[("Pfizer", Org), ("BioNTech SE", Org)],
+            ),
             (
                 "Elon Musk's SpaceX and xAI grew.",
                 &[("Elon Musk", Per)],
