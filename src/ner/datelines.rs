@@ -7,6 +7,14 @@
 //! dash follows them (after an optional ", State" or "(AP)") and the place
 //! gazetteer knows them (alone, as a town of 15,000 people or more, or a
 //! region or country), unless a name covers them already.
+//!
+//! A scraped page may lose the dash ("WASHINGTON Barack Obama pardoned..."),
+//! and the model then reads the place and the first words of the story as
+//! one name. [`add`] cuts such a name, tagged PLACE or PERSON at a line
+//! start, after its leading capitals when they name a place by the same test
+//! (of four letters or more, as "US Army" and "UK Parliament" are names
+//! whole): the capitals become the PLACE, and the rest a PERSON when the
+//! model said PERSON or its first word is a given name, else no name.
 
 use super::tags::Class;
 use super::Name;
@@ -33,7 +41,8 @@ fn is_capitals(word: &str) -> bool {
 
 /// The names with each dateline's place added (with confidence
 /// [`super::RULE_CONFIDENCE`]), in text order.
-pub fn add(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
+pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
+    let mut names = cut_run_on_datelines(text, tokens, names);
     let mut added = Vec::new();
     for (first, token) in tokens.iter().enumerate() {
         let line_start = text[..token.start].trim_end_matches([' ', '\t']);
@@ -68,9 +77,7 @@ pub fn add(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             .any(|n| n.range.start < place.end && place.start < n.range.end);
         // Alone, a town must be big: "GOLF - " and "CRICKET - " head reports of sport,
         // and a US hamlet has each name.
-        let known = gazetteer::lookup(&text[place.clone()])
-            .iter()
-            .any(|e| state || e.kind != PlaceKind::City || e.population >= MIN_POPULATION_ALONE);
+        let known = is_dateline_place(&text[place.clone()], state);
         if dash && !covered && known {
             added.push(Name {
                 range: place,
@@ -84,6 +91,65 @@ pub fn add(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         names.sort_by_key(|n| n.range.start);
     }
     names
+}
+
+/// True if the capitals `place` name a place a dateline may name.
+fn is_dateline_place(place: &str, state: bool) -> bool {
+    gazetteer::lookup(place)
+        .iter()
+        .any(|e| state || e.kind != PlaceKind::City || e.population >= MIN_POPULATION_ALONE)
+}
+
+/// The names with each PLACE or PERSON name at a line start that runs from a
+/// place in capitals into title-case words cut in two (see the module doc).
+fn cut_run_on_datelines(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        let line_start = text[..name.range.start].trim_end_matches([' ', '\t']);
+        let inside: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| t.start >= name.range.start && t.end <= name.range.end)
+            .collect();
+        let capitals = inside
+            .iter()
+            .take(MAX_WORDS)
+            .take_while(|t| is_capitals(t.text(text)))
+            .count();
+        let rest = &inside[capitals.min(inside.len())..];
+        let place = capitals > 0 && {
+            let range = name.range.start..inside[capitals - 1].end;
+            text[range.clone()]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                >= 4
+                && is_dateline_place(&text[range], false)
+        };
+        let cut = (line_start.is_empty() || line_start.ends_with('\n'))
+            && matches!(name.class, Class::Loc | Class::Per)
+            && place
+            && rest
+                .first()
+                .is_some_and(|t| t.text(text).starts_with(char::is_uppercase));
+        if !cut {
+            out.push(name);
+            continue;
+        }
+        out.push(Name {
+            range: name.range.start..inside[capitals - 1].end,
+            class: Class::Loc,
+            confidence: name.confidence.min(super::RULE_CONFIDENCE),
+        });
+        let first = rest[0].text(text);
+        if name.class == Class::Per || super::listed(super::gazetteer::List::FirstName, first) {
+            out.push(Name {
+                range: rest[0].start..name.range.end,
+                class: Class::Per,
+                confidence: name.confidence.min(super::RULE_CONFIDENCE),
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -106,6 +172,22 @@ mod tests {
                 &[("SALT LAKE CITY", Loc), ("Utah", Loc), ("AP", Org)],
             ),
             ("TORONTO -- Rain.", &[], &[("TORONTO", Loc)]),
+            // A dateline whose dash a scrape lost, run into the story's first name.
+            (
+                "WASHINGTON Barack Obama pardoned a turkey.",
+                &[("WASHINGTON Barack Obama", Loc)],
+                &[("WASHINGTON", Loc)],
+            ),
+            (
+                "WASHINGTON Barack Obama pardoned a turkey.",
+                &[("WASHINGTON Barack Obama", Per)],
+                &[("WASHINGTON", Loc), ("Barack Obama", Per)],
+            ),
+            (
+                "Title\nLONDON Joe Root scored.",
+                &[("LONDON Joe Root", Loc)],
+                &[("LONDON", Loc), ("Joe Root", Per)],
+            ),
         ];
         assert_mends(add, cases);
     }
@@ -123,6 +205,18 @@ mod tests {
             ("UPDATE 2 - Stocks rose.", &[]),
             ("GOLF - LEADING SCORES", &[]),
             ("CRICKET - ENGLISH COUNTY", &[("ENGLISH COUNTY", Misc)]),
+            // Names whole: short capitals, an ORG, not at a line start, no place.
+            ("US Army units moved.", &[("US Army", Loc)]),
+            ("KENYA Airways flew.", &[("KENYA Airways", Org)]),
+            (
+                "He saw WASHINGTON Barack Obama.",
+                &[("WASHINGTON Barack Obama", Loc)],
+            ),
+            (
+                "BREAKING Barack Obama spoke.",
+                &[("BREAKING Barack Obama", Per)],
+            ),
+            ("NEW YORK", &[("NEW YORK", Loc)]),
         ];
         assert_leaves(add, cases);
     }
