@@ -14,7 +14,8 @@
 //! ([`compounds`]), two names a particle separates become one ("Cais do
 //! Sodré", [`particles`]), a street or a square becomes a place ([`streets`]), so
 //! does a country or region tagged MISC ([`regions`]) and a place tagged ORG
-//! outside a report of sport ([`org_places`]), an organisation the model never
+//! outside a report of sport ([`org_places`]), a place named like an
+//! organisation ("Winnipeg Free Press") becomes one ([`institutions`]), an organisation the model never
 //! saw ("Facebook") tagged as a place or a person becomes one ([`organisations`]), and a
 //! state or province after a town and a comma becomes a place ([`states`]).
 //!
@@ -42,6 +43,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod hash;
 pub mod input;
+pub mod institutions;
 pub mod model;
 pub mod org_places;
 pub mod organisations;
@@ -470,6 +472,7 @@ fn find_names_in(
     let names = org_places::mend(text, tokens, names);
     let names = organisations::mend(text, tokens, names);
     let names = seats::mend(text, tokens, names);
+    let names = institutions::mend(text, tokens, names);
     let names = postnominals::drop(text, tokens, names);
     let names = events::mend(text, tokens, names);
     let names = appositives::mend(text, tokens, names);
@@ -634,6 +637,7 @@ mod tests {
         let lists = [
             include_str!("../../data/names/event_heads.txt"),
             include_str!("../../data/names/event_openers.txt"),
+            include_str!("../../data/names/organisation_heads.txt"),
             include_str!("../../data/names/organisation_nouns.txt"),
             include_str!("../../data/names/organisations.txt"),
             include_str!("../../data/names/place_nouns.txt"),
