@@ -14,7 +14,8 @@
 //! ([`compounds`]), two names a particle separates become one ("Cais do
 //! Sodré", [`particles`]), a street or a square becomes a place ([`streets`]), so
 //! does a country or region tagged MISC ([`regions`]) and a place tagged ORG
-//! outside a report of sport ([`org_places`]), a place named like an
+//! outside a report of sport ([`org_places`]), a lone unsure surname of a person
+//! named in full elsewhere in the text becomes that person ([`surnames`]), a place named like an
 //! organisation ("Winnipeg Free Press") becomes one ([`institutions`]), an organisation the model never
 //! saw ("Facebook") tagged as a place or a person becomes one ([`organisations`]), and a
 //! state or province after a town and a comma becomes a place ([`states`]).
@@ -54,6 +55,7 @@ pub mod regions;
 pub mod seats;
 pub mod states;
 pub mod streets;
+pub mod surnames;
 pub mod tags;
 pub(crate) mod titles;
 
@@ -478,6 +480,7 @@ fn find_names_in(
     let names = appositives::mend(text, tokens, names);
     let names = divisions::mend(text, tokens, names);
     let names = person_places::mend(text, tokens, names);
+    let names = surnames::mend(text, tokens, names);
     let names = states::add(text, tokens, names);
     datelines::add(text, tokens, names)
 }
@@ -587,6 +590,11 @@ pub(crate) mod rule_tests {
     /// Runs `rule` on `text` as if the model had tagged `tagged`; returns
     /// the words and classes of its names.
     pub fn run(text: &str, tagged: Tagged, rule: Rule) -> Vec<(String, Class)> {
+        run_at(text, tagged, rule, 0.9)
+    }
+
+    /// [`run`] with every tagged name at `confidence`.
+    pub fn run_at(text: &str, tagged: Tagged, rule: Rule, confidence: f32) -> Vec<(String, Class)> {
         let tokenized = crate::tokenize::tokenize(text);
         let mut from = 0;
         let names = tagged
@@ -597,7 +605,7 @@ pub(crate) mod rule_tests {
                 Name {
                     range: start..from,
                     class,
-                    confidence: 0.9,
+                    confidence,
                 }
             })
             .collect();

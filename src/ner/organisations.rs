@@ -31,7 +31,8 @@ fn organisations() -> &'static [&'static str] {
 /// Listed names that are also a river or a region: after "the", the place.
 const ALSO_PLACES: &[&str] = &["amazon"];
 
-fn is_listed(name: &str) -> bool {
+/// True if `name`, in any case, is a listed organisation.
+pub(crate) fn is_listed(name: &str) -> bool {
     super::in_list(organisations(), name)
 }
 

@@ -1,0 +1,117 @@
+//! One sense per text for people's surnames, after the name model: a story
+//! that names "Joshua Norton" once and then "Norton" a dozen times means the
+//! same man each time, yet the model, which never saw the surname, tags some
+//! of the lone ones ORG or PLACE ("Norton initially made a living...").
+//!
+//! [`mend`] makes a one-word ORG, PLACE or MISC name a PERSON when it is the
+//! last word of a person's name of two words or more in the same text and the
+//! model was unsure of it (below [`UNSURE`]). A sure tagging stays ("Ford
+//! said sales rose" beside "Henry Ford" is the company), and so does a
+//! listed organisation ("Bloomberg" beside "Michael Bloomberg") or a
+//! country or first-level region ("Jordan" beside "Michael Jordan").
+
+use std::collections::HashSet;
+
+use super::tags::Class;
+use super::Name;
+use crate::places::gazetteer;
+use crate::places::PlaceKind;
+use crate::tokenize::Token;
+
+/// Only names the model was less sure of than this change.
+pub const UNSURE: f32 = 0.8;
+
+/// True if `word` names a country or a first-level region.
+fn is_country_or_region(word: &str) -> bool {
+    gazetteer::lookup(word)
+        .iter()
+        .any(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Admin1))
+}
+
+/// The names with each unsure lone surname of a person in the text made a PERSON.
+pub fn mend(text: &str, _tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
+    let surnames: HashSet<&str> = names
+        .iter()
+        .filter(|n| n.class == Class::Per)
+        .filter_map(|n| text[n.range.clone()].rsplit_once(' '))
+        .map(|(_, last)| last)
+        .filter(|last| last.chars().count() >= 2 && last.starts_with(char::is_uppercase))
+        .collect();
+    if surnames.is_empty() {
+        return names;
+    }
+    for name in &mut names {
+        let word = &text[name.range.clone()];
+        if matches!(name.class, Class::Org | Class::Loc | Class::Misc)
+            && name.confidence < UNSURE
+            && surnames.contains(word)
+            && !super::organisations::is_listed(word)
+            && !is_country_or_region(word)
+        {
+            name.class = Class::Per;
+            name.confidence = name.confidence.min(super::RULE_CONFIDENCE);
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::rule_tests::{owned, run, run_at, Tagged};
+
+    /// The rule on names tagged at 0.5, below [`UNSURE`].
+    fn unsure(text: &str, tagged: Tagged) -> Vec<(String, Class)> {
+        run_at(text, tagged, mend, 0.5)
+    }
+
+    #[test]
+    fn an_unsure_lone_surname_of_a_person_in_the_text_is_that_person() {
+        use Class::*;
+        assert_eq!(
+            unsure(
+                "Joshua Norton came. Norton made a living.",
+                &[("Joshua Norton", Per), ("Norton", Org)]
+            ),
+            owned(&[("Joshua Norton", Per), ("Norton", Per)])
+        );
+        assert_eq!(
+            unsure(
+                "Oleksandr Syrskyi spoke; Syrskyi's plan held.",
+                &[("Oleksandr Syrskyi", Per), ("Syrskyi", Loc)]
+            ),
+            owned(&[("Oleksandr Syrskyi", Per), ("Syrskyi", Per)])
+        );
+    }
+
+    #[test]
+    fn sure_taggings_organisations_countries_and_other_names_stay() {
+        use Class::*;
+        // Sure of it (0.9).
+        let ford: Tagged = &[("Henry Ford", Per), ("Ford", Org)];
+        assert_eq!(
+            run("Henry Ford founded it. Ford said sales rose.", ford, mend),
+            owned(ford)
+        );
+        let cases: &[(&str, Tagged)] = &[
+            // A listed organisation; a country; no two-word person's name it ends;
+            // the first word of one.
+            (
+                "Michael Bloomberg spoke. Bloomberg reported it.",
+                &[("Michael Bloomberg", Per), ("Bloomberg", Org)],
+            ),
+            (
+                "Michael Jordan scored. Jordan closed its border.",
+                &[("Michael Jordan", Per), ("Jordan", Loc)],
+            ),
+            ("Norton made a living.", &[("Norton", Org)]),
+            (
+                "Kyiv Smith spoke. Kyiv was shelled.",
+                &[("Kyiv Smith", Per), ("Kyiv", Loc)],
+            ),
+        ];
+        for &(text, tagged) in cases {
+            assert_eq!(unsure(text, tagged), owned(tagged), "{text}");
+        }
+    }
+}
