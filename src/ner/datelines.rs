@@ -106,9 +106,16 @@ fn cut_run_on_datelines(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<N
     let mut out = Vec::with_capacity(names.len());
     for name in names {
         let line_start = text[..name.range.start].trim_end_matches([' ', '\t']);
-        let inside: Vec<&Token> = tokens
+        if !(line_start.is_empty() || line_start.ends_with('\n'))
+            || !matches!(name.class, Class::Loc | Class::Per)
+        {
+            out.push(name);
+            continue;
+        }
+        let first = tokens.partition_point(|t| t.start < name.range.start);
+        let inside: Vec<&Token> = tokens[first..]
             .iter()
-            .filter(|t| t.start >= name.range.start && t.end <= name.range.end)
+            .take_while(|t| t.end <= name.range.end)
             .collect();
         let capitals = inside
             .iter()
@@ -125,9 +132,7 @@ fn cut_run_on_datelines(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<N
                 >= 4
                 && is_dateline_place(&text[range], false)
         };
-        let cut = (line_start.is_empty() || line_start.ends_with('\n'))
-            && matches!(name.class, Class::Loc | Class::Per)
-            && place
+        let cut = place
             && rest
                 .first()
                 .is_some_and(|t| t.text(text).starts_with(char::is_uppercase));

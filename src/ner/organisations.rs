@@ -39,7 +39,11 @@ pub(crate) fn is_listed(name: &str) -> bool {
 /// True if `word` has a capital after its first letter and a small letter:
 /// "SpaceX", "xAI", "TikTok", not "NATO" or "Pfizer".
 fn is_camel_case(word: &str) -> bool {
-    word.chars().skip(1).any(char::is_uppercase) && word.chars().any(char::is_lowercase)
+    // Every listed name is ASCII: bytes are enough, and this runs on every token.
+    let bytes = word.as_bytes();
+    bytes.len() >= 3
+        && bytes[1..].iter().any(u8::is_ascii_uppercase)
+        && bytes.iter().any(u8::is_ascii_lowercase)
 }
 
 /// The names with each place, person or other name that is a listed
@@ -92,8 +96,7 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         }
         // "Boeing 787", "Airbus A320": the maker's name on a model is a product.
         let before_model = tokens
-            .iter()
-            .find(|t| t.start >= name.range.end)
+            .get(tokens.partition_point(|t| t.start < name.range.end))
             .is_some_and(|t| t.text(text).chars().any(|c| c.is_ascii_digit()));
         if name.class == Class::Misc && before_model {
             continue;

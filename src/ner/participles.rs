@@ -45,12 +45,13 @@ fn at_sentence_start(text: &str, tokens: &[Token], start: usize) -> bool {
 pub fn drop(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
     names.retain(|name| {
         let word = &text[name.range.clone()];
+        if !PARTICIPLES.contains(&word) {
+            return true;
+        }
         let next = tokens
-            .iter()
-            .find(|t| t.start >= name.range.end)
+            .get(tokens.partition_point(|t| t.start < name.range.end))
             .map(|t| t.text(text));
-        !(PARTICIPLES.contains(&word)
-            && next.is_some_and(|w| PREPOSITIONS.contains(&w))
+        !(next.is_some_and(|w| PREPOSITIONS.contains(&w))
             && at_sentence_start(text, tokens, name.range.start))
     });
     names

@@ -20,7 +20,7 @@
 //! The gazetteer part read is compiled into every build, so the page and the
 //! CLI agree before the page has loaded its small towns.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::List;
 use super::tags::Class;
@@ -52,6 +52,9 @@ fn is_personal_name(word: &str) -> bool {
 /// True if the several-word person's name `name` is, whole, a large place's,
 /// and nothing in it or in the other `people` says it is a person.
 fn is_place_not_person(name: &str, people: &[&str]) -> bool {
+    if !name.contains(' ') {
+        return false;
+    }
     let words: Vec<&str> = name.split(' ').collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
@@ -62,10 +65,10 @@ fn is_place_not_person(name: &str, people: &[&str]) -> bool {
             .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
         && !super::listed(List::FirstName, first)
         && !super::listed(List::Surname, last)
+        && is_large_place(name)
         && !people
             .iter()
             .any(|p| p.len() > name.len() && p.contains(name))
-        && is_large_place(name)
 }
 
 /// The names with each unsure one-word person name that names a large place
@@ -82,9 +85,15 @@ pub fn mend(text: &str, _tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         .filter(|t| t.contains(' '))
         .flat_map(|t| t.split(' '))
         .collect();
+    // A text names the same people again and again: each name is weighed once.
+    let mut weighed: HashMap<&str, bool> = HashMap::new();
     for name in &mut names {
         let word = &text[name.range.clone()];
-        if name.class == Class::Per && is_place_not_person(word, &people) {
+        if name.class == Class::Per
+            && *weighed
+                .entry(word)
+                .or_insert_with(|| is_place_not_person(word, &people))
+        {
             name.class = Class::Loc;
             name.confidence = name.confidence.min(super::RULE_CONFIDENCE);
             continue;
