@@ -76,6 +76,11 @@ impl Clusters {
         self.table.get(&hash::string(lower)).copied()
     }
 
+    /// True if the corpus the clusters came from has `word` in exactly this form.
+    pub fn contains(&self, word: &str) -> bool {
+        self.table.contains_key(&hash::string(word))
+    }
+
     /// Number of words with a cluster.
     pub fn len(&self) -> usize {
         self.table.len()

@@ -539,6 +539,15 @@ impl Recognizer for NameRecognizer {
 }
 
 /// True if the embedded name list `list` holds `word`, in any case.
+/// True if the news text the clusters came from has `word` in lower case
+/// ("best", "ford"): a common word, whatever its case here.
+pub(crate) fn is_common_word(word: &str) -> bool {
+    Tagger::embedded()
+        .resources()
+        .clusters
+        .contains(&word.to_lowercase())
+}
+
 pub(crate) fn listed(list: gazetteer::List, word: &str) -> bool {
     Tagger::embedded()
         .resources()

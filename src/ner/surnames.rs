@@ -9,6 +9,12 @@
 //! said sales rose" beside "Henry Ford" is the company), and so does a
 //! listed organisation ("Bloomberg" beside "Michael Bloomberg") or a
 //! country or first-level region ("Jordan" beside "Michael Jordan").
+//!
+//! Such a surname the model left untagged ("Peskov declined to comment"
+//! after "Dmitry Peskov") is added as that person, unless news text has the
+//! word in lower case ("best", "ford", "young"): then a capital may only
+//! open a sentence; nor when a capitalised word stands beside it, as it is
+//! then part of a longer name the model missed ("Kim Il-Sung").
 
 use std::collections::HashSet;
 
@@ -28,8 +34,9 @@ fn is_country_or_region(word: &str) -> bool {
         .any(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Admin1))
 }
 
-/// The names with each unsure lone surname of a person in the text made a PERSON.
-pub fn mend(text: &str, _tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
+/// The names with each unsure lone surname of a person in the text made a
+/// PERSON, and each untagged one that is no common word added as one.
+pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
     let surnames: HashSet<&str> = names
         .iter()
         .filter(|n| n.class == Class::Per)
@@ -39,6 +46,42 @@ pub fn mend(text: &str, _tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         .collect();
     if surnames.is_empty() {
         return names;
+    }
+    let mut added = Vec::new();
+    let mut next_name = 0;
+    let capitalised =
+        |t: Option<&Token>| t.is_some_and(|t| t.text(text).starts_with(char::is_uppercase));
+    for (i, token) in tokens.iter().enumerate() {
+        let word = token.text(text);
+        // Most tokens: a lowercase word or a mark (this runs on every token).
+        if !word
+            .starts_with(|c: char| c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase()))
+        {
+            continue;
+        }
+        while next_name < names.len() && names[next_name].range.end <= token.start {
+            next_name += 1;
+        }
+        let covered = names
+            .get(next_name)
+            .is_some_and(|n| n.range.start < token.end);
+        // Beside another capitalised word it is part of a longer name ("Kim
+        // Il-Sung", "the Yorkshire Ripper") the model did not find.
+        let in_longer = capitalised(i.checked_sub(1).and_then(|j| tokens.get(j)))
+            || capitalised(tokens.get(i + 1));
+        if !covered
+            && !in_longer
+            && surnames.contains(word)
+            && !super::is_common_word(word)
+            && !super::organisations::is_listed(word)
+            && !is_country_or_region(word)
+        {
+            added.push(Name {
+                range: token.start..token.end,
+                class: Class::Per,
+                confidence: super::RULE_CONFIDENCE,
+            });
+        }
     }
     for name in &mut names {
         let word = &text[name.range.clone()];
@@ -51,6 +94,10 @@ pub fn mend(text: &str, _tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             name.class = Class::Per;
             name.confidence = name.confidence.min(super::RULE_CONFIDENCE);
         }
+    }
+    if !added.is_empty() {
+        names.extend(added);
+        names.sort_by_key(|n| n.range.start);
     }
     names
 }
@@ -81,6 +128,30 @@ mod tests {
                 &[("Oleksandr Syrskyi", Per), ("Syrskyi", Loc)]
             ),
             owned(&[("Oleksandr Syrskyi", Per), ("Syrskyi", Per)])
+        );
+    }
+
+    #[test]
+    fn an_untagged_surname_of_a_person_in_the_text_is_added_unless_a_common_word() {
+        use Class::*;
+        assert_eq!(
+            run(
+                "Dmitry Peskov spoke. Peskov declined to comment.",
+                &[("Dmitry Peskov", Per)],
+                mend
+            ),
+            owned(&[("Dmitry Peskov", Per), ("Peskov", Per)])
+        );
+        // "best" and "young" are common words in lower case.
+        let best: Tagged = &[("George Best", Per)];
+        assert_eq!(
+            run("George Best played. Best of all, he won.", best, mend),
+            owned(best)
+        );
+        let young: Tagged = &[("Neil Young", Per)];
+        assert_eq!(
+            run("Neil Young sang. Young people came.", young, mend),
+            owned(young)
         );
     }
 
