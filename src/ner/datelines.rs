@@ -45,8 +45,7 @@ pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
     let mut names = cut_run_on_datelines(text, tokens, names);
     let mut added = Vec::new();
     for (first, token) in tokens.iter().enumerate() {
-        let line_start = text[..token.start].trim_end_matches([' ', '\t']);
-        if !(line_start.is_empty() || line_start.ends_with('\n')) {
+        if !super::at_line_start(text, token.start) {
             continue;
         }
         let words = tokens[first..]
@@ -105,8 +104,7 @@ fn is_dateline_place(place: &str, state: bool) -> bool {
 fn cut_run_on_datelines(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
     let mut out = Vec::with_capacity(names.len());
     for name in names {
-        let line_start = text[..name.range.start].trim_end_matches([' ', '\t']);
-        if !(line_start.is_empty() || line_start.ends_with('\n'))
+        if !super::at_line_start(text, name.range.start)
             || !matches!(name.class, Class::Loc | Class::Per)
         {
             out.push(name);

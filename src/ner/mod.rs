@@ -404,6 +404,23 @@ pub(crate) fn word_before<'a>(
     i.checked_sub(1).map(|i| tokens[i].text(text))
 }
 
+/// The token that starts at or after byte `end` (the word after a name ending there).
+pub(crate) fn word_after<'a>(
+    text: &'a str,
+    tokens: &[crate::tokenize::Token],
+    end: usize,
+) -> Option<&'a str> {
+    tokens
+        .get(tokens.partition_point(|t| t.start < end))
+        .map(|t| t.text(text))
+}
+
+/// True if only spaces or tabs stand between byte `start` and the start of its line.
+pub(crate) fn at_line_start(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with('\n')
+}
+
 /// A name in a raw text: byte range, class and confidence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Name {

@@ -95,9 +95,8 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             continue;
         }
         // "Boeing 787", "Airbus A320": the maker's name on a model is a product.
-        let before_model = tokens
-            .get(tokens.partition_point(|t| t.start < name.range.end))
-            .is_some_and(|t| t.text(text).chars().any(|c| c.is_ascii_digit()));
+        let before_model = super::word_after(text, tokens, name.range.end)
+            .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()));
         if name.class == Class::Misc && before_model {
             continue;
         }

@@ -36,7 +36,7 @@ fn at_sentence_start(text: &str, tokens: &[Token], start: usize) -> bool {
         None => true,
         Some(w) => {
             matches!(w, "." | "!" | "?" | "\"" | "“" | "(" | ":" | ";")
-                || text[..start].trim_end_matches([' ', '\t']).ends_with('\n')
+                || super::at_line_start(text, start)
         }
     }
 }
@@ -48,9 +48,7 @@ pub fn drop(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         if !PARTICIPLES.contains(&word) {
             return true;
         }
-        let next = tokens
-            .get(tokens.partition_point(|t| t.start < name.range.end))
-            .map(|t| t.text(text));
+        let next = super::word_after(text, tokens, name.range.end);
         !(next.is_some_and(|w| PREPOSITIONS.contains(&w))
             && at_sentence_start(text, tokens, name.range.start))
     });
