@@ -190,9 +190,10 @@ async function annotateRun(page, text) {
     setTimeout(() => document.querySelector('#annotate').click(), 0);
     return at;
   });
+  // The bar, or the end of a run too short to show it (progress-view.js SHOW_AFTER_MS).
   const progressAt = await waitInPage(page, () => {
     const p = document.querySelector('#progress');
-    return (p && !p.hidden) || (document.querySelector('#article mark.ann') && document.querySelector('#article mark.ann') !== window.__bench.oldMark);
+    return (p && !p.hidden) || (document.body.dataset.annotating !== 'true' && document.querySelector('#article mark.ann') !== window.__bench.oldMark);
   }).catch(() => null);
   const progressShown = await page.evaluate(() => !!document.querySelector('#progress') && !document.querySelector('#progress').hidden);
   const firstAt = await waitInPage(page, () => {

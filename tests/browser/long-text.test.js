@@ -1,6 +1,7 @@
 // A long paste (a few MB) in the real page: the core works in its worker, so
-// a progress bar shows, the page answers clicks meanwhile, Cancel keeps the
-// previous result, and the finished result equals the CLI's.
+// a progress bar shows, the page answers clicks meanwhile, the text's
+// beginning shows marked (read-only) before the rest is done, Cancel keeps
+// the previous result, and the finished result equals the CLI's.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -72,7 +73,7 @@ test('a long paste shows progress, leaves the page answering, can be cancelled, 
   assert.equal(during.annotating, 'true', 'the core is still working');
   assert.equal(during.checked, false);
   assert.ok(during.places > 0);
-  assert.equal(during.hiddenPlaces, during.places, 'the previous result answered the toggle');
+  assert.equal(during.hiddenPlaces, during.places, 'the article (the previous result, or the preview) answered the toggle');
   await page.click('#legend input[data-label="PLACE"]');
 
   await page.click('#progress-cancel');
@@ -118,4 +119,48 @@ test('a reference date typed while the core works stays in its field, and Annota
   await page.waitForFunction(() => !document.body.dataset.annotating, null, { timeout: 100_000 });
   const exported = JSON.parse((await exportJson(page)).text);
   assert.deepEqual([exported.reference_date, exported.reference_date_source], ['2024-05-01', 'given']);
+});
+
+test('a long paste shows its beginning marked at once, read-only, until the whole result replaces it', { timeout: 300_000 }, async () => {
+  const previous = fixtures().find((f) => f.name === 'ceasefire-talks.txt');
+  await annotateText(page, previous.text, GOLDEN_DATE);
+  const text = longText(3_000_000);
+  await page.$eval('#source-text', (box, t) => {
+    box.value = t;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.click('#annotate');
+  await page.waitForSelector('#article[data-preview="true"] mark.ann.preview', { timeout: 10_000 });
+  const shown = await page.evaluate(() => {
+    const article = document.querySelector('#article');
+    return {
+      annotating: document.body.dataset.annotating,
+      note: article.querySelector('.preview-note')?.textContent,
+      head: [...article.querySelectorAll('.paragraph')].map((p) => p.textContent).join(''),
+      marks: [...article.querySelectorAll('mark.ann')].map((m) => [Number(m.dataset.start), m.dataset.label, m.textContent]),
+      focusable: article.querySelectorAll('mark[tabindex]').length,
+      // In the same task, so that the whole result cannot have replaced it: a click opens no editing bar.
+      barAfterClick: (article.querySelector('mark.ann.preview').click(), document.querySelector('#action-bar').hidden),
+    };
+  });
+  assert.equal(shown.annotating, 'true', 'shown while the core still works on the rest');
+  assert.match(shown.note, /^Preview of the first \d+% of the text while Gloss annotates the rest/);
+  assert.ok(shown.head.length > 10_000 && shown.head.length < 30_000 && text.startsWith(shown.head), `the first ${shown.head.length} characters of the text`);
+  assert.ok(shown.head.endsWith('\n') || shown.head.endsWith(' '), 'cut between words');
+  // The marks are the core's own for that beginning: the CLI's on the same text.
+  const { doc: headDoc } = cliAnnotate('-', GOLDEN_DATE, shown.head);
+  assert.deepEqual(shown.marks, headDoc.annotations.map((a) => [a.start, a.label, a.text]));
+  assert.equal(shown.focusable, 0, 'no preview mark takes the focus');
+  assert.equal(shown.barAfterClick, true, 'read-only: clicking a mark opens no editing bar');
+
+  await page.waitForFunction(() => !document.body.dataset.annotating, null, { timeout: 240_000 });
+  assert.match(await page.textContent('#status'), /^Annotated/);
+  assert.equal(await page.getAttribute('#article', 'data-preview'), null);
+  assert.equal(await page.locator('#article mark.preview, #article .preview-note').count(), 0, 'the whole result replaced the preview');
+  await page.waitForSelector('#article[data-texted="true"]');
+  assert.equal(await page.textContent('#article'), text);
+  assert.deepEqual(JSON.parse((await exportJson(page)).text), cliAnnotate('-', GOLDEN_DATE, text).doc);
+  // Editable again: a mark of the result opens its bar.
+  await page.click('#article mark.ann');
+  assert.equal(await page.isHidden('#action-bar'), false);
 });

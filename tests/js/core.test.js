@@ -146,3 +146,23 @@ test('when the core cannot start, a browser without WebAssembly SIMD is told wha
   // Node has SIMD, so its own probe validates and the error is passed on.
   assert.equal(startFailure(new Error('x')), 'x');
 });
+
+test('a long text is previewed from its beginning, cut after a line, a word or a whole character', async () => {
+  globalThis.self ??= { addEventListener() {}, postMessage() {} };
+  const { previewEnd } = await import('../../www/js/core-worker.js');
+  assert.equal(previewEnd('short text\n'.repeat(100)), 0, 'a short text is annotated whole at once');
+  const lines = 'Rustem Umerov met officials in Kyiv on Friday.\n'.repeat(4000);
+  const end = previewEnd(lines);
+  assert.ok(end > 10_000 && end <= 24_000, `${end}`);
+  assert.equal(lines[end - 1], '\n', 'after a line break');
+  const oneLine = 'Olena Shevchenko spoke in Lviv. '.repeat(8000);
+  const cut = previewEnd(oneLine);
+  assert.equal(oneLine[cut - 1], ' ', 'after a word, where no line ends early enough');
+  // No space nor line break: cut, but never between the halves of an emoji.
+  const emoji = '😀'.repeat(100_000);
+  const at = previewEnd(emoji);
+  assert.ok(at > 0 && at % 2 === 0, `${at} keeps surrogate pairs whole`);
+  const shifted = `x${emoji}`;
+  const at2 = previewEnd(shifted);
+  assert.equal(at2 % 2, 1, `${at2} keeps surrogate pairs whole after one ASCII character`);
+});

@@ -54,7 +54,8 @@ export function createActionBar({ state, labels, article, sourcePanel, say }) {
       }
     } else if (selection && selection.rangeCount > 0 && !selection.isCollapsed) {
       const range = selection.getRangeAt(0);
-      if (article.element.contains(range.commonAncestorContainer)) {
+      // A preview's text is not the document's: it is read-only.
+      if (article.element.contains(range.commonAncestorContainer) && !article.previewing) {
         span = snapToWords(text, article.offsetOf(range.startContainer, range.startOffset), article.offsetOf(range.endContainer, range.endOffset));
         anchor = range.getBoundingClientRect();
       }

@@ -104,8 +104,8 @@ async function start() {
   const state = createPageState({ core: ahead.core, labels, format: core.documentFormat, today: localToday });
 
   const progress = createProgress({ cancel: core.cancel });
-  const sourcePanel = createSourcePanel({ state, say, progress });
   const article = createArticleView({ state, labels });
+  const sourcePanel = createSourcePanel({ state, say, progress, preview: article });
   createLegend({ state, labels });
   createFoundList({ state, labels, article });
   bindTabs(byId('views').querySelector('[role="tablist"]'));

@@ -14,6 +14,12 @@
  * while off screen. A new large document's blocks start empty at their estimated
  * height and get their text a slice per task (the article's `data-texted`
  * is "true" once all have it).
+ *
+ * While the core annotates a long text, the article may show a preview: the
+ * text's beginning with the marks the core found there first (core-worker.js
+ * previewEnd), read-only (its marks take no focus, clicks or selections),
+ * the article's `data-preview` "true". The next document shown, or the end
+ * of the annotation (cancelled or failed), replaces it.
  * @module
  */
 
@@ -63,13 +69,16 @@ export function createArticleView({ state, labels }) {
   /** Blocks within a screen of the viewport hold marks; farther ones give them up. */
   const observer = new IntersectionObserver(onIntersect, { rootMargin: '100% 0px' });
 
-  function markFor(a, segmentText) {
+  /** `preview`: a preview's mark, which shows but takes no focus (see showPreview). */
+  function markFor(a, segmentText, preview = false) {
     const dataset = { label: a.label, start: String(a.start), source: a.source };
     if (a.value) dataset.value = a.value;
     if (isUnsure(a)) dataset.unsure = 'true';
-    const mark = h('mark', { className: 'ann', dataset }, segmentText);
+    const mark = h('mark', { className: preview ? 'ann preview' : 'ann', dataset }, segmentText);
     if (state.hidden.has(a.label)) {
       mark.classList.add('off');
+    } else if (preview) {
+      mark.title = describe(a, labels);
     } else {
       mark.tabIndex = 0;
       mark.title = describe(a, labels);
@@ -195,8 +204,40 @@ export function createArticleView({ state, labels }) {
     return block;
   }
 
+  /** The preview on screen: the text it previews and its annotations; null when none is. */
+  let preview = null;
+
+  /** Draws the preview: a note, then the beginning of `preview.text` with its marks. */
+  function drawPreview() {
+    const { text: full, length, annotations } = preview;
+    const head = full.slice(0, length);
+    const fragment = document.createDocumentFragment();
+    const share = Math.max(1, Math.floor((100 * length) / full.length));
+    fragment.append(h('p', { className: 'preview-note', role: 'note' }, `Preview of the first ${share < 100 ? `${share}%` : 'part'} of the text while Gloss annotates the rest: editing opens when it is done.`));
+    let paragraph = fragment.appendChild(h('div', { className: 'paragraph', dir: 'auto' }));
+    for (const segment of segmentText(head, annotations)) {
+      const slice = head.slice(segment.start, segment.end);
+      if (segment.index < 0) paragraph = appendLines(fragment, paragraph, slice);
+      else paragraph.append(markFor(annotations[segment.index], slice, true));
+    }
+    observer.disconnect();
+    texting++;
+    article.replaceChildren(fragment);
+    article.dataset.preview = 'true';
+  }
+
+  /** Ends the preview, if one shows: the article shows the document again. */
+  function endPreview() {
+    if (!preview) return;
+    preview = null;
+    delete article.dataset.preview;
+    build();
+  }
+
   /** Builds every block anew: a new text, reference date or document. */
   function build() {
+    preview = null;
+    delete article.dataset.preview;
     const doc = state.document;
     observer.disconnect();
     if (doc.text !== text) {
@@ -304,8 +345,8 @@ export function createArticleView({ state, labels }) {
   /** The index of the annotation a mark shows. */
   const indexOf = (mark) => indexAt(state.document.annotations, Number(mark.dataset.start));
 
-  /** The shown mark an event target is, or is inside; null otherwise. */
-  const markOf = (target) => (target instanceof HTMLElement ? /** @type {HTMLElement|null} */ (target.closest('mark.ann:not(.off)')) : null);
+  /** The shown mark an event target is, or is inside; null otherwise (a preview's marks are not the document's). */
+  const markOf = (target) => (target instanceof HTMLElement ? /** @type {HTMLElement|null} */ (target.closest('mark.ann:not(.off, .preview)')) : null);
 
   // Tab and Shift+Tab go to the next shown mark in the text, also when its block holds no marks yet.
   article.addEventListener('keydown', (e) => {
@@ -325,6 +366,12 @@ export function createArticleView({ state, labels }) {
   window.addEventListener('beforeprint', () => blocks.filter((b) => !b.filled).forEach(fill));
 
   state.subscribe((change) => {
+    // Under a preview the blocks are off screen: a change to them is drawn by the build that ends it.
+    if (preview) {
+      if (change.document && !change.relinked) build();
+      else if (change.hidden) drawPreview();
+      return;
+    }
     if (change.document && change.patch) patch(change.patch);
     // Marks show no entities: grouping them again changes none.
     else if (change.document && !change.relinked) build();
@@ -337,6 +384,25 @@ export function createArticleView({ state, labels }) {
     markAt,
     indexOf,
     markOf,
+
+    /** True while a preview shows: the article then holds no mark of the document. */
+    get previewing() {
+      return preview !== null;
+    },
+
+    /**
+     * Shows the beginning of `text` with `annotations` (code points), the
+     * core's first findings in its first `length` UTF-16 units, until the
+     * next document or endPreview.
+     * @param {string} text
+     * @param {{length: number, annotations: object[]}} found
+     */
+    showPreview(text, { length, annotations }) {
+      preview = { text, length, annotations };
+      drawPreview();
+    },
+
+    endPreview,
 
     /** Scrolls to annotation `index`, focuses it and makes it flash. */
     flash(index) {

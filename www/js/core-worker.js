@@ -7,8 +7,9 @@
  * earlier worker's after Cancel; null compiles pkg/gloss_bg.wasm here,
  * streaming, which Chromium caches as compiled code), then `{id, call, args}`, answered in
  * order. Out: `{ready: {version, labels, formats, documentFormat, formatsRead, module}}` or
- * `{failed: message}` once; then `{id, progress: [done, total]}` while
- * annotating, `{id, part: [path, items]}` for each part of a long list of
+ * `{failed: message}` once; then `{id, preview: {length, annotations}}` once when
+ * annotating a long text (its first `length` UTF-16 units annotated: see
+ * previewEnd), `{id, progress: [done, total]}` while annotating, `{id, part: [path, items]}` for each part of a long list of
  * the answer (see sendParts), and `{id, result}` or `{id, error: message}` for each call
  * (`missing: true` with the error when a `link` names a document no longer held).
  *
@@ -91,11 +92,39 @@ function spliced(base, splices) {
   return out;
 }
 
+/** A text longer than this (UTF-16 units) is previewed: about a few screens' worth of its beginning. */
+const PREVIEW_FROM = 128_000;
+const PREVIEW = 24_000;
+
+/**
+ * Where the preview of `text` ends (0: no preview): at the last line break,
+ * else space, in its first PREVIEW units, so that no sentence the preview
+ * shows is cut. The preview's marks are the core's own on that beginning,
+ * so they may differ from the whole text's in a few places (a surname
+ * named in full only later): the page shows them read-only until the
+ * whole result replaces them.
+ */
+export function previewEnd(text) {
+  if (text.length <= PREVIEW_FROM) return 0;
+  const head = text.slice(0, PREVIEW);
+  const line = head.lastIndexOf('\n');
+  const end = line >= PREVIEW / 2 ? line + 1 : head.lastIndexOf(' ') + 1;
+  if (end > 0) return end;
+  // One long word: cut it, but not inside a surrogate pair.
+  const high = text.charCodeAt(PREVIEW - 1);
+  return high >= 0xd800 && high < 0xdc00 ? PREVIEW - 1 : PREVIEW;
+}
+
 /** The calls the page may make, by name; each returns its answer (or a promise of it). */
 const CALLS = {
-  /** Annotates `text`; with `key`, holds the result under it for later links. */
+  /**
+   * Annotates `text`; with `key`, holds the result under it for later links.
+   * A long text's beginning is annotated first and posted as a preview (see previewEnd).
+   */
   annotate(id, text, options, key) {
     const progress = (done, total) => self.postMessage({ id, progress: [done, total] });
+    const end = previewEnd(text);
+    if (end > 0) self.postMessage({ id, preview: { length: end, annotations: pkg.annotate(text.slice(0, end), options).annotations } });
     const found = pkg.annotateWithProgress(text, options, progress);
     if (key !== undefined) hold(key, text, found.annotations, found.entities);
     return found;

@@ -31,7 +31,7 @@ let worker;
 /** The compiled core, kept so that a fresh worker (after Cancel) starts without compiling. */
 let compiled;
 let nextId = 1;
-/** Unanswered calls by id: {message, resolve, reject, onProgress?, parts?}. */
+/** Unanswered calls by id: {message, resolve, reject, onProgress?, onPreview?, parts?}. */
 const pending = new Map();
 /**
  * The annotation lists the worker holds (core-worker.js), each → its key
@@ -106,6 +106,10 @@ function spawn() {
         call.onProgress?.(...data.progress);
         return;
       }
+      if (data.preview) {
+        call.onPreview?.(data.preview);
+        return;
+      }
       if (data.part) {
         collect(call, ...data.part);
         return;
@@ -126,10 +130,10 @@ function spawn() {
 
 spawn();
 
-function call(name, args, onProgress) {
+function call(name, args, onProgress, onPreview) {
   const message = { id: nextId++, call: name, args };
   return new Promise((resolve, reject) => {
-    pending.set(message.id, { message, resolve, reject, onProgress });
+    pending.set(message.id, { message, resolve, reject, onProgress, onPreview });
     worker.postMessage(message);
   });
 }
@@ -234,7 +238,9 @@ export function cancel() {
  * isValidTimexValue, version, labels, formats, documentFormat, formatsRead, loadTowns, cancel}` once the
  * core is ready: each function returns a promise of what the core's function
  * of that name returns (`annotate` takes a third argument, `{onProgress(done,
- * total)}`, which also makes it one that Cancel stops; `linkEntities` a
+ * total), onPreview({length, annotations})}`: the share done, and for a long
+ * text the annotations of its first `length` UTF-16 units while the rest is
+ * annotated; onProgress also makes it one that Cancel stops; `linkEntities` a
  * second, the change from a document linked before: see link); `labels` and `formats`
  * are the core's tables (src/labels.rs, src/formats.rs), `documentFormat` the
  * export's format tag and `formatsRead` the tags Import reads (src/document.rs). Rejects with a
@@ -249,9 +255,9 @@ export async function loadCore() {
   }
   return {
     /** Annotates; the worker holds the result, so that a correction's link then sends only the change. */
-    async annotate(text, options, { onProgress } = {}) {
+    async annotate(text, options, { onProgress, onPreview } = {}) {
       const key = nextKey++;
-      const found = await call('annotate', [text, options, key], onProgress);
+      const found = await call('annotate', [text, options, key], onProgress, onPreview);
       held.set(found.annotations, key);
       keepEntities(key, found.entities ?? []);
       return found;

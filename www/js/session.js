@@ -514,14 +514,15 @@ export function createPageState({ core, labels, format, today }) {
      * Annotates `text` at `dateField`, keeping the corrections that still
      * apply; resolves to the ones dropped. Rejects (changing nothing) when
      * the core refuses or the annotation is cancelled.
-     * @param {{undoable?: boolean, onProgress?: (done: number, total: number) => void}} [options]
-     *   undoable: false for the sample the page opens with; onProgress: the core's progress (and Cancel may stop it)
+     * @param {{undoable?: boolean, onProgress?: (done: number, total: number) => void, onPreview?: (preview: {length: number, annotations: Annotation[]}) => void}} [options]
+     *   undoable: false for the sample the page opens with; onProgress: the core's progress (and Cancel may stop it);
+     *   onPreview: a long text's beginning, annotated before the rest (core.js)
      * @returns {Promise<Correction[]>}
      */
-    async annotate(text, dateField, { undoable = true, onProgress } = {}) {
+    async annotate(text, dateField, { undoable = true, onProgress, onPreview } = {}) {
       writable();
       const typed = draft;
-      const found = await core.annotate(text, { reference_date: dateField === '' ? null : dateField, today: today() }, onProgress ? { onProgress } : undefined);
+      const found = await core.annotate(text, { reference_date: dateField === '' ? null : dateField, today: today() }, onProgress ? { onProgress, onPreview } : undefined);
       writable();
       const result = reannotate(history.present, text, dateField, () => found, today());
       const s = result.session;

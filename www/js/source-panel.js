@@ -27,8 +27,10 @@ export async function fetchSample() {
  * @param {ReturnType<typeof import('./session.js').createPageState>} deps.state
  * @param {(message: string, kind?: string) => void} deps.say
  * @param {ReturnType<typeof import('./progress-view.js').createProgress>} deps.progress  the progress bar and its Cancel
+ * @param {{showPreview: (text: string, found: {length: number, annotations: object[]}) => void, endPreview: () => void}} deps.preview
+ *   where a long text's first findings show while the rest is annotated (the article view)
  */
-export function createSourcePanel({ state, say, progress }) {
+export function createSourcePanel({ state, say, progress, preview }) {
   const panel = /** @type {HTMLDetailsElement} */ (byId('source-panel'));
   const source = /** @type {HTMLTextAreaElement} */ (byId('source-text'));
   const date = /** @type {HTMLInputElement} */ (byId('reference-date'));
@@ -70,15 +72,21 @@ export function createSourcePanel({ state, say, progress }) {
     const started = performance.now();
     const run = progress.start();
     let dropped;
+    // Only the run on screen shows its preview: a superseded one has been cancelled.
+    const onPreview = (found) => dateRun === mine && preview.showPreview(text, found);
     try {
-      dropped = await state.annotate(text, dateField, { ...options, onProgress: run.update });
+      dropped = await state.annotate(text, dateField, { ...options, onProgress: run.update, onPreview });
     } catch (e) {
       if (e instanceof Cancelled) say('Annotation cancelled: the previous result is kept.');
       else say(`Could not annotate: ${e.message}`, 'error');
       return false;
     } finally {
       run.stop();
-      if (dateRun === mine) dateRun = null;
+      if (dateRun === mine) {
+        dateRun = null;
+        // The result replaced the preview; else (cancelled, refused) the document shows again.
+        preview.endPreview();
+      }
     }
     const ms = Math.max(1, Math.round(performance.now() - started));
     const parts = [`Annotated ${plural(codePointLength(text), 'character')} in ${ms} ms: ${plural(state.document.annotations.length, 'annotation')}.`];
