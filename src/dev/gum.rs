@@ -157,14 +157,29 @@ pub(super) fn mentions(tokens: &[&Token]) -> Vec<Mention> {
     out
 }
 
+/// Genres whose texts are CC BY-SA 3.0 (Wikipedia biographies, Wikivoyage):
+/// a shipped model is trained on no share-alike text (`models/README.md`).
+const SHARE_ALIKE_GENRES: &[&str] = &["bio", "voyage"];
+
+/// True if GUM document `name` ("GUM_bio_byron") is of a share-alike genre.
+pub(super) fn is_share_alike(name: &str) -> bool {
+    name.split('_')
+        .nth(1)
+        .is_some_and(|genre| SHARE_ALIKE_GENRES.contains(&genre))
+}
+
 /// Reads the documents of `split` (`train`, `dev`) of GUM in `dir` as names
 /// over tokens (see the module comment). Documents listed but not shipped
-/// (reddit and the left-out genres) are skipped.
+/// (reddit and the left-out genres) are skipped, and for training
+/// (`split` "train") so are the share-alike genres ([`is_share_alike`]).
 pub fn read(dir: &str, split: &str) -> Result<Vec<ConllDocument>, DevError> {
     let root = Path::new(dir);
     let names = split_names(root, split).map_err(|e| DevError::Malformed(dir.into(), e.into()))?;
     let mut docs = Vec::new();
     for name in names {
+        if split == "train" && is_share_alike(&name) {
+            continue;
+        }
         let path = root.join("dep").join(format!("{name}.conllu"));
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
@@ -288,6 +303,16 @@ fn document(sentences: &[(bool, Vec<Token>)]) -> ConllDocument {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn share_alike_genres_are_told_by_the_document_name() {
+        assert!(is_share_alike("GUM_bio_byron"));
+        assert!(is_share_alike("GUM_voyage_athens"));
+        assert!(!is_share_alike("GUM_news_asylum"));
+        assert!(!is_share_alike("GUM_academic_art"));
+        // A genre word elsewhere in the name is not the genre.
+        assert!(!is_share_alike("GUM_news_bio"));
+    }
 
     /// A CoNLL-U sentence from `(form, upos, head, entity)` rows.
     fn conllu(rows: &[(&str, &str, usize, &str)]) -> String {
