@@ -224,6 +224,7 @@ export function createArticleView({ state, labels }) {
     texting++;
     article.replaceChildren(fragment);
     article.dataset.preview = 'true';
+    article.dataset.empty = 'false';
   }
 
   /** Ends the preview, if one shows: the article shows the document again. */
