@@ -689,6 +689,7 @@ mod tests {
             include_str!("../../data/names/organisations.txt"),
             include_str!("../../data/names/place_nouns.txt"),
             include_str!("../../data/names/postnominals.txt"),
+            include_str!("../../data/names/public_figures.txt"),
             include_str!("../../data/names/seats_of_power.txt"),
             include_str!("../../data/names/sport_words.txt"),
             include_str!("../../data/names/storm_words.txt"),
