@@ -27,7 +27,8 @@
 //!   ("the Pokrovsk district", [`divisions`]) set the class;
 //! - a person's name that is a large place's becomes a place
 //!   ([`person_places`]), and a lone unsure surname of a person named in full
-//!   elsewhere in the text becomes that person ([`surnames`]);
+//!   elsewhere in the text, or of a listed public figure, becomes that
+//!   person ([`surnames`]);
 //! - a state or province after a town and a comma becomes a place
 //!   ([`states`]), and so does a dateline's place ([`datelines`]).
 //!
