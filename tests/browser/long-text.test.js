@@ -121,6 +121,16 @@ test('a reference date typed while the core works stays in its field, and Annota
   assert.deepEqual([exported.reference_date, exported.reference_date_source], ['2024-05-01', 'given']);
 });
 
+/** Some 80 characters of the article's text at the middle of the window (run in the page). */
+function textInView() {
+  const box = document.querySelector('#article').getBoundingClientRect();
+  const range = document.caretRangeFromPoint(box.left + box.width / 2, innerHeight / 2);
+  const node = range.startContainer;
+  const whole = node.textContent;
+  const at = Math.min(range.startOffset, Math.max(0, whole.length - 80));
+  return whole.slice(at, at + 80);
+}
+
 test('a long paste shows its beginning marked at once, read-only, until the whole result replaces it', { timeout: 300_000 }, async () => {
   const previous = fixtures().find((f) => f.name === 'ceasefire-talks.txt');
   await annotateText(page, previous.text, GOLDEN_DATE);
@@ -129,8 +139,17 @@ test('a long paste shows its beginning marked at once, read-only, until the whol
     box.value = t;
     box.dispatchEvent(new Event('input', { bubbles: true }));
   }, text);
-  await page.click('#annotate');
+  // Scrolled to the page's end, as after reading a long article; clicked without scrolling.
+  await page.evaluate(() => {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    document.querySelector('#annotate').click();
+  });
   await page.waitForSelector('#article[data-preview="true"] mark.ann.preview', { timeout: 10_000 });
+  const shownTop = await page.evaluate(() => document.querySelector('#article').getBoundingClientRect().top);
+  assert.ok(shownTop > -1 && shownTop < 900, `the preview's start is in view (${shownTop} px)`);
+  // Read a little further down the preview.
+  await page.evaluate(() => window.scrollBy(0, 1500));
+  const readBefore = text.indexOf(await page.evaluate(textInView));
   const shown = await page.evaluate(() => {
     const article = document.querySelector('#article');
     return {
@@ -156,6 +175,17 @@ test('a long paste shows its beginning marked at once, read-only, until the whol
   await page.waitForFunction(() => !document.body.dataset.annotating, null, { timeout: 240_000 });
   assert.match(await page.textContent('#status'), /^Annotated/);
   assert.equal(await page.getAttribute('#article', 'data-preview'), null);
+  // The page stays where the preview was read: the same text, now with the whole result's marks, in view.
+  await page.waitForTimeout(500);
+  const readAfter = text.indexOf(await page.evaluate(textInView));
+  assert.ok(readBefore > 1000 && Math.abs(readAfter - readBefore) < 1500, `text read at ${readBefore}, then at ${readAfter}`);
+  const marksInView = await page.evaluate(() =>
+    [...document.querySelectorAll('#article mark.ann')].filter((m) => {
+      const r = m.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    }).length,
+  );
+  assert.ok(marksInView > 0, 'marks in view');
   assert.equal(await page.locator('#article mark.preview, #article .preview-note').count(), 0, 'the whole result replaced the preview');
   await page.waitForSelector('#article[data-texted="true"]');
   assert.equal(await page.textContent('#article'), text);

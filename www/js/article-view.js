@@ -235,8 +235,62 @@ export function createArticleView({ state, labels }) {
     build();
   }
 
+  /**
+   * Where the person reads the preview: the UTF-16 offset of the text at a
+   * third of the window's height (or the preview's top, if lower) and that
+   * height; null when no preview text is there.
+   */
+  function previewReading() {
+    const box = article.getBoundingClientRect();
+    const y = Math.min(Math.max(box.top + 1, innerHeight / 3), box.bottom - 1);
+    const first = article.querySelector('.paragraph');
+    const caret = first && caretAt(box.left + box.width / 2, y);
+    if (!caret || !article.contains(caret.node) || first.compareDocumentPosition(caret.node) & Node.DOCUMENT_POSITION_PRECEDING) return null;
+    const range = document.createRange();
+    range.setStart(first, 0);
+    range.setEnd(caret.node, caret.offset);
+    return { offset: range.toString().length, y };
+  }
+
+  /** The text position at a point of the window: {node, offset}, or null. */
+  function caretAt(x, y) {
+    if (document.caretPositionFromPoint) {
+      const p = document.caretPositionFromPoint(x, y);
+      return p && { node: p.offsetNode, offset: p.offset };
+    }
+    const r = document.caretRangeFromPoint?.(x, y);
+    return r && { node: r.startContainer, offset: r.startOffset };
+  }
+
+  /** Scrolls so that UTF-16 offset `offset` of the text stands at height `y` of the window. */
+  function scrollOffsetTo(offset, y) {
+    const block = blocks[blockAt(blocks, offset)];
+    if (!block) return;
+    if (!block.filled) fill(block);
+    // Near first, so that the browser lays the block out (content-visibility skips it off screen).
+    block.el.scrollIntoView({ block: 'start', behavior: 'instant' });
+    const walker = document.createTreeWalker(block.el, NodeFilter.SHOW_TEXT);
+    let left = offset - block.from;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = /** @type {Text} */ (node).length;
+      if (left < length) {
+        // One character's box: a collapsed range has none in some browsers.
+        const range = document.createRange();
+        range.setStart(node, left);
+        range.setEnd(node, left + 1);
+        const rect = range.getBoundingClientRect();
+        window.scrollBy({ top: rect.top - y, behavior: 'instant' });
+        return;
+      }
+      left -= length;
+    }
+  }
+
   /** Builds every block anew: a new text, reference date or document. */
   function build() {
+    // The document after its preview starts with the preview's text: the same text stays in view
+    // (else the browser would keep in view whatever stood below the short preview).
+    const reading = preview ? previewReading() : null;
     preview = null;
     delete article.dataset.preview;
     const doc = state.document;
@@ -253,6 +307,7 @@ export function createArticleView({ state, labels }) {
     if (!virtual) blocks.forEach(fill);
     article.dataset.virtual = String(virtual);
     article.replaceChildren(...(virtual ? sections(blocks) : blocks.map((b) => b.el)));
+    if (reading) scrollOffsetTo(reading.offset, reading.y);
     article.dataset.empty = String(text === '');
     if (virtual) textInSlices();
     else {
@@ -401,6 +456,8 @@ export function createArticleView({ state, labels }) {
     showPreview(text, { length, annotations }) {
       preview = { text, length, annotations };
       drawPreview();
+      // A new text from its start: scrolled down an earlier one, the page would show what is below the preview.
+      if (article.getBoundingClientRect().top < 0) article.scrollIntoView({ block: 'start', behavior: 'instant' });
     },
 
     endPreview,
