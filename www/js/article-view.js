@@ -108,18 +108,26 @@ export function createArticleView({ state, labels }) {
     return fragment;
   }
 
+  /**
+   * Appends `source`'s text in `range` (segmentText's) to `fragment`, a
+   * paragraph per line, each annotation a mark (`preview`: a preview's).
+   */
+  function appendMarked(fragment, source, annotations, range, preview = false) {
+    // Blocks end after a line break where they can, so a block starts a paragraph.
+    let paragraph = fragment.appendChild(h('div', { className: 'paragraph', dir: 'auto' }));
+    for (const segment of segmentText(source, annotations, range)) {
+      const slice = source.slice(segment.start, segment.end);
+      if (segment.index < 0) paragraph = appendLines(fragment, paragraph, slice);
+      else paragraph.append(markFor(annotations[segment.index], slice, preview));
+    }
+  }
+
   /** Puts the block's marks in it. */
   function fill(block) {
     const annotations = state.document.annotations;
     const fragment = document.createDocumentFragment();
-    // Blocks end after a line break where they can, so a block starts a paragraph.
-    let paragraph = fragment.appendChild(h('div', { className: 'paragraph', dir: 'auto' }));
     const range = { from: block.from, to: block.to, first: firstEndingAfter(annotations, block.cpFrom), map };
-    for (const segment of segmentText(text, annotations, range)) {
-      const slice = text.slice(segment.start, segment.end);
-      if (segment.index < 0) paragraph = appendLines(fragment, paragraph, slice);
-      else paragraph.append(markFor(annotations[segment.index], slice));
-    }
+    appendMarked(fragment, text, annotations, range);
     block.el.replaceChildren(fragment);
     block.filled = true;
     block.texted = true;
@@ -214,12 +222,7 @@ export function createArticleView({ state, labels }) {
     const fragment = document.createDocumentFragment();
     const share = Math.max(1, Math.floor((100 * length) / full.length));
     fragment.append(h('p', { className: 'preview-note', role: 'note' }, `Preview of the first ${share < 100 ? `${share}%` : 'part'} of the text while Gloss annotates the rest: editing opens when it is done.`));
-    let paragraph = fragment.appendChild(h('div', { className: 'paragraph', dir: 'auto' }));
-    for (const segment of segmentText(head, annotations)) {
-      const slice = head.slice(segment.start, segment.end);
-      if (segment.index < 0) paragraph = appendLines(fragment, paragraph, slice);
-      else paragraph.append(markFor(annotations[segment.index], slice, true));
-    }
+    appendMarked(fragment, head, annotations, undefined, true);
     observer.disconnect();
     texting++;
     article.replaceChildren(fragment);
