@@ -143,8 +143,10 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
     // Whether the text reports sport, counted once and only when needed.
     let sport = OnceCell::new();
     let is_sport_text = || {
-        *sport
-            .get_or_init(|| tokens.iter().filter(|t| is_sport(t.text(text))).count() >= SPORT_TEXT)
+        *sport.get_or_init(|| {
+            let mut sport_words = tokens.iter().filter(|t| is_sport(t.text(text)));
+            sport_words.nth(SPORT_TEXT - 1).is_some()
+        })
     };
     let word = |i: usize| tokens[i].text(text).to_lowercase();
     // Per ORG name that is a place: its index, and whether a cue keeps it ORG.
