@@ -232,10 +232,7 @@ export function createArticleView({ state, labels }) {
 
   /** Ends the preview, if one shows: the article shows the document again. */
   function endPreview() {
-    if (!preview) return;
-    preview = null;
-    delete article.dataset.preview;
-    build();
+    if (preview) build();
   }
 
   /**
@@ -291,9 +288,9 @@ export function createArticleView({ state, labels }) {
 
   /** Builds every block anew: a new text, reference date or document. */
   function build() {
-    // The document after its preview starts with the preview's text: the same text stays in view
-    // (else the browser would keep in view whatever stood below the short preview).
-    const reading = preview ? previewReading() : null;
+    // The previewed text's own document (not one shown again after Cancel) keeps the
+    // text being read in view (else the browser would keep what stood below the short preview).
+    const reading = preview && preview.text === state.document.text ? previewReading() : null;
     preview = null;
     delete article.dataset.preview;
     const doc = state.document;
