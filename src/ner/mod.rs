@@ -29,6 +29,8 @@
 //!   ([`person_places`]), and a lone unsure surname of a person named in full
 //!   elsewhere in the text, or of a listed public figure, becomes that
 //!   person ([`surnames`]);
+//! - a name after a noun that says what it is ("the film Watchmen", "the
+//!   shipping company Nordvik") takes the noun's class ([`descriptors`]);
 //! - a state or province after a town and a comma becomes a place
 //!   ([`states`]), and so does a dateline's place ([`datelines`]).
 //!
@@ -50,6 +52,7 @@ pub mod compounds;
 pub mod context;
 pub mod datelines;
 pub mod decode;
+pub mod descriptors;
 pub mod divisions;
 pub mod events;
 pub mod features;
@@ -512,6 +515,7 @@ fn find_names_in(
     let names = divisions::mend(text, tokens, names);
     let names = person_places::mend(text, tokens, names);
     let names = surnames::mend(text, tokens, names);
+    let names = descriptors::mend(text, tokens, names);
     let names = states::add(text, tokens, names);
     datelines::add(text, tokens, names)
 }

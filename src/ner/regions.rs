@@ -19,7 +19,7 @@ use crate::tokenize::Token;
 /// True if the gazetteer knows `name` as a continent, country or news
 /// region. Not a first-level region: sports divisions and adjectives name
 /// some ("Eastern Division" in Fiji, "Western" in Zambia).
-fn is_region(name: &str) -> bool {
+pub(super) fn is_region(name: &str) -> bool {
     gazetteer::lookup(name).iter().any(|e| {
         matches!(
             e.kind,
