@@ -21,8 +21,9 @@
 //!   ([`organisations`]), a seat of power that acts is its government
 //!   ([`seats`]), and a place named like an organisation ("Winnipeg Free
 //!   Press") is one ([`institutions`]);
-//! - post-nominal letters ([`postnominals`]) and a sentence-opening
-//!   participle ("Born in England", [`participles`]) are no names;
+//! - post-nominal letters ([`postnominals`]), acronyms of common nouns
+//!   ("AI", "COVID", [`acronyms`]) and a sentence-opening participle ("Born
+//!   in England", [`participles`]) are no names;
 //! - events ([`events`]), appositions ([`appositives`]) and divisions
 //!   ("the Pokrovsk district", [`divisions`]) set the class;
 //! - a person's name that is a large place's becomes a place
@@ -46,6 +47,7 @@
 //! Training, evaluation and benchmarks are developer tools in `src/dev/`
 //! (native only); nothing here depends on them.
 
+pub mod acronyms;
 pub mod appositives;
 pub mod clusters;
 pub mod compounds;
@@ -509,6 +511,7 @@ fn find_names_in(
     let names = seats::mend(text, tokens, names);
     let names = institutions::mend(text, tokens, names);
     let names = postnominals::drop(text, tokens, names);
+    let names = acronyms::drop(text, tokens, names);
     let names = participles::drop(text, tokens, names);
     let names = events::mend(text, tokens, names);
     let names = appositives::mend(text, tokens, names);
@@ -687,6 +690,7 @@ mod tests {
     fn every_name_list_is_sorted_lowercase() {
         // `in_list` searches them by binary search.
         let lists = [
+            include_str!("../../data/names/common_acronyms.txt"),
             include_str!("../../data/names/event_heads.txt"),
             include_str!("../../data/names/event_openers.txt"),
             include_str!("../../data/names/organisation_heads.txt"),
@@ -701,6 +705,7 @@ mod tests {
             include_str!("../../data/names/street_types.txt"),
             include_str!("../../data/names/title_modifiers.txt"),
             include_str!("../../data/names/titles.txt"),
+            include_str!("../../data/names/work_nouns.txt"),
         ];
         for list in lists {
             let words: Vec<&str> = list.lines().collect();
