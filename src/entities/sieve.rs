@@ -123,7 +123,7 @@ fn alias_table() -> BTreeMap<(Label, String), usize> {
 
 /// Initials of a multi-word name: of every word, and of the words an acronym
 /// usually skips ("National Security and Defense Council" → "nsdc" and "nsadc").
-fn initials(words: &[String]) -> Vec<String> {
+pub(super) fn initials(words: &[String]) -> Vec<String> {
     if words.len() < 2 {
         return Vec::new();
     }
@@ -141,7 +141,7 @@ fn initials(words: &[String]) -> Vec<String> {
 }
 
 /// True if `text` is written as an acronym: 2–8 capitals, maybe dotted ("NSDC", "U.N.").
-fn looks_like_acronym(text: &str) -> bool {
+pub(super) fn looks_like_acronym(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| *c != '.' && *c != '&').collect();
     (2..=8).contains(&letters.len())
         && letters.iter().all(|c| c.is_uppercase())
