@@ -12,7 +12,9 @@
 //! becomes an ORG too when it is one word written with a capital inside it
 //! ("SpaceX", "TikTok", "xAI"): no English word or 1996 name is written so,
 //! while a plain word on the list ("Zoom", "Telegram", "Tesla") may be meant
-//! as a word.
+//! as a word. A name whose word before it completes a listed name takes that
+//! word in: the model, which learnt that a title is no part of a name,
+//! leaves "General" out of "General Staff".
 
 use std::sync::OnceLock;
 
@@ -81,6 +83,19 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         }
         names.extend(added);
         names.sort_by_key(|n| n.range.start);
+    }
+    // "General [Staff]": the word before completes a listed name.
+    for name in &mut names {
+        let first = tokens.partition_point(|t| t.start < name.range.start);
+        let Some(before) = first.checked_sub(1).map(|i| &tokens[i]) else {
+            continue;
+        };
+        let spaced =
+            before.end + 1 == name.range.start && &text[before.end..name.range.start] == " ";
+        let capitalised = before.text(text).starts_with(char::is_uppercase);
+        if spaced && capitalised && is_listed(&text[before.start..name.range.end]) {
+            name.range.start = before.start;
+        }
     }
     for name in &mut names {
         if !matches!(name.class, Class::Loc | Class::Per | Class::Misc)
@@ -167,6 +182,12 @@ mod tests {
                 &[("Elon Musk", Per)],
                 &[("Elon Musk", Per), ("SpaceX", Org), ("xAI", Org)],
             ),
+            // The word the model left out completes a listed name.
+            (
+                "Ukraine's General Staff said.",
+                &[("Ukraine", Loc), ("Staff", Per)],
+                &[("Ukraine", Loc), ("General Staff", Org)],
+            ),
         ];
         assert_mends(mend, cases);
     }
@@ -182,6 +203,9 @@ mod tests {
             ("The Google Doodle.", &[("Google Doodle", Misc)]),
             ("Born in Paris.", &[("Paris", Loc)]),
             ("Facebook said.", &[("Facebook", Org)]),
+            // The word before completes no listed name, or is a word.
+            ("Major General Staff Smith spoke.", &[("Smith", Per)]),
+            ("The general staff said.", &[]),
             // A product: the maker's name before a model number.
             ("It flew a Boeing 787.", &[("Boeing", Misc)]),
             // Untagged plain words stay words; unlisted camel case stays untagged.

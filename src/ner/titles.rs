@@ -152,6 +152,9 @@ mod tests {
             ("Coach Carlo Ancelotti", 1),
             ("Striker Erling Haaland", 1),
             ("MAYOR VITALI KLITSCHKO", 1),
+            // "General Staff" is no part of a name: not "Staff Valery Gerasimov".
+            ("General Staff Valery Gerasimov", 2),
+            ("Staff Sgt. Ryan Miller", 2),
         ];
         for &(span, trim) in cases {
             let words: Vec<&str> = span.split(' ').collect();
@@ -167,6 +170,7 @@ mod tests {
             "Spokeswoman",
             "Prime Minister",
             "Deputy Minister",
+            "General Staff",
             // Only a title mid-name or at the end.
             "John Major",
             "Julie Bishop",
