@@ -31,7 +31,8 @@
 //!   elsewhere in the text, or of a listed public figure, becomes that
 //!   person ([`surnames`]);
 //! - a name after a noun that says what it is ("the film Watchmen", "the
-//!   shipping company Nordvik") takes the noun's class ([`descriptors`]);
+//!   shipping company Nordvik", "the Oblast head Serhii Lysak") takes the
+//!   noun's class ([`descriptors`]);
 //! - a state or province after a town and a comma becomes a place
 //!   ([`states`]), and so does a dateline's place ([`datelines`]).
 //!
