@@ -136,6 +136,7 @@ pub fn annotate_with_progress(
     entities::feedback::relabel_by_majority(&mut annotations);
     entities::feedback::relabel_surnames(&mut annotations);
     entities::feedback::relabel_lists(text, &index, &mut annotations);
+    entities::feedback::add_defined_acronyms(text, &index, &mut annotations);
     entities::feedback::relabel_acronyms(&mut annotations);
     let linked = entities::link(text, &mut annotations, &entities::EntityEdits::default());
     progress(total, total);

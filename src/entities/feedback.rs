@@ -4,7 +4,9 @@
 //! mentions), the label of the full name whose surname it is ("Zelensky's"
 //! tagged ORG beside "Volodymyr Zelenskyy"), or the label of the list it
 //! stands in ("Kharkiv, Odesa and Dnipro"), or the label of the long form an
-//! acronym spells ("ECB" tagged MISC beside "European Central Bank").
+//! acronym spells ("ECB" tagged MISC beside "European Central Bank"); an
+//! acronym a name defines in brackets right after it and that the model
+//! left untagged ("European Central Bank (ECB)") is added.
 //! Conservative: only mentions the model was unsure of change, and never
 //! against a sure mention of the name.
 
@@ -153,6 +155,64 @@ pub fn relabel_acronyms(annotations: &mut [Annotation]) -> usize {
     changed
 }
 
+/// Adds the acronym a name defines in brackets right after it ("European
+/// Central Bank (ECB)"), when the model left it untagged and the name's
+/// initials spell it and it is no common noun's ("GDP"), with the name's
+/// label and confidence. `annotations`
+/// are in text order, offsets in code points of `text`. Returns how many
+/// were added.
+pub fn add_defined_acronyms(
+    text: &str,
+    index: &CharIndex,
+    annotations: &mut Vec<Annotation>,
+) -> usize {
+    let mut added = Vec::new();
+    for (i, a) in annotations.iter().enumerate() {
+        if !is_name(a.label) || looks_like_acronym(&a.text) {
+            continue;
+        }
+        let Some(end) = index.byte_of_char(a.end) else {
+            continue;
+        };
+        let rest = &text[end..];
+        let Some(inside) = rest.strip_prefix(" (") else {
+            continue;
+        };
+        let Some(close) = inside.find(')') else {
+            continue;
+        };
+        let acronym = &inside[..close];
+        // "Gross Domestic Product (GDP)" tagged ORG is still no name.
+        let spelled = looks_like_acronym(acronym)
+            && !crate::ner::acronyms::is_common_acronym(acronym)
+            && initials(&words(&a.text, a.label)).contains(&words(acronym, a.label).concat());
+        let start = index.char_of_byte(end + 2);
+        let stop = start + acronym.chars().count();
+        let tagged = annotations[i + 1..]
+            .iter()
+            .take_while(|b| b.start < stop)
+            .any(|b| b.end > start);
+        if spelled && !tagged {
+            added.push(Annotation {
+                start,
+                end: stop,
+                label: a.label,
+                text: acronym.to_string(),
+                value: None,
+                confidence: a.confidence,
+                source: a.source,
+                entity: None,
+            });
+        }
+    }
+    let count = added.len();
+    if count > 0 {
+        annotations.extend(added);
+        annotations.sort_by_key(|a| (a.start, a.end));
+    }
+    count
+}
+
 /// What may stand between two members of a list of names.
 const LIST_SEPARATORS: [&str; 6] = [",", ", ", ", and ", " and ", ", or ", " or "];
 
@@ -240,6 +300,51 @@ mod tests {
     }
 
     use Label::{Misc, Org, Person as P, Place};
+
+    #[test]
+    fn an_untagged_acronym_defined_in_brackets_is_added() {
+        let text = "The European Central Bank (ECB), the Security Service of Ukraine (SBU) and the Federal Security Service (FSB) met. The Kremlin (Moscow) said. Gross Domestic Product (GDP) rose.";
+        let index = CharIndex::new(text);
+        let at = |s: &str, label: Label| {
+            let start = text.find(s).unwrap();
+            Annotation {
+                start: index.char_of_byte(start),
+                end: index.char_of_byte(start + s.len()),
+                ..mention(label, s, Some(0.9))
+            }
+        };
+        // "FSB" spells the Russian name, not the English one: left alone.
+        let mut annotations = vec![
+            at("European Central Bank", Org),
+            at("Security Service of Ukraine", Org),
+            at("SBU", Org),
+            at("Federal Security Service", Org),
+            at("Kremlin", Org),
+            at("Moscow", Place),
+            at("Gross Domestic Product", Org),
+        ];
+        assert_eq!(add_defined_acronyms(text, &index, &mut annotations), 1);
+        let found: Vec<(&str, Label)> = annotations
+            .iter()
+            .map(|a| (a.text.as_str(), a.label))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("European Central Bank", Org),
+                ("ECB", Org),
+                ("Security Service of Ukraine", Org),
+                ("SBU", Org),
+                ("Federal Security Service", Org),
+                ("Kremlin", Org),
+                ("Moscow", Place),
+                ("Gross Domestic Product", Org)
+            ]
+        );
+        let ecb = &annotations[1];
+        let bytes = index.byte_of_char(ecb.start).unwrap()..index.byte_of_char(ecb.end).unwrap();
+        assert_eq!(&text[bytes], "ECB");
+    }
 
     #[test]
     fn an_acronym_takes_the_label_of_the_long_form_it_spells() {

@@ -30,7 +30,7 @@ fn is_listed(lower: &str) -> bool {
 }
 
 /// True if `name` is a listed acronym as news writes it.
-fn is_common_acronym(name: &str) -> bool {
+pub(crate) fn is_common_acronym(name: &str) -> bool {
     let lower = name.to_lowercase();
     if !is_listed(&lower) {
         return false;
