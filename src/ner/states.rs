@@ -7,7 +7,10 @@
 //! region of a country whose local news writes "Town, State" ([`COUNTRIES`];
 //! [`crate::places::gazetteer::lookup`] holds the AP and Canadian Press
 //! abbreviations): the word becomes a PLACE, and an ORG before it that the
-//! gazetteer knows as a town of that region becomes a PLACE too.
+//! gazetteer knows as a town of that region becomes a PLACE too, and so does
+//! a PERSON the model was unsure of ("Stanford, California"; a person it was
+//! sure of, or whose name is no town of that state, stays, with no state
+//! added).
 
 use super::tags::Class;
 use super::Name;
@@ -45,6 +48,10 @@ fn in_state(town: &str, state: &Entry) -> bool {
     })
 }
 
+/// Below this confidence a person's name before ", State" that names a town
+/// there is that town.
+const UNSURE: f32 = 0.6;
+
 /// The names with the states of "Town, State" added as PLACE names (with
 /// confidence [`super::RULE_CONFIDENCE`]), in text order. `names` are in
 /// text order.
@@ -61,7 +68,7 @@ pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
             .get(next)
             .filter(|t| t.text(text) == ",")
             .and(tokens.get(next + 1));
-        let (Some(word), Class::Loc | Class::Org) = (after_comma, name.class) else {
+        let (Some(word), Class::Loc | Class::Org | Class::Per) = (after_comma, name.class) else {
             out.push(name);
             continue;
         };
@@ -79,7 +86,13 @@ pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
             out.push(name);
             continue;
         };
-        if name.class == Class::Org && in_state(&text[name.range.clone()], state) {
+        let town = in_state(&text[name.range.clone()], state);
+        if name.class == Class::Per && !(town && name.confidence < UNSURE) {
+            // "Bernie Sanders, Vermont": a person, and no state added.
+            out.push(name);
+            continue;
+        }
+        if town && name.class != Class::Loc {
             name.class = Class::Loc;
         }
         out.push(name);
@@ -166,6 +179,30 @@ mod tests {
             ),
         ];
         assert_mends(add, cases);
+    }
+
+    #[test]
+    fn an_unsure_person_named_like_a_town_of_the_state_is_that_town() {
+        use crate::ner::rule_tests::{owned, run_at};
+        use Class::*;
+        let text = "A university in Stanford, California, and Dallas, Texas.";
+        let tagged: Tagged = &[("Stanford", Per), ("Dallas", Per)];
+        assert_eq!(
+            run_at(text, tagged, add, 0.4),
+            owned(&[
+                ("Stanford", Loc),
+                ("California", Loc),
+                ("Dallas", Loc),
+                ("Texas", Loc)
+            ])
+        );
+        // A sure person stays, and so does a name that is no town there.
+        assert_eq!(run_at(text, tagged, add, 0.9), owned(tagged));
+        let senator = "Bernie Sanders, Vermont, spoke.";
+        assert_eq!(
+            run_at(senator, &[("Bernie Sanders", Per)], add, 0.4),
+            owned(&[("Bernie Sanders", Per)])
+        );
     }
 
     #[test]
