@@ -10,7 +10,11 @@
 //! "company", "bank", "party") the name is an ORG; a place noun
 //! (`data/names/place_nouns.txt`: "city", "village", "province") makes it a
 //! PLACE. A possessive ("the party's nominee") describes someone else, so it
-//! changes nothing.
+//! changes nothing. A copula after the name ("The Beatles were an English
+//! rock band", "Arsenal is a football club") describes it too, but changes a
+//! person only when the model was unsure of it ("Trump is a party to the
+//! suit" stays). A country stays a place ("Nigeria is the largest oil
+//! producer").
 
 use std::sync::OnceLock;
 
@@ -26,6 +30,14 @@ const LINKS: [&str; 21] = [
     "and", "at", "based", "by", "for", "from", "in", "known", "near", "of", "on", "or", "owned",
     "run", "since", "that", "to", "where", "which", "whose", "with",
 ];
+
+/// Verbs that describe their subject as an apposition does: "The Beatles
+/// were an English rock band".
+const COPULAS: [&str; 4] = ["are", "is", "was", "were"];
+
+/// Below this confidence a person's name described by a copula takes the
+/// description's class: "Trump is a party to the suit" keeps a sure person.
+const UNSURE: f32 = 0.6;
 
 /// The most words between the determiner and the phrase's last word.
 const MAX_WORDS: usize = 4;
@@ -53,7 +65,7 @@ pub(super) fn class_of_noun(word: &str) -> Option<Class> {
 /// name) gives that name, if it is one of this rule's.
 fn apposition_class(text: &str, tokens: &[Token], comma: usize) -> Option<Class> {
     let word = |i: usize| tokens.get(i).map(|t| t.text(text));
-    if word(comma)? != "," {
+    if word(comma)? != "," && !COPULAS.contains(&word(comma)?) {
         return None;
     }
     if !matches!(word(comma + 1)?, "a" | "an" | "the" | "another") {
@@ -92,7 +104,24 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         let Some(class) = apposition_class(text, tokens, after) else {
             continue;
         };
-        if tokens[after].start == name.range.end && class != name.class {
+        let copula = tokens[after].text(text) != ",";
+        if copula && name.class == Class::Per && name.confidence >= UNSURE {
+            continue;
+        }
+        // "Nigeria, the largest oil producer": a country described by its trade.
+        let country = name.class == Class::Loc
+            && class == Class::Org
+            && super::regions::is_region(&text[name.range.clone()]);
+        if country {
+            continue;
+        }
+        let adjacent = if copula {
+            tokens[after].start == name.range.end + 1
+                && &text[name.range.end..tokens[after].start] == " "
+        } else {
+            tokens[after].start == name.range.end
+        };
+        if adjacent && class != name.class {
             name.class = class;
             name.confidence = name.confidence.min(super::RULE_CONFIDENCE);
         }
@@ -131,6 +160,28 @@ mod tests {
             ),
         ];
         assert_mends(mend, cases);
+    }
+
+    #[test]
+    fn a_copula_describes_its_subject() {
+        use crate::ner::rule_tests::{owned, run_at};
+        use Class::*;
+        let text = "The Beatles were an English rock band. Arsenal is a football club.";
+        let tagged: Tagged = &[("Beatles", Per), ("English", Misc), ("Arsenal", Loc)];
+        let expected = &[("Beatles", Org), ("English", Misc), ("Arsenal", Org)];
+        assert_eq!(run_at(text, tagged, mend, 0.4), owned(expected));
+        // A sure person stays a person; a place keeps the copula's class.
+        let sure = &[("Beatles", Per), ("English", Misc), ("Arsenal", Org)];
+        assert_eq!(run_at(text, tagged, mend, 0.9), owned(sure));
+        assert_eq!(
+            run_at(
+                "Trump is a party to the suit.",
+                &[("Trump", Per)],
+                mend,
+                0.9
+            ),
+            owned(&[("Trump", Per)])
+        );
     }
 
     #[test]
