@@ -116,6 +116,13 @@ pub fn relabel_surnames(annotations: &mut [Annotation]) -> usize {
 /// spells ("European Central Bank" ORG), when they all share one label and
 /// no sure mention of the acronym says otherwise. Returns how many changed.
 pub fn relabel_acronyms(annotations: &mut [Annotation]) -> usize {
+    let open = |a: &Annotation| a.label == Label::Misc || is_name(a.label) && is_unsure(a);
+    if !annotations
+        .iter()
+        .any(|a| open(a) && looks_like_acronym(&a.text))
+    {
+        return 0;
+    }
     let mut spelled: BTreeMap<String, BTreeSet<Label>> = BTreeMap::new();
     let mut sure: BTreeMap<String, BTreeSet<Label>> = BTreeMap::new();
     for a in annotations.iter().filter(|a| is_name(a.label)) {
@@ -127,14 +134,17 @@ pub fn relabel_acronyms(annotations: &mut [Annotation]) -> usize {
             }
             continue;
         }
+        // Only a name of two words or more spells an acronym.
+        if !a.text.contains(' ') {
+            continue;
+        }
         for initial in initials(&words(&a.text, a.label)) {
             spelled.entry(initial).or_default().insert(a.label);
         }
     }
     let mut changed = 0;
     for a in annotations.iter_mut() {
-        let open = a.label == Label::Misc || is_name(a.label) && is_unsure(a);
-        if !open || !looks_like_acronym(&a.text) {
+        if !open(a) || !looks_like_acronym(&a.text) {
             continue;
         }
         let key = words(&a.text, Label::Misc).concat();

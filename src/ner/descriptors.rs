@@ -118,7 +118,11 @@ fn described(text: &str, tokens: &[Token], first: usize) -> Option<(Class, usize
     if !noun.chars().all(|c| c.is_ascii_lowercase()) {
         return None;
     }
-    if before >= 2 && VERB_MARKERS.contains(&word(before - 2).to_lowercase().as_str()) {
+    if before >= 2
+        && VERB_MARKERS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(word(before - 2)))
+    {
         return None;
     }
     if is_work_noun(noun) {
@@ -255,7 +259,9 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         if previous.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase())) {
             continue;
         }
-        if described(text, tokens, i).map(|(class, _)| class) != Some(Class::Misc) {
+        // Cheaply first: a work noun within the three words before.
+        let near = (i.saturating_sub(3)..i).any(|j| is_work_noun(tokens[j].text(text)));
+        if !near || described(text, tokens, i).map(|(class, _)| class) != Some(Class::Misc) {
             continue;
         }
         let limit = tokens.partition_point(|t| t.start < limit_start);
