@@ -53,7 +53,7 @@ pub fn drop(text: &str, _tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::rule_tests::{assert_leaves, run, Tagged};
+    use crate::ner::rule_tests::{assert_leaves, assert_mends, Tagged};
 
     #[test]
     fn common_acronyms_are_no_names() {
@@ -80,11 +80,7 @@ mod tests {
                 &[],
             ),
         ];
-        for &(text, tagged, expected) in cases {
-            let expected: Vec<(String, Class)> =
-                expected.iter().map(|&(w, c)| (w.to_string(), c)).collect();
-            assert_eq!(run(text, tagged, drop), expected, "{text}");
-        }
+        assert_mends(drop, cases);
     }
 
     /// Names that look like listed acronyms but are names.

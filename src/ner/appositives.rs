@@ -116,8 +116,7 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             continue;
         }
         let adjacent = if copula {
-            tokens[after].start == name.range.end + 1
-                && &text[name.range.end..tokens[after].start] == " "
+            super::one_space_between(text, name.range.end, tokens[after].start)
         } else {
             tokens[after].start == name.range.end
         };

@@ -191,7 +191,7 @@ fn title_end(text: &str, tokens: &[Token], from: usize, limit: usize) -> Option<
             break;
         }
         // Words of a title follow one another with one space.
-        if end > from && tokens[end].start != tokens[end - 1].end + 1 {
+        if end > from && !super::one_space_between(text, tokens[end - 1].end, tokens[end].start) {
             break;
         }
         end += 1;

@@ -31,7 +31,7 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             continue;
         };
         let word = next.text(text);
-        let adjacent = next.start == name.range.end + 1 && &text[name.range.end..next.start] == " ";
+        let adjacent = super::one_space_between(text, name.range.end, next.start);
         if adjacent && !OWNED.contains(&word) && class_of_noun(word) == Some(Class::Loc) {
             name.class = Class::Loc;
             name.confidence = name.confidence.min(super::RULE_CONFIDENCE);

@@ -48,7 +48,7 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
     for name in &mut names {
         let first = tokens.partition_point(|t| t.start < name.range.start);
         // "Hurricane [Laura]": the storm word joins the name.
-        let spaced = |a: &Token, b: usize| a.end + 1 == b && text[a.end..b] == *" ";
+        let spaced = |a: &Token, b: usize| super::one_space_between(text, a.end, b);
         if let Some(storm) = first.checked_sub(1).map(|i| &tokens[i]) {
             if spaced(storm, name.range.start) && is_in(STORMS, &STORM_LIST, storm.text(text)) {
                 name.range.start = storm.start;

@@ -423,6 +423,12 @@ pub(crate) fn word_after<'a>(
 }
 
 /// True if only spaces or tabs stand between byte `start` and the start of its line.
+/// True if one plain space, and nothing else, lies between byte `end` and
+/// byte `start` of `text`: the words around it are read as one phrase.
+pub(crate) fn one_space_between(text: &str, end: usize, start: usize) -> bool {
+    start == end + 1 && &text[end..start] == " "
+}
+
 pub(crate) fn at_line_start(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '\t']);
     before.is_empty() || before.ends_with('\n')

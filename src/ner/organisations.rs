@@ -74,8 +74,7 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         for name in &mut added {
             let next = names.iter().position(|n| {
                 n.class == Class::Org
-                    && n.range.start == name.range.end + 1
-                    && text[name.range.end..n.range.start] == *" "
+                    && super::one_space_between(text, name.range.end, n.range.start)
             });
             if let Some(i) = next {
                 name.range.end = names.remove(i).range.end;
@@ -90,8 +89,7 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         let Some(before) = first.checked_sub(1).map(|i| &tokens[i]) else {
             continue;
         };
-        let spaced =
-            before.end + 1 == name.range.start && &text[before.end..name.range.start] == " ";
+        let spaced = super::one_space_between(text, before.end, name.range.start);
         let capitalised = before.text(text).starts_with(char::is_uppercase);
         if spaced && capitalised && is_listed(&text[before.start..name.range.end]) {
             name.range.start = before.start;

@@ -102,7 +102,7 @@ pub fn mend(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
         let adjacent = || {
             let t = tokens.get(after)?;
             let untagged = following.is_none_or(|s| s >= t.end);
-            (untagged && t.start == name.range.end + 1 && text[name.range.end..t.start] == *" ")
+            (untagged && super::one_space_between(text, name.range.end, t.start))
                 .then(|| street_type_at(text, tokens, after))
                 .flatten()
                 .map(|end| (after, end))
