@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::is_name;
 use super::normalize::{transliteration_key, words};
-use super::sieve::{initials, looks_like_acronym};
+use super::sieve::{bracketed_acronym, initials, looks_like_acronym};
 use crate::document::{Annotation, Label};
 use crate::span::CharIndex;
 
@@ -184,17 +184,13 @@ pub fn add_defined_acronyms(
         let Some(end) = index.byte_of_char(a.end) else {
             continue;
         };
+        // Right after one space, so that it starts two bytes on.
         let rest = &text[end..];
-        let Some(inside) = rest.strip_prefix(" (") else {
+        let Some(acronym) = bracketed_acronym(rest).filter(|_| rest.starts_with(" (")) else {
             continue;
         };
-        let Some(close) = inside.find(')') else {
-            continue;
-        };
-        let acronym = &inside[..close];
         // "Gross Domestic Product (GDP)" tagged ORG is still no name.
-        let spelled = looks_like_acronym(acronym)
-            && !crate::ner::acronyms::is_common_acronym(acronym)
+        let spelled = !crate::ner::acronyms::is_common_acronym(acronym)
             && initials(&words(&a.text, a.label)).contains(&words(acronym, a.label).concat());
         let start = index.char_of_byte(end + 2);
         let stop = start + acronym.chars().count();

@@ -150,14 +150,18 @@ pub(super) fn looks_like_acronym(text: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '.' || c == '&')
 }
 
+/// The acronym in brackets at the start of `rest`, after any spaces, as
+/// written: " (NSDC) said" → "NSDC".
+pub(super) fn bracketed_acronym(rest: &str) -> Option<&str> {
+    let inside = rest.trim_start_matches([' ', '\u{A0}']).strip_prefix('(')?;
+    let acronym = &inside[..inside.find(')')?];
+    looks_like_acronym(acronym).then_some(acronym)
+}
+
 /// The acronym a mention defines in the text right after it:
 /// "National Security and Defense Council (NSDC)" → "nsdc".
 fn defined_acronym(text: &str, m: &Mention) -> Option<String> {
-    let rest = text.get(m.end..)?.trim_start_matches([' ', '\u{A0}']);
-    let inside = rest.strip_prefix('(')?;
-    let close = inside.find(')')?;
-    let acronym = &inside[..close];
-    looks_like_acronym(acronym).then(|| words(acronym, m.label).concat())
+    bracketed_acronym(text.get(m.end..)?).map(|acronym| words(acronym, m.label).concat())
 }
 
 /// Groups `mentions` of a document; returns each mention's group as the index

@@ -35,10 +35,6 @@ const LINKS: [&str; 21] = [
 /// were an English rock band".
 const COPULAS: [&str; 4] = ["are", "is", "was", "were"];
 
-/// Below this confidence a person's name described by a copula takes the
-/// description's class: "Trump is a party to the suit" keeps a sure person.
-const UNSURE: f32 = 0.6;
-
 /// The most words between the determiner and the phrase's last word.
 const MAX_WORDS: usize = 4;
 
@@ -105,7 +101,7 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             continue;
         };
         let copula = tokens[after].text(text) != ",";
-        if copula && name.class == Class::Per && name.confidence >= UNSURE {
+        if copula && name.class == Class::Per && name.confidence >= super::UNSURE {
             continue;
         }
         // "Nigeria, the largest oil producer": a country described by its trade.

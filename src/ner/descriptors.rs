@@ -94,6 +94,11 @@ const ARTICLES: [&str; 3] = ["A", "An", "The"];
 /// Opening quotes allowed between the noun and the title.
 const QUOTES: [&str; 4] = ["\"", "“", "‘", "'"];
 
+/// True if `word` names a person's role: a title, or one of [`ROLES`].
+fn is_role(word: &str) -> bool {
+    super::titles::is_title(word) || ROLES.contains(&word)
+}
+
 fn is_work_noun(word: &str) -> bool {
     static LIST: OnceLock<Vec<&str>> = OnceLock::new();
     super::word_list(WORK_NOUNS, &LIST)
@@ -132,7 +137,7 @@ fn described(text: &str, tokens: &[Token], first: usize) -> Option<(Class, usize
         // Only a work's title takes the article in.
         return Some((Class::Org, first));
     }
-    let role = super::titles::is_title(noun) || ROLES.contains(&noun);
+    let role = is_role(noun);
     // A bond issue's "lead manager" is a bank, a "market leader" a company.
     let lead = before >= 2 && matches!(word(before - 2), "lead" | "market" | "industry");
     if role && !NOT_ROLES.contains(&noun) && !lead {
@@ -147,8 +152,7 @@ fn described(text: &str, tokens: &[Token], first: usize) -> Option<(Class, usize
 fn after_role(text: &str, tokens: &[Token], noun: usize) -> bool {
     (noun.saturating_sub(7)..noun).rev().any(|i| {
         matches!(tokens[i].text(text), "of" | "for") && i >= 1 && {
-            let role = tokens[i - 1].text(text);
-            role == "head" || super::titles::is_title(role)
+            is_role(tokens[i - 1].text(text))
         }
     })
 }
@@ -169,7 +173,7 @@ fn verb_follows(text: &str, tokens: &[Token], after: usize) -> bool {
         w.len() > 2
             && w.ends_with('s')
             && w.chars().all(|c| c.is_ascii_lowercase())
-            && !matches!(w, "is" | "was" | "has")
+            && !matches!(w, "was" | "has")
     })
 }
 

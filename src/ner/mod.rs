@@ -104,6 +104,10 @@ pub const TEMPERATURE: f32 = 16.0;
 /// names, so that review reaches it.
 pub const RULE_CONFIDENCE: f32 = 0.75;
 
+/// Below this confidence the rules may overrule a person's name the model
+/// gave (names between 0.4 and 0.6 are right about half the time).
+pub const UNSURE: f32 = 0.6;
+
 /// A name found by the tagger, in token indices.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Entity {

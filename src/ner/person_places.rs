@@ -29,8 +29,7 @@ use crate::places::gazetteer;
 use crate::places::PlaceKind;
 use crate::tokenize::Token;
 
-/// Only person names the model was less sure of than this change.
-pub const UNSURE: f32 = 0.6;
+use super::UNSURE;
 
 /// The smallest city a lone unsure person's name is taken for.
 pub const MIN_POPULATION: u64 = 50_000;

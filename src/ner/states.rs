@@ -48,10 +48,6 @@ fn in_state(town: &str, state: &Entry) -> bool {
     })
 }
 
-/// Below this confidence a person's name before ", State" that names a town
-/// there is that town.
-const UNSURE: f32 = 0.6;
-
 /// The names with the states of "Town, State" added as PLACE names (with
 /// confidence [`super::RULE_CONFIDENCE`]), in text order. `names` are in
 /// text order.
@@ -87,7 +83,7 @@ pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
             continue;
         };
         let town = in_state(&text[name.range.clone()], state);
-        if name.class == Class::Per && !(town && name.confidence < UNSURE) {
+        if name.class == Class::Per && !(town && name.confidence < super::UNSURE) {
             // "Bernie Sanders, Vermont": a person, and no state added.
             out.push(name);
             continue;
