@@ -56,6 +56,15 @@ struct Placed {
     at: (f64, f64),
 }
 
+/// A place the pipeline found: a PLACE annotation or a place named within
+/// another name, code points, and where its entity is.
+struct PlaceSpan {
+    start: usize,
+    end: usize,
+    text: String,
+    placed: Option<Placed>,
+}
+
 /// Great-circle distance in km.
 fn haversine_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -109,27 +118,44 @@ pub fn run(path: &str, misses: bool) -> Result<(), DevError> {
             .or_else(|| Options::with_reference_date(FALLBACK_DATE))
             .expect("fallback date parses");
         let doc = crate::annotate(&article.text, &options);
-        // Each PLACE mention is placed where its entity is: what the user gets.
-        let top_of: Vec<Option<Placed>> = doc
+        // Each place the user gets, PLACE annotations and places named within
+        // other names ("Texas" in "Texas A&M University"), is placed where
+        // its entity is.
+        let placed_at = |e: &crate::entities::Entity| {
+            Some(Placed {
+                geonames_id: e.geonames_id?,
+                name: e.name.clone(),
+                country: e.country.clone().unwrap_or_default(),
+                at: (e.lat?, e.lon?),
+            })
+        };
+        let mut places: Vec<PlaceSpan> = doc
             .annotations
             .iter()
-            .map(|a| {
-                let e = doc
+            .filter(|a| a.label == Label::Place)
+            .map(|a| PlaceSpan {
+                start: a.start,
+                end: a.end,
+                text: a.text.clone(),
+                placed: doc
                     .entities
                     .iter()
-                    .find(|e| Some(&e.id) == a.entity.as_ref())?;
-                Some(Placed {
-                    geonames_id: e.geonames_id?,
-                    name: e.name.clone(),
-                    country: e.country.clone().unwrap_or_default(),
-                    at: (e.lat?, e.lon?),
-                })
+                    .find(|e| Some(&e.id) == a.entity.as_ref())
+                    .and_then(placed_at),
             })
             .collect();
-        for a in &doc.annotations {
-            if a.label != Label::Place {
-                continue;
+        for e in &doc.entities {
+            for n in &e.within {
+                places.push(PlaceSpan {
+                    start: n.start,
+                    end: n.end,
+                    text: n.text.clone(),
+                    placed: placed_at(e),
+                });
             }
+        }
+        places.sort_by_key(|p| p.start);
+        for a in &places {
             let hit = |t: &&Toponym| t.start < a.end && a.start < t.end;
             let gold = article.toponyms.iter().find(hit);
             let exact = article
@@ -147,19 +173,17 @@ pub fn run(path: &str, misses: bool) -> Result<(), DevError> {
             }
         }
         for gold in &article.toponyms {
-            let overlapping =
-                doc.annotations.iter().enumerate().find(|(_, a)| {
-                    a.label == Label::Place && a.start < gold.end && gold.start < a.end
-                });
-            let exact = doc
-                .annotations
+            let overlapping = places
                 .iter()
-                .any(|a| a.label == Label::Place && a.start == gold.start && a.end == gold.end);
+                .find(|a| a.start < gold.end && gold.start < a.end);
+            let exact = places
+                .iter()
+                .any(|a| a.start == gold.start && a.end == gold.end);
             let same_id = overlapping
-                .and_then(|(i, _)| top_of[i].as_ref())
+                .and_then(|a| a.placed.as_ref())
                 .is_some_and(|c| Some(c.geonames_id) == gold.geonames_id);
             let placed = match (overlapping, gold.coordinates) {
-                (Some((i, _)), Some(at)) => Some(match &top_of[i] {
+                (Some(a), Some(at)) => Some(match &a.placed {
                     Some(c) => (c.name.clone(), c.country.clone(), haversine_km(at, c.at)),
                     None => (String::new(), String::new(), MAX_ERROR_KM),
                 }),
@@ -171,7 +195,7 @@ pub fn run(path: &str, misses: bool) -> Result<(), DevError> {
                 demonym: is_demonym(&gold.phrase),
                 exact,
                 overlap: overlapping.is_some(),
-                mention: overlapping.map_or(String::new(), |(_, a)| a.text.clone()),
+                mention: overlapping.map_or(String::new(), |a| a.text.clone()),
                 other: doc
                     .annotations
                     .iter()

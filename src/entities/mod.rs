@@ -13,6 +13,7 @@ pub mod feedback;
 pub mod normalize;
 pub mod places;
 pub mod sieve;
+pub mod within;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -94,7 +95,8 @@ pub struct Entity {
     pub label: Label,
     /// Canonical name: the longest full form among its mentions, or the person's.
     pub name: String,
-    /// How many annotations refer to it.
+    /// How many annotations refer to it (0 for a place named only within
+    /// other names).
     pub mentions: usize,
     /// PLACE only, when resolved: the chosen GeoNames record's id …
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -117,6 +119,10 @@ pub struct Entity {
     /// PLACE only: the resolver's top candidates, best first, for re-choosing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<PlaceCandidate>,
+    /// PLACE only: its names inside ORG and MISC annotations ("Texas" in
+    /// "Texas A&M University", [`within`]), in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<MentionRef>,
 }
 
 /// What [`link`] found.
@@ -151,12 +157,23 @@ pub fn link_with(
     let names: Vec<usize> = (0..annotations.len())
         .filter(|&i| is_name(annotations[i].label))
         .collect();
+    let nested = names_within(annotations);
+    // Places named within other names are mentions too, after every
+    // annotation's: entities keep their ids, in order of first annotation.
     let mentions: Vec<sieve::Mention> = names
         .iter()
-        .map(|&i| sieve::Mention {
-            label: annotations[i].label,
-            text: &annotations[i].text,
-            end: index.byte_of_char(annotations[i].end).unwrap_or(text.len()),
+        .map(|&i| {
+            (
+                annotations[i].label,
+                &annotations[i].text,
+                annotations[i].end,
+            )
+        })
+        .chain(nested.iter().map(|n| (Label::Place, &n.text, n.end)))
+        .map(|(label, name, end)| sieve::Mention {
+            label,
+            text: name,
+            end: index.byte_of_char(end).unwrap_or(text.len()),
         })
         .collect();
     let mut group = sieve::group(text, &mentions);
@@ -236,7 +253,7 @@ pub fn link_with(
     let mut order: Vec<(usize, Vec<usize>)> = members_of(&state.group).into_iter().collect();
     order.sort_by_key(|(_, members)| members[0]);
     let mut entities = Vec::with_capacity(order.len());
-    let mut entity_of = vec![0; names.len()];
+    let mut entity_of = vec![0; mentions.len()];
     for (n, (g, members)) in order.iter().enumerate() {
         let g = *g;
         let id = format!("E{}", n + 1);
@@ -252,7 +269,7 @@ pub fn link_with(
             id,
             label: mentions[members[0]].label,
             name: state.names.get(&g).cloned().unwrap_or(name),
-            mentions: members.len(),
+            mentions: members.iter().filter(|&&m| m < names.len()).count(),
             geonames_id: None,
             country: None,
             admin1: None,
@@ -260,7 +277,12 @@ pub fn link_with(
             lon: None,
             kind: None,
             candidates: own_candidates[members[0]].to_vec(),
+            within: members
+                .iter()
+                .filter_map(|&m| m.checked_sub(names.len()).map(|k| nested[k].clone()))
+                .collect(),
         };
+        entity.within.sort_by_key(|n| n.start);
         let chosen = match state.places.get(&g) {
             Some(&id) => members
                 .iter()
@@ -289,6 +311,27 @@ pub fn link_with(
         entities,
         unapplied,
     }
+}
+
+/// The places named within the ORG and MISC annotations ([`within`]), in
+/// text order.
+fn names_within(annotations: &[Annotation]) -> Vec<MentionRef> {
+    let mut found = Vec::new();
+    for a in annotations
+        .iter()
+        .filter(|a| within::may_hold_places(a.label))
+    {
+        for r in within::places_in(&a.text) {
+            let start = a.start + a.text[..r.start].chars().count();
+            let name = &a.text[r];
+            found.push(MentionRef {
+                start,
+                end: start + name.chars().count(),
+                text: name.to_string(),
+            });
+        }
+    }
+    found
 }
 
 /// True if a name of one group is a name of the other with words added
@@ -437,6 +480,11 @@ pub fn check(document: &Document) -> Result<(), String> {
             (None, false) => {}
         }
     }
+    let index = CharIndex::new(&document.text);
+    for e in &document.entities {
+        check_within(e, &document.annotations, &document.text, &index)
+            .map_err(|m| format!("entity {}: {m}", e.id))?;
+    }
     for e in &document.entities {
         let found = counts.get(e.id.as_str()).copied().unwrap_or(0);
         if found != e.mentions {
@@ -444,6 +492,44 @@ pub fn check(document: &Document) -> Result<(), String> {
                 "entity {} says {} mentions, but {found} annotations refer to it",
                 e.id, e.mentions
             ));
+        }
+    }
+    Ok(())
+}
+
+/// A PLACE entity's names within other names: each is its text, and lies
+/// inside an ORG or MISC annotation without being all of it; an entity with
+/// no mention has at least one.
+fn check_within(
+    e: &Entity,
+    annotations: &[Annotation],
+    text: &str,
+    index: &CharIndex,
+) -> Result<(), String> {
+    if e.mentions == 0 && e.within.is_empty() {
+        return Err("has no mention".into());
+    }
+    if !e.within.is_empty() && e.label != Label::Place {
+        return Err("only PLACE entities are named within other names".into());
+    }
+    for n in &e.within {
+        let which = format!("name within {}..{}", n.start, n.end);
+        let slice = index
+            .byte_of_char(n.start)
+            .zip(index.byte_of_char(n.end))
+            .filter(|(a, b)| a < b)
+            .and_then(|(a, b)| text.get(a..b));
+        if slice != Some(n.text.as_str()) {
+            return Err(format!("{which}: is not the text {:?}", n.text));
+        }
+        let holder = annotations.iter().any(|a| {
+            within::may_hold_places(a.label)
+                && a.start <= n.start
+                && n.end <= a.end
+                && (a.start, a.end) != (n.start, n.end)
+        });
+        if !holder {
+            return Err(format!("{which}: lies inside no ORG or MISC annotation"));
         }
     }
     Ok(())

@@ -78,7 +78,7 @@ const ORG_BEFORE: &[&str] = &[
 /// continent, news region or a city of [`MIN_CITY`] people or more. Not as a
 /// city: a short all-capital name (an acronym) or a family name ("Norton",
 /// "Kennedy": a person's or a firm's).
-fn is_place(name: &str) -> bool {
+pub(crate) fn is_place(name: &str) -> bool {
     let acronym = name.len() <= 4 && !name.contains(|c: char| c.is_lowercase() || c == '.');
     let surname = || super::listed(List::Surname, name);
     gazetteer::lookup(name).iter().any(|e| match e.kind {
@@ -89,7 +89,7 @@ fn is_place(name: &str) -> bool {
 }
 
 /// "Adair County", "Fars Province": capitalised words ending in a county word.
-fn is_county(name: &str) -> bool {
+pub(crate) fn is_county(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     words.len() >= 2
         && COUNTY_WORDS.contains(words.last().expect("two words"))

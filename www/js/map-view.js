@@ -146,7 +146,7 @@ export function placeLabels(pins) {
 }
 
 /** A pin's radius in viewBox units, growing with the square root of its mentions. */
-const radius = (mentions) => Math.min(22, 7 + 4 * Math.sqrt(mentions - 1));
+const radius = (mentions) => Math.min(22, 7 + 4 * Math.sqrt(Math.max(0, mentions - 1)));
 
 /**
  * @param {object} deps

@@ -13,6 +13,12 @@ export function mentionsOf(doc, id) {
   doc.annotations.forEach((a, index) => {
     if (a.entity === id) out.push(index);
   });
+  if (out.length > 0) return out;
+  // A place named only within other names ("Texas" in "Texas A&M University"): the names holding it.
+  const within = doc.entities?.find((e) => e.id === id)?.within ?? [];
+  doc.annotations.forEach((a, index) => {
+    if (within.some((n) => a.start <= n.start && n.end <= a.end)) out.push(index);
+  });
   return out;
 }
 
