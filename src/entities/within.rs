@@ -23,7 +23,7 @@
 
 use crate::document::Label;
 use crate::ner::gazetteer::List;
-use crate::ner::{in_list, is_common_word, listed, org_places, word_list};
+use crate::ner::{in_list, institutions, is_common_word, listed, org_places, word_list};
 use crate::places::{gazetteer, PlaceKind};
 
 /// Words that join capitalised words inside a name without ending it.
@@ -38,14 +38,6 @@ fn local_heads() -> &'static [&'static str] {
     )
 }
 static LOCAL_HEADS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-
-fn organisation_heads() -> &'static [&'static str] {
-    word_list(
-        include_str!("../../data/names/organisation_heads.txt"),
-        &ORGANISATION_HEADS,
-    )
-}
-static ORGANISATION_HEADS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
 
 /// True for the labels whose names may hold a place.
 pub fn may_hold_places(label: Label) -> bool {
@@ -98,7 +90,7 @@ fn place_in_run(words: &[(usize, &str)], i: usize, j: usize) -> Option<(usize, u
         words[b.min(words.len())..].iter().any(|w| {
             let w = w.1.to_lowercase();
             let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            in_list(organisation_heads(), w) || in_list(local_heads(), w)
+            in_list(institutions::heads(), w) || in_list(local_heads(), w)
         })
     };
     // Not a possessive, which names a person or saint ("St. Paul's

@@ -19,8 +19,8 @@ use crate::tokenize::Token;
 
 const HEADS: &str = include_str!("../../data/names/organisation_heads.txt");
 
-/// The list: lowercase, sorted.
-fn heads() -> &'static [&'static str] {
+/// `organisation_heads.txt`: lowercase, sorted.
+pub(crate) fn heads() -> &'static [&'static str] {
     static LIST: OnceLock<Vec<&str>> = OnceLock::new();
     super::word_list(HEADS, &LIST)
 }
