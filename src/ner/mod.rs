@@ -64,6 +64,7 @@ pub mod hash;
 pub mod input;
 pub mod institutions;
 pub mod model;
+pub mod office_places;
 pub mod org_places;
 pub mod organisations;
 pub mod participles;
@@ -426,13 +427,13 @@ pub(crate) fn word_after<'a>(
         .map(|t| t.text(text))
 }
 
-/// True if only spaces or tabs stand between byte `start` and the start of its line.
 /// True if one plain space, and nothing else, lies between byte `end` and
 /// byte `start` of `text`: the words around it are read as one phrase.
 pub(crate) fn one_space_between(text: &str, end: usize, start: usize) -> bool {
     start == end + 1 && &text[end..start] == " "
 }
 
+/// True if only spaces or tabs stand between byte `start` and the start of its line.
 pub(crate) fn at_line_start(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '\t']);
     before.is_empty() || before.ends_with('\n')
@@ -528,6 +529,7 @@ fn find_names_in(
     let names = appositives::mend(text, tokens, names);
     let names = divisions::mend(text, tokens, names);
     let names = person_places::mend(text, tokens, names);
+    let names = office_places::add(text, tokens, names);
     let names = surnames::mend(text, tokens, names);
     let names = descriptors::mend(text, tokens, names);
     let names = states::add(text, tokens, names);
@@ -574,7 +576,6 @@ impl Recognizer for NameRecognizer {
     }
 }
 
-/// True if the embedded name list `list` holds `word`, in any case.
 /// True if the news text the clusters came from has `word` in lower case
 /// ("best", "ford"): a common word, whatever its case here.
 pub(crate) fn is_common_word(word: &str) -> bool {
@@ -584,6 +585,7 @@ pub(crate) fn is_common_word(word: &str) -> bool {
         .contains(&word.to_lowercase())
 }
 
+/// True if the embedded name list `list` holds `word`, in any case.
 pub(crate) fn listed(list: gazetteer::List, word: &str) -> bool {
     Tagger::embedded()
         .resources()

@@ -126,6 +126,13 @@ fn is_sport(word: &str) -> bool {
     }
 }
 
+/// True if the text reports sport: it holds [`SPORT_TEXT`] sport words or
+/// scores, so that a place named there may be a team.
+pub(crate) fn is_sport_text(text: &str, tokens: &[Token]) -> bool {
+    let mut sport_words = tokens.iter().filter(|t| is_sport(t.text(text)));
+    sport_words.nth(SPORT_TEXT - 1).is_some()
+}
+
 /// The index of the token whose `edge` (start or end) is at byte `at`, found
 /// by binary search (tokens are in text order).
 fn token_at(tokens: &[Token], edge: fn(&Token) -> usize, at: usize) -> Option<usize> {
@@ -142,12 +149,7 @@ fn starts_with_digit(t: Option<&Token>, text: &str) -> bool {
 pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
     // Whether the text reports sport, counted once and only when needed.
     let sport = OnceCell::new();
-    let is_sport_text = || {
-        *sport.get_or_init(|| {
-            let mut sport_words = tokens.iter().filter(|t| is_sport(t.text(text)));
-            sport_words.nth(SPORT_TEXT - 1).is_some()
-        })
-    };
+    let is_sport_text = || *sport.get_or_init(|| is_sport_text(text, tokens));
     let word = |i: usize| tokens[i].text(text).to_lowercase();
     // Per ORG name that is a place: its index, and whether a cue keeps it ORG.
     let mut found: Vec<(usize, bool)> = Vec::new();

@@ -65,6 +65,11 @@ pub fn is_title(word: &str) -> bool {
     kind(word) == Kind::Title
 }
 
+/// True if `word` ("Deputy", "acting", "Former") qualifies a title that follows it.
+pub fn is_modifier(word: &str) -> bool {
+    kind(word) == Kind::Modifier
+}
+
 /// How many leading words of a person's name are a title, to be trimmed: the
 /// longest run of titles and modifiers that ends with a title and leaves a
 /// capitalised word ("Deputy Prime Minister Yulia Svyrydenko" → 3). Zero
