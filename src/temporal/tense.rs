@@ -23,7 +23,8 @@ const FUTURE: &[&str] = &[
     "supposed", "might", "should", "must", "be",
 ];
 
-/// Irregular or frequent past-tense words (regular "-ed" forms are found by suffix).
+/// Irregular or frequent past-tense words (regular "-ed" forms are found by
+/// suffix, but not "-eed", which is mostly "need", "speed", "proceed").
 #[rustfmt::skip]
 const PAST: &[&str] = &[
     "said", "was", "were", "had", "did", "ago", "last", "told", "came", "went", "met", "began",
@@ -32,7 +33,7 @@ const PAST: &[&str] = &[
     "struck", "hit", "quit", "put", "cut", "ran", "became", "brought", "thought", "wrote", "spoke",
     "broke", "chose", "drove", "flew", "grew", "since", "found", "shot", "fled", "sought", "kept",
     "heard", "felt", "stood", "fought", "caught", "taught", "wore", "hid", "meant", "rang", "sank",
-    "swore", "threw",
+    "swore", "threw", "agreed", "freed", "decreed", "guaranteed",
 ];
 
 /// Present-tense verbs of schedules: "talks resume Monday", "the summit opens
@@ -59,6 +60,16 @@ const GOVERNORS: &[&str] = &[
 const INTENTIONS: &[&str] = &[
     "accord", "agreement", "bid", "commitment", "deal", "offer", "pact", "pledge", "promise",
     "proposal",
+];
+
+/// Words right before "to" that point the act it opens ahead: a wish, an
+/// effort, readiness or likelihood ("hope to sign", "ready to meet", "likely
+/// to cut", "racing to reach"). Told past in reported speech ("said he was
+/// ready to meet"), the act still lies ahead of the telling.
+#[rustfmt::skip]
+const AHEAD_OF_TO: &[&str] = &[
+    "aim", "aiming", "eager", "hope", "hoping", "likely", "poised", "racing", "ready", "rushing",
+    "seek", "seeking", "seeks", "striving", "unlikely", "want", "wanting", "wants",
 ];
 
 /// Words that, shortly before "until", make it a deadline still ahead.
@@ -100,9 +111,13 @@ fn classify(words: &[Word], k: usize, at: usize, before_date: bool) -> Option<Te
     if before_date && ahead && at <= k + 3 {
         return Some(Tense::Future);
     }
-    // "is to resume", "are to meet".
-    if s == "to" && matches!(before, "is" | "are") {
-        return Some(Tense::Future);
+    // "is to resume", "are to meet"; "hope to sign", "ready to meet"; but
+    // "likely to have fallen" looks back.
+    if s == "to" && (matches!(before, "is" | "are") || AHEAD_OF_TO.contains(&before)) {
+        let done = word(Some(k + 2));
+        let perfect = next == "have"
+            && (done.ends_with("ed") || done.ends_with("en") || PAST.contains(&done));
+        return Some(if perfect { Tense::Past } else { Tense::Future });
     }
     // "plans to", "hopes to": the noun "plans" says nothing about time.
     if matches!(
@@ -204,10 +219,13 @@ fn classify(words: &[Word], k: usize, at: usize, before_date: bool) -> Option<Te
                 | "arranged"
                 | "prepared"
                 | "decided"
-                | "agreed"
                 | "promised"
                 | "pledged"
+                | "vowed"
+                | "threatened"
         );
+        // "Agreed" is left out: "agreed to terms on Friday", "agreed the
+        // request Wednesday" are told past as often as not.
         // "Protesters planned a rally on Saturday": the act planned lies ahead
         // too; but "a service planned for Saturday was canceled" is told past.
         let object = matches!(
@@ -334,6 +352,15 @@ mod tests {
         ("It was near its record high set on Aug. 6", "aug", Tense::Past),
         ("The agency ruled he must go home and set Friday as the deadline", "friday", Tense::Past),
         ("The vote is set for Friday", "friday", Tense::Future),
+        ("Officials hope to reopen the plant by May, the company said", "may", Tense::Future),
+        ("He said he was ready to meet Putin in May", "may", Tense::Future),
+        ("The bank is likely to cut rates in June, economists said", "june", Tense::Future),
+        ("Negotiators are racing to reach a deal before Friday", "friday", Tense::Future),
+        ("Ukraine threatened to halt gas transit in April", "april", Tense::Future),
+        ("Output is likely to have fallen in January", "january", Tense::Past),
+        ("He was in a hurry to leave on Friday", "friday", Tense::Past),
+        ("They hope to have a deal by Friday", "friday", Tense::Future),
+        ("NTT DoCoMo, seeking to expand its operations in Asia, agreed Thursday to purchase a stake", "thursday", Tense::Past),
         ("They will set a date on Friday", "friday", Tense::Future),
         ("Traders squared positions ahead of the weekend", "weekend", Tense::Future),
         ("Just ahead of the trip, officials on Sunday issued a warning", "sunday", Tense::Past),
