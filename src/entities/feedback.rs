@@ -1,7 +1,8 @@
 //! The document as evidence for recognition. An unsure name mention takes the
 //! label that the rest of the document gives the same name: the label most
 //! of its mentions carry ("Zelensky" tagged ORG once beside three PERSON
-//! mentions), the label of the full name whose surname it is ("Zelensky's"
+//! mentions) or, for a name of several words, all its sure mentions carry
+//! ("Chasiv Yar" PERSON beside a sure PLACE "Chasiv Yar"), the label of the full name whose surname it is ("Zelensky's"
 //! tagged ORG beside "Volodymyr Zelenskyy"), or the label of the list it
 //! stands in ("Kharkiv, Odesa and Dnipro"), or the label of the long form an
 //! acronym spells ("ECB" tagged MISC beside "European Central Bank"); an
@@ -25,7 +26,8 @@ const UNSURE: f64 = 0.6;
 const MAJORITY: usize = 3;
 
 /// Relabels unsure name mentions to the label their name mostly has in the
-/// document; returns how many changed.
+/// document, or the one label a name of several words has in all its sure
+/// mentions; returns how many changed.
 pub fn relabel_by_majority(annotations: &mut [Annotation]) -> usize {
     let key = |a: &Annotation| -> Vec<String> {
         // Folded without the label-specific legal forms, so labels compare alike.
@@ -35,6 +37,7 @@ pub fn relabel_by_majority(annotations: &mut [Annotation]) -> usize {
             .collect()
     };
     let mut counts: BTreeMap<Vec<String>, [usize; 3]> = BTreeMap::new();
+    let mut sure_counts: BTreeMap<Vec<String>, [usize; 3]> = BTreeMap::new();
     let slot = |label| match label {
         Label::Person => 0,
         Label::Place => 1,
@@ -42,6 +45,9 @@ pub fn relabel_by_majority(annotations: &mut [Annotation]) -> usize {
     };
     for a in annotations.iter().filter(|a| is_name(a.label)) {
         counts.entry(key(a)).or_default()[slot(a.label)] += 1;
+        if !is_unsure(a) {
+            sure_counts.entry(key(a)).or_default()[slot(a.label)] += 1;
+        }
     }
     let labels = [Label::Person, Label::Place, Label::Org];
     let mut changed = 0;
@@ -62,12 +68,28 @@ pub fn relabel_by_majority(annotations: &mut [Annotation]) -> usize {
             .iter()
             .enumerate()
             .all(|(i, &n)| i == best || n * MAJORITY <= most);
-        if clear && most >= 2 && a.label != labels[best] {
-            a.label = labels[best];
+        let label = if clear && most >= 2 {
+            Some(labels[best])
+        } else {
+            one_sure_label(&key(a), sure_counts.get(&key(a))).map(|i| labels[i])
+        };
+        if let Some(label) = label.filter(|&l| l != a.label) {
+            a.label = label;
             changed += 1;
         }
     }
     changed
+}
+
+/// The slot of the one label every sure mention of a name of several words
+/// gives it, if any: "Chasiv Yar" sure PLACE after "in" settles an unsure
+/// PERSON "reached Chasiv Yar". A name of one word ("Jordan") is too often
+/// both a person and a place to be settled by one sure mention.
+fn one_sure_label(key: &[String], sure: Option<&[usize; 3]>) -> Option<usize> {
+    let sure = sure?;
+    let mut labels = (0..3).filter(|&i| sure[i] > 0);
+    let first = labels.next()?;
+    (key.len() >= 2 && labels.next().is_none()).then_some(first)
 }
 
 fn is_unsure(a: &Annotation) -> bool {
@@ -466,6 +488,31 @@ mod tests {
             ),
             // A lone mention has nothing to go by.
             (&[(Org, "Kyiv", Some(0.2))], &[Org]),
+            // A name of several words: one sure mention settles the unsure.
+            (
+                &[
+                    (Place, "Chasiv Yar", Some(0.85)),
+                    (P, "Chasiv Yar", Some(0.47)),
+                ],
+                &[Place, Place],
+            ),
+            // Unless the sure mentions disagree.
+            (
+                &[
+                    (Place, "New York", Some(0.9)),
+                    (Org, "New York", Some(0.9)),
+                    (P, "New York", Some(0.4)),
+                ],
+                &[Place, Org, P],
+            ),
+            // Only unsure ones change: two sure labels stay.
+            (
+                &[
+                    (Place, "Santa Clara", Some(0.9)),
+                    (Org, "Santa Clara", Some(0.7)),
+                ],
+                &[Place, Org],
+            ),
         ];
         for (mentions, expected) in cases {
             let mut annotations: Vec<Annotation> =

@@ -6,7 +6,8 @@
 //! [`mend`] makes a PLACE name of two words or more an ORG when its last word
 //! is one of `data/names/organisation_heads.txt` ("Foundation", "Press",
 //! "University", "Police") and the place gazetteer does not know the whole
-//! name as a place. Words that end places as often as organisations ("Bank":
+//! name as a place. A PERSON name so ended is an ORG too: the model, which
+//! reads "Trinity" as a given name, gave "Trinity College" PERSON at 0.9. Words that end places as often as organisations ("Bank":
 //! the West Bank; "Union": the Soviet Union; "Federation": the Russian
 //! Federation; "Court": Earls Court) are not on the list.
 
@@ -25,14 +26,14 @@ pub(crate) fn heads() -> &'static [&'static str] {
     super::word_list(HEADS, &LIST)
 }
 
-/// The names with each place named like an organisation made an ORG.
+/// The names with each place or person named like an organisation made an ORG.
 pub fn mend(text: &str, _tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
     for name in &mut names {
         let whole = &text[name.range.clone()];
         let Some((_, last)) = whole.rsplit_once(' ') else {
             continue;
         };
-        if name.class == Class::Loc
+        if matches!(name.class, Class::Loc | Class::Per)
             && last.starts_with(char::is_uppercase)
             && super::in_list(heads(), last)
             && gazetteer::lookup(whole).is_empty()
@@ -67,6 +68,11 @@ mod tests {
                 &[("Kharkiv University", Loc)],
                 &[("Kharkiv University", Org)],
             ),
+            (
+                "He entered Trinity College in 1805.",
+                &[("Trinity College", Per)],
+                &[("Trinity College", Org)],
+            ),
         ];
         assert_mends(mend, cases);
     }
@@ -90,6 +96,7 @@ mod tests {
                 &[("Kentucky State Police", Org)],
             ),
             ("Press Secretary Jen Psaki.", &[("Jen Psaki", Per)]),
+            ("Sheriff John Ward said.", &[("John Ward", Per)]),
         ];
         assert_leaves(mend, cases);
     }
