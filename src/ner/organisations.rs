@@ -9,10 +9,10 @@
 //! had MISC, "Zelenskyy's talks with Pfizer" a person). "The Amazon" (the
 //! river, the rainforest) stays a place, and "Boeing" MISC before a model
 //! number ("Boeing 787") a product. A listed name the model left untagged
-//! becomes an ORG too when it is one word written with a capital inside it
-//! ("SpaceX", "TikTok", "xAI"): no English word or 1996 name is written so,
-//! while a plain word on the list ("Zoom", "Telegram", "Tesla") may be meant
-//! as a word. A name whose word before it completes a listed name takes that
+//! becomes an ORG too when it is one capitalised word ("Hezbollah fighters
+//! clashed", "SpaceX", "Anthropic"), unless it is also an English word or a
+//! person's name ("Zoom", "Telegram", "Tesla", [`ALSO_WORDS`]), which may be
+//! meant as such. A name whose word before it completes a listed name takes that
 //! word in: the model, which learnt that a title is no part of a name,
 //! leaves "General" out of "General Staff".
 
@@ -33,6 +33,20 @@ fn organisations() -> &'static [&'static str] {
 /// Listed names that are also a river or a region: after "the", the place.
 const ALSO_PLACES: &[&str] = &["amazon"];
 
+/// One-word listed names that are also a common word, a place or a
+/// person's name: added only when the model tagged them, or written in
+/// camel case.
+const ALSO_WORDS: &[&str] = &[
+    "alphabet",
+    "amazon",
+    "bloomberg",
+    "isis",
+    "telegram",
+    "tesla",
+    "uber",
+    "zoom",
+];
+
 /// True if `name`, in any case, is a listed organisation.
 pub(crate) fn is_listed(name: &str) -> bool {
     super::in_list(organisations(), name)
@@ -48,16 +62,25 @@ fn is_camel_case(word: &str) -> bool {
         && bytes.iter().any(u8::is_ascii_lowercase)
 }
 
+/// True if the untagged `word` is a listed organisation written as its name:
+/// in camel case ("SpaceX"), or capitalised and no word besides
+/// ("Hezbollah", not "Zoom"; not "HAMAS" in a shouted headline either).
+fn is_untagged_name(word: &str) -> bool {
+    let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.bytes().skip(1).all(|b| !b.is_ascii_uppercase());
+    let plain = capitalised && !ALSO_WORDS.contains(&word.to_ascii_lowercase().as_str());
+    (is_camel_case(word) || plain) && is_listed(word)
+}
+
 /// The names with each place, person or other name that is a listed
 /// organisation made an ORG, and each untagged listed one-word name written
-/// in camel case added as one.
+/// as a name added as one.
 pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
     let mut added = Vec::new();
     for token in tokens {
         let word = token.text(text);
         let range = token.start..token.end;
-        if is_camel_case(word)
-            && is_listed(word)
+        if is_untagged_name(word)
             && !names
                 .iter()
                 .any(|n| n.range.start < range.end && range.start < n.range.end)
@@ -180,6 +203,12 @@ mod tests {
                 &[("Elon Musk", Per)],
                 &[("Elon Musk", Per), ("SpaceX", Org), ("xAI", Org)],
             ),
+            // So is a capitalised one that is no word besides.
+            (
+                "Hezbollah fighters clashed as Anthropic grew.",
+                &[],
+                &[("Hezbollah", Org), ("Anthropic", Org)],
+            ),
             // The word the model left out completes a listed name.
             (
                 "Ukraine's General Staff said.",
@@ -210,6 +239,7 @@ mod tests {
             ("Zoom in on Telegram Road.", &[]),
             ("The iPhone and McCarthy.", &[]),
             ("A Tesla parked.", &[]),
+            ("HAMAS SAYS NO; the hamas of it.", &[]),
         ];
         assert_leaves(mend, cases);
     }
