@@ -77,6 +77,7 @@ pub mod states;
 pub mod streets;
 pub mod surnames;
 pub mod tags;
+pub mod titled;
 pub(crate) mod titles;
 
 use std::ops::Range;
@@ -530,6 +531,7 @@ fn find_names_in(
     let names = divisions::mend(text, tokens, names);
     let names = person_places::mend(text, tokens, names);
     let names = office_places::add(text, tokens, names);
+    let names = titled::mend(text, tokens, names);
     let names = surnames::mend(text, tokens, names);
     let names = descriptors::mend(text, tokens, names);
     let names = states::add(text, tokens, names);

@@ -34,9 +34,55 @@ fn offices() -> &'static [&'static str] {
     super::word_list(OFFICES, &LIST)
 }
 
-/// True if `word` ("Governor", "Gov.", "mayor") is an office held for a place.
+/// True if `word` ("Governor", "Gov.", "mayor", "Mayor-elect") is an office
+/// held for a place.
 fn is_office(word: &str) -> bool {
-    super::in_list(offices(), word.trim_end_matches('.'))
+    let word = word.trim_end_matches('.');
+    let office = word
+        .strip_suffix("-elect")
+        .or_else(|| word.strip_suffix("-designate"))
+        .unwrap_or(word);
+    super::in_list(offices(), office)
+}
+
+/// The names with each name the model tagged whole across a place, an office
+/// and a person ("New York Mayor Zohran Mamdani" ORG) split into the PLACE
+/// and the PERSON. The person is two or three capitalised words.
+fn split(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
+    let word = |i: usize| tokens[i].text(text);
+    let person_word = |w: &str| {
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        let first = tokens.partition_point(|t| t.start < name.range.start);
+        let last = tokens.partition_point(|t| t.end <= name.range.end);
+        let office = (first + 1..last.saturating_sub(2)).find(|&k| {
+            is_office(word(k))
+                && (2..=3).contains(&(last - k - 1))
+                && (k + 1..last).all(|i| person_word(word(i)))
+        });
+        let place = office.and_then(|k| {
+            // Inside the name, nothing before the place counts as tagged.
+            place_before(text, &tokens[..last], k + 1, |i| i < first)
+                .filter(|place| place.start == first)
+        });
+        let (Some(k), Some(place), false) = (office, place, name.class == Class::Misc) else {
+            out.push(name);
+            continue;
+        };
+        out.push(Name {
+            range: tokens[place.start].start..tokens[place.end - 1].end,
+            class: Class::Loc,
+            confidence: super::RULE_CONFIDENCE,
+        });
+        out.push(Name {
+            range: tokens[k + 1].start..name.range.end,
+            class: Class::Per,
+            confidence: super::RULE_CONFIDENCE,
+        });
+    }
+    out
 }
 
 /// True if `word` may stand between a place and its office ("Deputy",
@@ -97,8 +143,12 @@ fn place_before(
 /// The names with the place before each person's office added as a PLACE
 /// name (confidence [`super::RULE_CONFIDENCE`]), in text order. `names` are
 /// in text order.
-pub fn add(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
-    if !names.iter().any(|n| n.class == Class::Per) || org_places::is_sport_text(text, tokens) {
+pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
+    if org_places::is_sport_text(text, tokens) {
+        return names;
+    }
+    let mut names = split(text, tokens, names);
+    if !names.iter().any(|n| n.class == Class::Per) {
         return names;
     }
     let tagged = |i: usize| {
@@ -179,6 +229,17 @@ mod tests {
                 &[("Yulia Svyrydenko", Per)],
                 &[("Ukraine", Loc), ("Yulia Svyrydenko", Per)],
             ),
+            // An elect; one name across place, office and person.
+            (
+                "Kyiv Mayor-elect Ivan Petrenko spoke.",
+                &[("Ivan Petrenko", Per)],
+                &[("Kyiv", Loc), ("Ivan Petrenko", Per)],
+            ),
+            (
+                "New York Mayor Zohran Mamdani spoke.",
+                &[("New York Mayor Zohran Mamdani", Org)],
+                &[("New York", Loc), ("Zohran Mamdani", Per)],
+            ),
         ];
         assert_mends(add, cases);
     }
@@ -200,6 +261,11 @@ mod tests {
             ("The Ontario Premier spoke.", &[]),
             ("The Former Premier Jean Charest spoke.", &[("Jean Charest", Per)]),
             ("Ontario Premier, Doug Ford, spoke.", &[("Doug Ford", Per)]),
+            (
+                "Real Madrid President Florentino Perez said.",
+                &[("Real Madrid President Florentino Perez", Org)],
+            ),
+            ("He joined the Chicago Mayor Office.", &[("Chicago Mayor Office", Org)]),
             // A report of sport: a city before "President" is a club's.
             (
                 "Barcelona President Joan Laporta praised the striker after the 3-1 win; the midfielder scored.",
