@@ -8,11 +8,38 @@
 //! title ([`super::titles::is_title`]: "Mayor", "Envoy", "President-elect")
 //! and the name is no listed organisation, no known place and does not end
 //! in an organisation's head word ("Senator Smith Foundation").
+//!
+//! A name ending in a regnal number ("Pope Leo XIV" had ORG, "Charles III")
+//! is a person's too, when a royal style ([`STYLES`]) or a given name opens it.
 
 use super::tags::Class;
 use super::{institutions, organisations, titles, Name};
 use crate::places::gazetteer;
 use crate::tokenize::Token;
+
+/// Styles that open a monarch's or a pope's name with a regnal number.
+const STYLES: &[&str] = &[
+    "Emperor", "Empress", "King", "Pope", "Prince", "Princess", "Queen", "Sultan", "Tsar",
+];
+
+/// True if `word` is a regnal number: "III", "XIV"; a lone "I", "V" or "X"
+/// only after a style ("Elon X" is no king).
+fn is_regnal(word: &str, after_style: bool) -> bool {
+    (word.len() >= 2 || after_style)
+        && word.len() <= 6
+        && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+}
+
+/// True if the name's `words` are a monarch's or a pope's with a regnal number.
+fn is_regnal_name(words: &[&str]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let styled = STYLES.contains(first);
+    (2..=4).contains(&words.len())
+        && is_regnal(last, styled)
+        && (styled || words.len() == 2 && super::listed(super::gazetteer::List::FirstName, first))
+}
 
 /// True if `word` looks like a word of a person's name: "Zohran", "Al-Sadr".
 fn is_name_word(word: &str) -> bool {
@@ -31,6 +58,12 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         }
         let whole = &text[name.range.clone()];
         let words: Vec<&str> = whole.split(' ').collect();
+        if is_regnal_name(&words) {
+            let name = &mut names[i];
+            name.class = Class::Per;
+            name.confidence = name.confidence.min(super::RULE_CONFIDENCE);
+            continue;
+        }
         if !(2..=3).contains(&words.len()) || !words.iter().all(|w| is_name_word(w)) {
             continue;
         }
@@ -82,6 +115,19 @@ mod tests {
                     ("Steve Witkoff", Per),
                     ("Kremlin", Org),
                     ("Yuri Ushakov", Per),
+                ],
+            ),
+            (
+                "Pope Leo XIV and King Charles III met; Henry VIII wed.",
+                &[
+                    ("Pope Leo XIV", Org),
+                    ("King Charles III", Loc),
+                    ("Henry VIII", Org),
+                ],
+                &[
+                    ("Pope Leo XIV", Per),
+                    ("King Charles III", Per),
+                    ("Henry VIII", Per),
                 ],
             ),
         ];
