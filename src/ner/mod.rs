@@ -60,6 +60,7 @@ pub mod divisions;
 pub mod events;
 pub mod features;
 pub mod gazetteer;
+pub mod given_names;
 pub mod hash;
 pub mod input;
 pub mod institutions;
@@ -532,6 +533,7 @@ fn find_names_in(
     let names = person_places::mend(text, tokens, names);
     let names = office_places::add(text, tokens, names);
     let names = titled::mend(text, tokens, names);
+    let names = given_names::mend(text, tokens, names);
     let names = surnames::mend(text, tokens, names);
     let names = descriptors::mend(text, tokens, names);
     let names = states::add(text, tokens, names);
