@@ -2,8 +2,9 @@
 //! label that the rest of the document gives the same name: the label most
 //! of its mentions carry ("Zelensky" tagged ORG once beside three PERSON
 //! mentions) or, for a name of several words, all its sure mentions carry
-//! ("Chasiv Yar" PERSON beside a sure PLACE "Chasiv Yar"), the label of the full name whose surname it is ("Zelensky's"
-//! tagged ORG beside "Volodymyr Zelenskyy"), or the label of the list it
+//! ("Chasiv Yar" PERSON beside a sure PLACE "Chasiv Yar"), the label of the
+//! full name whose surname it is ("Zelensky's" tagged ORG beside "Volodymyr
+//! Zelenskyy"), or the label of the list it
 //! stands in ("Kharkiv, Odesa and Dnipro"), or the label of the long form an
 //! acronym spells ("ECB" tagged MISC beside "European Central Bank"); an
 //! acronym a name defines in brackets right after it and that the model
@@ -56,7 +57,8 @@ pub fn relabel_by_majority(annotations: &mut [Annotation]) -> usize {
         .iter_mut()
         .filter(|a| is_name(a.label) && is_unsure(a))
     {
-        let Some(c) = counts.get(&key(a)) else {
+        let key = key(a);
+        let Some(c) = counts.get(&key) else {
             continue;
         };
         let (best, &most) = c
@@ -71,7 +73,7 @@ pub fn relabel_by_majority(annotations: &mut [Annotation]) -> usize {
         let label = if clear && most >= 2 {
             Some(labels[best])
         } else {
-            one_sure_label(&key(a), sure_counts.get(&key(a))).map(|i| labels[i])
+            one_sure_label(&key, sure_counts.get(&key)).map(|i| labels[i])
         };
         if let Some(label) = label.filter(|&l| l != a.label) {
             a.label = label;

@@ -42,7 +42,7 @@ fn is_capitals(word: &str) -> bool {
 /// The names with each dateline's place added (with confidence
 /// [`super::RULE_CONFIDENCE`]), in text order.
 pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
-    let mut names = cut_run_on_datelines(text, tokens, names);
+    let names = cut_run_on_datelines(text, tokens, names);
     let mut added = Vec::new();
     for (first, token) in tokens.iter().enumerate() {
         if !super::at_line_start(text, token.start) {
@@ -85,11 +85,7 @@ pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
             });
         }
     }
-    if !added.is_empty() {
-        names.extend(added);
-        names.sort_by_key(|n| n.range.start);
-    }
-    names
+    super::merged(names, added)
 }
 
 /// True if the capitals `place` name a place a dateline may name.

@@ -287,11 +287,7 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             });
         }
     }
-    if !added.is_empty() {
-        names.extend(added);
-        names.sort_by_key(|n| n.range.start);
-    }
-    names
+    super::merged(names, added)
 }
 
 #[cfg(test)]

@@ -31,12 +31,10 @@ fn given_names() -> &'static [&'static str] {
     super::word_list(GIVEN_NAMES, &LIST)
 }
 
-/// True if `word` is written like a name: a capital, then small letters.
+/// True if `word` is written like a name ([`super::is_name_word`]) and has
+/// three letters or more.
 fn is_name_word(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.clone().count() >= 2
-        && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+    word.chars().nth(2).is_some() && super::is_name_word(word)
 }
 
 fn has_surname_ending(word: &str) -> bool {
@@ -67,6 +65,7 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
         }
         i = end;
     }
+    let mut added = Vec::new();
     for range in found {
         let overlapping = |n: &Name| n.range.start < range.end && range.start < n.range.end;
         if names
@@ -81,14 +80,13 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             .map(|n| n.confidence)
             .fold(super::RULE_CONFIDENCE, f32::max);
         names.retain(|n| !overlapping(n));
-        names.push(Name {
+        added.push(Name {
             range,
             class: Class::Per,
             confidence,
         });
     }
-    names.sort_by_key(|n| n.range.start);
-    names
+    super::merged(names, added)
 }
 
 #[cfg(test)]

@@ -7,9 +7,10 @@
 //! is one of `data/names/organisation_heads.txt` ("Foundation", "Press",
 //! "University", "Police") and the place gazetteer does not know the whole
 //! name as a place. A PERSON name so ended is an ORG too: the model, which
-//! reads "Trinity" as a given name, gave "Trinity College" PERSON at 0.9. Words that end places as often as organisations ("Bank":
-//! the West Bank; "Union": the Soviet Union; "Federation": the Russian
-//! Federation; "Court": Earls Court) are not on the list.
+//! reads "Trinity" as a given name, gave "Trinity College" PERSON at 0.9.
+//! Words that end places as often as organisations ("Bank": the West Bank;
+//! "Union": the Soviet Union; "Federation": the Russian Federation; "Court":
+//! Earls Court) are not on the list.
 
 use std::sync::OnceLock;
 

@@ -429,6 +429,24 @@ pub(crate) fn word_after<'a>(
         .map(|t| t.text(text))
 }
 
+/// `names` with the names a rule `added` among them, in text order (a
+/// stable sort: at one start, the names found first stay first).
+pub(crate) fn merged(mut names: Vec<Name>, added: Vec<Name>) -> Vec<Name> {
+    if !added.is_empty() {
+        names.extend(added);
+        names.sort_by_key(|n| n.range.start);
+    }
+    names
+}
+
+/// True if `word` is written like a word of a person's name: a capital, then
+/// small letters, hyphens or apostrophes ("Zohran", "Al-Sadr", "O'Neil").
+pub(crate) fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+}
+
 /// True if one plain space, and nothing else, lies between byte `end` and
 /// byte `start` of `text`: the words around it are read as one phrase.
 pub(crate) fn one_space_between(text: &str, end: usize, start: usize) -> bool {

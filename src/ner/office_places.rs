@@ -55,6 +55,10 @@ fn split(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
     };
     let mut out = Vec::with_capacity(names.len());
     for name in names {
+        if name.class == Class::Misc {
+            out.push(name);
+            continue;
+        }
         let first = tokens.partition_point(|t| t.start < name.range.start);
         let last = tokens.partition_point(|t| t.end <= name.range.end);
         let office = (first + 1..last.saturating_sub(2)).find(|&k| {
@@ -67,7 +71,7 @@ fn split(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
             place_before(text, &tokens[..last], k + 1, |i| i < first)
                 .filter(|place| place.start == first)
         });
-        let (Some(k), Some(place), false) = (office, place, name.class == Class::Misc) else {
+        let (Some(k), Some(place)) = (office, place) else {
             out.push(name);
             continue;
         };
@@ -147,7 +151,7 @@ pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
     if org_places::is_sport_text(text, tokens) {
         return names;
     }
-    let mut names = split(text, tokens, names);
+    let names = split(text, tokens, names);
     if !names.iter().any(|n| n.class == Class::Per) {
         return names;
     }
@@ -173,11 +177,7 @@ pub fn add(text: &str, tokens: &[Token], names: Vec<Name>) -> Vec<Name> {
             });
         }
     }
-    if !added.is_empty() {
-        names.extend(added);
-        names.sort_by_key(|n| n.range.start);
-    }
-    names
+    super::merged(names, added)
 }
 
 #[cfg(test)]

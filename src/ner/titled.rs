@@ -41,13 +41,6 @@ fn is_regnal_name(words: &[&str]) -> bool {
         && (styled || words.len() == 2 && super::listed(super::gazetteer::List::FirstName, first))
 }
 
-/// True if `word` looks like a word of a person's name: "Zohran", "Al-Sadr".
-fn is_name_word(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
-}
-
 /// The names with each organisation or place named right after a person's
 /// title made a PERSON (confidence at most [`super::RULE_CONFIDENCE`]).
 pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
@@ -64,7 +57,7 @@ pub fn mend(text: &str, tokens: &[Token], mut names: Vec<Name>) -> Vec<Name> {
             name.confidence = name.confidence.min(super::RULE_CONFIDENCE);
             continue;
         }
-        if !(2..=3).contains(&words.len()) || !words.iter().all(|w| is_name_word(w)) {
+        if !(2..=3).contains(&words.len()) || !words.iter().all(|w| super::is_name_word(w)) {
             continue;
         }
         let before = tokens.partition_point(|t| t.end <= name.range.start);
